@@ -1,0 +1,253 @@
+//! Findings: what validation says about one place in a ladder file.
+
+use std::fmt;
+use std::ops::Range;
+
+use serde::Serialize;
+
+use crate::Pointer;
+
+/// How serious a finding is.
+///
+/// Ordered from the mildest: `Note < Warning < Error`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    /// Worth knowing; never fails a check.
+    Note,
+    /// Probably a mistake in the ladder's design; fails a check only with "warnings are errors".
+    Warning,
+    /// The ladder is wrong; no [`Ladder`](crate::Ladder) is handed out.
+    Error,
+}
+
+impl Severity {
+    /// The lowercase name used in output: `error`, `warning` or `note`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Note => "note",
+            Self::Warning => "warning",
+            Self::Error => "error",
+        }
+    }
+}
+
+impl fmt::Display for Severity {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// A 1-based line and column in a ladder file; the column counts characters.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+pub struct Location {
+    /// 1-based line.
+    pub line: usize,
+    /// 1-based column, in characters.
+    pub column: usize,
+}
+
+/// Another place that explains a finding: the first definition of a duplicate
+/// id, the management band a parity gap was measured against.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Related {
+    message: String,
+    path: Pointer,
+    #[serde(flatten)]
+    location: Option<Location>,
+    #[serde(skip)]
+    span: Option<Range<usize>>,
+}
+
+impl Related {
+    /// What this place has to do with the finding.
+    pub fn message(&self) -> &str {
+        &self.message
+    }
+
+    /// Where it is in the document.
+    pub fn path(&self) -> &Pointer {
+        &self.path
+    }
+
+    /// Its line and column, when the document has that node.
+    pub fn location(&self) -> Option<Location> {
+        self.location
+    }
+
+    /// Its byte range in the source text (after any byte order mark).
+    pub fn span(&self) -> Option<Range<usize>> {
+        self.span.clone()
+    }
+}
+
+/// Whether a finding is about a mapping key or about the value under it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub(crate) enum Target {
+    #[default]
+    Value,
+    Key,
+}
+
+/// One thing validation found, at one place in the file.
+///
+/// ```
+/// let yaml = "schema_version: 1\nid: Engineering\n";
+/// let report = dualtrack::load(yaml).unwrap_err();
+/// let finding = report.findings().iter().find(|f| f.code() == "invalid-id").unwrap();
+/// assert_eq!(finding.path().as_str(), "/id");
+/// assert_eq!((finding.line(), finding.column()), (Some(2), Some(5)));
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Finding {
+    code: &'static str,
+    severity: Severity,
+    message: String,
+    path: Pointer,
+    #[serde(flatten)]
+    location: Option<Location>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    help: Option<String>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    related: Vec<Related>,
+    #[serde(skip)]
+    span: Option<Range<usize>>,
+    #[serde(skip)]
+    target: Target,
+}
+
+impl Finding {
+    /// A finding of `rule` at `path`, with the rule's default severity.
+    pub(crate) fn new(rule: &crate::Rule, path: Pointer, message: impl Into<String>) -> Self {
+        Self {
+            code: rule.code(),
+            severity: rule.default_severity(),
+            message: message.into(),
+            path,
+            location: None,
+            help: None,
+            related: Vec::new(),
+            span: None,
+            target: Target::Value,
+        }
+    }
+
+    /// Adds advice on how to fix it.
+    pub(crate) fn with_help(mut self, help: impl Into<String>) -> Self {
+        self.help = Some(help.into());
+        self
+    }
+
+    /// Adds another place that explains it.
+    pub(crate) fn with_related(mut self, path: Pointer, message: impl Into<String>) -> Self {
+        self.related.push(Related {
+            message: message.into(),
+            path,
+            location: None,
+            span: None,
+        });
+        self
+    }
+
+    /// Points the finding at the key of its path's node rather than at its value.
+    pub(crate) fn at_key(mut self) -> Self {
+        self.target = Target::Key;
+        self
+    }
+
+    /// Places the finding at a known position (for findings without a node, such as syntax errors).
+    pub(crate) fn at(mut self, location: Location, span: Range<usize>) -> Self {
+        self.location = Some(location);
+        self.span = Some(span);
+        self
+    }
+
+    /// Places a related entry at a known position.
+    pub(crate) fn with_related_at(
+        mut self,
+        message: impl Into<String>,
+        location: Location,
+        span: Range<usize>,
+    ) -> Self {
+        self.related.push(Related {
+            message: message.into(),
+            path: self.path.clone(),
+            location: Some(location),
+            span: Some(span),
+        });
+        self
+    }
+
+    pub(crate) fn target(&self) -> Target {
+        self.target
+    }
+
+    pub(crate) fn is_located(&self) -> bool {
+        self.location.is_some()
+    }
+
+    pub(crate) fn locate(&mut self, location: Location, span: Range<usize>) {
+        self.location = Some(location);
+        self.span = Some(span);
+    }
+
+    pub(crate) fn related_mut(&mut self) -> impl Iterator<Item = (&Pointer, &mut Option<Location>, &mut Option<Range<usize>>)> {
+        self.related
+            .iter_mut()
+            .map(|r| (&r.path, &mut r.location, &mut r.span))
+    }
+
+    pub(crate) fn set_severity(&mut self, severity: Severity) {
+        self.severity = severity;
+    }
+
+    /// The rule's code, such as `parity-gap`.
+    pub fn code(&self) -> &'static str {
+        self.code
+    }
+
+    /// How serious it is, after any severity overrides.
+    pub fn severity(&self) -> Severity {
+        self.severity
+    }
+
+    /// What is wrong, naming the ids and amounts involved.
+    pub fn message(&self) -> &str {
+        &self.message
+    }
+
+    /// Where in the document: a JSON Pointer such as `/tracks/0/levels/6/band/max`.
+    pub fn path(&self) -> &Pointer {
+        &self.path
+    }
+
+    /// The 1-based line and column of the offending node.
+    pub fn location(&self) -> Option<Location> {
+        self.location
+    }
+
+    /// The 1-based line of the offending node.
+    pub fn line(&self) -> Option<usize> {
+        self.location.map(|l| l.line)
+    }
+
+    /// The 1-based column (in characters) of the offending node.
+    pub fn column(&self) -> Option<usize> {
+        self.location.map(|l| l.column)
+    }
+
+    /// How to fix it, when there is advice to give.
+    pub fn help(&self) -> Option<&str> {
+        self.help.as_deref()
+    }
+
+    /// Other places that explain it.
+    pub fn related(&self) -> &[Related] {
+        &self.related
+    }
+
+    /// The byte range of the offending node in the source text (after any byte order mark).
+    pub fn span(&self) -> Option<Range<usize>> {
+        self.span.clone()
+    }
+}

@@ -1,0 +1,62 @@
+//! Typed, validated dual-track career ladders.
+//!
+//! A *dual-track* ladder lets engineers grow as individual contributors
+//! (senior, staff, principal, distinguished, fellow) as far, and for as much
+//! pay, as managers do. `dualtrack` reads a ladder from YAML, checks it
+//! against a catalogue of rules (the heart of which is that the IC track
+//! climbs as high and pays as much as management), and hands out either a
+//! typed, immutable [`Ladder`] or a [`Report`] of every problem, each at its
+//! line and column.
+//!
+//! ```
+//! let yaml = std::fs::read_to_string("ladders/engineering.yaml")?;
+//! let ladder = dualtrack::load(&yaml)?.into_ladder();
+//! let fellow = ladder.level("ic8").unwrap();
+//! let vp = ladder.level("vp").unwrap();
+//! assert_eq!(fellow.grade(), vp.grade());
+//! assert_eq!(fellow.band(), vp.band());
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
+//!
+//! The parts, in the order a file goes through them:
+//!
+//! - a private YAML layer reads the text into nodes with spans, refusing what
+//!   ladder files never need (anchors, tags, duplicate keys);
+//! - the wire types mirror the file and collect every structural finding;
+//! - the [rules](rules()) check identifiers, money, bands, parity and
+//!   competencies, each in its own module;
+//! - the checked model ([`Ladder`], [`Track`], [`Level`], [`Band`], [`Money`])
+//!   is built only when no error was found;
+//! - [`render`] shows a report as rustc-style diagnostics.
+
+#![deny(missing_docs)]
+
+mod decimal;
+mod finding;
+mod id;
+mod limits;
+mod load;
+pub mod model;
+mod money;
+mod pointer;
+mod render;
+mod report;
+mod rules;
+mod spec;
+mod validate;
+mod yaml;
+
+pub use decimal::{Decimal, DecimalError, Percent};
+pub use finding::{Finding, Location, Related, Severity};
+pub use id::{CompetencyId, IdError, LadderId, LevelId, MAX_ID_LEN, TrackId, ZoneId, check_id};
+pub use limits::Limits;
+pub use load::{LoadError, Loaded, Loader, Override, OverrideError, load, load_path};
+pub use model::{
+    Band, Competency, CompetencyKind, Expectation, Grade, Ladder, Level, ParityMode, PayPeriod,
+    Policy, Proficiency, Track, TrackKind, Zone,
+};
+pub use money::{Currency, Money};
+pub use pointer::Pointer;
+pub use render::render;
+pub use report::Report;
+pub use rules::{Rule, rule, rules};

@@ -1,0 +1,331 @@
+//! Loading: from text, bytes, a reader or a path to a [`Ladder`] or a [`Report`].
+
+use std::collections::HashMap;
+use std::io::Read;
+use std::path::{Path, PathBuf};
+
+use crate::finding::{Finding, Location};
+use crate::{Ladder, Limits, Pointer, Report, Severity, rules, spec, validate, yaml};
+
+/// A successfully loaded ladder, with the report of its warnings and notes.
+#[derive(Debug, Clone)]
+pub struct Loaded {
+    ladder: Ladder,
+    report: Report,
+}
+
+impl Loaded {
+    /// The ladder.
+    pub fn ladder(&self) -> &Ladder {
+        &self.ladder
+    }
+
+    /// The findings that did not stop it loading (warnings and notes).
+    pub fn report(&self) -> &Report {
+        &self.report
+    }
+
+    /// The ladder, dropping the report.
+    pub fn into_ladder(self) -> Ladder {
+        self.ladder
+    }
+
+    /// The ladder and the report.
+    pub fn into_parts(self) -> (Ladder, Report) {
+        (self.ladder, self.report)
+    }
+}
+
+/// Why a ladder could not be loaded from a path or reader.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum LoadError {
+    /// The file could not be read.
+    #[error("cannot read `{}`: {source}", path.display())]
+    Io {
+        /// The path given.
+        path: PathBuf,
+        /// What the operating system said.
+        source: std::io::Error,
+    },
+    /// The file was read, and validation found errors.
+    #[error("{0}")]
+    Invalid(Report),
+}
+
+/// A severity override for one rule, as `--allow`, `--warn` and `--deny` give.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Override {
+    /// Drop its findings.
+    Allow,
+    /// Report its findings as warnings.
+    Warn,
+    /// Report its findings as errors.
+    Deny,
+}
+
+/// Why a severity override was refused.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum OverrideError {
+    /// No rule has this code.
+    #[error("unknown rule `{0}`; `dualtrack rules` lists them")]
+    UnknownRule(String),
+    /// The rule guards the model's invariants, so it is always an error.
+    #[error("rule `{0}` is always an error: a ladder that breaks it cannot be used")]
+    Invariant(&'static str),
+}
+
+/// Loads ladders with chosen limits and severity overrides.
+///
+/// ```
+/// use dualtrack::{Loader, Override};
+///
+/// let loader = Loader::new()
+///     .with_override("grade-gap", Override::Deny)?
+///     .with_override("band-spread", Override::Allow)?;
+/// let loaded = loader.load_path("ladders/design.yaml")?;
+/// assert!(loaded.report().is_empty());
+/// assert!(Loader::new().with_override("band-order", Override::Allow).is_err());
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone, Default)]
+pub struct Loader {
+    limits: Limits,
+    overrides: HashMap<&'static str, Override>,
+    deny_warnings: bool,
+}
+
+impl Loader {
+    /// A loader with the default limits and severities.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Uses these limits.
+    #[must_use]
+    pub fn limits(mut self, limits: Limits) -> Self {
+        self.limits = limits;
+        self
+    }
+
+    /// Counts warnings as errors: a ladder with a warning is not handed out.
+    #[must_use]
+    pub fn deny_warnings(mut self, yes: bool) -> Self {
+        self.deny_warnings = yes;
+        self
+    }
+
+    /// Overrides the severity of one rule.
+    ///
+    /// # Errors
+    ///
+    /// [`OverrideError::UnknownRule`] for a code no rule has (`band-ordre`);
+    /// [`OverrideError::Invariant`] for lowering a rule the model relies on
+    /// (`--allow band-order`, `--warn syntax`).
+    pub fn with_override(mut self, code: &str, level: Override) -> Result<Self, OverrideError> {
+        let rule = rules::find(code).ok_or_else(|| OverrideError::UnknownRule(code.to_owned()))?;
+        if rule.is_invariant() && level != Override::Deny {
+            return Err(OverrideError::Invariant(rule.code()));
+        }
+        self.overrides.insert(rule.code(), level);
+        Ok(self)
+    }
+
+    /// Loads a ladder from its YAML text.
+    ///
+    /// # Errors
+    ///
+    /// The [`Report`] of every finding, when any is an error: a YAML syntax
+    /// error, an unknown key, a band out of order, a parity gap.
+    pub fn load(&self, source: &str) -> Result<Loaded, Report> {
+        if source.len() > self.limits.max_file_bytes {
+            return Err(self.too_large(source.len()));
+        }
+        let source = source.strip_prefix('\u{feff}').unwrap_or(source);
+        let parsed = yaml::parse(source, &self.limits);
+        let mut findings = parsed.findings;
+        let mut ladder = None;
+        if findings.is_empty() {
+            let decoded = spec::decode(parsed.root.as_ref(), &self.limits);
+            findings = decoded.findings;
+            if let Some(spec) = decoded.spec {
+                let (more, built) = validate::validate(&spec);
+                findings = more;
+                ladder = built;
+            }
+        }
+        for finding in &mut findings {
+            locate(finding, parsed.root.as_ref());
+        }
+        let findings = self.apply_overrides(findings);
+        let report = Report::new(findings);
+        match ladder {
+            Some(ladder) if !report.has_errors() => Ok(Loaded { ladder, report }),
+            _ if report.has_errors() => Err(report),
+            _ => {
+                // Unreachable in practice: every rule that blocks the model is an error.
+                let mut findings = report.findings().to_vec();
+                findings.push(Finding::new(&rules::TYPE, Pointer::root(), "the ladder could not be built"));
+                Err(Report::new(findings))
+            }
+        }
+    }
+
+    /// Loads a ladder from the bytes of a file: UTF-8, with or without a
+    /// byte order mark.
+    ///
+    /// # Errors
+    ///
+    /// As [`load`](Self::load); UTF-16 and other non-UTF-8 input is a `syntax`
+    /// finding naming the encoding or the first bad byte.
+    pub fn load_bytes(&self, bytes: &[u8]) -> Result<Loaded, Report> {
+        if bytes.len() > self.limits.max_file_bytes {
+            return Err(self.too_large(bytes.len()));
+        }
+        match std::str::from_utf8(bytes) {
+            Ok(text) => self.load(text),
+            Err(error) => Err(Report::new(vec![not_utf8(bytes, error.valid_up_to())])),
+        }
+    }
+
+    /// Loads a ladder from a reader, reading no more than the size limit allows.
+    ///
+    /// # Errors
+    ///
+    /// [`LoadError::Io`] when reading fails; [`LoadError::Invalid`] as for
+    /// [`load`](Self::load), including a `limit` finding for input over the
+    /// size limit (the rest is not read).
+    pub fn load_reader(&self, reader: impl Read) -> Result<Loaded, LoadError> {
+        self.read(reader, Path::new("<input>"))
+    }
+
+    /// Loads a ladder file.
+    ///
+    /// # Errors
+    ///
+    /// [`LoadError::Io`] when the file cannot be opened or read (missing, a
+    /// directory, no permission); [`LoadError::Invalid`] as for
+    /// [`load`](Self::load).
+    pub fn load_path(&self, path: impl AsRef<Path>) -> Result<Loaded, LoadError> {
+        let path = path.as_ref();
+        let file = std::fs::File::open(path).map_err(|source| LoadError::Io {
+            path: path.to_owned(),
+            source,
+        })?;
+        self.read(file, path)
+    }
+
+    fn read(&self, reader: impl Read, path: &Path) -> Result<Loaded, LoadError> {
+        let bytes = read_limited(reader, self.limits.max_file_bytes).map_err(|source| LoadError::Io {
+            path: path.to_owned(),
+            source,
+        })?;
+        self.load_bytes(&bytes).map_err(LoadError::Invalid)
+    }
+
+    fn too_large(&self, len: usize) -> Report {
+        let finding = Finding::new(
+            &rules::LIMIT,
+            Pointer::root(),
+            format!("the file is larger than the limit of {} bytes", self.limits.max_file_bytes),
+        )
+        .with_help(if len > self.limits.max_file_bytes.saturating_add(1) {
+            format!("it has {len} bytes; a ladder file is a few kilobytes")
+        } else {
+            "a ladder file is a few kilobytes; the rest was not read".to_owned()
+        })
+        .at(Location { line: 1, column: 1 }, 0..0);
+        Report::new(vec![finding])
+    }
+
+    fn apply_overrides(&self, findings: Vec<Finding>) -> Vec<Finding> {
+        let mut findings: Vec<Finding> = findings
+            .into_iter()
+            .filter_map(|mut f| {
+                match self.overrides.get(f.code()) {
+                    Some(Override::Allow) => return None,
+                    Some(Override::Warn) => f.set_severity(Severity::Warning),
+                    Some(Override::Deny) => f.set_severity(Severity::Error),
+                    None => {}
+                }
+                if self.deny_warnings && f.severity() == Severity::Warning {
+                    f.set_severity(Severity::Error);
+                }
+                Some(f)
+            })
+            .collect();
+        findings.sort_by_key(|f| f.location());
+        findings
+    }
+}
+
+/// Reads at most `limit + 1` bytes: enough to tell that input is too large
+/// without reading an endless stream.
+pub(crate) fn read_limited(reader: impl Read, limit: usize) -> std::io::Result<Vec<u8>> {
+    let mut bytes = Vec::new();
+    let cap = u64::try_from(limit).unwrap_or(u64::MAX).saturating_add(1);
+    reader.take(cap).read_to_end(&mut bytes)?;
+    Ok(bytes)
+}
+
+fn not_utf8(bytes: &[u8], valid_up_to: usize) -> Finding {
+    let (message, at) = if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
+        ("the file is UTF-16 text; ladder files are UTF-8".to_owned(), 0)
+    } else {
+        let byte = bytes.get(valid_up_to).copied().unwrap_or(0);
+        (format!("the file is not UTF-8 text: byte 0x{byte:02X} is not valid here"), valid_up_to)
+    };
+    let prefix = String::from_utf8_lossy(&bytes[..at]);
+    let line = prefix.matches('\n').count() + 1;
+    let column = prefix.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+    Finding::new(&rules::SYNTAX, Pointer::root(), message)
+        .with_help("save the file as UTF-8")
+        .at(Location { line, column }, at..at)
+}
+
+fn locate(finding: &mut Finding, root: Option<&yaml::Node>) {
+    let Some(root) = root else {
+        if !finding.is_located() {
+            finding.locate(Location { line: 1, column: 1 }, 0..0);
+        }
+        return;
+    };
+    if !finding.is_located() {
+        let span = root.locate(finding.path(), finding.target());
+        finding.locate(span.location, span.bytes);
+    }
+    for (path, location, bytes) in finding.related_mut() {
+        if location.is_none() {
+            let span = root.locate(path, crate::finding::Target::Value);
+            *location = Some(span.location);
+            *bytes = Some(span.bytes);
+        }
+    }
+}
+
+/// Loads a ladder from its YAML text with the default limits and severities.
+///
+/// ```
+/// let yaml = std::fs::read_to_string("ladders/engineering.yaml")?;
+/// let loaded = dualtrack::load(&yaml)?;
+/// assert_eq!(loaded.ladder().tracks().len(), 2);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+///
+/// # Errors
+///
+/// The [`Report`] of every finding, when any is an error.
+pub fn load(source: &str) -> Result<Loaded, Report> {
+    Loader::new().load(source)
+}
+
+/// Loads a ladder file with the default limits and severities.
+///
+/// # Errors
+///
+/// [`LoadError::Io`] when the file cannot be read; [`LoadError::Invalid`]
+/// with the report when any finding is an error.
+pub fn load_path(path: impl AsRef<Path>) -> Result<Loaded, LoadError> {
+    Loader::new().load_path(path)
+}

@@ -1,0 +1,129 @@
+use std::collections::HashMap;
+
+use serde::Serialize;
+
+use crate::{Competency, Currency, LadderId, Level, Policy, Track, Zone};
+
+/// How often the band amounts are paid.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum PayPeriod {
+    /// Per year.
+    Annual,
+    /// Per month.
+    Monthly,
+    /// Per hour; hourly ladders are compared with hourly ladders only.
+    Hourly,
+}
+
+impl PayPeriod {
+    /// The name used in ladder files.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Annual => "annual",
+            Self::Monthly => "monthly",
+            Self::Hourly => "hourly",
+        }
+    }
+}
+
+/// A validated dual-track career ladder.
+///
+/// Only [`load`](crate::load) and [`Loader`](crate::Loader) build one, and only
+/// when validation found no error, so its invariants hold: ids are valid and
+/// unique, expectations name known competencies, grades rise along every
+/// track, bands are ordered and in the ladder's currency.
+///
+/// ```
+/// # let yaml = std::fs::read_to_string("ladders/engineering.yaml")?;
+/// let ladder = dualtrack::load(&yaml)?.into_ladder();
+/// let principal = ladder.level("ic6").unwrap();
+/// assert_eq!(principal.title(), "Principal Engineer");
+/// assert_eq!(principal.band().max().to_string(), "340000 USD");
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Ladder {
+    pub(crate) id: LadderId,
+    pub(crate) name: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub(crate) description: Option<String>,
+    pub(crate) currency: Currency,
+    pub(crate) pay_period: PayPeriod,
+    pub(crate) competencies: Vec<Competency>,
+    pub(crate) tracks: Vec<Track>,
+    pub(crate) zones: Vec<Zone>,
+    pub(crate) policy: Policy,
+    /// Level id -> (track index, level index).
+    #[serde(skip)]
+    pub(crate) level_index: HashMap<Box<str>, (usize, usize)>,
+}
+
+impl Ladder {
+    /// Its id.
+    pub fn id(&self) -> &LadderId {
+        &self.id
+    }
+
+    /// Its display name.
+    pub fn name(&self) -> &str {
+        &self.name
+    }
+
+    /// What it covers, when the ladder says.
+    pub fn description(&self) -> Option<&str> {
+        self.description.as_deref()
+    }
+
+    /// The currency of its bands.
+    pub fn currency(&self) -> Currency {
+        self.currency
+    }
+
+    /// How often the band amounts are paid.
+    pub fn pay_period(&self) -> PayPeriod {
+        self.pay_period
+    }
+
+    /// Its competencies, in file order.
+    pub fn competencies(&self) -> &[Competency] {
+        &self.competencies
+    }
+
+    /// Its tracks, in file order.
+    pub fn tracks(&self) -> &[Track] {
+        &self.tracks
+    }
+
+    /// Its location zones, in file order.
+    pub fn zones(&self) -> &[Zone] {
+        &self.zones
+    }
+
+    /// The policy it was checked against, defaults filled in.
+    pub fn policy(&self) -> &Policy {
+        &self.policy
+    }
+
+    /// The track with this id.
+    pub fn track(&self, id: &str) -> Option<&Track> {
+        self.tracks.iter().find(|t| t.id.as_str() == id)
+    }
+
+    /// The level with this id, in any track.
+    pub fn level(&self, id: &str) -> Option<&Level> {
+        let (track, level) = *self.level_index.get(id)?;
+        self.tracks.get(track)?.levels.get(level)
+    }
+
+    /// The competency with this id.
+    pub fn competency(&self, id: &str) -> Option<&Competency> {
+        self.competencies.iter().find(|c| c.id.as_str() == id)
+    }
+
+    /// The zone with this id.
+    pub fn zone(&self, id: &str) -> Option<&Zone> {
+        self.zones.iter().find(|z| z.id.as_str() == id)
+    }
+}

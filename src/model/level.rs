@@ -1,0 +1,123 @@
+use std::fmt;
+
+use serde::Serialize;
+
+use crate::{Band, CompetencyId, LevelId};
+
+/// The cross-track key: levels of equal grade are equivalent.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(transparent)]
+pub struct Grade(pub u32);
+
+impl fmt::Display for Grade {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.0.fmt(f)
+    }
+}
+
+/// A proficiency from 1 (learning) to 5 (sets the standard for others).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(transparent)]
+pub struct Proficiency(u8);
+
+impl Proficiency {
+    /// The lowest proficiency.
+    pub const MIN: u8 = 1;
+    /// The highest proficiency.
+    pub const MAX: u8 = 5;
+
+    /// A proficiency, when `value` is from 1 to 5.
+    ///
+    /// ```
+    /// assert!(dualtrack::Proficiency::new(3).is_some());
+    /// assert!(dualtrack::Proficiency::new(6).is_none());
+    /// ```
+    pub fn new(value: i64) -> Option<Self> {
+        u8::try_from(value)
+            .ok()
+            .filter(|v| (Self::MIN..=Self::MAX).contains(v))
+            .map(Self)
+    }
+
+    /// The value, from 1 to 5.
+    pub fn get(self) -> u8 {
+        self.0
+    }
+}
+
+/// What a level expects of one competency.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Expectation {
+    pub(crate) competency: CompetencyId,
+    pub(crate) proficiency: Proficiency,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub(crate) description: Option<String>,
+}
+
+impl Expectation {
+    /// The competency.
+    pub fn competency(&self) -> &CompetencyId {
+        &self.competency
+    }
+
+    /// The proficiency required.
+    pub fn proficiency(&self) -> Proficiency {
+        self.proficiency
+    }
+
+    /// What it looks like at this level, when the ladder says.
+    pub fn description(&self) -> Option<&str> {
+        self.description.as_deref()
+    }
+}
+
+/// One level of a track.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Level {
+    pub(crate) id: LevelId,
+    pub(crate) title: String,
+    pub(crate) grade: Grade,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub(crate) summary: Option<String>,
+    pub(crate) band: Band,
+    pub(crate) expectations: Vec<Expectation>,
+}
+
+impl Level {
+    /// Its id, unique across the ladder.
+    pub fn id(&self) -> &LevelId {
+        &self.id
+    }
+
+    /// Its title, such as `Principal Engineer`.
+    pub fn title(&self) -> &str {
+        &self.title
+    }
+
+    /// Its grade.
+    pub fn grade(&self) -> Grade {
+        self.grade
+    }
+
+    /// Its one-line summary, when the ladder gives one.
+    pub fn summary(&self) -> Option<&str> {
+        self.summary.as_deref()
+    }
+
+    /// Its compensation band in the ladder's base currency.
+    pub fn band(&self) -> &Band {
+        &self.band
+    }
+
+    /// Its expectations, in file order.
+    pub fn expectations(&self) -> &[Expectation] {
+        &self.expectations
+    }
+
+    /// Its expectation of one competency.
+    pub fn expectation(&self, competency: &str) -> Option<&Expectation> {
+        self.expectations
+            .iter()
+            .find(|e| e.competency.as_str() == competency)
+    }
+}

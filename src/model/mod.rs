@@ -1,0 +1,23 @@
+//! The checked model: a ladder whose invariants hold by construction.
+//!
+//! A [`Ladder`] is only built once validation found no error: every id is
+//! valid and unique, every reference resolves, grades rise along each track,
+//! every band is in order and in the ladder's currency. It is immutable and
+//! `Send + Sync`, so a service can share one behind an `Arc`.
+
+mod band;
+mod competency;
+mod ladder;
+mod level;
+mod policy;
+mod track;
+mod zone;
+
+pub use band::Band;
+pub use competency::{Competency, CompetencyKind};
+pub use ladder::{Ladder, PayPeriod};
+pub use level::{Expectation, Grade, Level, Proficiency};
+pub use policy::{ParityMode, Policy};
+pub use track::{Track, TrackKind};
+pub use zone::Zone;
+pub(crate) use zone::convert;

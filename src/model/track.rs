@@ -1,0 +1,62 @@
+use serde::Serialize;
+
+use crate::{Level, TrackId};
+
+/// Which kind of career a track is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum TrackKind {
+    /// Growth through the craft: senior, staff, principal, distinguished, fellow.
+    IndividualContributor,
+    /// Growth through managing people: a career change, not a promotion.
+    Management,
+}
+
+impl TrackKind {
+    /// The name used in ladder files.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::IndividualContributor => "individual_contributor",
+            Self::Management => "management",
+        }
+    }
+}
+
+/// A track: levels of rising grade.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Track {
+    pub(crate) id: TrackId,
+    pub(crate) name: String,
+    pub(crate) kind: TrackKind,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub(crate) description: Option<String>,
+    pub(crate) levels: Vec<Level>,
+}
+
+impl Track {
+    /// Its id.
+    pub fn id(&self) -> &TrackId {
+        &self.id
+    }
+
+    /// Its display name.
+    pub fn name(&self) -> &str {
+        &self.name
+    }
+
+    /// Its kind.
+    pub fn kind(&self) -> TrackKind {
+        self.kind
+    }
+
+    /// What it is for, when the ladder says.
+    pub fn description(&self) -> Option<&str> {
+        self.description.as_deref()
+    }
+
+    /// Its levels, lowest grade first (never empty).
+    pub fn levels(&self) -> &[Level] {
+        &self.levels
+    }
+}

@@ -1,0 +1,119 @@
+//! Exact money: integer minor units with their ISO 4217 currency.
+
+use std::fmt;
+
+use serde::{Serialize, Serializer};
+
+use crate::decimal::write_scaled;
+
+/// An ISO 4217 currency, with the number of digits of its minor unit
+/// (JPY 0, USD 2, BHD 3).
+///
+/// ```
+/// use dualtrack::Currency;
+///
+/// let usd = Currency::from_code("USD").unwrap();
+/// assert_eq!(usd.minor_digits(), 2);
+/// assert_eq!(Currency::from_code("JPY").unwrap().minor_digits(), 0);
+/// assert!(Currency::from_code("usd").is_none());
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Currency(iso_currency::Currency);
+
+impl Currency {
+    /// The currency with this alphabetic code (upper case, such as `EUR`);
+    /// `None` for unknown codes and for codes with no minor unit (such as `XAU`).
+    pub fn from_code(code: &str) -> Option<Self> {
+        let currency = iso_currency::Currency::from_code(code)?;
+        currency.exponent()?;
+        Some(Self(currency))
+    }
+
+    /// The three-letter code.
+    pub fn code(self) -> &'static str {
+        self.0.code()
+    }
+
+    /// The number of fraction digits of the minor unit.
+    pub fn minor_digits(self) -> u8 {
+        self.0
+            .exponent()
+            .and_then(|e| u8::try_from(e).ok())
+            .unwrap_or(0)
+    }
+}
+
+impl fmt::Display for Currency {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.code())
+    }
+}
+
+impl Serialize for Currency {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.code())
+    }
+}
+
+/// An exact amount of money: whole minor units (cents, pence) of a currency.
+///
+/// ```
+/// use dualtrack::{Currency, Money};
+///
+/// let usd = Currency::from_code("USD").unwrap();
+/// let pay = Money::from_minor(3550, usd);
+/// assert_eq!(pay.to_string(), "35.50 USD");
+/// assert_eq!(Money::from_minor(13_000_000, usd).to_string(), "130000 USD");
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Money {
+    minor: u64,
+    currency: Currency,
+}
+
+impl Money {
+    /// `minor` minor units of `currency`.
+    pub const fn from_minor(minor: u64, currency: Currency) -> Self {
+        Self { minor, currency }
+    }
+
+    /// The amount in minor units.
+    pub const fn minor(self) -> u64 {
+        self.minor
+    }
+
+    /// The currency.
+    pub const fn currency(self) -> Currency {
+        self.currency
+    }
+
+    /// The amount as a decimal string with the currency's fraction digits,
+    /// dropped when they are all zero: `130000`, `35.50`.
+    pub fn amount(self) -> String {
+        let digits = self.currency.minor_digits();
+        let mut text = String::new();
+        let divisor = 10u64.pow(u32::from(digits));
+        if self.minor % divisor == 0 {
+            text = (self.minor / divisor).to_string();
+        } else {
+            let _ = write_scaled(&mut text, u128::from(self.minor), digits);
+        }
+        text
+    }
+}
+
+impl fmt::Display for Money {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{} {}", self.amount(), self.currency)
+    }
+}
+
+impl Serialize for Money {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let mut s = serializer.serialize_struct("Money", 2)?;
+        s.serialize_field("amount", &self.amount())?;
+        s.serialize_field("currency", &self.currency)?;
+        s.end()
+    }
+}

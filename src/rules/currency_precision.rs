@@ -1,0 +1,59 @@
+use crate::finding::Finding;
+use crate::validate::{BAND_POINTS, Context};
+
+declare_rule! {
+    /// ### What it does
+    /// Checks that no amount has more decimal places than its currency's
+    /// minor unit: none for JPY, two for USD, EUR and GBP, three for BHD.
+    ///
+    /// ### Why is this bad?
+    /// Nobody can be paid 130000.005 USD. An extra digit is a typo or a value
+    /// computed somewhere else and pasted without rounding; either way the
+    /// band is not what it says.
+    ///
+    /// ### Example
+    /// ```yaml
+    /// currency: USD
+    /// ...
+    /// band: { min: 100000.005, mid: 115000, max: 130000 }
+    /// ```
+    /// Use instead:
+    /// ```yaml
+    /// currency: USD
+    /// ...
+    /// band: { min: 100000.01, mid: 115000, max: 130000 }
+    /// ```
+    CURRENCY_PRECISION, "currency-precision", Error, Invariant, "an amount has more decimal places than its currency"
+}
+
+pub(crate) fn check(cx: &mut Context<'_>) {
+    let Some(currency) = cx.currency else { return };
+    let digits = currency.minor_digits();
+    let allowed = match digits {
+        0 => "none".to_owned(),
+        1 => "1".to_owned(),
+        n => n.to_string(),
+    };
+    let mut findings = Vec::new();
+    for (t, l, level) in cx.levels() {
+        let b = level.band;
+        for (name, amount) in BAND_POINTS.into_iter().zip([b.min, b.mid, b.max]) {
+            if amount.scale() > digits {
+                findings.push(
+                    Finding::new(
+                        &CURRENCY_PRECISION,
+                        cx.level_pointer(t, l).key("band").key(name),
+                        format!(
+                            "amount `{amount}` has {} decimal places, but {currency} has {allowed}",
+                            amount.scale()
+                        ),
+                    )
+                    .with_help(format!("round it to the {currency} minor unit")),
+                );
+            }
+        }
+    }
+    for finding in findings {
+        cx.push(finding);
+    }
+}

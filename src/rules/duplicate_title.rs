@@ -1,0 +1,57 @@
+use std::collections::HashMap;
+
+use crate::finding::Finding;
+use crate::validate::Context;
+use crate::yaml::escape;
+
+declare_rule! {
+    /// ### What it does
+    /// Warns when two levels of the ladder share a title.
+    ///
+    /// ### Why is this bad?
+    /// Titles are what people see on offers and profiles. Two levels called
+    /// "Senior Engineer" make it impossible to tell from a title which level
+    /// (and band) someone is at.
+    ///
+    /// ### Example
+    /// ```yaml
+    /// - { id: ic3, title: Senior Engineer, ... }
+    /// - { id: ic4, title: Senior Engineer, ... }
+    /// ```
+    /// Use instead:
+    /// ```yaml
+    /// - { id: ic3, title: Senior Engineer, ... }
+    /// - { id: ic4, title: Staff Engineer, ... }
+    /// ```
+    DUPLICATE_TITLE, "duplicate-title", Warning, Policy, "two levels share a title"
+}
+
+pub(crate) fn check(cx: &mut Context<'_>) {
+    let mut first: HashMap<&str, (crate::Pointer, &str)> = HashMap::new();
+    let mut findings = Vec::new();
+    for (t, l, level) in cx.levels() {
+        let pointer = cx.level_pointer(t, l).key("title");
+        match first.get(level.title.as_str()) {
+            Some((earlier, earlier_id)) => findings.push(
+                Finding::new(
+                    &DUPLICATE_TITLE,
+                    pointer,
+                    format!(
+                        "level `{}` has the title \"{}\", like level `{}`",
+                        escape(&level.id),
+                        escape(&level.title),
+                        escape(earlier_id)
+                    ),
+                )
+                .with_help("give each level a title of its own")
+                .with_related(Clone::clone(earlier), "the same title"),
+            ),
+            None => {
+                first.insert(level.title.as_str(), (pointer, level.id.as_str()));
+            }
+        }
+    }
+    for finding in findings {
+        cx.push(finding);
+    }
+}

@@ -1,0 +1,76 @@
+use std::collections::HashMap;
+
+use crate::finding::Finding;
+use crate::model::Proficiency;
+use crate::validate::Context;
+use crate::yaml::escape;
+
+declare_rule! {
+    /// ### What it does
+    /// Checks that along each track, the proficiency expected in a competency
+    /// never drops from one level to a higher one. Plateaus are fine.
+    ///
+    /// ### Why is this bad?
+    /// Someone promoted would then be expected to be worse at something than
+    /// before: the ladder contradicts itself, and an assessment against the
+    /// higher level would pass people who fail the lower one.
+    ///
+    /// ### Example
+    /// ```yaml
+    /// - { id: ic3, expectations: { technical-depth: 3 } }
+    /// - { id: ic4, expectations: { technical-depth: 2 } }
+    /// ```
+    /// Use instead:
+    /// ```yaml
+    /// - { id: ic3, expectations: { technical-depth: 3 } }
+    /// - { id: ic4, expectations: { technical-depth: 4 } }
+    /// ```
+    EXPECTATION_REGRESSION, "expectation-regression", Error, Policy, "a proficiency drops as a track climbs"
+}
+
+pub(crate) fn check(cx: &mut Context<'_>) {
+    let mut findings = Vec::new();
+    for (t, track) in cx.spec.tracks.iter().enumerate() {
+        // Competency -> (proficiency, level index) of the last level that set it.
+        let mut last: HashMap<&str, (i64, usize)> = HashMap::new();
+        for (l, level) in track.levels.iter().enumerate() {
+            for (id, expectation) in &level.expectations {
+                let value = expectation.proficiency;
+                if Proficiency::new(value).is_none() {
+                    continue;
+                }
+                if let Some(&(before, at)) = last.get(id.as_str()) {
+                    if value < before {
+                        let mut pointer = cx.level_pointer(t, l).key("expectations").key(id);
+                        if expectation.detailed {
+                            pointer = pointer.key("proficiency");
+                        }
+                        findings.push(
+                            Finding::new(
+                                &EXPECTATION_REGRESSION,
+                                pointer,
+                                format!(
+                                    "level `{}` expects {} in `{}`, below the {} of `{}` beneath it",
+                                    escape(&level.id),
+                                    value,
+                                    escape(id),
+                                    before,
+                                    escape(&track.levels[at].id)
+                                ),
+                            )
+                            .with_help("a higher level expects at least as much: raise this proficiency, or lower the one below")
+                            .with_related(
+                                cx.level_pointer(t, at).key("expectations").key(id),
+                                "the expectation below",
+                            ),
+                        );
+                    }
+                }
+                last.insert(id.as_str(), (value, l));
+            }
+        }
+    }
+    for finding in findings {
+        cx.push(finding);
+    }
+}

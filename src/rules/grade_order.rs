@@ -1,0 +1,58 @@
+use crate::finding::Finding;
+use crate::validate::Context;
+use crate::yaml::escape;
+
+declare_rule! {
+    /// ### What it does
+    /// Checks that grades strictly increase along each track, in the order
+    /// the levels are listed.
+    ///
+    /// ### Why is this bad?
+    /// The grade is the key that makes levels of different tracks equivalent.
+    /// Two levels of one track at the same grade, or a level listed above a
+    /// higher one, make "the next level" and every cross-track comparison
+    /// meaningless.
+    ///
+    /// ### Example
+    /// ```yaml
+    /// levels:
+    ///   - { id: ic3, grade: 3, ... }
+    ///   - { id: ic4, grade: 3, ... }
+    /// ```
+    /// Use instead:
+    /// ```yaml
+    /// levels:
+    ///   - { id: ic3, grade: 3, ... }
+    ///   - { id: ic4, grade: 4, ... }
+    /// ```
+    GRADE_ORDER, "grade-order", Error, Invariant, "grades do not strictly increase along a track"
+}
+
+pub(crate) fn check(cx: &mut Context<'_>) {
+    let mut findings = Vec::new();
+    for (t, track) in cx.spec.tracks.iter().enumerate() {
+        for (l, pair) in track.levels.windows(2).enumerate() {
+            let [below, level] = pair else { continue };
+            if level.grade <= below.grade {
+                findings.push(
+                    Finding::new(
+                        &GRADE_ORDER,
+                        cx.level_pointer(t, l + 1).key("grade"),
+                        format!(
+                            "level `{}` has grade {}, not above grade {} of `{}` listed before it",
+                            escape(&level.id),
+                            level.grade,
+                            below.grade,
+                            escape(&below.id)
+                        ),
+                    )
+                    .with_help("list the levels of a track from the lowest grade up, one grade per level")
+                    .with_related(cx.level_pointer(t, l).key("grade"), "previous level's grade"),
+                );
+            }
+        }
+    }
+    for finding in findings {
+        cx.push(finding);
+    }
+}

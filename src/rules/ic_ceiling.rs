@@ -1,0 +1,54 @@
+use crate::finding::Finding;
+use crate::model::TrackKind;
+use crate::validate::Context;
+use crate::yaml::escape;
+
+declare_rule! {
+    /// ### What it does
+    /// Checks that the individual-contributor track climbs at least as high as
+    /// the management track: the top IC grade is not below the top management
+    /// grade.
+    ///
+    /// ### Why is this bad?
+    /// If the IC track stops at staff while management goes on to VP, the
+    /// only way up leads away from the craft, and the best practitioners are
+    /// "rewarded" with a job they did not want. Mastery must be an endpoint,
+    /// not a stepping stone.
+    ///
+    /// ### Example
+    /// ```yaml
+    /// # IC: ic1 (1) .. ic5 (5); management: em1 (4) .. vp (8)
+    /// ```
+    /// Use instead:
+    /// ```yaml
+    /// # IC: ic1 (1) .. ic8 Fellow (8); management: em1 (4) .. vp (8)
+    /// ```
+    IC_CEILING, "ic-ceiling", Error, Policy, "the IC track stops below the management track's top grade"
+}
+
+pub(crate) fn check(cx: &mut Context<'_>) {
+    let top = |kind| cx.levels_of(kind).into_iter().max_by_key(|(_, _, level)| level.grade);
+    let (Some((it, il, ic)), Some((mt, ml, m))) = (top(TrackKind::IndividualContributor), top(TrackKind::Management)) else {
+        return;
+    };
+    if ic.grade >= m.grade {
+        return;
+    }
+    let finding = Finding::new(
+        &IC_CEILING,
+        cx.level_pointer(it, il).key("grade"),
+        format!(
+            "the IC track tops out at grade {} (`{}`), below the management top grade {} (`{}`)",
+            ic.grade,
+            escape(&ic.id),
+            m.grade,
+            escape(&m.id)
+        ),
+    )
+    .with_help(format!(
+        "add IC levels up to grade {} (such as Distinguished or Fellow) so that mastery is an endpoint, not a stepping stone",
+        m.grade
+    ))
+    .with_related(cx.level_pointer(mt, ml).key("grade"), "top management grade");
+    cx.push(finding);
+}

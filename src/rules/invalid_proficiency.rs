@@ -1,0 +1,58 @@
+use crate::finding::Finding;
+use crate::model::Proficiency;
+use crate::validate::Context;
+use crate::yaml::escape;
+
+declare_rule! {
+    /// ### What it does
+    /// Checks that every proficiency is a whole number from 1 to 5:
+    /// 1 learning, 2 practising with guidance, 3 independent, 4 leads others
+    /// in it, 5 sets the standard beyond the team.
+    ///
+    /// ### Why is this bad?
+    /// Assessments and readiness checks compare proficiencies on one scale; a
+    /// 0 or a 7 cannot be assessed against.
+    ///
+    /// ### Example
+    /// ```yaml
+    /// expectations:
+    ///   technical-depth: 7
+    /// ```
+    /// Use instead:
+    /// ```yaml
+    /// expectations:
+    ///   technical-depth: 5
+    /// ```
+    INVALID_PROFICIENCY, "invalid-proficiency", Error, Invariant, "a proficiency is outside 1 to 5"
+}
+
+pub(crate) fn check(cx: &mut Context<'_>) {
+    let mut findings = Vec::new();
+    for (t, l, level) in cx.levels() {
+        for (id, expectation) in &level.expectations {
+            if Proficiency::new(expectation.proficiency).is_some() {
+                continue;
+            }
+            let mut pointer = cx.level_pointer(t, l).key("expectations").key(id);
+            if expectation.detailed {
+                pointer = pointer.key("proficiency");
+            }
+            findings.push(
+                Finding::new(
+                    &INVALID_PROFICIENCY,
+                    pointer,
+                    format!(
+                        "level `{}` expects proficiency {} in `{}`, outside 1 to 5",
+                        escape(&level.id),
+                        expectation.proficiency,
+                        escape(id)
+                    ),
+                )
+                .with_help("proficiency runs from 1 (learning) to 5 (sets the standard beyond the team)"),
+            );
+        }
+    }
+    for finding in findings {
+        cx.push(finding);
+    }
+}

@@ -1,0 +1,66 @@
+use crate::finding::Finding;
+use crate::model::TrackKind;
+use crate::validate::Context;
+use crate::yaml::escape;
+
+declare_rule! {
+    /// ### What it does
+    /// Below `policy.parity.from_grade`, where `parity-gap` does not apply,
+    /// warns when a management level's midpoint is above the midpoint of an
+    /// IC level of the same grade.
+    ///
+    /// ### Why is this bad?
+    /// A premium for managing at the same grade is the incentive that pushes
+    /// strong engineers out of their craft early in their careers, often into
+    /// a job they do not want and are not ready for.
+    ///
+    /// ### Example
+    /// ```yaml
+    /// - { id: ic4, grade: 4, band: { min: 175000, mid: 205000, max: 235000 } }
+    /// # management
+    /// - { id: em1, grade: 4, band: { min: 190000, mid: 220000, max: 250000 } }
+    /// ```
+    /// Use instead:
+    /// ```yaml
+    /// - { id: ic4, grade: 4, band: { min: 175000, mid: 205000, max: 235000 } }
+    /// # management
+    /// - { id: em1, grade: 4, band: { min: 175000, mid: 205000, max: 235000 } }
+    /// ```
+    MANAGEMENT_PREMIUM, "management-premium", Warning, Policy, "below parity, management pays more than IC at the same grade"
+}
+
+pub(crate) fn check(cx: &mut Context<'_>) {
+    let from = cx.policy.parity_from_grade.0;
+    let ics = cx.levels_of(TrackKind::IndividualContributor);
+    let mut findings = Vec::new();
+    for (mt, ml, m) in cx.levels_of(TrackKind::Management) {
+        if m.grade >= from {
+            continue;
+        }
+        let Some(m_band) = cx.bands[mt][ml] else { continue };
+        for (it, il, ic) in ics.iter().filter(|ic| ic.2.grade == m.grade) {
+            let Some(ic_band) = cx.bands[*it][*il] else { continue };
+            if m_band[1] > ic_band[1] {
+                findings.push(
+                    Finding::new(
+                        &MANAGEMENT_PREMIUM,
+                        cx.level_pointer(mt, ml).key("band").key("mid"),
+                        format!(
+                            "management level `{}` (grade {}) has its midpoint at {}, above IC level `{}` ({})",
+                            escape(&m.id),
+                            m.grade,
+                            cx.money(m_band[1]),
+                            escape(&ic.id),
+                            cx.money(ic_band[1])
+                        ),
+                    )
+                    .with_help("pay the same at the same grade, so that moving into management is a career change, not a raise")
+                    .with_related(cx.level_pointer(*it, *il).key("band").key("mid"), "the IC midpoint"),
+                );
+            }
+        }
+    }
+    for finding in findings {
+        cx.push(finding);
+    }
+}

@@ -1,0 +1,71 @@
+use std::cmp::Ordering;
+
+use crate::decimal::ratio_text;
+use crate::finding::Finding;
+use crate::validate::Context;
+use crate::yaml::escape;
+
+declare_rule! {
+    /// ### What it does
+    /// Warns when the step between the midpoints of two consecutive levels of
+    /// a track, `(mid - mid below) / mid below`, is outside the policy
+    /// `progression` (default 5% to 30%). A midpoint that does not rise at
+    /// all is `band-regression` instead.
+    ///
+    /// ### Why is this bad?
+    /// A tiny step makes a promotion meaningless; a huge one makes it a cliff,
+    /// and usually means a level is missing in between.
+    ///
+    /// ### Example
+    /// ```yaml
+    /// - { id: ic1, grade: 1, band: { min: 100000, mid: 115000, max: 130000 } }
+    /// - { id: ic2, grade: 2, band: { min: 150000, mid: 175000, max: 200000 } }
+    /// ```
+    /// Use instead:
+    /// ```yaml
+    /// - { id: ic1, grade: 1, band: { min: 100000, mid: 115000, max: 130000 } }
+    /// - { id: ic2, grade: 2, band: { min: 120000, mid: 138000, max: 156000 } }
+    /// ```
+    MIDPOINT_PROGRESSION, "midpoint-progression", Warning, Policy, "the midpoint step between two levels is outside the policy"
+}
+
+pub(crate) fn check(cx: &mut Context<'_>) {
+    let (low, high) = (cx.policy.progression_min, cx.policy.progression_max);
+    let mut findings = Vec::new();
+    for (t, track) in cx.spec.tracks.iter().enumerate() {
+        for l in 1..track.levels.len() {
+            let (Some(below), Some(band)) = (cx.bands[t][l - 1], cx.bands[t][l]) else { continue };
+            let (from, to) = (u128::from(below[1]), u128::from(band[1]));
+            if to <= from || from == 0 {
+                continue;
+            }
+            let step = to - from;
+            let (side, limit) = if high.compare(step, from) == Ordering::Greater {
+                ("above the maximum", high)
+            } else if low.compare(step, from) == Ordering::Less {
+                ("below the minimum", low)
+            } else {
+                continue;
+            };
+            findings.push(
+                Finding::new(
+                    &MIDPOINT_PROGRESSION,
+                    cx.level_pointer(t, l).key("band").key("mid"),
+                    format!(
+                        "midpoint of level `{}` is {} above `{}`, {side} step of {limit}",
+                        escape(&track.levels[l].id),
+                        ratio_text(step, from),
+                        escape(&track.levels[l - 1].id)
+                    ),
+                )
+                .with_help(format!(
+                    "the policy progression is {low} to {high} per level: adjust the band, or change `policy.progression`"
+                ))
+                .with_related(cx.level_pointer(t, l - 1).key("band").key("mid"), "midpoint of the level below"),
+            );
+        }
+    }
+    for finding in findings {
+        cx.push(finding);
+    }
+}

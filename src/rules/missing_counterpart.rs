@@ -1,0 +1,49 @@
+use crate::finding::Finding;
+use crate::model::TrackKind;
+use crate::validate::Context;
+use crate::yaml::escape;
+
+declare_rule! {
+    /// ### What it does
+    /// Warns when a management level at or above `policy.parity.from_grade`
+    /// has no IC level of the same grade.
+    ///
+    /// ### Why is this bad?
+    /// Parity cannot be checked against a level that does not exist, and the
+    /// grade tells engineers that beyond a point, only managers are valued.
+    ///
+    /// ### Example
+    /// ```yaml
+    /// # IC: ... ic6 (6), ic8 (8); management: ... dir2 (7)
+    /// ```
+    /// Use instead:
+    /// ```yaml
+    /// # IC: ... ic6 (6), ic7 (7), ic8 (8); management: ... dir2 (7)
+    /// ```
+    MISSING_COUNTERPART, "missing-counterpart", Warning, Policy, "a senior management grade has no IC level"
+}
+
+pub(crate) fn check(cx: &mut Context<'_>) {
+    let from = cx.policy.parity_from_grade.0;
+    let ic_grades: Vec<u32> = cx.levels_of(TrackKind::IndividualContributor).iter().map(|l| l.2.grade).collect();
+    let mut findings = Vec::new();
+    for (t, l, level) in cx.levels_of(TrackKind::Management) {
+        if level.grade >= from && !ic_grades.contains(&level.grade) {
+            findings.push(
+                Finding::new(
+                    &MISSING_COUNTERPART,
+                    cx.level_pointer(t, l).key("grade"),
+                    format!(
+                        "management level `{}` (grade {}) has no IC level of the same grade",
+                        escape(&level.id),
+                        level.grade
+                    ),
+                )
+                .with_help(format!("add an IC level at grade {} to keep the tracks side by side", level.grade)),
+            );
+        }
+    }
+    for finding in findings {
+        cx.push(finding);
+    }
+}

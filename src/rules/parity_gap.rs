@@ -1,0 +1,197 @@
+use crate::Pointer;
+use crate::finding::Finding;
+use crate::model::{ParityMode, TrackKind};
+use crate::spec::LevelSpec;
+use crate::validate::{BAND_POINTS, Context};
+use crate::yaml::escape;
+
+declare_rule! {
+    /// ### What it does
+    /// At every grade at or above `policy.parity.from_grade`, compares the
+    /// band of each IC level with the band of each management level of the
+    /// same grade, under `policy.parity.mode`:
+    ///
+    /// - `equal` (default): min, mid and max match, within `tolerance`
+    ///   (default 0%) of the management amount;
+    /// - `at_least`: the IC min, mid and max are not below the management
+    ///   ones, less the tolerance;
+    /// - `overlap`: the two bands overlap.
+    ///
+    /// The default `from_grade` is the grade of the management track's
+    /// third-highest level: parity covers its top three levels. The check is
+    /// repeated in every zone, on the zone bands as rounded.
+    ///
+    /// ### Why is this bad?
+    /// When management pays more at the same grade, the ladder tells its best
+    /// engineers that the way to be paid for their growth is to stop doing
+    /// the work they grew in. A dual track is only real if the tracks pay the
+    /// same.
+    ///
+    /// ### Example
+    /// ```yaml
+    /// - { id: ic7, grade: 7, band: { min: 300000, mid: 355000, max: 390000 } }
+    /// # management
+    /// - { id: dir2, grade: 7, band: { min: 300000, mid: 355000, max: 410000 } }
+    /// ```
+    /// Use instead:
+    /// ```yaml
+    /// - { id: ic7, grade: 7, band: { min: 300000, mid: 355000, max: 410000 } }
+    /// # management
+    /// - { id: dir2, grade: 7, band: { min: 300000, mid: 355000, max: 410000 } }
+    /// ```
+    PARITY_GAP, "parity-gap", Error, Policy, "an IC band falls short of the management band at the same grade"
+}
+
+/// How an IC band falls short of a management band.
+pub(crate) enum Gap {
+    /// One point (0 min, 1 mid, 2 max) is off.
+    Point(usize),
+    /// The bands do not overlap.
+    Apart,
+}
+
+/// Compares an IC band with a management band under the policy.
+pub(crate) fn gap(cx: &Context<'_>, ic: [u64; 3], m: [u64; 3]) -> Option<Gap> {
+    let tolerance = cx.policy.parity_tolerance;
+    match cx.policy.parity_mode {
+        ParityMode::Equal => [2, 1, 0]
+            .into_iter()
+            .find(|&i| !tolerance.admits(u128::from(ic[i].abs_diff(m[i])), u128::from(m[i])))
+            .map(Gap::Point),
+        ParityMode::AtLeast => [2, 1, 0]
+            .into_iter()
+            .find(|&i| ic[i] < m[i] && !tolerance.admits(u128::from(m[i] - ic[i]), u128::from(m[i])))
+            .map(Gap::Point),
+        ParityMode::Overlap => {
+            let apart = (ic[2] < m[0] && !tolerance.admits(u128::from(m[0] - ic[2]), u128::from(m[0])))
+                || (m[2] < ic[0] && !tolerance.admits(u128::from(ic[0] - m[2]), u128::from(ic[0])));
+            apart.then_some(Gap::Apart)
+        }
+    }
+}
+
+/// The IC and management levels paired by grade, at or above `from_grade`.
+pub(crate) fn pairs<'s>(cx: &Context<'s>) -> Vec<((usize, usize, &'s LevelSpec), (usize, usize, &'s LevelSpec))> {
+    let from = cx.policy.parity_from_grade.0;
+    let ics = cx.levels_of(TrackKind::IndividualContributor);
+    let mut out = Vec::new();
+    for m in cx.levels_of(TrackKind::Management) {
+        if m.2.grade < from {
+            continue;
+        }
+        for ic in ics.iter().filter(|ic| ic.2.grade == m.2.grade) {
+            out.push((*ic, m));
+        }
+    }
+    out
+}
+
+pub(crate) fn check(cx: &mut Context<'_>) {
+    let mut findings = Vec::new();
+    for ((it, il, ic), (mt, ml, m)) in pairs(cx) {
+        let (Some(ic_band), Some(m_band)) = (cx.bands[it][il], cx.bands[mt][ml]) else { continue };
+        if let Some(gap) = gap(cx, ic_band, m_band) {
+            findings.push(finding(cx, None, (it, il, ic, ic_band), (mt, ml, m, m_band), &gap));
+            continue;
+        }
+        for (z, zone) in cx.spec.zones.iter().enumerate() {
+            let convert = |band: [u64; 3]| -> Option<[u64; 3]> {
+                let mut out = [0; 3];
+                for (slot, minor) in out.iter_mut().zip(band) {
+                    *slot = cx.zone_minor(zone, minor)?;
+                }
+                Some(out)
+            };
+            let (Some(zic), Some(zm)) = (convert(ic_band), convert(m_band)) else { continue };
+            if let Some(gap) = gap(cx, zic, zm) {
+                findings.push(finding(cx, Some(z), (it, il, ic, zic), (mt, ml, m, zm), &gap));
+            }
+        }
+    }
+    for finding in findings {
+        cx.push(finding);
+    }
+}
+
+fn finding(
+    cx: &Context<'_>,
+    zone: Option<usize>,
+    (it, il, ic, ic_band): (usize, usize, &LevelSpec, [u64; 3]),
+    (mt, ml, m, m_band): (usize, usize, &LevelSpec, [u64; 3]),
+    gap: &Gap,
+) -> Finding {
+    let money = |minor| match zone {
+        Some(z) => cx.zone_money(&cx.spec.zones[z], minor),
+        None => cx.money(minor),
+    };
+    let (point, message) = match *gap {
+        Gap::Point(i) => {
+            let verb = ["starts at", "has its midpoint at", "pays up to"][i];
+            let side = if ic_band[i] < m_band[i] { "below" } else { "above" };
+            (
+                Some(BAND_POINTS[i]),
+                format!(
+                    "IC level `{}` (grade {}) {verb} {}, {side} management level `{}` ({})",
+                    escape(&ic.id),
+                    ic.grade,
+                    money(ic_band[i]),
+                    escape(&m.id),
+                    money(m_band[i])
+                ),
+            )
+        }
+        Gap::Apart => (
+            None,
+            format!(
+                "IC level `{}` (grade {}) band {} to {} does not overlap management level `{}` ({} to {})",
+                escape(&ic.id),
+                ic.grade,
+                money(ic_band[0]),
+                money(ic_band[2]),
+                escape(&m.id),
+                money(m_band[0]),
+                money(m_band[2])
+            ),
+        ),
+    };
+    let help = match cx.policy.parity_mode {
+        ParityMode::Equal => format!(
+            "from grade {} the policy is `equal`: give both levels the same band (management: min {}, mid {}, max {})",
+            cx.policy.parity_from_grade,
+            money(m_band[0]),
+            money(m_band[1]),
+            money(m_band[2])
+        ),
+        ParityMode::AtLeast => format!(
+            "from grade {} the policy is `at_least`: the IC band is at least the management band",
+            cx.policy.parity_from_grade
+        ),
+        ParityMode::Overlap => format!(
+            "from grade {} the policy is `overlap`: the IC band overlaps the management band",
+            cx.policy.parity_from_grade
+        ),
+    };
+    let band_pointer = |t, l| -> Pointer {
+        let band = cx.level_pointer(t, l).key("band");
+        match point {
+            Some(p) => band.key(p),
+            None => band,
+        }
+    };
+    match zone {
+        Some(z) => {
+            let zone_spec = &cx.spec.zones[z];
+            Finding::new(
+                &PARITY_GAP,
+                Pointer::root().key("zones").index(z),
+                format!("in zone `{}`, {message}", escape(&zone_spec.id)),
+            )
+            .with_help(format!("{help}; the zone bands are rounded separately, so check the zone's factor and rate"))
+            .with_related(band_pointer(it, il), "the IC band")
+            .with_related(band_pointer(mt, ml), "the management band")
+        }
+        None => Finding::new(&PARITY_GAP, band_pointer(it, il), message)
+            .with_help(help)
+            .with_related(band_pointer(mt, ml), "the management band compared with"),
+    }
+}

@@ -1,0 +1,59 @@
+use crate::finding::Finding;
+use crate::model::{CompetencyKind, TrackKind};
+use crate::validate::Context;
+use crate::yaml::escape;
+
+declare_rule! {
+    /// ### What it does
+    /// Checks that no level of an individual-contributor track sets an
+    /// expectation on a `people` competency (managing people: direct
+    /// reports, hiring, performance reviews).
+    ///
+    /// ### Why is this bad?
+    /// An IC track that requires managing people is a management track in
+    /// disguise: staff and principal engineers lead through influence and
+    /// mentoring (`leadership` competencies), never by having reports.
+    ///
+    /// ### Example
+    /// ```yaml
+    /// - id: ic6
+    ///   expectations:
+    ///     people-development: 3
+    /// ```
+    /// Use instead:
+    /// ```yaml
+    /// - id: ic6
+    ///   expectations:
+    ///     mentoring: 4
+    /// ```
+    PEOPLE_ON_IC_TRACK, "people-on-ic-track", Error, Policy, "an IC level requires a people-management competency"
+}
+
+pub(crate) fn check(cx: &mut Context<'_>) {
+    let spec = cx.spec;
+    let mut findings = Vec::new();
+    for (t, l, level) in cx.levels_of(TrackKind::IndividualContributor) {
+        for (id, _) in &level.expectations {
+            let Some(&c) = cx.competencies.get(id.as_str()) else { continue };
+            if spec.competencies[c].kind == CompetencyKind::People {
+                findings.push(
+                    Finding::new(
+                        &PEOPLE_ON_IC_TRACK,
+                        cx.level_pointer(t, l).key("expectations").key(id),
+                        format!(
+                            "IC level `{}` requires `{}`, a people-management competency",
+                            escape(&level.id),
+                            escape(id)
+                        ),
+                    )
+                    .with_help("the IC track never requires managing anyone: remove it, or use a `leadership` competency such as mentoring")
+                    .with_related(crate::Pointer::root().key("competencies").index(c).key("kind"), "defined as `people` here")
+                    .at_key(),
+                );
+            }
+        }
+    }
+    for finding in findings {
+        cx.push(finding);
+    }
+}

@@ -1,0 +1,72 @@
+use crate::finding::Finding;
+use crate::model::{CompetencyKind, TrackKind};
+use crate::validate::Context;
+use crate::yaml::escape;
+
+declare_rule! {
+    /// ### What it does
+    /// Checks that every management level sets an expectation on at least one
+    /// `people` competency.
+    ///
+    /// ### Why is this bad?
+    /// Management is a different job, not the next level of the craft.
+    /// Readiness to lead (putting team outcomes first, delegating without
+    /// abdicating, giving honest feedback) must be assessed on its own; a
+    /// management level that only lists craft expectations promotes the best
+    /// engineer instead of the best manager.
+    ///
+    /// ### Example
+    /// ```yaml
+    /// - id: em1
+    ///   expectations:
+    ///     technical-depth: 3
+    /// ```
+    /// Use instead:
+    /// ```yaml
+    /// - id: em1
+    ///   expectations:
+    ///     technical-depth: 3
+    ///     people-development: 3
+    /// ```
+    UNASSESSED_MANAGEMENT, "unassessed-management", Error, Policy, "a management level sets no people competency"
+}
+
+pub(crate) fn check(cx: &mut Context<'_>) {
+    let spec = cx.spec;
+    let people: Vec<&str> = spec
+        .competencies
+        .iter()
+        .filter(|c| c.kind == CompetencyKind::People)
+        .map(|c| c.id.as_str())
+        .collect();
+    let mut findings = Vec::new();
+    for (t, l, level) in cx.levels_of(TrackKind::Management) {
+        if level.expectations.iter().any(|(id, _)| people.contains(&id.as_str())) {
+            continue;
+        }
+        let pointer = if level.expectations.is_empty() {
+            cx.level_pointer(t, l)
+        } else {
+            cx.level_pointer(t, l).key("expectations")
+        };
+        let help = if people.is_empty() {
+            "define a competency with `kind: people` (such as people development or hiring) and set it here".to_owned()
+        } else {
+            format!(
+                "readiness to lead is assessed on its own: set an expectation for {}",
+                people.iter().map(|p| format!("`{p}`")).collect::<Vec<_>>().join(" or ")
+            )
+        };
+        findings.push(
+            Finding::new(
+                &UNASSESSED_MANAGEMENT,
+                pointer,
+                format!("management level `{}` sets no `people` competency", escape(&level.id)),
+            )
+            .with_help(help),
+        );
+    }
+    for finding in findings {
+        cx.push(finding);
+    }
+}

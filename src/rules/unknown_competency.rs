@@ -1,0 +1,55 @@
+use crate::finding::Finding;
+use crate::spec::did_you_mean;
+use crate::validate::Context;
+use crate::yaml::escape;
+
+declare_rule! {
+    /// ### What it does
+    /// Checks that every key of a level's `expectations` is the id of a
+    /// competency listed under `competencies`, and suggests the closest one.
+    ///
+    /// ### Why is this bad?
+    /// An expectation of a competency nobody defined cannot be assessed: no
+    /// one knows what it means, and a typo silently drops a requirement.
+    ///
+    /// ### Example
+    /// ```yaml
+    /// expectations:
+    ///   technical-depht: 3
+    /// ```
+    /// Use instead:
+    /// ```yaml
+    /// expectations:
+    ///   technical-depth: 3
+    /// ```
+    UNKNOWN_COMPETENCY, "unknown-competency", Error, Invariant, "an expectation names a competency that is not defined"
+}
+
+pub(crate) fn check(cx: &mut Context<'_>) {
+    let known: Vec<&str> = cx.spec.competencies.iter().map(|c| c.id.as_str()).collect();
+    let mut findings = Vec::new();
+    for (t, l, level) in cx.levels() {
+        for (id, _) in &level.expectations {
+            if cx.competencies.contains_key(id.as_str()) {
+                continue;
+            }
+            let pointer = cx.level_pointer(t, l).key("expectations").key(id);
+            let help = match did_you_mean(id, &known) {
+                Some(near) => format!("did you mean `{near}`?"),
+                None => "add the competency under `competencies`, or remove the expectation".to_owned(),
+            };
+            findings.push(
+                Finding::new(
+                    &UNKNOWN_COMPETENCY,
+                    pointer,
+                    format!("level `{}` expects unknown competency `{}`", escape(&level.id), escape(id)),
+                )
+                .with_help(help)
+                .at_key(),
+            );
+        }
+    }
+    for finding in findings {
+        cx.push(finding);
+    }
+}

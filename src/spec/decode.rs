@@ -1,0 +1,573 @@
+//! From the YAML node tree to the wire types, reporting every structural
+//! problem (wrong type, unknown or missing key, bad amount) with its place.
+//!
+//! Decoding never stops at the first problem: every structural finding in the
+//! file is reported in one run. When there is any, no spec is handed on, so
+//! the semantic rules only ever see a well-formed file and never echo a
+//! structural problem (a misspelt `expectatons` is one `unknown-key`, not a
+//! dozen `missing-expectation` warnings).
+
+use crate::finding::Finding;
+use crate::model::{CompetencyKind, ParityMode, PayPeriod, TrackKind};
+use crate::rules;
+use crate::spec::{
+    BandSpec, CompetencySpec, ExpectationSpec, LadderSpec, LevelSpec, PolicySpec, TrackSpec,
+    ZoneSpec,
+};
+use crate::yaml::{Entry, Node, PlainKind, Style, Value, escape, plain_kind};
+use crate::{Decimal, Limits, Percent, Pointer, Rule};
+
+/// What decoding produced.
+pub(crate) struct Decoded {
+    /// The wire types, when the file had no structural problem.
+    pub(crate) spec: Option<LadderSpec>,
+    pub(crate) findings: Vec<Finding>,
+}
+
+/// Decodes a parsed document into a [`LadderSpec`].
+pub(crate) fn decode(root: Option<&Node>, limits: &Limits) -> Decoded {
+    let mut decoder = Decoder {
+        limits,
+        findings: Vec::new(),
+    };
+    let spec = match root {
+        Some(root) => decoder.ladder(root),
+        None => {
+            decoder.findings.push(
+                Finding::new(&rules::TYPE, Pointer::root(), "the file holds no ladder")
+                    .with_help("start from one of the reference ladders in `ladders/`"),
+            );
+            None
+        }
+    };
+    Decoded {
+        spec: spec.filter(|_| decoder.findings.is_empty()),
+        findings: decoder.findings,
+    }
+}
+
+struct Decoder<'l> {
+    limits: &'l Limits,
+    findings: Vec<Finding>,
+}
+
+/// A mapping whose keys have been checked against the known ones.
+struct Fields<'n> {
+    entries: &'n [Entry],
+    pointer: Pointer,
+    what: &'static str,
+}
+
+impl<'n> Fields<'n> {
+    fn get(&self, key: &str) -> Option<(&'n Node, Pointer)> {
+        self.entries
+            .iter()
+            .find(|e| e.key == key)
+            .map(|e| (&e.value, self.pointer.key(key)))
+    }
+}
+
+impl Decoder<'_> {
+    fn push(&mut self, finding: Finding) {
+        self.findings.push(finding);
+    }
+
+    fn type_error(&mut self, node: &Node, pointer: &Pointer, expected: &str, help: &str) {
+        let mut finding = Finding::new(
+            &rules::TYPE,
+            pointer.clone(),
+            format!("expected {expected}, found {}", node.describe()),
+        );
+        if !help.is_empty() {
+            finding = finding.with_help(help);
+        }
+        self.push(finding);
+    }
+
+    /// Checks that `node` is a mapping with only `known` keys.
+    fn fields<'n>(
+        &mut self,
+        node: &'n Node,
+        pointer: &Pointer,
+        what: &'static str,
+        known: &[&str],
+    ) -> Option<Fields<'n>> {
+        let Value::Mapping(entries) = &node.value else {
+            self.type_error(node, pointer, &format!("{what} (a mapping)"), "");
+            return None;
+        };
+        for entry in entries {
+            if !known.contains(&entry.key.as_str()) {
+                let mut finding = Finding::new(
+                    &rules::UNKNOWN_KEY,
+                    pointer.key(&entry.key),
+                    format!("unknown key `{}` in {what}", escape(&entry.key)),
+                )
+                .at_key();
+                finding = match did_you_mean(&entry.key, known) {
+                    Some(near) => finding.with_help(format!("did you mean `{near}`?")),
+                    None => finding.with_help(format!(
+                        "the keys of {what} are {}",
+                        known
+                            .iter()
+                            .map(|k| format!("`{k}`"))
+                            .collect::<Vec<_>>()
+                            .join(", ")
+                    )),
+                };
+                self.push(finding);
+            }
+        }
+        Some(Fields {
+            entries,
+            pointer: pointer.clone(),
+            what,
+        })
+    }
+
+    /// A required value: reports it when missing.
+    fn required<T>(
+        &mut self,
+        fields: &Fields<'_>,
+        key: &str,
+        decode: impl FnOnce(&mut Self, &Node, &Pointer) -> Option<T>,
+    ) -> Option<T> {
+        let Some((node, pointer)) = fields.get(key) else {
+            self.push(
+                Finding::new(
+                    &rules::MISSING_KEY,
+                    fields.pointer.clone(),
+                    format!("{} is missing `{key}`", fields.what),
+                )
+                .with_help(format!("add `{key}:` to {}", fields.what)),
+            );
+            return None;
+        };
+        decode(self, node, &pointer)
+    }
+
+    /// An optional value.
+    fn optional<T>(
+        &mut self,
+        fields: &Fields<'_>,
+        key: &str,
+        decode: impl FnOnce(&mut Self, &Node, &Pointer) -> Option<T>,
+    ) -> Option<T> {
+        let (node, pointer) = fields.get(key)?;
+        decode(self, node, &pointer)
+    }
+
+    fn list<T>(
+        &mut self,
+        node: &Node,
+        pointer: &Pointer,
+        what: &str,
+        max: Option<usize>,
+        mut item: impl FnMut(&mut Self, &Node, &Pointer) -> Option<T>,
+    ) -> Option<Vec<T>> {
+        let Value::Sequence(items) = &node.value else {
+            self.type_error(node, pointer, &format!("a list of {what}"), "");
+            return None;
+        };
+        if let Some(max) = max.filter(|max| items.len() > *max) {
+            self.push(
+                Finding::new(
+                    &rules::LIMIT,
+                    pointer.index(max),
+                    format!("more than {max} {what} in one list"),
+                )
+                .with_help("split the track, or raise the limit through the library's `Limits`"),
+            );
+            return None;
+        }
+        let mut out = Vec::with_capacity(items.len());
+        for (i, node) in items.iter().enumerate() {
+            if let Some(value) = item(self, node, &pointer.index(i)) {
+                out.push(value);
+            }
+        }
+        Some(out)
+    }
+
+    fn scalar<'n>(&mut self, node: &'n Node, pointer: &Pointer, expected: &str) -> Option<(&'n str, Style)> {
+        match &node.value {
+            Value::Scalar { text, style } => Some((text, *style)),
+            _ => {
+                self.type_error(node, pointer, expected, "");
+                None
+            }
+        }
+    }
+
+    fn text(&mut self, node: &Node, pointer: &Pointer, max: usize) -> Option<String> {
+        let (text, style) = self.scalar(node, pointer, "a string")?;
+        if style == Style::Plain && plain_kind(text) != PlainKind::Str {
+            let help = if plain_kind(text) == PlainKind::Null {
+                "write the text; an empty value or `null` is never a string"
+            } else {
+                "put the value in quotes to make it a string"
+            };
+            self.type_error(node, pointer, "a string", help);
+            return None;
+        }
+        if text.len() > max {
+            self.push(
+                Finding::new(
+                    &rules::LIMIT,
+                    pointer.clone(),
+                    format!("a value of {} bytes, over the limit of {max}", text.len()),
+                )
+                .with_help("shorten it"),
+            );
+            return None;
+        }
+        Some(text.to_owned())
+    }
+
+    fn short_text(&mut self, node: &Node, pointer: &Pointer) -> Option<String> {
+        self.text(node, pointer, self.limits.max_scalar_bytes)
+    }
+
+    fn long_text(&mut self, node: &Node, pointer: &Pointer) -> Option<String> {
+        self.text(node, pointer, self.limits.max_description_bytes)
+    }
+
+    fn integer(&mut self, node: &Node, pointer: &Pointer, expected: &str) -> Option<i64> {
+        let (text, style) = self.scalar(node, pointer, expected)?;
+        let parsed = (style == Style::Plain && text.bytes().all(|b| b.is_ascii_digit() || b == b'-'))
+            .then(|| text.parse::<i64>().ok())
+            .flatten();
+        if parsed.is_none() {
+            let help = if style == Style::Quoted {
+                "remove the quotes"
+            } else {
+                ""
+            };
+            self.type_error(node, pointer, expected, help);
+        }
+        parsed
+    }
+
+    fn grade(&mut self, node: &Node, pointer: &Pointer) -> Option<u32> {
+        let value = self.integer(node, pointer, "a grade (a whole number)")?;
+        let grade = u32::try_from(value).ok();
+        if grade.is_none() {
+            self.type_error(node, pointer, "a grade (a whole number from 0)", "");
+        }
+        grade
+    }
+
+    fn decimal(&mut self, node: &Node, pointer: &Pointer, rule: &Rule, what: &str, example: &str) -> Option<Decimal> {
+        let (text, style) = self.scalar(node, pointer, what)?;
+        if style == Style::Plain && plain_kind(text) == PlainKind::Null {
+            self.type_error(node, pointer, what, &format!("write a number such as `{example}`"));
+            return None;
+        }
+        match text.parse::<Decimal>() {
+            Ok(value) => Some(value),
+            Err(error) => {
+                self.push(
+                    Finding::new(rule, pointer.clone(), format!("invalid {what} `{}`: {error}", escape(text)))
+                        .with_help(format!("write a plain decimal number such as `{example}`")),
+                );
+                None
+            }
+        }
+    }
+
+    fn amount(&mut self, node: &Node, pointer: &Pointer) -> Option<Decimal> {
+        self.decimal(node, pointer, &rules::INVALID_AMOUNT, "amount", "130000 or 35.50")
+    }
+
+    fn percent(&mut self, node: &Node, pointer: &Pointer) -> Option<Percent> {
+        let (text, style) = self.scalar(node, pointer, "a percentage")?;
+        let parsed = if style == Style::Plain && plain_kind(text) == PlainKind::Null {
+            None
+        } else {
+            text.parse::<Percent>().ok()
+        };
+        if parsed.is_none() {
+            self.type_error(node, pointer, "a percentage", "write it as `12%` or `0.12`");
+        }
+        parsed
+    }
+
+    fn choice<T: Copy>(&mut self, node: &Node, pointer: &Pointer, what: &str, choices: &[(&str, T)]) -> Option<T> {
+        let (text, _) = self.scalar(node, pointer, what)?;
+        let found = choices.iter().find(|(name, _)| *name == text).map(|(_, v)| *v);
+        if found.is_none() {
+            let names: Vec<&str> = choices.iter().map(|(name, _)| *name).collect();
+            let list = names.iter().map(|n| format!("`{n}`")).collect::<Vec<_>>().join(", ");
+            let help = match did_you_mean(text, &names) {
+                Some(near) => format!("did you mean `{near}`? the choices are {list}"),
+                None => format!("the choices are {list}"),
+            };
+            self.push(
+                Finding::new(
+                    &rules::TYPE,
+                    pointer.clone(),
+                    format!("expected {what}, found {}", node.describe()),
+                )
+                .with_help(help),
+            );
+        }
+        found
+    }
+
+    fn ladder(&mut self, node: &Node) -> Option<LadderSpec> {
+        let root = Pointer::root();
+        let f = self.fields(
+            node,
+            &root,
+            "the ladder",
+            &[
+                "schema_version", "id", "name", "description", "currency", "pay_period",
+                "competencies", "tracks", "zones", "policy",
+            ],
+        )?;
+        let version = self.required(&f, "schema_version", |d, n, p| {
+            let version = d.integer(n, p, "the schema version `1`")?;
+            if version != 1 {
+                d.push(
+                    Finding::new(&rules::TYPE, p.clone(), format!("unsupported schema_version `{version}`"))
+                        .with_help("this version of dualtrack reads `schema_version: 1`"),
+                );
+                return None;
+            }
+            Some(())
+        });
+        let id = self.required(&f, "id", Self::short_text);
+        let name = self.required(&f, "name", Self::short_text);
+        let description = self.optional(&f, "description", Self::long_text);
+        let currency = self.required(&f, "currency", Self::short_text);
+        let pay_period = self.required(&f, "pay_period", |d, n, p| {
+            d.choice(
+                n,
+                p,
+                "a pay period",
+                &[
+                    ("annual", PayPeriod::Annual),
+                    ("monthly", PayPeriod::Monthly),
+                    ("hourly", PayPeriod::Hourly),
+                ],
+            )
+        });
+        let competencies = self.required(&f, "competencies", |d, n, p| {
+            d.list(n, p, "competencies", None, Self::competency)
+        });
+        let tracks = self.required(&f, "tracks", |d, n, p| d.list(n, p, "tracks", None, Self::track));
+        let zones = self
+            .optional(&f, "zones", |d, n, p| d.list(n, p, "zones", None, Self::zone))
+            .unwrap_or_default();
+        let policy = self.optional(&f, "policy", Self::policy).unwrap_or_default();
+        version?;
+        Some(LadderSpec {
+            id: id?,
+            name: name?,
+            description,
+            currency: currency?,
+            pay_period: pay_period?,
+            competencies: competencies?,
+            tracks: tracks?,
+            zones,
+            policy,
+        })
+    }
+
+    fn competency(&mut self, node: &Node, pointer: &Pointer) -> Option<CompetencySpec> {
+        let f = self.fields(node, pointer, "a competency", &["id", "name", "kind", "description"])?;
+        let id = self.required(&f, "id", Self::short_text);
+        let name = self.required(&f, "name", Self::short_text);
+        let kind = self.required(&f, "kind", |d, n, p| {
+            d.choice(
+                n,
+                p,
+                "a competency kind",
+                &[
+                    ("craft", CompetencyKind::Craft),
+                    ("leadership", CompetencyKind::Leadership),
+                    ("people", CompetencyKind::People),
+                ],
+            )
+        });
+        let description = self.optional(&f, "description", Self::long_text);
+        Some(CompetencySpec {
+            id: id?,
+            name: name?,
+            kind: kind?,
+            description,
+        })
+    }
+
+    fn track(&mut self, node: &Node, pointer: &Pointer) -> Option<TrackSpec> {
+        let f = self.fields(node, pointer, "a track", &["id", "name", "kind", "description", "levels"])?;
+        let id = self.required(&f, "id", Self::short_text);
+        let name = self.required(&f, "name", Self::short_text);
+        let kind = self.required(&f, "kind", |d, n, p| {
+            d.choice(
+                n,
+                p,
+                "a track kind",
+                &[
+                    ("individual_contributor", TrackKind::IndividualContributor),
+                    ("management", TrackKind::Management),
+                ],
+            )
+        });
+        let description = self.optional(&f, "description", Self::long_text);
+        let max = self.limits.max_levels_per_track;
+        let levels = self.required(&f, "levels", |d, n, p| d.list(n, p, "levels", Some(max), Self::level));
+        Some(TrackSpec {
+            id: id?,
+            name: name?,
+            kind: kind?,
+            description,
+            levels: levels?,
+        })
+    }
+
+    fn level(&mut self, node: &Node, pointer: &Pointer) -> Option<LevelSpec> {
+        let f = self.fields(
+            node,
+            pointer,
+            "a level",
+            &["id", "title", "grade", "summary", "band", "expectations"],
+        )?;
+        let id = self.required(&f, "id", Self::short_text);
+        let title = self.required(&f, "title", Self::short_text);
+        let grade = self.required(&f, "grade", Self::grade);
+        let summary = self.optional(&f, "summary", Self::long_text);
+        let band = self.required(&f, "band", Self::band);
+        let expectations = self.optional(&f, "expectations", Self::expectations).unwrap_or_default();
+        Some(LevelSpec {
+            id: id?,
+            title: title?,
+            grade: grade?,
+            summary,
+            band: band?,
+            expectations,
+        })
+    }
+
+    fn band(&mut self, node: &Node, pointer: &Pointer) -> Option<BandSpec> {
+        let f = self.fields(node, pointer, "a band", &["min", "mid", "max"])?;
+        let min = self.required(&f, "min", Self::amount);
+        let mid = self.required(&f, "mid", Self::amount);
+        let max = self.required(&f, "max", Self::amount);
+        Some(BandSpec {
+            min: min?,
+            mid: mid?,
+            max: max?,
+        })
+    }
+
+    fn expectations(&mut self, node: &Node, pointer: &Pointer) -> Option<Vec<(String, ExpectationSpec)>> {
+        let Value::Mapping(entries) = &node.value else {
+            self.type_error(node, pointer, "expectations (a mapping of competency ids to proficiencies)", "");
+            return None;
+        };
+        let mut out = Vec::with_capacity(entries.len());
+        for entry in entries {
+            let pointer = pointer.key(&entry.key);
+            let expectation = match &entry.value.value {
+                Value::Mapping(_) => {
+                    let f = self.fields(&entry.value, &pointer, "an expectation", &["proficiency", "description"]);
+                    f.and_then(|f| {
+                        let proficiency = self.required(&f, "proficiency", Self::proficiency);
+                        let description = self.optional(&f, "description", Self::long_text);
+                        Some(ExpectationSpec {
+                            proficiency: proficiency?,
+                            description,
+                            detailed: true,
+                        })
+                    })
+                }
+                _ => self.proficiency(&entry.value, &pointer).map(|proficiency| ExpectationSpec {
+                    proficiency,
+                    description: None,
+                    detailed: false,
+                }),
+            };
+            if let Some(expectation) = expectation {
+                out.push((entry.key.clone(), expectation));
+            }
+        }
+        Some(out)
+    }
+
+    fn proficiency(&mut self, node: &Node, pointer: &Pointer) -> Option<i64> {
+        self.integer(node, pointer, "a proficiency (a whole number from 1 to 5)")
+    }
+
+    fn zone(&mut self, node: &Node, pointer: &Pointer) -> Option<ZoneSpec> {
+        let f = self.fields(node, pointer, "a zone", &["id", "name", "factor", "currency", "rate"])?;
+        let id = self.required(&f, "id", Self::short_text);
+        let name = self.required(&f, "name", Self::short_text);
+        let factor = self.required(&f, "factor", |d, n, p| d.decimal(n, p, &rules::TYPE, "factor", "0.8"));
+        let currency = self.optional(&f, "currency", Self::short_text);
+        let rate = self.optional(&f, "rate", |d, n, p| d.decimal(n, p, &rules::TYPE, "rate", "0.79"));
+        Some(ZoneSpec {
+            id: id?,
+            name: name?,
+            factor: factor?,
+            currency,
+            rate,
+        })
+    }
+
+    fn policy(&mut self, node: &Node, pointer: &Pointer) -> Option<PolicySpec> {
+        let f = self.fields(node, pointer, "the policy", &["parity", "spread", "progression", "overlap"])?;
+        let mut policy = PolicySpec::default();
+        if let Some((node, pointer)) = f.get("parity") {
+            if let Some(p) = self.fields(node, &pointer, "the parity policy", &["mode", "from_grade", "tolerance"]) {
+                policy.parity_mode = self.optional(&p, "mode", |d, n, p| {
+                    d.choice(
+                        n,
+                        p,
+                        "a parity mode",
+                        &[
+                            ("equal", ParityMode::Equal),
+                            ("at_least", ParityMode::AtLeast),
+                            ("overlap", ParityMode::Overlap),
+                        ],
+                    )
+                });
+                policy.parity_from_grade = self.optional(&p, "from_grade", Self::grade);
+                policy.parity_tolerance = self.optional(&p, "tolerance", Self::percent);
+            }
+        }
+        for (key, min, max) in [
+            ("spread", Some(&mut policy.spread_min), &mut policy.spread_max),
+            ("progression", Some(&mut policy.progression_min), &mut policy.progression_max),
+            ("overlap", None, &mut policy.overlap_max),
+        ] {
+            let Some((node, pointer)) = f.get(key) else {
+                continue;
+            };
+            let known: &[&str] = if min.is_some() { &["min", "max"] } else { &["max"] };
+            let what = match key {
+                "spread" => "the spread policy",
+                "progression" => "the progression policy",
+                _ => "the overlap policy",
+            };
+            let Some(r) = self.fields(node, &pointer, what, known) else {
+                continue;
+            };
+            if let Some(min) = min {
+                *min = self.optional(&r, "min", Self::percent);
+            }
+            *max = self.optional(&r, "max", Self::percent);
+        }
+        Some(policy)
+    }
+}
+
+/// The known name closest to `unknown`, when it is close enough to be a typo.
+pub(crate) fn did_you_mean<'k>(unknown: &str, known: &[&'k str]) -> Option<&'k str> {
+    known
+        .iter()
+        .map(|k| (strsim::damerau_levenshtein(unknown, k), *k))
+        .filter(|(distance, k)| *distance <= (k.len() / 3).max(1))
+        .min_by_key(|(distance, _)| *distance)
+        .map(|(_, k)| k)
+}
