@@ -130,9 +130,7 @@ impl PartialOrd for Decimal {
 impl Ord for Decimal {
     fn cmp(&self, other: &Self) -> Ordering {
         let scale = self.scale.max(other.scale);
-        let widen = |d: Decimal| {
-            u128::from(d.mantissa) * 10u128.pow(u32::from(scale - d.scale))
-        };
+        let widen = |d: Decimal| u128::from(d.mantissa) * 10u128.pow(u32::from(scale - d.scale));
         widen(*self).cmp(&widen(*other))
     }
 }
@@ -148,7 +146,10 @@ impl std::str::FromStr for Decimal {
         if text.starts_with('-') {
             return Err(DecimalError::Negative);
         }
-        if matches!(lower.trim_start_matches(['+', '-']), ".nan" | ".inf" | "nan" | "inf" | "infinity") {
+        if matches!(
+            lower.trim_start_matches(['+', '-']),
+            ".nan" | ".inf" | "nan" | "inf" | "infinity"
+        ) {
             return Err(DecimalError::NotFinite);
         }
         if lower.starts_with("0x") || lower.starts_with("0o") || lower.starts_with("0b") {
@@ -160,9 +161,10 @@ impl std::str::FromStr for Decimal {
         };
         let all_digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
         if !all_digits(int) || !frac.is_none_or(all_digits) {
-            let numberish = text
-                .bytes()
-                .all(|b| b.is_ascii_digit() || matches!(b, b'.' | b'e' | b'E' | b'+' | b'-' | b'_' | b',' | b' '));
+            let numberish = text.bytes().all(|b| {
+                b.is_ascii_digit()
+                    || matches!(b, b'.' | b'e' | b'E' | b'+' | b'-' | b'_' | b',' | b' ')
+            });
             return Err(if !numberish {
                 DecimalError::Malformed
             } else if text.contains(['_', ',', ' ']) {
@@ -266,7 +268,11 @@ impl std::str::FromStr for Percent {
         match text.strip_suffix('%') {
             Some(number) => {
                 let d: Decimal = number.trim_end().parse()?;
-                let scale = d.scale.checked_add(2).filter(|s| *s <= 19).ok_or(DecimalError::TooLarge)?;
+                let scale = d
+                    .scale
+                    .checked_add(2)
+                    .filter(|s| *s <= 19)
+                    .ok_or(DecimalError::TooLarge)?;
                 Ok(Self(Decimal {
                     mantissa: d.mantissa,
                     scale,

@@ -191,7 +191,9 @@ impl Finding {
         self.span = Some(span);
     }
 
-    pub(crate) fn related_mut(&mut self) -> impl Iterator<Item = (&Pointer, &mut Option<Location>, &mut Option<Range<usize>>)> {
+    pub(crate) fn related_mut(
+        &mut self,
+    ) -> impl Iterator<Item = (&Pointer, &mut Option<Location>, &mut Option<Range<usize>>)> {
         self.related
             .iter_mut()
             .map(|r| (&r.path, &mut r.location, &mut r.span))

@@ -172,10 +172,19 @@ mod tests {
     #[test]
     fn names_the_offending_character() {
         assert_eq!(check_id("Ic6"), Err(IdError::Uppercase('I', 1)));
-        assert_eq!(check_id("ic 6"), Err(IdError::Character("\\u{20}".into(), 3)));
-        assert_eq!(check_id("ic\u{202e}6"), Err(IdError::Character("\\u{202e}".into(), 3)));
+        assert_eq!(
+            check_id("ic 6"),
+            Err(IdError::Character("\\u{20}".into(), 3))
+        );
+        assert_eq!(
+            check_id("ic\u{202e}6"),
+            Err(IdError::Character("\\u{202e}".into(), 3))
+        );
         assert_eq!(check_id("../ic"), Err(IdError::Character(".".into(), 1)));
-        assert_eq!(check_id("ic\u{430}"), Err(IdError::Character("\u{430} (\\u{430})".into(), 3)));
+        assert_eq!(
+            check_id("ic\u{430}"),
+            Err(IdError::Character("\u{430} (\\u{430})".into(), 3))
+        );
         assert_eq!(check_id("6ic"), Err(IdError::Start));
         assert_eq!(check_id("ic--6"), Err(IdError::Hyphen));
         assert_eq!(check_id(&"a".repeat(65)), Err(IdError::TooLong(65)));

@@ -166,7 +166,11 @@ impl Loader {
             _ => {
                 // Unreachable in practice: every rule that blocks the model is an error.
                 let mut findings = report.findings().to_vec();
-                findings.push(Finding::new(&rules::TYPE, Pointer::root(), "the ladder could not be built"));
+                findings.push(Finding::new(
+                    &rules::TYPE,
+                    Pointer::root(),
+                    "the ladder could not be built",
+                ));
                 Err(Report::new(findings))
             }
         }
@@ -217,10 +221,11 @@ impl Loader {
     }
 
     fn read(&self, reader: impl Read, path: &Path) -> Result<Loaded, LoadError> {
-        let bytes = read_limited(reader, self.limits.max_file_bytes).map_err(|source| LoadError::Io {
-            path: path.to_owned(),
-            source,
-        })?;
+        let bytes =
+            read_limited(reader, self.limits.max_file_bytes).map_err(|source| LoadError::Io {
+                path: path.to_owned(),
+                source,
+            })?;
         self.load_bytes(&bytes).map_err(LoadError::Invalid)
     }
 
@@ -228,7 +233,10 @@ impl Loader {
         let finding = Finding::new(
             &rules::LIMIT,
             Pointer::root(),
-            format!("the file is larger than the limit of {} bytes", self.limits.max_file_bytes),
+            format!(
+                "the file is larger than the limit of {} bytes",
+                self.limits.max_file_bytes
+            ),
         )
         .with_help(if len > self.limits.max_file_bytes.saturating_add(1) {
             format!("it has {len} bytes; a ladder file is a few kilobytes")
@@ -271,10 +279,16 @@ pub(crate) fn read_limited(reader: impl Read, limit: usize) -> std::io::Result<V
 
 fn not_utf8(bytes: &[u8], valid_up_to: usize) -> Finding {
     let (message, at) = if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
-        ("the file is UTF-16 text; ladder files are UTF-8".to_owned(), 0)
+        (
+            "the file is UTF-16 text; ladder files are UTF-8".to_owned(),
+            0,
+        )
     } else {
         let byte = bytes.get(valid_up_to).copied().unwrap_or(0);
-        (format!("the file is not UTF-8 text: byte 0x{byte:02X} is not valid here"), valid_up_to)
+        (
+            format!("the file is not UTF-8 text: byte 0x{byte:02X} is not valid here"),
+            valid_up_to,
+        )
     };
     let prefix = String::from_utf8_lossy(&bytes[..at]);
     let line = prefix.matches('\n').count() + 1;

@@ -18,7 +18,11 @@ use crate::{Finding, Report, Severity};
 /// ```
 pub fn render(report: &Report, source: &str, path: &str, color: bool) -> String {
     let source = source.strip_prefix('\u{feff}').unwrap_or(source);
-    let renderer = if color { Renderer::styled() } else { Renderer::plain() };
+    let renderer = if color {
+        Renderer::styled()
+    } else {
+        Renderer::plain()
+    };
     let mut out = String::new();
     for finding in report.findings() {
         out.push_str(&renderer.render(&[group(finding, source, path)]));
@@ -42,7 +46,8 @@ fn group<'a>(finding: &'a Finding, source: &'a str, path: &'a str) -> Group<'a> 
         .collect();
     let mut group = match &primary {
         Some(span) => {
-            let ranges = std::iter::once(span.clone()).chain(related.iter().map(|(r, _)| r.clone()));
+            let ranges =
+                std::iter::once(span.clone()).chain(related.iter().map(|(r, _)| r.clone()));
             let (start, end, first_line) = excerpt(source, ranges);
             let shift = |r: &Range<usize>| (r.start - start)..(r.end - start);
             let mut snippet = Snippet::source(&source[start..end])
@@ -51,7 +56,8 @@ fn group<'a>(finding: &'a Finding, source: &'a str, path: &'a str) -> Group<'a> 
                 .fold(true)
                 .annotation(AnnotationKind::Primary.span(shift(span)));
             for (range, message) in &related {
-                snippet = snippet.annotation(AnnotationKind::Context.span(shift(range)).label(*message));
+                snippet =
+                    snippet.annotation(AnnotationKind::Context.span(shift(range)).label(*message));
             }
             title.element(snippet)
         }

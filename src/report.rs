@@ -32,7 +32,10 @@ impl Report {
 
     /// How many findings have this severity.
     pub fn count(&self, severity: Severity) -> usize {
-        self.findings.iter().filter(|f| f.severity() == severity).count()
+        self.findings
+            .iter()
+            .filter(|f| f.severity() == severity)
+            .count()
     }
 
     /// Whether any finding is an error.
@@ -45,7 +48,14 @@ impl fmt::Display for Report {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let errors = self.count(Severity::Error);
         let warnings = self.count(Severity::Warning);
-        write!(f, "{} {}, {} {}", errors, plural(errors, "error"), warnings, plural(warnings, "warning"))?;
+        write!(
+            f,
+            "{} {}, {} {}",
+            errors,
+            plural(errors, "error"),
+            warnings,
+            plural(warnings, "warning")
+        )?;
         if let Some(first) = self.findings.iter().max_by_key(|f| f.severity()) {
             write!(f, "; {} `{}`", first.severity(), first.code())?;
             if let Some(line) = first.line() {
@@ -61,5 +71,9 @@ impl std::error::Error for Report {}
 
 /// `word` or `words`.
 pub(crate) fn plural(n: usize, word: &str) -> String {
-    if n == 1 { word.to_owned() } else { format!("{word}s") }
+    if n == 1 {
+        word.to_owned()
+    } else {
+        format!("{word}s")
+    }
 }

@@ -4,9 +4,15 @@
 use std::collections::HashMap;
 
 use crate::finding::Finding;
-use crate::model::{Band, Competency, Expectation, Grade, Level, ParityMode, Policy, Proficiency, Track, TrackKind, Zone};
+use crate::model::{
+    Band, Competency, Expectation, Grade, Level, ParityMode, Policy, Proficiency, Track, TrackKind,
+    Zone,
+};
 use crate::spec::{LadderSpec, LevelSpec, ZoneSpec};
-use crate::{CompetencyId, Currency, Ladder, LadderId, LevelId, Money, Percent, Pointer, Severity, TrackId, ZoneId, rules};
+use crate::{
+    CompetencyId, Currency, Ladder, LadderId, LevelId, Money, Percent, Pointer, Severity, TrackId,
+    ZoneId, rules,
+};
 
 /// Everything the rules share: the spec, its indexes, the amounts in minor
 /// units, and the findings so far.
@@ -40,7 +46,11 @@ impl<'s> Context<'s> {
                     .map(|level| {
                         let digits = currency?.minor_digits();
                         let b = level.band;
-                        Some([b.min.to_scale(digits)?, b.mid.to_scale(digits)?, b.max.to_scale(digits)?])
+                        Some([
+                            b.min.to_scale(digits)?,
+                            b.mid.to_scale(digits)?,
+                            b.max.to_scale(digits)?,
+                        ])
                     })
                     .collect()
             })
@@ -52,7 +62,10 @@ impl<'s> Context<'s> {
         let p = &spec.policy;
         let policy = Policy {
             parity_mode: p.parity_mode.unwrap_or(ParityMode::Equal),
-            parity_from_grade: Grade(p.parity_from_grade.unwrap_or_else(|| default_from_grade(spec))),
+            parity_from_grade: Grade(
+                p.parity_from_grade
+                    .unwrap_or_else(|| default_from_grade(spec)),
+            ),
             parity_tolerance: p.parity_tolerance.unwrap_or(Percent::whole(0)),
             spread_min: p.spread_min.unwrap_or(Percent::whole(20)),
             spread_max: p.spread_max.unwrap_or(Percent::whole(65)),
@@ -85,10 +98,13 @@ impl<'s> Context<'s> {
     /// Every level with its track and level index.
     pub(crate) fn levels(&self) -> impl Iterator<Item = (usize, usize, &'s LevelSpec)> + use<'s> {
         let spec = self.spec;
-        spec.tracks
-            .iter()
-            .enumerate()
-            .flat_map(|(t, track)| track.levels.iter().enumerate().map(move |(l, level)| (t, l, level)))
+        spec.tracks.iter().enumerate().flat_map(|(t, track)| {
+            track
+                .levels
+                .iter()
+                .enumerate()
+                .map(move |(l, level)| (t, l, level))
+        })
     }
 
     /// Every id in the file: what it names, where it is, and the id.
@@ -96,16 +112,28 @@ impl<'s> Context<'s> {
         let spec = self.spec;
         let mut ids = vec![("ladder", Pointer::root().key("id"), spec.id.as_str())];
         for (i, c) in spec.competencies.iter().enumerate() {
-            ids.push(("competency", Pointer::root().key("competencies").index(i).key("id"), c.id.as_str()));
+            ids.push((
+                "competency",
+                Pointer::root().key("competencies").index(i).key("id"),
+                c.id.as_str(),
+            ));
         }
         for (t, track) in spec.tracks.iter().enumerate() {
             ids.push(("track", self.track_pointer(t).key("id"), track.id.as_str()));
         }
         for (t, l, level) in self.levels() {
-            ids.push(("level", self.level_pointer(t, l).key("id"), level.id.as_str()));
+            ids.push((
+                "level",
+                self.level_pointer(t, l).key("id"),
+                level.id.as_str(),
+            ));
         }
         for (z, zone) in spec.zones.iter().enumerate() {
-            ids.push(("zone", Pointer::root().key("zones").index(z).key("id"), zone.id.as_str()));
+            ids.push((
+                "zone",
+                Pointer::root().key("zones").index(z).key("id"),
+                zone.id.as_str(),
+            ));
         }
         ids
     }
@@ -122,7 +150,9 @@ impl<'s> Context<'s> {
 
     /// Every level of the tracks of one kind.
     pub(crate) fn levels_of(&self, kind: TrackKind) -> Vec<(usize, usize, &'s LevelSpec)> {
-        self.levels().filter(|(t, _, _)| self.spec.tracks[*t].kind == kind).collect()
+        self.levels()
+            .filter(|(t, _, _)| self.spec.tracks[*t].kind == kind)
+            .collect()
     }
 
     /// The currency a zone pays in, when valid.
@@ -137,10 +167,19 @@ impl<'s> Context<'s> {
     pub(crate) fn zone_minor(&self, zone: &ZoneSpec, minor: u64) -> Option<u64> {
         let base = self.currency?;
         let currency = self.zone_currency(zone)?;
-        if zone.factor.is_zero() || (currency != base) != zone.rate.is_some() || zone.rate.is_some_and(|r| r.is_zero()) {
+        if zone.factor.is_zero()
+            || (currency != base) != zone.rate.is_some()
+            || zone.rate.is_some_and(|r| r.is_zero())
+        {
             return None;
         }
-        crate::model::convert(Money::from_minor(minor, base), zone.factor, zone.rate, currency).map(Money::minor)
+        crate::model::convert(
+            Money::from_minor(minor, base),
+            zone.factor,
+            zone.rate,
+            currency,
+        )
+        .map(Money::minor)
     }
 
     /// A zone amount as money, for messages.
@@ -183,10 +222,9 @@ pub(crate) fn validate(spec: &LadderSpec) -> (Vec<Finding>, Option<Ladder>) {
     for rule in rules::CHECKS {
         rule(&mut cx);
     }
-    let broken = cx
-        .findings
-        .iter()
-        .any(|f| f.severity() == Severity::Error && rules::find(f.code()).is_some_and(|r| r.is_invariant()));
+    let broken = cx.findings.iter().any(|f| {
+        f.severity() == Severity::Error && rules::find(f.code()).is_some_and(|r| r.is_invariant())
+    });
     let ladder = if broken { None } else { build(&cx) };
     (cx.findings, ladder)
 }

@@ -23,6 +23,14 @@ pub(crate) struct Span {
     pub(crate) location: Location,
 }
 
+impl Span {
+    /// This span extended to end at byte `end`.
+    fn to(mut self, end: usize) -> Self {
+        self.bytes.end = end.max(self.bytes.end);
+        self
+    }
+}
+
 /// How a scalar was written.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Style {
@@ -188,14 +196,15 @@ impl Builder<'_> {
                 )?;
             }
             Event::SequenceEnd | Event::MappingEnd => {
+                let end = span.bytes.end;
                 let node = match self.stack.pop() {
                     Some(Frame::Sequence { span, items }) => Node {
                         value: Value::Sequence(items),
-                        span: self.extend(span),
+                        span: span.to(end),
                     },
                     Some(Frame::Mapping { span, entries, .. }) => Node {
                         value: Value::Mapping(entries),
-                        span: self.extend(span),
+                        span: span.to(end),
                     },
                     None => return ControlFlow::Continue(()),
                 };
@@ -206,17 +215,6 @@ impl Builder<'_> {
         ControlFlow::Continue(())
     }
 
-    /// A collection's span, as reported at its start, runs to the end of its
-    /// first line at least; block collections report an empty span.
-    fn extend(&self, mut span: Span) -> Span {
-        if span.bytes.is_empty() {
-            let rest = &self.source[span.bytes.start..];
-            let line_end = rest.find('\n').map_or(self.source.len(), |n| span.bytes.start + n);
-            span.bytes.end = line_end.max(span.bytes.start);
-        }
-        span
-    }
-
     fn open(&mut self, frame: Frame, span: Span) -> ControlFlow<()> {
         if self.stack.len() >= self.limits.max_depth {
             self.sound = false;
@@ -224,12 +222,11 @@ impl Builder<'_> {
                 Finding::new(
                     &rules::LIMIT,
                     Pointer::root(),
-                    format!(
-                        "nesting deeper than {} levels",
-                        self.limits.max_depth
-                    ),
+                    format!("nesting deeper than {} levels", self.limits.max_depth),
                 )
-                .with_help("a ladder file needs only a few levels of nesting; flatten the structure")
+                .with_help(
+                    "a ladder file needs only a few levels of nesting; flatten the structure",
+                )
                 .at(span.location, span.bytes),
             );
             return ControlFlow::Break(());
@@ -356,7 +353,9 @@ impl Builder<'_> {
         let message = error.info();
         self.findings.push(
             Finding::new(&rules::SYNTAX, Pointer::root(), escape(&message))
-                .with_help("fix the YAML syntax at this position; the rest of the file was not checked")
+                .with_help(
+                    "fix the YAML syntax at this position; the rest of the file was not checked",
+                )
                 .at(span.location, span.bytes.start..end),
         );
     }
@@ -373,7 +372,6 @@ impl Builder<'_> {
         }
     }
 }
-
 
 fn unsupported(findings: &mut Vec<Finding>, sound: &mut bool, span: Span, what: &str, help: &str) {
     *sound = false;
@@ -578,7 +576,10 @@ mod tests {
                 style: Style::Quoted
             }
         );
-        assert_eq!(entries[1].value.span.location, Location { line: 2, column: 4 });
+        assert_eq!(
+            entries[1].value.span.location,
+            Location { line: 2, column: 4 }
+        );
     }
 
     #[test]
@@ -595,10 +596,22 @@ mod tests {
     fn locates_keys_and_values() {
         let root = parse_ok("tracks:\n  - id: ic\n    levels: []\n");
         let pointer = Pointer::root().key("tracks").index(0).key("levels");
-        assert_eq!(root.locate(&pointer, Target::Value).location, Location { line: 3, column: 13 });
-        assert_eq!(root.locate(&pointer, Target::Key).location, Location { line: 3, column: 5 });
+        assert_eq!(
+            root.locate(&pointer, Target::Value).location,
+            Location {
+                line: 3,
+                column: 13
+            }
+        );
+        assert_eq!(
+            root.locate(&pointer, Target::Key).location,
+            Location { line: 3, column: 5 }
+        );
         let missing = Pointer::root().key("tracks").index(0).key("nope");
-        assert_eq!(root.locate(&missing, Target::Value).location, Location { line: 2, column: 5 });
+        assert_eq!(
+            root.locate(&missing, Target::Value).location,
+            Location { line: 2, column: 5 }
+        );
     }
 
     #[test]

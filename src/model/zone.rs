@@ -57,7 +57,12 @@ impl Zone {
 }
 
 /// `amount x factor x rate` in `currency`, rounded half away from zero to its minor unit.
-pub(crate) fn convert(amount: Money, factor: Decimal, rate: Option<Decimal>, currency: Currency) -> Option<Money> {
+pub(crate) fn convert(
+    amount: Money,
+    factor: Decimal,
+    rate: Option<Decimal>,
+    currency: Currency,
+) -> Option<Money> {
     let rate = rate.unwrap_or(Decimal::ONE);
     let from = u32::from(amount.currency().minor_digits());
     let to = u32::from(currency.minor_digits());
@@ -65,8 +70,8 @@ pub(crate) fn convert(amount: Money, factor: Decimal, rate: Option<Decimal>, cur
         .checked_mul(u128::from(factor.mantissa()))?
         .checked_mul(u128::from(rate.mantissa()))?
         .checked_mul(10u128.checked_pow(to)?)?;
-    let denominator = 10u128
-        .checked_pow(u32::from(factor.scale()) + u32::from(rate.scale()) + from)?;
+    let denominator =
+        10u128.checked_pow(u32::from(factor.scale()) + u32::from(rate.scale()) + from)?;
     let minor = (numerator + denominator / 2) / denominator;
     Some(Money::from_minor(u64::try_from(minor).ok()?, currency))
 }
@@ -85,15 +90,24 @@ mod tests {
         let gbp = Currency::from_code("GBP").unwrap();
         let rate: Decimal = "0.79".parse().unwrap();
         // 130000.00 USD x 0.8 x 0.79 = 82160.00 GBP
-        assert_eq!(convert(money(13_000_000, "USD"), factor, Some(rate), gbp), Some(money(8_216_000, "GBP")));
+        assert_eq!(
+            convert(money(13_000_000, "USD"), factor, Some(rate), gbp),
+            Some(money(8_216_000, "GBP"))
+        );
         // 0.01 USD x 0.5 = 0.005 -> 0.01
         let half: Decimal = "0.5".parse().unwrap();
         let usd = Currency::from_code("USD").unwrap();
-        assert_eq!(convert(money(1, "USD"), half, None, usd), Some(money(1, "USD")));
+        assert_eq!(
+            convert(money(1, "USD"), half, None, usd),
+            Some(money(1, "USD"))
+        );
         // 1000 USD in JPY at 150.5: 150500 JPY, no minor unit
         let jpy = Currency::from_code("JPY").unwrap();
         let one: Decimal = "1".parse().unwrap();
         let rate: Decimal = "150.5".parse().unwrap();
-        assert_eq!(convert(money(100_000, "USD"), one, Some(rate), jpy), Some(money(150_500, "JPY")));
+        assert_eq!(
+            convert(money(100_000, "USD"), one, Some(rate), jpy),
+            Some(money(150_500, "JPY"))
+        );
     }
 }

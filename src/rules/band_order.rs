@@ -25,7 +25,9 @@ pub(crate) fn check(cx: &mut Context<'_>) {
     let mut findings = Vec::new();
     for (t, l, level) in cx.levels() {
         let Some(band) = cx.bands[t][l] else { continue };
-        let pair = [(0, 2), (0, 1), (1, 2)].into_iter().find(|&(a, b)| band[a] > band[b]);
+        let pair = [(0, 2), (0, 1), (1, 2)]
+            .into_iter()
+            .find(|&(a, b)| band[a] > band[b]);
         if let Some((a, b)) = pair {
             findings.push(
                 Finding::new(

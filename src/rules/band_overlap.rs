@@ -34,8 +34,14 @@ pub(crate) fn check(cx: &mut Context<'_>) {
     let mut findings = Vec::new();
     for (t, track) in cx.spec.tracks.iter().enumerate() {
         for l in 1..track.levels.len() {
-            let (Some(below), Some(band)) = (cx.bands[t][l - 1], cx.bands[t][l]) else { continue };
-            if below[0] >= below[2] || below[0] > below[1] || below[1] > below[2] || band[0] > band[2] {
+            let (Some(below), Some(band)) = (cx.bands[t][l - 1], cx.bands[t][l]) else {
+                continue;
+            };
+            if below[0] >= below[2]
+                || below[0] > below[1]
+                || below[1] > below[2]
+                || band[0] > band[2]
+            {
                 continue;
             }
             let width = u128::from(below[2] - below[0]);

@@ -28,7 +28,9 @@ pub(crate) fn check(cx: &mut Context<'_>) {
     let mut findings = Vec::new();
     for (t, track) in cx.spec.tracks.iter().enumerate() {
         for l in 1..track.levels.len() {
-            let (Some(below), Some(band)) = (cx.bands[t][l - 1], cx.bands[t][l]) else { continue };
+            let (Some(below), Some(band)) = (cx.bands[t][l - 1], cx.bands[t][l]) else {
+                continue;
+            };
             if band[1] <= below[1] {
                 findings.push(
                     Finding::new(
@@ -43,7 +45,10 @@ pub(crate) fn check(cx: &mut Context<'_>) {
                         ),
                     )
                     .with_help("a higher level pays more: raise this band, or lower the one below")
-                    .with_related(cx.level_pointer(t, l - 1).key("band").key("mid"), "midpoint of the level below"),
+                    .with_related(
+                        cx.level_pointer(t, l - 1).key("band").key("mid"),
+                        "midpoint of the level below",
+                    ),
                 );
             }
         }

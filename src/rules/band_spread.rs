@@ -30,12 +30,15 @@ pub(crate) fn check(cx: &mut Context<'_>) {
     let (low, high) = (cx.policy.spread_min, cx.policy.spread_max);
     let mut findings = Vec::new();
     for (t, l, level) in cx.levels() {
-        let Some([min, mid, max]) = cx.bands[t][l] else { continue };
+        let Some([min, mid, max]) = cx.bands[t][l] else {
+            continue;
+        };
         if min > mid || mid > max {
             continue;
         }
         let width = u128::from(max - min);
-        let (side, limit) = if min == 0 || high.compare(width, u128::from(min)) == Ordering::Greater {
+        let (side, limit) = if min == 0 || high.compare(width, u128::from(min)) == Ordering::Greater
+        {
             ("above the maximum", high)
         } else if low.compare(width, u128::from(min)) == Ordering::Less {
             ("below the minimum", low)

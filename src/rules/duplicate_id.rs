@@ -47,9 +47,13 @@ pub(crate) fn check(cx: &mut Context<'_>) {
         }
         match first.get(&(what, id)) {
             Some(earlier) => findings.push(
-                Finding::new(&DUPLICATE_ID, pointer, format!("duplicate {what} id `{}`", escape(id)))
-                    .with_help(format!("give each {what} its own id"))
-                    .with_related(Clone::clone(earlier), "first defined here"),
+                Finding::new(
+                    &DUPLICATE_ID,
+                    pointer,
+                    format!("duplicate {what} id `{}`", escape(id)),
+                )
+                .with_help(format!("give each {what} its own id"))
+                .with_related(Clone::clone(earlier), "first defined here"),
             ),
             None => {
                 first.insert((what, id), pointer);

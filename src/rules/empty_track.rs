@@ -37,8 +37,12 @@ pub(crate) fn check(cx: &mut Context<'_>) {
         if track.levels.is_empty() {
             let pointer = cx.track_pointer(t).key("levels");
             cx.push(
-                Finding::new(&EMPTY_TRACK, pointer, format!("track `{}` has no levels", escape(&track.id)))
-                    .with_help("add its levels, or remove the track"),
+                Finding::new(
+                    &EMPTY_TRACK,
+                    pointer,
+                    format!("track `{}` has no levels", escape(&track.id)),
+                )
+                .with_help("add its levels, or remove the track"),
             );
         }
     }

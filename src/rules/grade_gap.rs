@@ -51,7 +51,10 @@ pub(crate) fn check(cx: &mut Context<'_>) {
                         ),
                     )
                     .with_help("add the missing level, or renumber the grades")
-                    .with_related(cx.level_pointer(t, l).key("grade"), "previous level's grade"),
+                    .with_related(
+                        cx.level_pointer(t, l).key("grade"),
+                        "previous level's grade",
+                    ),
                 );
             }
         }

@@ -46,8 +46,13 @@ pub(crate) fn check(cx: &mut Context<'_>) {
                             escape(&below.id)
                         ),
                     )
-                    .with_help("list the levels of a track from the lowest grade up, one grade per level")
-                    .with_related(cx.level_pointer(t, l).key("grade"), "previous level's grade"),
+                    .with_help(
+                        "list the levels of a track from the lowest grade up, one grade per level",
+                    )
+                    .with_related(
+                        cx.level_pointer(t, l).key("grade"),
+                        "previous level's grade",
+                    ),
                 );
             }
         }

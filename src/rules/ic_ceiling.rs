@@ -27,8 +27,15 @@ declare_rule! {
 }
 
 pub(crate) fn check(cx: &mut Context<'_>) {
-    let top = |kind| cx.levels_of(kind).into_iter().max_by_key(|(_, _, level)| level.grade);
-    let (Some((it, il, ic)), Some((mt, ml, m))) = (top(TrackKind::IndividualContributor), top(TrackKind::Management)) else {
+    let top = |kind| {
+        cx.levels_of(kind)
+            .into_iter()
+            .max_by_key(|(_, _, level)| level.grade)
+    };
+    let (Some((it, il, ic)), Some((mt, ml, m))) = (
+        top(TrackKind::IndividualContributor),
+        top(TrackKind::Management),
+    ) else {
         return;
     };
     if ic.grade >= m.grade {

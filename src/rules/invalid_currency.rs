@@ -29,7 +29,10 @@ pub(crate) fn check(cx: &mut Context<'_>) {
     let mut codes = vec![(Pointer::root().key("currency"), spec.currency.as_str())];
     for (z, zone) in spec.zones.iter().enumerate() {
         if let Some(code) = &zone.currency {
-            codes.push((Pointer::root().key("zones").index(z).key("currency"), code.as_str()));
+            codes.push((
+                Pointer::root().key("zones").index(z).key("currency"),
+                code.as_str(),
+            ));
         }
     }
     for (pointer, code) in codes {
@@ -42,6 +45,13 @@ pub(crate) fn check(cx: &mut Context<'_>) {
         } else {
             "use an ISO 4217 code with a minor unit, such as `USD`, `EUR` or `GBP`".to_owned()
         };
-        cx.push(Finding::new(&INVALID_CURRENCY, pointer, format!("unknown currency `{}`", escape(code))).with_help(help));
+        cx.push(
+            Finding::new(
+                &INVALID_CURRENCY,
+                pointer,
+                format!("unknown currency `{}`", escape(code)),
+            )
+            .with_help(help),
+        );
     }
 }

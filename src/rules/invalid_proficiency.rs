@@ -48,7 +48,9 @@ pub(crate) fn check(cx: &mut Context<'_>) {
                         escape(id)
                     ),
                 )
-                .with_help("proficiency runs from 1 (learning) to 5 (sets the standard beyond the team)"),
+                .with_help(
+                    "proficiency runs from 1 (learning) to 5 (sets the standard beyond the team)",
+                ),
             );
         }
     }

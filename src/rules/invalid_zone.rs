@@ -43,8 +43,14 @@ pub(crate) fn check(cx: &mut Context<'_>) {
         let id = escape(&zone.id);
         if zone.factor.is_zero() {
             cx.push(
-                Finding::new(&INVALID_ZONE, pointer.key("factor"), format!("zone `{id}` has a factor of 0"))
-                    .with_help("the factor multiplies the base bands: `1` pays the same, `0.8` pays 80%"),
+                Finding::new(
+                    &INVALID_ZONE,
+                    pointer.key("factor"),
+                    format!("zone `{id}` has a factor of 0"),
+                )
+                .with_help(
+                    "the factor multiplies the base bands: `1` pays the same, `0.8` pays 80%",
+                ),
             );
         }
         let zone_currency = zone.currency.as_deref().map(Currency::from_code);
@@ -53,15 +59,28 @@ pub(crate) fn check(cx: &mut Context<'_>) {
                 Finding::new(
                     &INVALID_ZONE,
                     pointer.key("currency"),
-                    format!("zone `{id}` pays in {currency} but gives no `rate` from {}", spec.currency),
+                    format!(
+                        "zone `{id}` pays in {currency} but gives no `rate` from {}",
+                        spec.currency
+                    ),
                 )
-                .with_help(format!("add `rate:`, the number of {currency} per {}", spec.currency)),
+                .with_help(format!(
+                    "add `rate:`, the number of {currency} per {}",
+                    spec.currency
+                )),
             ),
             (Some(Some(currency)), Some(rate)) if Some(currency) != base => {
                 if rate.is_zero() {
                     cx.push(
-                        Finding::new(&INVALID_ZONE, pointer.key("rate"), format!("zone `{id}` has a rate of 0"))
-                            .with_help(format!("the rate is the number of {currency} per {}", spec.currency)),
+                        Finding::new(
+                            &INVALID_ZONE,
+                            pointer.key("rate"),
+                            format!("zone `{id}` has a rate of 0"),
+                        )
+                        .with_help(format!(
+                            "the rate is the number of {currency} per {}",
+                            spec.currency
+                        )),
                     );
                 }
             }
@@ -69,7 +88,10 @@ pub(crate) fn check(cx: &mut Context<'_>) {
                 Finding::new(
                     &INVALID_ZONE,
                     pointer.key("rate"),
-                    format!("zone `{id}` gives a `rate` but pays in the base currency {}", spec.currency),
+                    format!(
+                        "zone `{id}` gives a `rate` but pays in the base currency {}",
+                        spec.currency
+                    ),
                 )
                 .with_help("remove `rate`, or set the zone's `currency`"),
             ),

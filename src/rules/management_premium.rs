@@ -37,9 +37,13 @@ pub(crate) fn check(cx: &mut Context<'_>) {
         if m.grade >= from {
             continue;
         }
-        let Some(m_band) = cx.bands[mt][ml] else { continue };
+        let Some(m_band) = cx.bands[mt][ml] else {
+            continue;
+        };
         for (it, il, ic) in ics.iter().filter(|ic| ic.2.grade == m.grade) {
-            let Some(ic_band) = cx.bands[*it][*il] else { continue };
+            let Some(ic_band) = cx.bands[*it][*il] else {
+                continue;
+            };
             if m_band[1] > ic_band[1] {
                 findings.push(
                     Finding::new(

@@ -34,7 +34,9 @@ pub(crate) fn check(cx: &mut Context<'_>) {
     let mut findings = Vec::new();
     for (t, track) in cx.spec.tracks.iter().enumerate() {
         for l in 1..track.levels.len() {
-            let (Some(below), Some(band)) = (cx.bands[t][l - 1], cx.bands[t][l]) else { continue };
+            let (Some(below), Some(band)) = (cx.bands[t][l - 1], cx.bands[t][l]) else {
+                continue;
+            };
             let (from, to) = (u128::from(below[1]), u128::from(band[1]));
             if to <= from || from == 0 {
                 continue;

@@ -25,7 +25,11 @@ declare_rule! {
 
 pub(crate) fn check(cx: &mut Context<'_>) {
     let from = cx.policy.parity_from_grade.0;
-    let ic_grades: Vec<u32> = cx.levels_of(TrackKind::IndividualContributor).iter().map(|l| l.2.grade).collect();
+    let ic_grades: Vec<u32> = cx
+        .levels_of(TrackKind::IndividualContributor)
+        .iter()
+        .map(|l| l.2.grade)
+        .collect();
     let mut findings = Vec::new();
     for (t, l, level) in cx.levels_of(TrackKind::Management) {
         if level.grade >= from && !ic_grades.contains(&level.grade) {
@@ -39,7 +43,10 @@ pub(crate) fn check(cx: &mut Context<'_>) {
                         level.grade
                     ),
                 )
-                .with_help(format!("add an IC level at grade {} to keep the tracks side by side", level.grade)),
+                .with_help(format!(
+                    "add an IC level at grade {} to keep the tracks side by side",
+                    level.grade
+                )),
             );
         }
     }

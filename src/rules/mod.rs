@@ -65,8 +65,8 @@ pub(crate) use duplicate_key::DUPLICATE_KEY;
 pub(crate) use invalid_amount::INVALID_AMOUNT;
 pub(crate) use limit::LIMIT;
 pub(crate) use missing_key::MISSING_KEY;
-pub(crate) use r#type::TYPE;
 pub(crate) use syntax::SYNTAX;
+pub(crate) use r#type::TYPE;
 pub(crate) use unknown_key::UNKNOWN_KEY;
 pub(crate) use unsupported_yaml::UNSUPPORTED_YAML;
 

@@ -60,10 +60,13 @@ pub(crate) fn gap(cx: &Context<'_>, ic: [u64; 3], m: [u64; 3]) -> Option<Gap> {
             .map(Gap::Point),
         ParityMode::AtLeast => [2, 1, 0]
             .into_iter()
-            .find(|&i| ic[i] < m[i] && !tolerance.admits(u128::from(m[i] - ic[i]), u128::from(m[i])))
+            .find(|&i| {
+                ic[i] < m[i] && !tolerance.admits(u128::from(m[i] - ic[i]), u128::from(m[i]))
+            })
             .map(Gap::Point),
         ParityMode::Overlap => {
-            let apart = (ic[2] < m[0] && !tolerance.admits(u128::from(m[0] - ic[2]), u128::from(m[0])))
+            let apart = (ic[2] < m[0]
+                && !tolerance.admits(u128::from(m[0] - ic[2]), u128::from(m[0])))
                 || (m[2] < ic[0] && !tolerance.admits(u128::from(ic[0] - m[2]), u128::from(ic[0])));
             apart.then_some(Gap::Apart)
         }
@@ -71,7 +74,9 @@ pub(crate) fn gap(cx: &Context<'_>, ic: [u64; 3], m: [u64; 3]) -> Option<Gap> {
 }
 
 /// The IC and management levels paired by grade, at or above `from_grade`.
-pub(crate) fn pairs<'s>(cx: &Context<'s>) -> Vec<((usize, usize, &'s LevelSpec), (usize, usize, &'s LevelSpec))> {
+pub(crate) fn pairs<'s>(
+    cx: &Context<'s>,
+) -> Vec<((usize, usize, &'s LevelSpec), (usize, usize, &'s LevelSpec))> {
     let from = cx.policy.parity_from_grade.0;
     let ics = cx.levels_of(TrackKind::IndividualContributor);
     let mut out = Vec::new();
@@ -89,9 +94,17 @@ pub(crate) fn pairs<'s>(cx: &Context<'s>) -> Vec<((usize, usize, &'s LevelSpec),
 pub(crate) fn check(cx: &mut Context<'_>) {
     let mut findings = Vec::new();
     for ((it, il, ic), (mt, ml, m)) in pairs(cx) {
-        let (Some(ic_band), Some(m_band)) = (cx.bands[it][il], cx.bands[mt][ml]) else { continue };
+        let (Some(ic_band), Some(m_band)) = (cx.bands[it][il], cx.bands[mt][ml]) else {
+            continue;
+        };
         if let Some(gap) = gap(cx, ic_band, m_band) {
-            findings.push(finding(cx, None, (it, il, ic, ic_band), (mt, ml, m, m_band), &gap));
+            findings.push(finding(
+                cx,
+                None,
+                (it, il, ic, ic_band),
+                (mt, ml, m, m_band),
+                &gap,
+            ));
             continue;
         }
         for (z, zone) in cx.spec.zones.iter().enumerate() {
@@ -102,9 +115,17 @@ pub(crate) fn check(cx: &mut Context<'_>) {
                 }
                 Some(out)
             };
-            let (Some(zic), Some(zm)) = (convert(ic_band), convert(m_band)) else { continue };
+            let (Some(zic), Some(zm)) = (convert(ic_band), convert(m_band)) else {
+                continue;
+            };
             if let Some(gap) = gap(cx, zic, zm) {
-                findings.push(finding(cx, Some(z), (it, il, ic, zic), (mt, ml, m, zm), &gap));
+                findings.push(finding(
+                    cx,
+                    Some(z),
+                    (it, il, ic, zic),
+                    (mt, ml, m, zm),
+                    &gap,
+                ));
             }
         }
     }
@@ -127,7 +148,11 @@ fn finding(
     let (point, message) = match *gap {
         Gap::Point(i) => {
             let verb = ["starts at", "has its midpoint at", "pays up to"][i];
-            let side = if ic_band[i] < m_band[i] { "below" } else { "above" };
+            let side = if ic_band[i] < m_band[i] {
+                "below"
+            } else {
+                "above"
+            };
             (
                 Some(BAND_POINTS[i]),
                 format!(
@@ -186,7 +211,9 @@ fn finding(
                 Pointer::root().key("zones").index(z),
                 format!("in zone `{}`, {message}", escape(&zone_spec.id)),
             )
-            .with_help(format!("{help}; the zone bands are rounded separately, so check the zone's factor and rate"))
+            .with_help(format!(
+                "{help}; the zone bands are rounded separately, so check the zone's factor and rate"
+            ))
             .with_related(band_pointer(it, il), "the IC band")
             .with_related(band_pointer(mt, ml), "the management band")
         }

@@ -34,7 +34,9 @@ pub(crate) fn check(cx: &mut Context<'_>) {
     let mut findings = Vec::new();
     for (t, l, level) in cx.levels_of(TrackKind::IndividualContributor) {
         for (id, _) in &level.expectations {
-            let Some(&c) = cx.competencies.get(id.as_str()) else { continue };
+            let Some(&c) = cx.competencies.get(id.as_str()) else {
+                continue;
+            };
             if spec.competencies[c].kind == CompetencyKind::People {
                 findings.push(
                     Finding::new(

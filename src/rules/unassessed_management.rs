@@ -41,7 +41,11 @@ pub(crate) fn check(cx: &mut Context<'_>) {
         .collect();
     let mut findings = Vec::new();
     for (t, l, level) in cx.levels_of(TrackKind::Management) {
-        if level.expectations.iter().any(|(id, _)| people.contains(&id.as_str())) {
+        if level
+            .expectations
+            .iter()
+            .any(|(id, _)| people.contains(&id.as_str()))
+        {
             continue;
         }
         let pointer = if level.expectations.is_empty() {
@@ -54,14 +58,21 @@ pub(crate) fn check(cx: &mut Context<'_>) {
         } else {
             format!(
                 "readiness to lead is assessed on its own: set an expectation for {}",
-                people.iter().map(|p| format!("`{p}`")).collect::<Vec<_>>().join(" or ")
+                people
+                    .iter()
+                    .map(|p| format!("`{p}`"))
+                    .collect::<Vec<_>>()
+                    .join(" or ")
             )
         };
         findings.push(
             Finding::new(
                 &UNASSESSED_MANAGEMENT,
                 pointer,
-                format!("management level `{}` sets no `people` competency", escape(&level.id)),
+                format!(
+                    "management level `{}` sets no `people` competency",
+                    escape(&level.id)
+                ),
             )
             .with_help(help),
         );

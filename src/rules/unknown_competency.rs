@@ -36,13 +36,19 @@ pub(crate) fn check(cx: &mut Context<'_>) {
             let pointer = cx.level_pointer(t, l).key("expectations").key(id);
             let help = match did_you_mean(id, &known) {
                 Some(near) => format!("did you mean `{near}`?"),
-                None => "add the competency under `competencies`, or remove the expectation".to_owned(),
+                None => {
+                    "add the competency under `competencies`, or remove the expectation".to_owned()
+                }
             };
             findings.push(
                 Finding::new(
                     &UNKNOWN_COMPETENCY,
                     pointer,
-                    format!("level `{}` expects unknown competency `{}`", escape(&level.id), escape(id)),
+                    format!(
+                        "level `{}` expects unknown competency `{}`",
+                        escape(&level.id),
+                        escape(id)
+                    ),
                 )
                 .with_help(help)
                 .at_key(),

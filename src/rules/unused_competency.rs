@@ -28,13 +28,21 @@ declare_rule! {
 pub(crate) fn check(cx: &mut Context<'_>) {
     let spec = cx.spec;
     for (i, competency) in spec.competencies.iter().enumerate() {
-        let used = cx.levels().any(|(_, _, level)| level.expectations.iter().any(|(id, _)| *id == competency.id));
+        let used = cx.levels().any(|(_, _, level)| {
+            level
+                .expectations
+                .iter()
+                .any(|(id, _)| *id == competency.id)
+        });
         if !used {
             cx.push(
                 Finding::new(
                     &UNUSED_COMPETENCY,
                     Pointer::root().key("competencies").index(i).key("id"),
-                    format!("competency `{}` is not expected by any level", escape(&competency.id)),
+                    format!(
+                        "competency `{}` is not expected by any level",
+                        escape(&competency.id)
+                    ),
                 )
                 .with_help("set it on the levels it matters for, or remove it"),
             );

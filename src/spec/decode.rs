@@ -189,7 +189,12 @@ impl Decoder<'_> {
         Some(out)
     }
 
-    fn scalar<'n>(&mut self, node: &'n Node, pointer: &Pointer, expected: &str) -> Option<(&'n str, Style)> {
+    fn scalar<'n>(
+        &mut self,
+        node: &'n Node,
+        pointer: &Pointer,
+        expected: &str,
+    ) -> Option<(&'n str, Style)> {
         match &node.value {
             Value::Scalar { text, style } => Some((text, *style)),
             _ => {
@@ -234,9 +239,10 @@ impl Decoder<'_> {
 
     fn integer(&mut self, node: &Node, pointer: &Pointer, expected: &str) -> Option<i64> {
         let (text, style) = self.scalar(node, pointer, expected)?;
-        let parsed = (style == Style::Plain && text.bytes().all(|b| b.is_ascii_digit() || b == b'-'))
-            .then(|| text.parse::<i64>().ok())
-            .flatten();
+        let parsed = (style == Style::Plain
+            && text.bytes().all(|b| b.is_ascii_digit() || b == b'-'))
+        .then(|| text.parse::<i64>().ok())
+        .flatten();
         if parsed.is_none() {
             let help = if style == Style::Quoted {
                 "remove the quotes"
@@ -257,18 +263,34 @@ impl Decoder<'_> {
         grade
     }
 
-    fn decimal(&mut self, node: &Node, pointer: &Pointer, rule: &Rule, what: &str, example: &str) -> Option<Decimal> {
+    fn decimal(
+        &mut self,
+        node: &Node,
+        pointer: &Pointer,
+        rule: &Rule,
+        what: &str,
+        example: &str,
+    ) -> Option<Decimal> {
         let (text, style) = self.scalar(node, pointer, what)?;
         if style == Style::Plain && plain_kind(text) == PlainKind::Null {
-            self.type_error(node, pointer, what, &format!("write a number such as `{example}`"));
+            self.type_error(
+                node,
+                pointer,
+                what,
+                &format!("write a number such as `{example}`"),
+            );
             return None;
         }
         match text.parse::<Decimal>() {
             Ok(value) => Some(value),
             Err(error) => {
                 self.push(
-                    Finding::new(rule, pointer.clone(), format!("invalid {what} `{}`: {error}", escape(text)))
-                        .with_help(format!("write a plain decimal number such as `{example}`")),
+                    Finding::new(
+                        rule,
+                        pointer.clone(),
+                        format!("invalid {what} `{}`: {error}", escape(text)),
+                    )
+                    .with_help(format!("write a plain decimal number such as `{example}`")),
                 );
                 None
             }
@@ -276,7 +298,13 @@ impl Decoder<'_> {
     }
 
     fn amount(&mut self, node: &Node, pointer: &Pointer) -> Option<Decimal> {
-        self.decimal(node, pointer, &rules::INVALID_AMOUNT, "amount", "130000 or 35.50")
+        self.decimal(
+            node,
+            pointer,
+            &rules::INVALID_AMOUNT,
+            "amount",
+            "130000 or 35.50",
+        )
     }
 
     fn percent(&mut self, node: &Node, pointer: &Pointer) -> Option<Percent> {
@@ -292,12 +320,25 @@ impl Decoder<'_> {
         parsed
     }
 
-    fn choice<T: Copy>(&mut self, node: &Node, pointer: &Pointer, what: &str, choices: &[(&str, T)]) -> Option<T> {
+    fn choice<T: Copy>(
+        &mut self,
+        node: &Node,
+        pointer: &Pointer,
+        what: &str,
+        choices: &[(&str, T)],
+    ) -> Option<T> {
         let (text, _) = self.scalar(node, pointer, what)?;
-        let found = choices.iter().find(|(name, _)| *name == text).map(|(_, v)| *v);
+        let found = choices
+            .iter()
+            .find(|(name, _)| *name == text)
+            .map(|(_, v)| *v);
         if found.is_none() {
             let names: Vec<&str> = choices.iter().map(|(name, _)| *name).collect();
-            let list = names.iter().map(|n| format!("`{n}`")).collect::<Vec<_>>().join(", ");
+            let list = names
+                .iter()
+                .map(|n| format!("`{n}`"))
+                .collect::<Vec<_>>()
+                .join(", ");
             let help = match did_you_mean(text, &names) {
                 Some(near) => format!("did you mean `{near}`? the choices are {list}"),
                 None => format!("the choices are {list}"),
@@ -321,16 +362,28 @@ impl Decoder<'_> {
             &root,
             "the ladder",
             &[
-                "schema_version", "id", "name", "description", "currency", "pay_period",
-                "competencies", "tracks", "zones", "policy",
+                "schema_version",
+                "id",
+                "name",
+                "description",
+                "currency",
+                "pay_period",
+                "competencies",
+                "tracks",
+                "zones",
+                "policy",
             ],
         )?;
         let version = self.required(&f, "schema_version", |d, n, p| {
             let version = d.integer(n, p, "the schema version `1`")?;
             if version != 1 {
                 d.push(
-                    Finding::new(&rules::TYPE, p.clone(), format!("unsupported schema_version `{version}`"))
-                        .with_help("this version of dualtrack reads `schema_version: 1`"),
+                    Finding::new(
+                        &rules::TYPE,
+                        p.clone(),
+                        format!("unsupported schema_version `{version}`"),
+                    )
+                    .with_help("this version of dualtrack reads `schema_version: 1`"),
                 );
                 return None;
             }
@@ -355,11 +408,17 @@ impl Decoder<'_> {
         let competencies = self.required(&f, "competencies", |d, n, p| {
             d.list(n, p, "competencies", None, Self::competency)
         });
-        let tracks = self.required(&f, "tracks", |d, n, p| d.list(n, p, "tracks", None, Self::track));
+        let tracks = self.required(&f, "tracks", |d, n, p| {
+            d.list(n, p, "tracks", None, Self::track)
+        });
         let zones = self
-            .optional(&f, "zones", |d, n, p| d.list(n, p, "zones", None, Self::zone))
+            .optional(&f, "zones", |d, n, p| {
+                d.list(n, p, "zones", None, Self::zone)
+            })
             .unwrap_or_default();
-        let policy = self.optional(&f, "policy", Self::policy).unwrap_or_default();
+        let policy = self
+            .optional(&f, "policy", Self::policy)
+            .unwrap_or_default();
         version?;
         Some(LadderSpec {
             id: id?,
@@ -375,7 +434,12 @@ impl Decoder<'_> {
     }
 
     fn competency(&mut self, node: &Node, pointer: &Pointer) -> Option<CompetencySpec> {
-        let f = self.fields(node, pointer, "a competency", &["id", "name", "kind", "description"])?;
+        let f = self.fields(
+            node,
+            pointer,
+            "a competency",
+            &["id", "name", "kind", "description"],
+        )?;
         let id = self.required(&f, "id", Self::short_text);
         let name = self.required(&f, "name", Self::short_text);
         let kind = self.required(&f, "kind", |d, n, p| {
@@ -400,7 +464,12 @@ impl Decoder<'_> {
     }
 
     fn track(&mut self, node: &Node, pointer: &Pointer) -> Option<TrackSpec> {
-        let f = self.fields(node, pointer, "a track", &["id", "name", "kind", "description", "levels"])?;
+        let f = self.fields(
+            node,
+            pointer,
+            "a track",
+            &["id", "name", "kind", "description", "levels"],
+        )?;
         let id = self.required(&f, "id", Self::short_text);
         let name = self.required(&f, "name", Self::short_text);
         let kind = self.required(&f, "kind", |d, n, p| {
@@ -416,7 +485,9 @@ impl Decoder<'_> {
         });
         let description = self.optional(&f, "description", Self::long_text);
         let max = self.limits.max_levels_per_track;
-        let levels = self.required(&f, "levels", |d, n, p| d.list(n, p, "levels", Some(max), Self::level));
+        let levels = self.required(&f, "levels", |d, n, p| {
+            d.list(n, p, "levels", Some(max), Self::level)
+        });
         Some(TrackSpec {
             id: id?,
             name: name?,
@@ -438,7 +509,9 @@ impl Decoder<'_> {
         let grade = self.required(&f, "grade", Self::grade);
         let summary = self.optional(&f, "summary", Self::long_text);
         let band = self.required(&f, "band", Self::band);
-        let expectations = self.optional(&f, "expectations", Self::expectations).unwrap_or_default();
+        let expectations = self
+            .optional(&f, "expectations", Self::expectations)
+            .unwrap_or_default();
         Some(LevelSpec {
             id: id?,
             title: title?,
@@ -461,9 +534,18 @@ impl Decoder<'_> {
         })
     }
 
-    fn expectations(&mut self, node: &Node, pointer: &Pointer) -> Option<Vec<(String, ExpectationSpec)>> {
+    fn expectations(
+        &mut self,
+        node: &Node,
+        pointer: &Pointer,
+    ) -> Option<Vec<(String, ExpectationSpec)>> {
         let Value::Mapping(entries) = &node.value else {
-            self.type_error(node, pointer, "expectations (a mapping of competency ids to proficiencies)", "");
+            self.type_error(
+                node,
+                pointer,
+                "expectations (a mapping of competency ids to proficiencies)",
+                "",
+            );
             return None;
         };
         let mut out = Vec::with_capacity(entries.len());
@@ -471,7 +553,12 @@ impl Decoder<'_> {
             let pointer = pointer.key(&entry.key);
             let expectation = match &entry.value.value {
                 Value::Mapping(_) => {
-                    let f = self.fields(&entry.value, &pointer, "an expectation", &["proficiency", "description"]);
+                    let f = self.fields(
+                        &entry.value,
+                        &pointer,
+                        "an expectation",
+                        &["proficiency", "description"],
+                    );
                     f.and_then(|f| {
                         let proficiency = self.required(&f, "proficiency", Self::proficiency);
                         let description = self.optional(&f, "description", Self::long_text);
@@ -482,11 +569,13 @@ impl Decoder<'_> {
                         })
                     })
                 }
-                _ => self.proficiency(&entry.value, &pointer).map(|proficiency| ExpectationSpec {
-                    proficiency,
-                    description: None,
-                    detailed: false,
-                }),
+                _ => self
+                    .proficiency(&entry.value, &pointer)
+                    .map(|proficiency| ExpectationSpec {
+                        proficiency,
+                        description: None,
+                        detailed: false,
+                    }),
             };
             if let Some(expectation) = expectation {
                 out.push((entry.key.clone(), expectation));
@@ -500,12 +589,21 @@ impl Decoder<'_> {
     }
 
     fn zone(&mut self, node: &Node, pointer: &Pointer) -> Option<ZoneSpec> {
-        let f = self.fields(node, pointer, "a zone", &["id", "name", "factor", "currency", "rate"])?;
+        let f = self.fields(
+            node,
+            pointer,
+            "a zone",
+            &["id", "name", "factor", "currency", "rate"],
+        )?;
         let id = self.required(&f, "id", Self::short_text);
         let name = self.required(&f, "name", Self::short_text);
-        let factor = self.required(&f, "factor", |d, n, p| d.decimal(n, p, &rules::TYPE, "factor", "0.8"));
+        let factor = self.required(&f, "factor", |d, n, p| {
+            d.decimal(n, p, &rules::TYPE, "factor", "0.8")
+        });
         let currency = self.optional(&f, "currency", Self::short_text);
-        let rate = self.optional(&f, "rate", |d, n, p| d.decimal(n, p, &rules::TYPE, "rate", "0.79"));
+        let rate = self.optional(&f, "rate", |d, n, p| {
+            d.decimal(n, p, &rules::TYPE, "rate", "0.79")
+        });
         Some(ZoneSpec {
             id: id?,
             name: name?,
@@ -516,10 +614,20 @@ impl Decoder<'_> {
     }
 
     fn policy(&mut self, node: &Node, pointer: &Pointer) -> Option<PolicySpec> {
-        let f = self.fields(node, pointer, "the policy", &["parity", "spread", "progression", "overlap"])?;
+        let f = self.fields(
+            node,
+            pointer,
+            "the policy",
+            &["parity", "spread", "progression", "overlap"],
+        )?;
         let mut policy = PolicySpec::default();
         if let Some((node, pointer)) = f.get("parity") {
-            if let Some(p) = self.fields(node, &pointer, "the parity policy", &["mode", "from_grade", "tolerance"]) {
+            if let Some(p) = self.fields(
+                node,
+                &pointer,
+                "the parity policy",
+                &["mode", "from_grade", "tolerance"],
+            ) {
                 policy.parity_mode = self.optional(&p, "mode", |d, n, p| {
                     d.choice(
                         n,
@@ -537,14 +645,26 @@ impl Decoder<'_> {
             }
         }
         for (key, min, max) in [
-            ("spread", Some(&mut policy.spread_min), &mut policy.spread_max),
-            ("progression", Some(&mut policy.progression_min), &mut policy.progression_max),
+            (
+                "spread",
+                Some(&mut policy.spread_min),
+                &mut policy.spread_max,
+            ),
+            (
+                "progression",
+                Some(&mut policy.progression_min),
+                &mut policy.progression_max,
+            ),
             ("overlap", None, &mut policy.overlap_max),
         ] {
             let Some((node, pointer)) = f.get(key) else {
                 continue;
             };
-            let known: &[&str] = if min.is_some() { &["min", "max"] } else { &["max"] };
+            let known: &[&str] = if min.is_some() {
+                &["min", "max"]
+            } else {
+                &["max"]
+            };
             let what = match key {
                 "spread" => "the spread policy",
                 "progression" => "the progression policy",

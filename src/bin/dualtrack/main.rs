@@ -1,0 +1,270 @@
+//! `dualtrack`: validate dual-track career ladders from the command line.
+
+use std::io::{IsTerminal, Read, Write};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand, ValueEnum};
+use dualtrack::{Limits, Loader, Override, Report, Severity};
+
+/// Validate dual-track career ladders: an individual-contributor track that
+/// climbs as high, and pays as much, as management.
+#[derive(Debug, Parser)]
+#[command(name = "dualtrack", version, about)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Check ladder files and report every finding with its line and column.
+    Validate(ValidateArgs),
+    /// List every rule: code, default severity, what it checks.
+    Rules,
+    /// Show a rule's documentation, with a bad and a good example.
+    Explain {
+        /// The rule's code, such as `parity-gap`.
+        code: String,
+    },
+}
+
+#[derive(Debug, clap::Args)]
+struct ValidateArgs {
+    /// Files, or directories to search for `*.yaml` and `*.yml` files.
+    #[arg(default_value = "ladders")]
+    paths: Vec<PathBuf>,
+    /// `human`: diagnostics on stderr; `json`: one JSON document on stdout.
+    #[arg(long, value_enum, default_value_t = Format::Human)]
+    format: Format,
+    /// Count warnings as errors for the exit code.
+    #[arg(long)]
+    deny_warnings: bool,
+    /// Drop the findings of a rule (repeatable).
+    #[arg(long, value_name = "CODE")]
+    allow: Vec<String>,
+    /// Report a rule's findings as warnings (repeatable).
+    #[arg(long, value_name = "CODE")]
+    warn: Vec<String>,
+    /// Report a rule's findings as errors (repeatable).
+    #[arg(long, value_name = "CODE")]
+    deny: Vec<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum Format {
+    Human,
+    Json,
+}
+
+/// Exit code for a usage error or an unreadable path.
+const USAGE: u8 = 2;
+
+fn main() -> ExitCode {
+    std::panic::set_hook(Box::new(|info| {
+        let _ = writeln!(
+            std::io::stderr(),
+            "error: internal error in dualtrack: {info}\nplease report it with the file that caused it"
+        );
+    }));
+    let cli = Cli::parse();
+    match std::panic::catch_unwind(|| run(cli)) {
+        Ok(code) => code,
+        Err(_) => ExitCode::from(USAGE),
+    }
+}
+
+fn run(cli: Cli) -> ExitCode {
+    match cli.command {
+        Command::Validate(args) => validate(&args),
+        Command::Rules => {
+            let mut out = String::new();
+            for rule in dualtrack::rules() {
+                out.push_str(&format!(
+                    "{:<24} {:<8} {}\n",
+                    rule.code(),
+                    rule.default_severity(),
+                    rule.summary()
+                ));
+            }
+            print(&out)
+        }
+        Command::Explain { code } => match dualtrack::rule(&code) {
+            Some(rule) => print(&format!(
+                "{}: {} ({} by default{})\n\n{}",
+                rule.code(),
+                rule.summary(),
+                rule.default_severity(),
+                if rule.is_invariant() { ", always" } else { "" },
+                rule.docs()
+            )),
+            None => usage(&format!(
+                "unknown rule `{code}`; `dualtrack rules` lists them"
+            )),
+        },
+    }
+}
+
+fn print(text: &str) -> ExitCode {
+    let mut stdout = std::io::stdout().lock();
+    if stdout
+        .write_all(text.as_bytes())
+        .and_then(|()| stdout.flush())
+        .is_err()
+    {
+        return ExitCode::from(USAGE);
+    }
+    ExitCode::SUCCESS
+}
+
+fn usage(message: &str) -> ExitCode {
+    let _ = writeln!(std::io::stderr(), "error: {message}");
+    ExitCode::from(USAGE)
+}
+
+fn loader(args: &ValidateArgs) -> Result<Loader, String> {
+    let mut loader = Loader::new();
+    for (codes, level) in [
+        (&args.allow, Override::Allow),
+        (&args.warn, Override::Warn),
+        (&args.deny, Override::Deny),
+    ] {
+        for code in codes {
+            loader = loader
+                .with_override(code, level)
+                .map_err(|e| e.to_string())?;
+        }
+    }
+    Ok(loader)
+}
+
+/// One file's outcome.
+struct Checked {
+    path: String,
+    source: String,
+    report: Report,
+}
+
+fn validate(args: &ValidateArgs) -> ExitCode {
+    let loader = match loader(args) {
+        Ok(loader) => loader,
+        Err(message) => return usage(&message),
+    };
+    let files = match collect(&args.paths) {
+        Ok(files) => files,
+        Err(message) => return usage(&message),
+    };
+    let limit = Limits::default().max_file_bytes;
+    let mut checked = Vec::with_capacity(files.len());
+    for file in files {
+        let bytes = match read(&file, limit) {
+            Ok(bytes) => bytes,
+            Err(error) => return usage(&format!("cannot read `{}`: {error}", file.display())),
+        };
+        let report = match loader.load_bytes(&bytes) {
+            Ok(loaded) => loaded.report().clone(),
+            Err(report) => report,
+        };
+        checked.push(Checked {
+            path: file.display().to_string(),
+            source: String::from_utf8_lossy(&bytes).into_owned(),
+            report,
+        });
+    }
+    let count = |s| checked.iter().map(|c| c.report.count(s)).sum::<usize>();
+    let (errors, warnings, notes) = (
+        count(Severity::Error),
+        count(Severity::Warning),
+        count(Severity::Note),
+    );
+    let written = match args.format {
+        Format::Human => human(&checked, errors, warnings),
+        Format::Json => json(&checked, errors, warnings, notes),
+    };
+    if written.is_err() {
+        return ExitCode::from(USAGE);
+    }
+    if errors > 0 || (args.deny_warnings && warnings > 0) {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    }
+}
+
+fn human(checked: &[Checked], errors: usize, warnings: usize) -> std::io::Result<()> {
+    let color = std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none();
+    let mut stderr = std::io::stderr().lock();
+    for c in checked {
+        stderr.write_all(dualtrack::render(&c.report, &c.source, &c.path, color).as_bytes())?;
+    }
+    let plural = |n: usize, word: &str| {
+        if n == 1 {
+            format!("{n} {word}")
+        } else {
+            format!("{n} {word}s")
+        }
+    };
+    writeln!(
+        stderr,
+        "checked {}: {}, {}",
+        plural(checked.len(), "file"),
+        plural(errors, "error"),
+        plural(warnings, "warning")
+    )
+}
+
+fn json(checked: &[Checked], errors: usize, warnings: usize, notes: usize) -> std::io::Result<()> {
+    let document = serde_json::json!({
+        "files": checked.iter().map(|c| serde_json::json!({
+            "path": c.path,
+            "findings": c.report.findings(),
+        })).collect::<Vec<_>>(),
+        "summary": { "files": checked.len(), "errors": errors, "warnings": warnings, "notes": notes },
+    });
+    let mut stdout = std::io::stdout().lock();
+    serde_json::to_writer_pretty(&mut stdout, &document)?;
+    writeln!(stdout)?;
+    stdout.flush()
+}
+
+/// The files named, and the `*.yaml` and `*.yml` files under the directories
+/// named, each directory's sorted by path.
+fn collect(paths: &[PathBuf]) -> Result<Vec<PathBuf>, String> {
+    let mut files = Vec::new();
+    for path in paths {
+        let meta = std::fs::metadata(path)
+            .map_err(|e| format!("cannot read `{}`: {e}", path.display()))?;
+        if meta.is_dir() {
+            let mut found = Vec::new();
+            walk(path, &mut found).map_err(|e| format!("cannot read `{}`: {e}", path.display()))?;
+            found.sort();
+            files.extend(found);
+        } else {
+            files.push(path.clone());
+        }
+    }
+    Ok(files)
+}
+
+fn walk(dir: &Path, found: &mut Vec<PathBuf>) -> std::io::Result<()> {
+    for entry in std::fs::read_dir(dir)? {
+        let entry = entry?;
+        let path = entry.path();
+        let kind = entry.file_type()?;
+        if kind.is_dir() {
+            walk(&path, found)?;
+        } else if path.extension().is_some_and(|e| e == "yaml" || e == "yml") {
+            found.push(path);
+        }
+    }
+    Ok(())
+}
+
+/// Reads at most `limit + 1` bytes, so an endless or huge file stops early.
+fn read(path: &Path, limit: usize) -> std::io::Result<Vec<u8>> {
+    let file = std::fs::File::open(path)?;
+    let mut bytes = Vec::new();
+    file.take(u64::try_from(limit).unwrap_or(u64::MAX).saturating_add(1))
+        .read_to_end(&mut bytes)?;
+    Ok(bytes)
+}

@@ -1,0 +1,197 @@
+//! Every rule fires on its fixture, exactly where the fixture says, and
+//! renders as the snapshot shows; the reference ladders are clean.
+//!
+//! A fixture under `tests/fixtures/rules/<code>.yaml` starts with one
+//! `# expect: <code> <line>:<column>` comment per finding it must produce,
+//! and produces no other finding.
+
+use std::collections::BTreeSet;
+use std::path::Path;
+
+use dualtrack::{Loader, Report};
+
+fn report(bytes: &[u8]) -> Report {
+    match Loader::new().load_bytes(bytes) {
+        Ok(loaded) => loaded.report().clone(),
+        Err(report) => report,
+    }
+}
+
+fn expected(source: &str) -> BTreeSet<(String, usize, usize)> {
+    source
+        .lines()
+        .filter_map(|line| line.strip_prefix("# expect: "))
+        .map(|rest| {
+            let (code, at) = rest.split_once(' ').expect("`# expect: CODE LINE:COL`");
+            let (line, column) = at.trim().split_once(':').expect("LINE:COL");
+            (
+                code.to_owned(),
+                line.parse().expect("line"),
+                column.parse().expect("column"),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn every_rule_fires_on_its_fixture_where_expected() {
+    let mut failures = Vec::new();
+    for rule in dualtrack::rules() {
+        let path = format!("tests/fixtures/rules/{}.yaml", rule.code());
+        let Ok(bytes) = std::fs::read(&path) else {
+            failures.push(format!("{}: no fixture at {path}", rule.code()));
+            continue;
+        };
+        let source = String::from_utf8_lossy(&bytes);
+        let expected = expected(&source);
+        if !expected.iter().any(|(code, _, _)| code == rule.code()) {
+            failures.push(format!("{path}: expects no `{}` finding", rule.code()));
+        }
+        let report = report(&bytes);
+        let actual: BTreeSet<(String, usize, usize)> = report
+            .findings()
+            .iter()
+            .map(|f| {
+                (
+                    f.code().to_owned(),
+                    f.line().unwrap_or(0),
+                    f.column().unwrap_or(0),
+                )
+            })
+            .collect();
+        if actual != expected {
+            failures.push(format!(
+                "{path}:\n  expected {expected:?}\n  found    {actual:?}"
+            ));
+        }
+        let rendered = dualtrack::render(&report, &source, &path, false);
+        insta::assert_snapshot!(format!("rule-{}", rule.code()), rendered);
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+#[test]
+fn fixtures_are_all_named_after_rules() {
+    for entry in std::fs::read_dir("tests/fixtures/rules").expect("fixtures") {
+        let path = entry.expect("entry").path();
+        let code = path
+            .file_stem()
+            .and_then(|s| s.to_str())
+            .unwrap_or_default();
+        assert!(
+            dualtrack::rule(code).is_some(),
+            "{} is not named after a rule",
+            path.display()
+        );
+    }
+}
+
+#[test]
+fn reference_ladders_and_valid_fixtures_are_clean() {
+    for dir in ["ladders", "tests/fixtures/valid"] {
+        for entry in std::fs::read_dir(dir).expect("directory") {
+            let path = entry.expect("entry").path();
+            let loaded = Loader::new()
+                .load_path(&path)
+                .unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+            assert!(
+                loaded.report().is_empty(),
+                "{}: {:?}",
+                path.display(),
+                loaded.report()
+            );
+        }
+    }
+}
+
+#[test]
+fn reference_ladders_start_with_the_schema_modeline() {
+    for entry in std::fs::read_dir("ladders").expect("ladders") {
+        let path = entry.expect("entry").path();
+        let text = std::fs::read_to_string(&path).expect("text");
+        assert!(
+            text.starts_with("# yaml-language-server: $schema=../schemas/ladder.schema.json\n"),
+            "{}",
+            path.display()
+        );
+    }
+}
+
+#[test]
+fn catalogue_is_sorted_unique_and_documented() {
+    let codes: Vec<&str> = dualtrack::rules().iter().map(|r| r.code()).collect();
+    let mut sorted = codes.clone();
+    sorted.sort_unstable();
+    sorted.dedup();
+    assert_eq!(codes, sorted, "codes must be sorted and unique");
+    for rule in dualtrack::rules() {
+        let code = rule.code();
+        assert!(
+            code.bytes().all(|b| b.is_ascii_lowercase() || b == b'-'),
+            "{code} is not kebab-case"
+        );
+        let docs = rule.docs();
+        for section in [
+            "### What it does",
+            "### Why is this bad?",
+            "### Example",
+            "Use instead:",
+        ] {
+            assert!(docs.contains(section), "{code}: docs lack `{section}`");
+        }
+        assert_eq!(
+            docs.matches("```yaml").count(),
+            2,
+            "{code}: a bad and a good example"
+        );
+        assert!(
+            !rule.summary().ends_with('.'),
+            "{code}: summary ends with a period"
+        );
+    }
+}
+
+#[test]
+fn the_design_catalogue_is_covered() {
+    let design = [
+        "syntax",
+        "type",
+        "unknown-key",
+        "duplicate-key",
+        "limit",
+        "unsupported-yaml",
+        "invalid-id",
+        "duplicate-id",
+        "unknown-competency",
+        "empty-track",
+        "missing-track",
+        "grade-order",
+        "grade-gap",
+        "duplicate-title",
+        "invalid-amount",
+        "invalid-currency",
+        "currency-precision",
+        "band-order",
+        "band-spread",
+        "band-regression",
+        "midpoint-progression",
+        "band-overlap",
+        "ic-ceiling",
+        "parity-gap",
+        "missing-counterpart",
+        "management-premium",
+        "invalid-proficiency",
+        "missing-expectation",
+        "expectation-regression",
+        "people-on-ic-track",
+        "unassessed-management",
+        "unused-competency",
+    ];
+    for code in design {
+        assert!(
+            dualtrack::rule(code).is_some(),
+            "`{code}` from DESIGN.md is missing"
+        );
+    }
+    assert!(Path::new("tests/fixtures/rules").is_dir());
+}
