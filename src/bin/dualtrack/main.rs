@@ -6,6 +6,7 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
 use dualtrack::{Limits, Loader, Override, Report, Severity};
+use serde::Serialize;
 
 /// Validate dual-track career ladders: an individual-contributor track that
 /// climbs as high, and pays as much, as management.
@@ -83,7 +84,7 @@ fn run(cli: Cli) -> ExitCode {
                 out.push_str(&format!(
                     "{:<24} {:<8} {}\n",
                     rule.code(),
-                    rule.default_severity(),
+                    rule.default_severity().as_str(),
                     rule.summary()
                 ));
             }
@@ -213,14 +214,43 @@ fn human(checked: &[Checked], errors: usize, warnings: usize) -> std::io::Result
     )
 }
 
+/// The JSON document of `validate --format json`.
+#[derive(Serialize)]
+struct Document<'a> {
+    files: Vec<FileFindings<'a>>,
+    summary: Summary,
+}
+
+#[derive(Serialize)]
+struct FileFindings<'a> {
+    path: &'a str,
+    findings: &'a [dualtrack::Finding],
+}
+
+#[derive(Serialize)]
+struct Summary {
+    files: usize,
+    errors: usize,
+    warnings: usize,
+    notes: usize,
+}
+
 fn json(checked: &[Checked], errors: usize, warnings: usize, notes: usize) -> std::io::Result<()> {
-    let document = serde_json::json!({
-        "files": checked.iter().map(|c| serde_json::json!({
-            "path": c.path,
-            "findings": c.report.findings(),
-        })).collect::<Vec<_>>(),
-        "summary": { "files": checked.len(), "errors": errors, "warnings": warnings, "notes": notes },
-    });
+    let document = Document {
+        files: checked
+            .iter()
+            .map(|c| FileFindings {
+                path: &c.path,
+                findings: c.report.findings(),
+            })
+            .collect(),
+        summary: Summary {
+            files: checked.len(),
+            errors,
+            warnings,
+            notes,
+        },
+    };
     let mut stdout = std::io::stdout().lock();
     serde_json::to_writer_pretty(&mut stdout, &document)?;
     writeln!(stdout)?;
