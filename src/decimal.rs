@@ -116,7 +116,7 @@ impl Decimal {
                 .and_then(|f| self.mantissa.checked_mul(f))
         } else {
             let f = 10u64.checked_pow(u32::from(self.scale - scale))?;
-            (self.mantissa % f == 0).then_some(self.mantissa / f)
+            self.mantissa.is_multiple_of(f).then_some(self.mantissa / f)
         }
     }
 }

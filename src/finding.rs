@@ -92,11 +92,13 @@ pub(crate) enum Target {
 /// One thing validation found, at one place in the file.
 ///
 /// ```
-/// let yaml = "schema_version: 1\nid: Engineering\n";
+/// let yaml = "schema_version: 1\nid: eng\nname: Eng\ncurrency: USD\npay_period: yearly\n";
 /// let report = dualtrack::load(yaml).unwrap_err();
-/// let finding = report.findings().iter().find(|f| f.code() == "invalid-id").unwrap();
-/// assert_eq!(finding.path().as_str(), "/id");
-/// assert_eq!((finding.line(), finding.column()), (Some(2), Some(5)));
+/// // Also reported: `competencies` and `tracks` are missing.
+/// let finding = report.findings().iter().find(|f| f.code() == "type").unwrap();
+/// assert_eq!(finding.message(), "expected a pay period, found the string `yearly`");
+/// assert_eq!(finding.path().as_str(), "/pay_period");
+/// assert_eq!((finding.line(), finding.column()), (Some(5), Some(13)));
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Finding {

@@ -30,6 +30,14 @@
 //! - [`render`] shows a report as rustc-style diagnostics.
 
 #![deny(missing_docs)]
+// The library never prints and never panics on input.
+#![warn(
+    clippy::print_stdout,
+    clippy::print_stderr,
+    clippy::unwrap_used,
+    clippy::panic
+)]
+#![cfg_attr(test, allow(clippy::unwrap_used, clippy::panic))]
 
 mod decimal;
 mod finding;
@@ -60,3 +68,7 @@ pub use pointer::Pointer;
 pub use render::render;
 pub use report::Report;
 pub use rules::{Rule, rule, rules};
+
+#[doc = include_str!("../README.md")]
+#[cfg(doctest)]
+pub struct ReadmeDoctests;

@@ -93,7 +93,7 @@ impl Money {
         let digits = self.currency.minor_digits();
         let mut text = String::new();
         let divisor = 10u64.pow(u32::from(digits));
-        if self.minor % divisor == 0 {
+        if self.minor.is_multiple_of(divisor) {
             text = (self.minor / divisor).to_string();
         } else {
             let _ = write_scaled(&mut text, u128::from(self.minor), digits);

@@ -10,11 +10,11 @@ use crate::{Finding, Report, Severity};
 /// rustc-style diagnostics naming `path`, with `color` as ANSI escapes.
 ///
 /// ```
-/// let yaml = "schema_version: 1\nid: Engineering\n";
+/// let yaml = "schema_version: 1\nid: eng\nname: Eng\ncurrency: USD\npay_period: yearly\n";
 /// let report = dualtrack::load(yaml).unwrap_err();
 /// let text = dualtrack::render(&report, yaml, "ladders/x.yaml", false);
-/// assert!(text.contains("error[invalid-id]: invalid ladder id `Engineering`"));
-/// assert!(text.contains("--> ladders/x.yaml:2:5"));
+/// assert!(text.contains("error[type]: expected a pay period, found the string `yearly`"));
+/// assert!(text.contains("--> ladders/x.yaml:5:13"));
 /// ```
 pub fn render(report: &Report, source: &str, path: &str, color: bool) -> String {
     let source = source.strip_prefix('\u{feff}').unwrap_or(source);

@@ -516,15 +516,12 @@ pub(crate) fn plain_kind(text: &str) -> PlainKind {
     if is_digits(unsigned) {
         return PlainKind::Int;
     }
-    if let Some(oct) = text.strip_prefix("0o") {
-        if !oct.is_empty() && oct.bytes().all(|b| (b'0'..=b'7').contains(&b)) {
-            return PlainKind::Int;
-        }
-    }
-    if let Some(hex) = text.strip_prefix("0x") {
-        if !hex.is_empty() && hex.bytes().all(|b| b.is_ascii_hexdigit()) {
-            return PlainKind::Int;
-        }
+    let radix = |prefix: &str, digit: fn(&u8) -> bool| {
+        text.strip_prefix(prefix)
+            .is_some_and(|d| !d.is_empty() && d.bytes().all(|b| digit(&b)))
+    };
+    if radix("0o", |b| (b'0'..=b'7').contains(b)) || radix("0x", u8::is_ascii_hexdigit) {
+        return PlainKind::Int;
     }
     let (mantissa, exponent) = match unsigned.find(['e', 'E']) {
         Some(at) => (&unsigned[..at], Some(&unsigned[at + 1..])),

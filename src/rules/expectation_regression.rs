@@ -39,8 +39,10 @@ pub(crate) fn check(cx: &mut Context<'_>) {
                 if Proficiency::new(value).is_none() {
                     continue;
                 }
-                if let Some(&(before, at)) = last.get(id.as_str()) {
-                    if value < before {
+                if let Some(&(before, at)) = last.get(id.as_str())
+                    && value < before
+                {
+                    {
                         let mut pointer = cx.level_pointer(t, l).key("expectations").key(id);
                         if expectation.detailed {
                             pointer = pointer.key("proficiency");

@@ -69,21 +69,19 @@ pub(crate) fn check(cx: &mut Context<'_>) {
                     spec.currency
                 )),
             ),
-            (Some(Some(currency)), Some(rate)) if Some(currency) != base => {
-                if rate.is_zero() {
-                    cx.push(
-                        Finding::new(
-                            &INVALID_ZONE,
-                            pointer.key("rate"),
-                            format!("zone `{id}` has a rate of 0"),
-                        )
-                        .with_help(format!(
-                            "the rate is the number of {currency} per {}",
-                            spec.currency
-                        )),
-                    );
-                }
-            }
+            (Some(Some(currency)), Some(rate)) if Some(currency) != base && rate.is_zero() => cx
+                .push(
+                    Finding::new(
+                        &INVALID_ZONE,
+                        pointer.key("rate"),
+                        format!("zone `{id}` has a rate of 0"),
+                    )
+                    .with_help(format!(
+                        "the rate is the number of {currency} per {}",
+                        spec.currency
+                    )),
+                ),
+            (Some(Some(currency)), Some(_)) if Some(currency) != base => {}
             (None | Some(Some(_)), Some(_)) => cx.push(
                 Finding::new(
                     &INVALID_ZONE,

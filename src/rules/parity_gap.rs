@@ -73,10 +73,11 @@ pub(crate) fn gap(cx: &Context<'_>, ic: [u64; 3], m: [u64; 3]) -> Option<Gap> {
     }
 }
 
+/// A level with its track and level index.
+pub(crate) type LevelAt<'s> = (usize, usize, &'s LevelSpec);
+
 /// The IC and management levels paired by grade, at or above `from_grade`.
-pub(crate) fn pairs<'s>(
-    cx: &Context<'s>,
-) -> Vec<((usize, usize, &'s LevelSpec), (usize, usize, &'s LevelSpec))> {
+pub(crate) fn pairs<'s>(cx: &Context<'s>) -> Vec<(LevelAt<'s>, LevelAt<'s>)> {
     let from = cx.policy.parity_from_grade.0;
     let ics = cx.levels_of(TrackKind::IndividualContributor);
     let mut out = Vec::new();

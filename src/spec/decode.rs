@@ -621,28 +621,28 @@ impl Decoder<'_> {
             &["parity", "spread", "progression", "overlap"],
         )?;
         let mut policy = PolicySpec::default();
-        if let Some((node, pointer)) = f.get("parity") {
-            if let Some(p) = self.fields(
+        if let Some((node, pointer)) = f.get("parity")
+            && let Some(p) = self.fields(
                 node,
                 &pointer,
                 "the parity policy",
                 &["mode", "from_grade", "tolerance"],
-            ) {
-                policy.parity_mode = self.optional(&p, "mode", |d, n, p| {
-                    d.choice(
-                        n,
-                        p,
-                        "a parity mode",
-                        &[
-                            ("equal", ParityMode::Equal),
-                            ("at_least", ParityMode::AtLeast),
-                            ("overlap", ParityMode::Overlap),
-                        ],
-                    )
-                });
-                policy.parity_from_grade = self.optional(&p, "from_grade", Self::grade);
-                policy.parity_tolerance = self.optional(&p, "tolerance", Self::percent);
-            }
+            )
+        {
+            policy.parity_mode = self.optional(&p, "mode", |d, n, p| {
+                d.choice(
+                    n,
+                    p,
+                    "a parity mode",
+                    &[
+                        ("equal", ParityMode::Equal),
+                        ("at_least", ParityMode::AtLeast),
+                        ("overlap", ParityMode::Overlap),
+                    ],
+                )
+            });
+            policy.parity_from_grade = self.optional(&p, "from_grade", Self::grade);
+            policy.parity_tolerance = self.optional(&p, "tolerance", Self::percent);
         }
         for (key, min, max) in [
             (
