@@ -101,8 +101,9 @@ pub(crate) fn parse(source: &str, limits: &Limits) -> Parsed {
     while let Some(event) = parser.next_event() {
         match event {
             Ok((event, span)) => {
+                let tag = span.tag_span().map(|t| builder.span(&t.start, &t.end));
                 let span = builder.span(&span.start, &span.end);
-                if builder.event(event, span).is_break() {
+                if builder.event(event, span, tag).is_break() {
                     break;
                 }
             }
@@ -132,7 +133,7 @@ struct Builder<'s> {
 use std::ops::ControlFlow;
 
 impl Builder<'_> {
-    fn event(&mut self, event: Event<'_>, span: Span) -> ControlFlow<()> {
+    fn event(&mut self, event: Event<'_>, span: Span, tag_at: Option<Span>) -> ControlFlow<()> {
         match event {
             Event::DocumentStart(..) => {
                 self.documents += 1;
@@ -160,7 +161,7 @@ impl Builder<'_> {
                 })?;
             }
             Event::Scalar(text, style, anchor, tag) => {
-                self.check_properties(&span, anchor, tag.is_some());
+                self.check_properties(&span, anchor, tag.is_some(), tag_at.clone());
                 let style = match style {
                     ScalarStyle::Plain => Style::Plain,
                     _ => Style::Quoted,
@@ -174,7 +175,7 @@ impl Builder<'_> {
                 })?;
             }
             Event::SequenceStart(_, anchor, tag) => {
-                self.check_properties(&span, anchor, tag.is_some());
+                self.check_properties(&span, anchor, tag.is_some(), tag_at.clone());
                 self.open(
                     Frame::Sequence {
                         span: span.clone(),
@@ -184,7 +185,7 @@ impl Builder<'_> {
                 )?;
             }
             Event::MappingStart(_, anchor, tag) => {
-                self.check_properties(&span, anchor, tag.is_some());
+                self.check_properties(&span, anchor, tag.is_some(), tag_at.clone());
                 self.open(
                     Frame::Mapping {
                         span: span.clone(),
@@ -324,7 +325,7 @@ impl Builder<'_> {
         ControlFlow::Continue(())
     }
 
-    fn check_properties(&mut self, span: &Span, anchor: usize, tagged: bool) {
+    fn check_properties(&mut self, span: &Span, anchor: usize, tagged: bool, tag_at: Option<Span>) {
         if anchor != 0 {
             self.unsupported(
                 span.clone(),
@@ -334,7 +335,7 @@ impl Builder<'_> {
         }
         if tagged {
             self.unsupported(
-                span.clone(),
+                tag_at.unwrap_or_else(|| span.clone()),
                 "an explicit tag",
                 "remove the tag; every value in a ladder file has the type its key gives it",
             );
