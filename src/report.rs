@@ -56,7 +56,8 @@ impl fmt::Display for Report {
             warnings,
             plural(warnings, "warning")
         )?;
-        if let Some(first) = self.findings.iter().max_by_key(|f| f.severity()) {
+        let worst = self.findings.iter().map(Finding::severity).max();
+        if let Some(first) = self.findings.iter().find(|f| Some(f.severity()) == worst) {
             write!(f, "; {} `{}`", first.severity(), first.code())?;
             if let Some(line) = first.line() {
                 write!(f, " at {}:{}", line, first.column().unwrap_or(1))?;

@@ -1,0 +1,143 @@
+//! The library as a service author uses it.
+
+use dualtrack::{CompetencyKind, Grade, LoadError, Loader, Override, Severity, TrackKind};
+
+fn assert_send_sync<T: Send + Sync + 'static>() {}
+
+#[test]
+fn ladder_and_report_are_send_and_sync() {
+    assert_send_sync::<dualtrack::Ladder>();
+    assert_send_sync::<dualtrack::Report>();
+    assert_send_sync::<dualtrack::Loaded>();
+    assert_send_sync::<dualtrack::Loader>();
+}
+
+#[test]
+fn the_engineering_ladder_is_typed_end_to_end() {
+    let ladder = dualtrack::load_path("ladders/engineering.yaml")
+        .expect("valid")
+        .into_ladder();
+    assert_eq!(ladder.id().as_str(), "engineering");
+    assert_eq!(ladder.currency().code(), "USD");
+    let kinds: Vec<_> = ladder.tracks().iter().map(|t| t.kind()).collect();
+    assert_eq!(
+        kinds,
+        [TrackKind::IndividualContributor, TrackKind::Management]
+    );
+    let ic = ladder.track("ic").expect("ic track");
+    let grades: Vec<u32> = ic.levels().iter().map(|l| l.grade().0).collect();
+    assert_eq!(grades, [1, 2, 3, 4, 5, 6, 7, 8]);
+    assert_eq!(
+        ic.levels().last().map(|l| l.title()),
+        Some("Engineering Fellow")
+    );
+    let fellow = ladder.level("ic8").expect("fellow");
+    let vp = ladder.level("vp").expect("vp");
+    assert_eq!(fellow.grade(), Grade(8));
+    assert_eq!(fellow.band(), vp.band(), "parity at the top");
+    assert_eq!(fellow.band().max().minor(), 50_000_000);
+    let people = ladder
+        .competencies()
+        .iter()
+        .filter(|c| c.kind() == CompetencyKind::People)
+        .count();
+    assert!(people >= 2);
+    assert!(fellow.expectation("technical-depth").is_some());
+    assert!(ladder.level("nope").is_none());
+}
+
+#[test]
+fn hourly_ladders_keep_cents_exactly() {
+    let ladder = dualtrack::load_path("ladders/skilled-trades.yaml")
+        .expect("valid")
+        .into_ladder();
+    assert_eq!(ladder.pay_period(), dualtrack::PayPeriod::Hourly);
+    let apprentice = &ladder.tracks()[0].levels()[0];
+    assert_eq!(apprentice.band().mid().to_string(), "21.50 USD");
+}
+
+#[test]
+fn zone_bands_are_derived_exactly() {
+    let ladder = dualtrack::load_path("ladders/engineering.yaml")
+        .expect("valid")
+        .into_ladder();
+    let london = ladder.zone("london").expect("london zone");
+    let band = london
+        .band(ladder.level("ic1").expect("ic1").band())
+        .expect("converts");
+    // 100000 USD x 0.8 x 0.79 = 63200 GBP; 115000 -> 72680; 130000 -> 82160.
+    assert_eq!(
+        [band.min(), band.mid(), band.max()].map(|m| m.to_string()),
+        ["63200 GBP", "72680 GBP", "82160 GBP"]
+    );
+}
+
+#[test]
+fn warnings_come_with_the_ladder() {
+    let yaml = std::fs::read_to_string("tests/fixtures/cli/warning-only.yaml").expect("fixture");
+    let loaded = dualtrack::load(&yaml).expect("warnings do not stop loading");
+    let codes: Vec<_> = loaded
+        .report()
+        .findings()
+        .iter()
+        .map(|f| (f.code(), f.severity()))
+        .collect();
+    assert_eq!(codes, [("duplicate-title", Severity::Warning)]);
+    assert!(Loader::new().deny_warnings(true).load(&yaml).is_err());
+    let loader = Loader::new()
+        .with_override("duplicate-title", Override::Allow)
+        .expect("policy rule");
+    assert!(loader.load(&yaml).expect("valid").report().is_empty());
+}
+
+#[test]
+fn an_unreadable_path_is_an_io_error_not_a_finding() {
+    match dualtrack::load_path("no/such/ladder.yaml") {
+        Err(LoadError::Io { path, .. }) => assert_eq!(path.to_str(), Some("no/such/ladder.yaml")),
+        other => panic!("expected an I/O error, got {other:?}"),
+    }
+}
+
+#[test]
+fn overrides_of_unknown_or_invariant_rules_are_refused() {
+    assert!(matches!(
+        Loader::new().with_override("band-ordr", Override::Warn),
+        Err(dualtrack::OverrideError::UnknownRule(_))
+    ));
+    assert!(matches!(
+        Loader::new().with_override("unknown-key", Override::Allow),
+        Err(dualtrack::OverrideError::Invariant("unknown-key"))
+    ));
+    assert!(
+        Loader::new()
+            .with_override("grade-gap", Override::Deny)
+            .is_ok()
+    );
+}
+
+#[test]
+fn the_ladder_serializes_for_apis() {
+    let ladder = dualtrack::load_path("ladders/design.yaml")
+        .expect("valid")
+        .into_ladder();
+    let json = serde_json::to_value(&ladder).expect("serializes");
+    assert_eq!(json["currency"], "EUR");
+    let band = &json["tracks"][0]["levels"][0]["band"];
+    assert_eq!(band["min"]["currency"], "EUR");
+    assert!(
+        band["min"]["amount"].is_string(),
+        "money serializes as an exact decimal string"
+    );
+}
+
+#[test]
+fn a_report_is_an_error_value() {
+    let report = dualtrack::load("schema_version: 2\n").expect_err("invalid");
+    let error: Box<dyn std::error::Error> = Box::new(report);
+    assert!(
+        error.to_string().starts_with(
+            "7 errors, 0 warnings; error `missing-key` at 1:1: the ladder is missing `id`"
+        ),
+        "{error}"
+    );
+}
