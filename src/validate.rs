@@ -8,7 +8,7 @@ use crate::model::{
     Band, Competency, Expectation, Grade, Level, ParityMode, Policy, Proficiency, Track, TrackKind,
     Zone,
 };
-use crate::spec::{LadderSpec, LevelSpec, ZoneSpec};
+use crate::spec::{ExpectationSpec, LadderSpec, LevelSpec, ZoneSpec};
 use crate::{
     CompetencyId, Currency, Ladder, LadderId, LevelId, Money, Percent, Pointer, Severity, TrackId,
     ZoneId, rules,
@@ -105,6 +105,23 @@ impl<'s> Context<'s> {
                 .enumerate()
                 .map(move |(l, level)| (t, l, level))
         })
+    }
+
+    /// Where a level's proficiency in a competency is written: the value
+    /// itself, or its `proficiency` key in the `{ proficiency: N }` form.
+    pub(crate) fn proficiency_pointer(
+        &self,
+        track: usize,
+        level: usize,
+        id: &str,
+        expectation: &ExpectationSpec,
+    ) -> Pointer {
+        let pointer = self.level_pointer(track, level).key("expectations").key(id);
+        if expectation.detailed {
+            pointer.key("proficiency")
+        } else {
+            pointer
+        }
     }
 
     /// Every id in the file: what it names, where it is, and the id.

@@ -33,10 +33,7 @@ pub(crate) fn check(cx: &mut Context<'_>) {
             if Proficiency::new(expectation.proficiency).is_some() {
                 continue;
             }
-            let mut pointer = cx.level_pointer(t, l).key("expectations").key(id);
-            if expectation.detailed {
-                pointer = pointer.key("proficiency");
-            }
+            let pointer = cx.proficiency_pointer(t, l, id, expectation);
             findings.push(
                 Finding::new(
                     &INVALID_PROFICIENCY,
