@@ -300,16 +300,26 @@ impl Serialize for Percent {
     }
 }
 
-/// `numerator / denominator` as a percentage rounded to one decimal, for messages.
-pub(crate) fn ratio_text(numerator: u128, denominator: u128) -> String {
+/// `numerator / denominator` as a percentage for messages: one decimal, or
+/// as many more as it takes not to read as `limit` when it differs from it.
+pub(crate) fn ratio_text(numerator: u128, denominator: u128, limit: Percent) -> String {
     if denominator == 0 {
         return "infinite".to_owned();
     }
-    let tenths = (numerator * 1000 + denominator / 2) / denominator;
+    let at_limit = limit.compare(numerator, denominator) == Ordering::Equal;
     let mut text = String::new();
-    let _ = write_scaled(&mut text, tenths, 1);
-    let text = text.strip_suffix(".0").map(str::to_owned).unwrap_or(text);
-    format!("{text}%")
+    for decimals in 1..=6u8 {
+        let unit = 100 * 10u128.pow(u32::from(decimals));
+        let scaled = (numerator.saturating_mul(unit) + denominator / 2) / denominator;
+        text.clear();
+        let _ = write_scaled(&mut text, scaled, decimals);
+        let trimmed = text.trim_end_matches('0').trim_end_matches('.');
+        text = format!("{trimmed}%");
+        if at_limit || text != limit.to_string() {
+            break;
+        }
+    }
+    text
 }
 
 #[cfg(test)]
@@ -356,6 +366,9 @@ mod tests {
         assert!(!p.admits(121, 1000));
         assert_eq!(p.compare(119, 1000), Ordering::Less);
         assert_eq!(Percent::whole(0).to_string(), "0%");
-        assert_eq!(ratio_text(1, 3), "33.3%");
+        assert_eq!(ratio_text(1, 3, Percent::whole(20)), "33.3%");
+        // Never reads as the limit it is compared with.
+        assert_eq!(ratio_text(1996, 10000, Percent::whole(20)), "19.96%");
+        assert_eq!(ratio_text(20, 100, Percent::whole(20)), "20%");
     }
 }

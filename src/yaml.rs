@@ -11,7 +11,7 @@
 use std::collections::HashMap;
 use std::ops::Range;
 
-use serde_saphyr::granit_parser::{Event, Marker, Parser, ScalarStyle, ScanError};
+use serde_saphyr::granit_parser::{Event, Marker, Options, Parser, ScalarStyle, ScanError};
 
 use crate::finding::{Finding, Location, Target};
 use crate::{Limits, Pointer, rules};
@@ -83,6 +83,17 @@ enum Frame {
     },
 }
 
+/// What `complete` found wrong with a node's place in its parent.
+enum Problem {
+    MergeKey(Span),
+    ComplexKey(Span),
+    DuplicateKey {
+        first: Span,
+        key: String,
+        key_span: Span,
+    },
+}
+
 /// Mappings with more keys than this look up duplicates in a hash map.
 const LINEAR_KEY_SCAN: usize = 16;
 
@@ -96,8 +107,12 @@ pub(crate) fn parse(source: &str, limits: &Limits) -> Parsed {
         findings: Vec::new(),
         sound: true,
         documents: 0,
+        anchored: None,
     };
-    let mut parser = Parser::new_from_str(source);
+    let mut options = Options::default();
+    // Anchors are reported at their `&name` token, which this event carries.
+    options.emit_anchor_events = true;
+    let mut parser = Parser::new_from_str_with_options(source, options);
     while let Some(event) = parser.next_event() {
         match event {
             Ok((event, span)) => {
@@ -128,6 +143,8 @@ struct Builder<'s> {
     findings: Vec<Finding>,
     sound: bool,
     documents: usize,
+    /// Where the node that carries the anchor announced next is.
+    anchored: Option<Pointer>,
 }
 
 use std::ops::ControlFlow;
@@ -145,6 +162,15 @@ impl Builder<'_> {
                     );
                     return ControlFlow::Break(());
                 }
+            }
+            Event::Anchor(..) => {
+                let pointer = self.anchored.take().unwrap_or_else(|| self.here());
+                self.unsupported_at(
+                    pointer,
+                    span,
+                    "an anchor (`&name`)",
+                    "write each value out in full; anchors and aliases are not allowed in ladder files",
+                );
             }
             Event::Alias(_) | Event::UnresolvedAlias(_) => {
                 self.unsupported(
@@ -222,7 +248,7 @@ impl Builder<'_> {
             self.findings.push(
                 Finding::new(
                     &rules::LIMIT,
-                    Pointer::root(),
+                    self.here(),
                     format!("nesting deeper than {} levels", self.limits.max_depth),
                 )
                 .with_help(
@@ -238,46 +264,29 @@ impl Builder<'_> {
 
     /// Hands a finished node to its parent, or makes it the root.
     fn complete(&mut self, node: Node) -> ControlFlow<()> {
-        let Builder {
-            stack,
-            findings,
-            sound,
-            ..
-        } = self;
-        let Some(parent) = stack.last_mut() else {
+        let Some(parent) = self.stack.last_mut() else {
             self.root = Some(node);
             return ControlFlow::Continue(());
         };
-        match parent {
-            Frame::Sequence { items, .. } => items.push(node),
+        let problem = match parent {
+            Frame::Sequence { items, .. } => {
+                items.push(node);
+                None
+            }
             Frame::Mapping {
                 entries,
                 pending_key,
                 index,
                 ..
             } => match pending_key.take() {
-                None => {
-                    let Value::Scalar { text, style } = node.value else {
-                        unsupported(
-                            findings,
-                            sound,
-                            node.span,
-                            "a sequence or mapping used as a mapping key",
-                            "keys in a ladder file are plain names such as `band`",
-                        );
-                        return ControlFlow::Break(());
-                    };
-                    if style == Style::Plain && text == "<<" {
-                        unsupported(
-                            findings,
-                            sound,
-                            node.span.clone(),
-                            "a merge key (`<<`)",
-                            "write the merged keys out in full; merge keys are not allowed in ladder files",
-                        );
+                None => match node.value {
+                    Value::Scalar { text, style } => {
+                        let merge = style == Style::Plain && text == "<<";
+                        *pending_key = Some((text, node.span.clone()));
+                        merge.then_some(Problem::MergeKey(node.span))
                     }
-                    *pending_key = Some((text, node.span));
-                }
+                    _ => Some(Problem::ComplexKey(node.span)),
+                },
                 Some((key, key_span)) => {
                     let first = if entries.len() < LINEAR_KEY_SCAN {
                         entries.iter().position(|e| e.key == key)
@@ -289,25 +298,12 @@ impl Builder<'_> {
                         }
                         index.get(&key).copied()
                     };
-                    match first {
-                        Some(first) => {
-                            let first_span = entries[first].key_span.clone();
-                            findings.push(
-                                Finding::new(
-                                    &rules::DUPLICATE_KEY,
-                                    Pointer::root(),
-                                    format!("duplicate key `{}`", escape(&key)),
-                                )
-                                .with_help("remove one of the two; a ladder file never keeps one value silently")
-                                .at(key_span.location, key_span.bytes)
-                                .with_related_at(
-                                    "first defined here",
-                                    first_span.location,
-                                    first_span.bytes,
-                                ),
-                            );
-                            *sound = false;
-                        }
+                    match first.and_then(|i| entries.get(i)) {
+                        Some(first) => Some(Problem::DuplicateKey {
+                            first: first.key_span.clone(),
+                            key,
+                            key_span,
+                        }),
                         None => {
                             if !index.is_empty() {
                                 index.insert(key.clone(), entries.len());
@@ -317,21 +313,61 @@ impl Builder<'_> {
                                 key_span,
                                 value: node,
                             });
+                            None
                         }
                     }
                 }
             },
+        };
+        match problem {
+            None => ControlFlow::Continue(()),
+            Some(Problem::MergeKey(span)) => {
+                self.unsupported(
+                    span,
+                    "a merge key (`<<`)",
+                    "write the merged keys out in full; merge keys are not allowed in ladder files",
+                );
+                ControlFlow::Continue(())
+            }
+            Some(Problem::ComplexKey(span)) => {
+                self.unsupported(
+                    span,
+                    "a sequence or mapping used as a mapping key",
+                    "keys in a ladder file are plain names such as `band`",
+                );
+                ControlFlow::Break(())
+            }
+            Some(Problem::DuplicateKey {
+                first,
+                key,
+                key_span,
+            }) => {
+                self.sound = false;
+                let pointer = self.here().key(&key);
+                self.findings.push(
+                    Finding::new(
+                        &rules::DUPLICATE_KEY,
+                        pointer,
+                        format!("duplicate key `{}`", escape(&key)),
+                    )
+                    .with_help(
+                        "remove one of the two; a ladder file never keeps one value silently",
+                    )
+                    .at(key_span.location, key_span.bytes)
+                    .with_related_at(
+                        "first defined here",
+                        first.location,
+                        first.bytes,
+                    ),
+                );
+                ControlFlow::Continue(())
+            }
         }
-        ControlFlow::Continue(())
     }
 
     fn check_properties(&mut self, span: &Span, anchor: usize, tagged: bool, tag_at: Option<Span>) {
         if anchor != 0 {
-            self.unsupported(
-                span.clone(),
-                "an anchor (`&name`)",
-                "write each value out in full; anchors and aliases are not allowed in ladder files",
-            );
+            self.anchored = Some(self.here());
         }
         if tagged {
             self.unsupported(
@@ -343,7 +379,38 @@ impl Builder<'_> {
     }
 
     fn unsupported(&mut self, span: Span, what: &str, help: &str) {
-        unsupported(&mut self.findings, &mut self.sound, span, what, help);
+        let pointer = self.here();
+        self.unsupported_at(pointer, span, what, help);
+    }
+
+    fn unsupported_at(&mut self, pointer: Pointer, span: Span, what: &str, help: &str) {
+        unsupported(
+            &mut self.findings,
+            &mut self.sound,
+            pointer,
+            span,
+            what,
+            help,
+        );
+    }
+
+    /// The pointer of the node being read: the innermost open collection's
+    /// next item, or the value of its pending key.
+    fn here(&self) -> Pointer {
+        let mut pointer = Pointer::root();
+        for frame in &self.stack {
+            pointer = match frame {
+                Frame::Sequence { items, .. } => pointer.index(items.len()),
+                Frame::Mapping {
+                    pending_key: Some((key, _)),
+                    ..
+                } => pointer.key(key),
+                Frame::Mapping {
+                    pending_key: None, ..
+                } => return pointer,
+            };
+        }
+        pointer
     }
 
     fn syntax(&mut self, error: &ScanError) {
@@ -353,7 +420,7 @@ impl Builder<'_> {
         let end = next_char_boundary(self.source, span.bytes.start);
         let message = error.info();
         self.findings.push(
-            Finding::new(&rules::SYNTAX, Pointer::root(), escape(&message))
+            Finding::new(&rules::SYNTAX, self.here(), escape(&message))
                 .with_help(
                     "fix the YAML syntax at this position; the rest of the file was not checked",
                 )
@@ -374,12 +441,19 @@ impl Builder<'_> {
     }
 }
 
-fn unsupported(findings: &mut Vec<Finding>, sound: &mut bool, span: Span, what: &str, help: &str) {
+fn unsupported(
+    findings: &mut Vec<Finding>,
+    sound: &mut bool,
+    pointer: Pointer,
+    span: Span,
+    what: &str,
+    help: &str,
+) {
     *sound = false;
     findings.push(
         Finding::new(
             &rules::UNSUPPORTED_YAML,
-            Pointer::root(),
+            pointer,
             format!("{what} is not supported in ladder files"),
         )
         .with_help(help)

@@ -56,7 +56,7 @@ pub(crate) fn check(cx: &mut Context<'_>) {
                     format!(
                         "band of level `{}` overlaps {} of the band of `{}` below it, above the maximum of {limit}",
                         escape(&track.levels[l].id),
-                        ratio_text(overlap, width),
+                        ratio_text(overlap, width, limit),
                         escape(&track.levels[l - 1].id)
                     ),
                 )

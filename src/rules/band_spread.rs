@@ -52,7 +52,7 @@ pub(crate) fn check(cx: &mut Context<'_>) {
                 format!(
                     "band of level `{}` spreads {} from min to max, {side} of {limit}",
                     escape(&level.id),
-                    ratio_text(width, u128::from(min)),
+                    ratio_text(width, u128::from(min), limit),
                 ),
             )
             .with_help(format!(

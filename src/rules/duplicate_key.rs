@@ -1,6 +1,7 @@
 declare_rule! {
     /// ### What it does
-    /// Reports a key written twice in the same mapping, at both places.
+    /// Reports a key written twice in the same mapping, at the second one,
+    /// naming the first.
     ///
     /// ### Why is this bad?
     /// YAML tools disagree on which value wins; most keep the last one without

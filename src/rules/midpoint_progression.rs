@@ -56,7 +56,7 @@ pub(crate) fn check(cx: &mut Context<'_>) {
                     format!(
                         "midpoint of level `{}` is {} above `{}`, {side} step of {limit}",
                         escape(&track.levels[l].id),
-                        ratio_text(step, from),
+                        ratio_text(step, from, limit),
                         escape(&track.levels[l - 1].id)
                     ),
                 )

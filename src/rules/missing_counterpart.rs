@@ -6,7 +6,8 @@ use crate::yaml::escape;
 declare_rule! {
     /// ### What it does
     /// Warns when a management level at or above `policy.parity.from_grade`
-    /// has no IC level of the same grade.
+    /// has no IC level of the same grade. Grades above the IC track's top are
+    /// left to `ic-ceiling`.
     ///
     /// ### Why is this bad?
     /// Parity cannot be checked against a level that does not exist, and the
@@ -30,9 +31,10 @@ pub(crate) fn check(cx: &mut Context<'_>) {
         .iter()
         .map(|l| l.2.grade)
         .collect();
+    let ic_top = ic_grades.iter().copied().max().unwrap_or(0);
     let mut findings = Vec::new();
     for (t, l, level) in cx.levels_of(TrackKind::Management) {
-        if level.grade >= from && !ic_grades.contains(&level.grade) {
+        if level.grade >= from && level.grade <= ic_top && !ic_grades.contains(&level.grade) {
             findings.push(
                 Finding::new(
                     &MISSING_COUNTERPART,

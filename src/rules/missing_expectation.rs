@@ -9,6 +9,10 @@ declare_rule! {
     /// to its track: `craft` and `leadership` competencies apply to every
     /// track, `people` competencies to management tracks only.
     ///
+    /// A competency no level uses is left to `unused-competency`, and a
+    /// management level with no `people` expectation at all to
+    /// `unassessed-management`, so that one mistake is one finding.
+    ///
     /// ### Why is this bad?
     /// A level that is silent on a competency cannot be assessed on it, so
     /// promotion decisions fall back on whoever argues best.
@@ -32,13 +36,30 @@ declare_rule! {
 
 pub(crate) fn check(cx: &mut Context<'_>) {
     let spec = cx.spec;
+    let used = |id: &str| {
+        cx.levels()
+            .any(|(_, _, level)| level.expectations.iter().any(|(e, _)| e == id))
+    };
+    let unused: Vec<&str> = spec
+        .competencies
+        .iter()
+        .map(|c| c.id.as_str())
+        .filter(|id| !used(id))
+        .collect();
+    let is_people = |id: &str| {
+        cx.competencies
+            .get(id)
+            .is_some_and(|&c| spec.competencies[c].kind == CompetencyKind::People)
+    };
     let mut findings = Vec::new();
     for (t, l, level) in cx.levels() {
         let management = spec.tracks[t].kind == TrackKind::Management;
+        let assessed = level.expectations.iter().any(|(id, _)| is_people(id));
         let missing: Vec<String> = spec
             .competencies
             .iter()
-            .filter(|c| management || c.kind != CompetencyKind::People)
+            .filter(|c| !unused.contains(&c.id.as_str()))
+            .filter(|c| c.kind != CompetencyKind::People || (management && assessed))
             .filter(|c| !level.expectations.iter().any(|(id, _)| *id == c.id))
             .map(|c| format!("`{}`", escape(&c.id)))
             .collect();

@@ -45,7 +45,8 @@ pub(crate) fn check(cx: &mut Context<'_>) {
                 .with_help(format!(
                     "a dual-track ladder needs both kinds; add a track with `kind: {}`",
                     kind.as_str()
-                )),
+                ))
+                .at_key(),
             );
         }
     }

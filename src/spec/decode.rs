@@ -65,6 +65,22 @@ impl<'n> Fields<'n> {
             .find(|e| e.key == key)
             .map(|e| (&e.value, self.pointer.key(key)))
     }
+
+    /// What the mapping is, named by its id when it has one: "level `ic3`".
+    fn name(&self) -> String {
+        let noun = self
+            .what
+            .strip_prefix("a ")
+            .or_else(|| self.what.strip_prefix("an "));
+        let id = self.get("id").and_then(|(node, _)| match &node.value {
+            Value::Scalar { text, .. } if !text.is_empty() => Some(text),
+            _ => None,
+        });
+        match (noun, id) {
+            (Some(noun), Some(id)) => format!("{noun} `{}`", escape(id)),
+            _ => self.what.to_owned(),
+        }
+    }
 }
 
 impl Decoder<'_> {
@@ -137,9 +153,9 @@ impl Decoder<'_> {
                 Finding::new(
                     &rules::MISSING_KEY,
                     fields.pointer.clone(),
-                    format!("{} is missing `{key}`", fields.what),
+                    format!("{} is missing `{key}`", fields.name()),
                 )
-                .with_help(format!("add `{key}:` to {}", fields.what)),
+                .with_help(format!("add `{key}:` to {}", fields.name())),
             );
             return None;
         };
@@ -277,7 +293,7 @@ impl Decoder<'_> {
                 node,
                 pointer,
                 what,
-                &format!("write a number such as `{example}`"),
+                &format!("write a number such as {example}"),
             );
             return None;
         }
@@ -290,7 +306,7 @@ impl Decoder<'_> {
                         pointer.clone(),
                         format!("invalid {what} `{}`: {error}", escape(text)),
                     )
-                    .with_help(format!("write a plain decimal number such as `{example}`")),
+                    .with_help(format!("write a plain decimal number such as {example}")),
                 );
                 None
             }
@@ -303,7 +319,7 @@ impl Decoder<'_> {
             pointer,
             &rules::INVALID_AMOUNT,
             "amount",
-            "130000 or 35.50",
+            "`130000` or `35.50`",
         )
     }
 
@@ -598,11 +614,11 @@ impl Decoder<'_> {
         let id = self.required(&f, "id", Self::short_text);
         let name = self.required(&f, "name", Self::short_text);
         let factor = self.required(&f, "factor", |d, n, p| {
-            d.decimal(n, p, &rules::TYPE, "factor", "0.8")
+            d.decimal(n, p, &rules::TYPE, "factor", "`0.8`")
         });
         let currency = self.optional(&f, "currency", Self::short_text);
         let rate = self.optional(&f, "rate", |d, n, p| {
-            d.decimal(n, p, &rules::TYPE, "rate", "0.79")
+            d.decimal(n, p, &rules::TYPE, "rate", "`0.79`")
         });
         Some(ZoneSpec {
             id: id?,
