@@ -84,10 +84,10 @@ enum Frame {
 }
 
 /// What `complete` found wrong with a node's place in its parent.
-enum Problem {
-    MergeKey(Span),
-    ComplexKey(Span),
-    DuplicateKey {
+enum KeyProblem {
+    Merge(Span),
+    Complex(Span),
+    Duplicate {
         first: Span,
         key: String,
         key_span: Span,
@@ -283,9 +283,9 @@ impl Builder<'_> {
                     Value::Scalar { text, style } => {
                         let merge = style == Style::Plain && text == "<<";
                         *pending_key = Some((text, node.span.clone()));
-                        merge.then_some(Problem::MergeKey(node.span))
+                        merge.then_some(KeyProblem::Merge(node.span))
                     }
-                    _ => Some(Problem::ComplexKey(node.span)),
+                    _ => Some(KeyProblem::Complex(node.span)),
                 },
                 Some((key, key_span)) => {
                     let first = if entries.len() < LINEAR_KEY_SCAN {
@@ -299,7 +299,7 @@ impl Builder<'_> {
                         index.get(&key).copied()
                     };
                     match first.and_then(|i| entries.get(i)) {
-                        Some(first) => Some(Problem::DuplicateKey {
+                        Some(first) => Some(KeyProblem::Duplicate {
                             first: first.key_span.clone(),
                             key,
                             key_span,
@@ -321,7 +321,7 @@ impl Builder<'_> {
         };
         match problem {
             None => ControlFlow::Continue(()),
-            Some(Problem::MergeKey(span)) => {
+            Some(KeyProblem::Merge(span)) => {
                 self.unsupported(
                     span,
                     "a merge key (`<<`)",
@@ -329,7 +329,7 @@ impl Builder<'_> {
                 );
                 ControlFlow::Continue(())
             }
-            Some(Problem::ComplexKey(span)) => {
+            Some(KeyProblem::Complex(span)) => {
                 self.unsupported(
                     span,
                     "a sequence or mapping used as a mapping key",
@@ -337,7 +337,7 @@ impl Builder<'_> {
                 );
                 ControlFlow::Break(())
             }
-            Some(Problem::DuplicateKey {
+            Some(KeyProblem::Duplicate {
                 first,
                 key,
                 key_span,
