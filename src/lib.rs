@@ -68,6 +68,7 @@ pub use pointer::Pointer;
 pub use render::render;
 pub use report::Report;
 pub use rules::{Rule, rule, rules};
+pub use spec::schema;
 
 #[doc = include_str!("../README.md")]
 #[cfg(doctest)]

@@ -60,18 +60,23 @@ impl<'s> Context<'s> {
             competencies.entry(c.id.as_str()).or_insert(i);
         }
         let p = &spec.policy;
+        let parity = p.parity.clone().unwrap_or_default();
+        let spread = p.spread.clone().unwrap_or_default();
+        let progression = p.progression.clone().unwrap_or_default();
+        let overlap = p.overlap.clone().unwrap_or_default();
         let policy = Policy {
-            parity_mode: p.parity_mode.unwrap_or(ParityMode::Equal),
+            parity_mode: parity.mode.unwrap_or(ParityMode::Equal),
             parity_from_grade: Grade(
-                p.parity_from_grade
+                parity
+                    .from_grade
                     .unwrap_or_else(|| default_from_grade(spec)),
             ),
-            parity_tolerance: p.parity_tolerance.unwrap_or(Percent::whole(0)),
-            spread_min: p.spread_min.unwrap_or(Percent::whole(20)),
-            spread_max: p.spread_max.unwrap_or(Percent::whole(65)),
-            progression_min: p.progression_min.unwrap_or(Percent::whole(5)),
-            progression_max: p.progression_max.unwrap_or(Percent::whole(30)),
-            overlap_max: p.overlap_max.unwrap_or(Percent::whole(60)),
+            parity_tolerance: parity.tolerance.unwrap_or(Percent::whole(0)),
+            spread_min: spread.min.unwrap_or(Percent::whole(20)),
+            spread_max: spread.max.unwrap_or(Percent::whole(65)),
+            progression_min: progression.min.unwrap_or(Percent::whole(5)),
+            progression_max: progression.max.unwrap_or(Percent::whole(30)),
+            overlap_max: overlap.max.unwrap_or(Percent::whole(60)),
         };
         Self {
             spec,

@@ -3,8 +3,9 @@ use serde::Serialize;
 use crate::CompetencyId;
 
 /// What a competency is about, which decides the tracks it applies to.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, schemars::JsonSchema)]
 #[serde(rename_all = "snake_case")]
+#[schemars(title = "Competency kind")]
 #[non_exhaustive]
 pub enum CompetencyKind {
     /// The practice itself (technical depth, design); applies to every track.

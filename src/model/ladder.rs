@@ -5,8 +5,9 @@ use serde::Serialize;
 use crate::{Competency, Currency, LadderId, Level, Policy, Track, Zone};
 
 /// How often the band amounts are paid.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, schemars::JsonSchema)]
 #[serde(rename_all = "snake_case")]
+#[schemars(title = "Pay period")]
 #[non_exhaustive]
 pub enum PayPeriod {
     /// Per year.

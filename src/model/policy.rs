@@ -3,15 +3,16 @@ use serde::Serialize;
 use crate::{Grade, Percent};
 
 /// How IC bands are compared with management bands at the same grade.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, schemars::JsonSchema)]
 #[serde(rename_all = "snake_case")]
+#[schemars(title = "Parity mode")]
 #[non_exhaustive]
 pub enum ParityMode {
-    /// min, mid and max match within the tolerance.
+    /// The IC band's min, mid and max equal the management band's, within the tolerance.
     Equal,
-    /// The IC band's min, mid and max are at least the management band's (less the tolerance).
+    /// The IC band's min, mid and max are at least the management band's, less the tolerance.
     AtLeast,
-    /// The two bands overlap.
+    /// The IC band and the management band overlap.
     Overlap,
 }
 

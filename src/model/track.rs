@@ -3,8 +3,9 @@ use serde::Serialize;
 use crate::{Level, TrackId};
 
 /// Which kind of career a track is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, schemars::JsonSchema)]
 #[serde(rename_all = "snake_case")]
+#[schemars(title = "Track kind")]
 #[non_exhaustive]
 pub enum TrackKind {
     /// Growth through the craft: senior, staff, principal, distinguished, fellow.

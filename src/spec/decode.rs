@@ -11,8 +11,8 @@ use crate::finding::Finding;
 use crate::model::{CompetencyKind, ParityMode, PayPeriod, TrackKind};
 use crate::rules;
 use crate::spec::{
-    BandSpec, CompetencySpec, ExpectationSpec, LadderSpec, LevelSpec, PolicySpec, TrackSpec,
-    ZoneSpec,
+    BandSpec, CompetencySpec, ExpectationSpec, LadderSpec, LevelSpec, OverlapSpec, ParitySpec,
+    PercentRangeSpec, PolicySpec, TrackSpec, ZoneSpec,
 };
 use crate::yaml::{Entry, Node, PlainKind, Style, Value, escape, plain_kind};
 use crate::{Decimal, Limits, Percent, Pointer, Rule};
@@ -437,6 +437,7 @@ impl Decoder<'_> {
             .unwrap_or_default();
         version?;
         Some(LadderSpec {
+            schema_version: 1,
             id: id?,
             name: name?,
             description,
@@ -636,16 +637,32 @@ impl Decoder<'_> {
             "the policy",
             &["parity", "spread", "progression", "overlap"],
         )?;
-        let mut policy = PolicySpec::default();
-        if let Some((node, pointer)) = f.get("parity")
-            && let Some(p) = self.fields(
-                node,
-                &pointer,
-                "the parity policy",
-                &["mode", "from_grade", "tolerance"],
-            )
-        {
-            policy.parity_mode = self.optional(&p, "mode", |d, n, p| {
+        Some(PolicySpec {
+            parity: self.optional(&f, "parity", Self::parity),
+            spread: self.optional(&f, "spread", |d, n, p| {
+                d.percent_range(n, p, "the spread policy")
+            }),
+            progression: self.optional(&f, "progression", |d, n, p| {
+                d.percent_range(n, p, "the progression policy")
+            }),
+            overlap: self.optional(&f, "overlap", |d, n, p| {
+                let f = d.fields(n, p, "the overlap policy", &["max"])?;
+                Some(OverlapSpec {
+                    max: d.optional(&f, "max", Self::percent),
+                })
+            }),
+        })
+    }
+
+    fn parity(&mut self, node: &Node, pointer: &Pointer) -> Option<ParitySpec> {
+        let f = self.fields(
+            node,
+            pointer,
+            "the parity policy",
+            &["mode", "from_grade", "tolerance"],
+        )?;
+        Some(ParitySpec {
+            mode: self.optional(&f, "mode", |d, n, p| {
                 d.choice(
                     n,
                     p,
@@ -656,45 +673,23 @@ impl Decoder<'_> {
                         ("overlap", ParityMode::Overlap),
                     ],
                 )
-            });
-            policy.parity_from_grade = self.optional(&p, "from_grade", Self::grade);
-            policy.parity_tolerance = self.optional(&p, "tolerance", Self::percent);
-        }
-        for (key, min, max) in [
-            (
-                "spread",
-                Some(&mut policy.spread_min),
-                &mut policy.spread_max,
-            ),
-            (
-                "progression",
-                Some(&mut policy.progression_min),
-                &mut policy.progression_max,
-            ),
-            ("overlap", None, &mut policy.overlap_max),
-        ] {
-            let Some((node, pointer)) = f.get(key) else {
-                continue;
-            };
-            let known: &[&str] = if min.is_some() {
-                &["min", "max"]
-            } else {
-                &["max"]
-            };
-            let what = match key {
-                "spread" => "the spread policy",
-                "progression" => "the progression policy",
-                _ => "the overlap policy",
-            };
-            let Some(r) = self.fields(node, &pointer, what, known) else {
-                continue;
-            };
-            if let Some(min) = min {
-                *min = self.optional(&r, "min", Self::percent);
-            }
-            *max = self.optional(&r, "max", Self::percent);
-        }
-        Some(policy)
+            }),
+            from_grade: self.optional(&f, "from_grade", Self::grade),
+            tolerance: self.optional(&f, "tolerance", Self::percent),
+        })
+    }
+
+    fn percent_range(
+        &mut self,
+        node: &Node,
+        pointer: &Pointer,
+        what: &'static str,
+    ) -> Option<PercentRangeSpec> {
+        let f = self.fields(node, pointer, what, &["min", "max"])?;
+        Some(PercentRangeSpec {
+            min: self.optional(&f, "min", Self::percent),
+            max: self.optional(&f, "max", Self::percent),
+        })
     }
 }
 

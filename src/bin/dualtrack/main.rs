@@ -21,6 +21,8 @@ struct Cli {
 enum Command {
     /// Check ladder files and report every finding with its line and column.
     Validate(ValidateArgs),
+    /// Print the JSON Schema of ladder files (schemas/ladder.schema.json).
+    Schema,
     /// List every rule: code, default severity, what it checks.
     Rules,
     /// Show a rule's documentation, with a bad and a good example.
@@ -78,6 +80,7 @@ fn main() -> ExitCode {
 fn run(cli: Cli) -> ExitCode {
     match cli.command {
         Command::Validate(args) => validate(&args),
+        Command::Schema => print(&dualtrack::schema()),
         Command::Rules => {
             let mut out = String::new();
             for rule in dualtrack::rules() {

@@ -1,0 +1,230 @@
+//! The JSON Schema of the ladder file, generated from the wire types.
+//!
+//! schemars writes the structure from the types and their doc comments; the
+//! functions here write the parts serde types cannot say (ids, exact amounts,
+//! percentages, currency codes, the two forms of an expectation), and
+//! [`schema`] finishes the document for editors: draft-07, an `$id`,
+//! `markdownDescription` beside every `description`, and nothing that Ajv's
+//! strict mode refuses.
+
+use schemars::generate::SchemaSettings;
+use schemars::{Schema, SchemaGenerator, json_schema};
+use serde_json::{Map, Value};
+
+use super::LadderSpec;
+
+/// The `$id` of the schema: a name, not a download address (editors find
+/// the schema through the modeline or their settings).
+const SCHEMA_ID: &str = "urn:dualtrack:schema:ladder:1";
+
+/// The identifier grammar.
+const ID_PATTERN: &str = "^[a-z][a-z0-9]*(-[a-z0-9]+)*$";
+
+/// A plain non-negative decimal number written as text.
+const DECIMAL_PATTERN: &str = "^(0|[1-9][0-9]*)(\\.[0-9]+)?$";
+
+/// A percentage written as text: `12%`, `12.5%` or `0.125`.
+const PERCENT_PATTERN: &str = "^(0|[1-9][0-9]*)(\\.[0-9]+)?%?$";
+
+/// The JSON Schema (draft-07) of a ladder file, as pretty-printed JSON with a
+/// final newline: the bytes of `schemas/ladder.schema.json`, which
+/// `dualtrack schema` prints.
+///
+/// Editors that speak yaml-language-server use it for completion, hovers and
+/// structural errors while a ladder is typed. The loader checks everything the
+/// schema does, and more (the rules a schema cannot express).
+///
+/// ```
+/// let schema: serde_json::Value = serde_json::from_str(&dualtrack::schema())?;
+/// assert_eq!(schema["$schema"], "http://json-schema.org/draft-07/schema#");
+/// assert_eq!(schema["properties"]["pay_period"]["title"], "Pay period");
+/// # Ok::<(), serde_json::Error>(())
+/// ```
+pub fn schema() -> String {
+    let schema = SchemaSettings::draft07()
+        .into_generator()
+        .into_root_schema_for::<LadderSpec>();
+    let mut value = schema.to_value();
+    if let Value::Object(root) = &mut value {
+        root.insert("$id".to_owned(), Value::String(SCHEMA_ID.to_owned()));
+    }
+    finish(&mut value);
+    let mut text = serde_json::to_string_pretty(&value).unwrap_or_default();
+    text.push('\n');
+    text
+}
+
+/// Makes the generated schema say what the loader accepts and help editors:
+/// no `null` (the loader never accepts one), no integer `format`s (Ajv's
+/// strict mode refuses `uint32`), and `markdownDescription` for VS Code.
+fn finish(value: &mut Value) {
+    match value {
+        Value::Object(map) => {
+            drop_null(map);
+            if map
+                .get("format")
+                .and_then(Value::as_str)
+                .is_some_and(|f| f.starts_with("int") || f.starts_with("uint"))
+            {
+                map.remove("format");
+            }
+            if let Some(Value::String(text)) = map.get("description") {
+                let text = unwrap_lines(text);
+                map.insert("description".to_owned(), Value::String(text.clone()));
+                map.insert("markdownDescription".to_owned(), Value::String(text));
+            }
+            for child in map.values_mut() {
+                finish(child);
+            }
+        }
+        Value::Array(items) => items.iter_mut().for_each(finish),
+        _ => {}
+    }
+}
+
+/// Joins the lines of each paragraph of a doc comment, which were wrapped
+/// for the source code, not for an editor's hover.
+fn unwrap_lines(text: &str) -> String {
+    text.split("\n\n")
+        .map(|paragraph| {
+            paragraph
+                .lines()
+                .map(str::trim)
+                .collect::<Vec<_>>()
+                .join(" ")
+        })
+        .collect::<Vec<_>>()
+        .join("\n\n")
+}
+
+/// Removes `null` from `type: [T, "null"]` and from `anyOf: [S, {type: null}]`.
+fn drop_null(map: &mut Map<String, Value>) {
+    if let Some(Value::Array(types)) = map.get_mut("type") {
+        types.retain(|t| t != "null");
+        if let [only] = types.as_slice() {
+            let only = only.clone();
+            map.insert("type".to_owned(), only);
+        }
+    }
+    if let Some(Value::Array(any_of)) = map.get_mut("anyOf") {
+        any_of.retain(|s| s.get("type").and_then(Value::as_str) != Some("null"));
+        if let [only] = any_of.as_slice() {
+            let only = only.clone();
+            map.remove("anyOf");
+            match only {
+                // Draft-07 ignores the siblings of a `$ref`: keep it wrapped.
+                Value::Object(only) if only.contains_key("$ref") => {
+                    map.insert("allOf".to_owned(), Value::Array(vec![Value::Object(only)]));
+                }
+                Value::Object(only) => {
+                    for (key, value) in only {
+                        map.entry(key).or_insert(value);
+                    }
+                }
+                _ => {}
+            }
+        }
+    }
+    if map.get("default").is_some_and(Value::is_null) {
+        map.remove("default");
+    }
+}
+
+pub(super) fn schema_version(_: &mut SchemaGenerator) -> Schema {
+    json_schema!({ "type": "integer", "const": 1 })
+}
+
+pub(super) fn id(_: &mut SchemaGenerator) -> Schema {
+    json_schema!({ "type": "string", "pattern": ID_PATTERN, "minLength": 1, "maxLength": crate::MAX_ID_LEN })
+}
+
+pub(super) fn currency(_: &mut SchemaGenerator) -> Schema {
+    use iso_currency::IntoEnumIterator;
+    let mut codes: Vec<&str> = iso_currency::Currency::iter()
+        .filter(|c| crate::Currency::from_code(c.code()).is_some())
+        .map(|c| c.code())
+        .collect();
+    codes.sort_unstable();
+    codes.dedup();
+    json_schema!({ "type": "string", "enum": codes })
+}
+
+pub(super) fn optional_currency(generator: &mut SchemaGenerator) -> Schema {
+    currency(generator)
+}
+
+pub(super) fn grade(_: &mut SchemaGenerator) -> Schema {
+    json_schema!({ "type": "integer", "minimum": 0, "examples": [6] })
+}
+
+pub(super) fn optional_grade(generator: &mut SchemaGenerator) -> Schema {
+    grade(generator)
+}
+
+pub(super) fn amount(_: &mut SchemaGenerator) -> Schema {
+    json_schema!({
+        "oneOf": [
+            { "type": "number", "minimum": 0 },
+            { "type": "string", "pattern": DECIMAL_PATTERN }
+        ],
+        "examples": [130000, 35.5, "130000.00"]
+    })
+}
+
+pub(super) fn factor(_: &mut SchemaGenerator) -> Schema {
+    json_schema!({
+        "oneOf": [
+            { "type": "number", "exclusiveMinimum": 0 },
+            { "type": "string", "pattern": DECIMAL_PATTERN }
+        ]
+    })
+}
+
+pub(super) fn optional_factor(generator: &mut SchemaGenerator) -> Schema {
+    factor(generator)
+}
+
+pub(super) fn optional_percent(_: &mut SchemaGenerator) -> Schema {
+    json_schema!({
+        "oneOf": [
+            { "type": "number", "minimum": 0 },
+            { "type": "string", "pattern": PERCENT_PATTERN }
+        ],
+        "examples": ["20%", 0.2]
+    })
+}
+
+pub(super) fn expectations(_: &mut SchemaGenerator) -> Schema {
+    let proficiency = json_schema!({
+        "title": "Proficiency",
+        "description": "The proficiency expected: 1 learning, 2 practising with guidance, 3 independent, 4 leads others in it, 5 sets the standard beyond the team.",
+        "type": "integer",
+        "minimum": 1,
+        "maximum": 5
+    });
+    json_schema!({
+        "type": "object",
+        "propertyNames": { "type": "string", "pattern": ID_PATTERN, "maxLength": crate::MAX_ID_LEN },
+        "additionalProperties": {
+            "title": "Expectation",
+            "description": "The proficiency expected in this competency: a number from 1 to 5, or a mapping with the proficiency and a description of what it looks like at this level.",
+            "oneOf": [
+                proficiency,
+                {
+                    "type": "object",
+                    "additionalProperties": false,
+                    "required": ["proficiency"],
+                    "properties": {
+                        "proficiency": proficiency,
+                        "description": {
+                            "title": "Description",
+                            "description": "What meeting the expectation looks like at this level.",
+                            "type": "string"
+                        }
+                    }
+                }
+            ]
+        },
+        "examples": [{ "technical-depth": 3, "collaboration": { "proficiency": 2, "description": "Asks for help early." } }]
+    })
+}
