@@ -47,9 +47,11 @@ mod load;
 pub mod model;
 mod money;
 mod pointer;
+mod ratio;
 mod render;
 mod report;
 mod rules;
+mod signed_money;
 mod spec;
 mod validate;
 mod yaml;
@@ -65,9 +67,11 @@ pub use model::{
 };
 pub use money::{Currency, Money};
 pub use pointer::Pointer;
+pub use ratio::Ratio;
 pub use render::render;
 pub use report::Report;
 pub use rules::{Rule, rule, rules};
+pub use signed_money::SignedMoney;
 
 #[doc = include_str!("../README.md")]
 #[cfg(doctest)]
