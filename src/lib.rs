@@ -47,6 +47,7 @@ mod load;
 pub mod model;
 mod money;
 mod pointer;
+mod query;
 mod ratio;
 mod render;
 mod report;
@@ -67,6 +68,7 @@ pub use model::{
 };
 pub use money::{Currency, Money};
 pub use pointer::Pointer;
+pub use query::{IdKind, NotFound, Placement, SalaryPosition};
 pub use ratio::Ratio;
 pub use render::render;
 pub use report::Report;
