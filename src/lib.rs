@@ -68,7 +68,10 @@ pub use model::{
 };
 pub use money::{Currency, Money};
 pub use pointer::Pointer;
-pub use query::{IdKind, NotFound, Placement, SalaryPosition};
+pub use query::{
+    Direction, ExpectationChange, IdKind, NotFound, Placement, SalaryPosition, Transition,
+    TransitionError,
+};
 pub use ratio::Ratio;
 pub use render::render;
 pub use report::Report;

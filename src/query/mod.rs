@@ -9,12 +9,16 @@
 //!   a level's track, the levels of a grade, counterparts on other tracks.
 //! - [`compa`]: bands per zone, compa-ratio and range penetration as exact
 //!   [`Ratio`](crate::Ratio)s, the levels whose band holds a salary.
+//! - [`transition`]: a move to another track as the career change it is.
 //!
-//! The look-ups never allocate.
+//! The look-ups (everything but transitions) never allocate.
 
 pub(crate) mod compa;
 pub(crate) mod lookup;
 pub(crate) mod navigation;
+mod placed;
+pub(crate) mod transition;
 
 pub use compa::{Placement, SalaryPosition};
 pub use lookup::{IdKind, NotFound};
+pub use transition::{Direction, ExpectationChange, Transition, TransitionError};
