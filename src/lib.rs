@@ -27,7 +27,12 @@
 //!   competencies, each in its own module;
 //! - the checked model ([`Ladder`], [`Track`], [`Level`], [`Band`], [`Money`])
 //!   is built only when no error was found;
-//! - [`render`] shows a report as rustc-style diagnostics.
+//! - [`render`] shows a report as rustc-style diagnostics;
+//! - the questions services ask of a ladder are methods on it, one module per
+//!   question: counterparts across tracks ([`Ladder::counterpart`]), bands
+//!   per zone and where a salary falls in them, exactly ([`Band::position`],
+//!   [`Ratio`]), moves between tracks ([`Ladder::transition`]) and readiness
+//!   from a person's [`Ratings`] ([`Ladder::readiness`]).
 
 #![deny(missing_docs)]
 // The library never prints and never panics on input.
@@ -48,6 +53,7 @@ pub mod model;
 mod money;
 mod pointer;
 mod query;
+mod ratings;
 mod ratio;
 mod render;
 mod report;
@@ -69,9 +75,10 @@ pub use model::{
 pub use money::{Currency, Money};
 pub use pointer::Pointer;
 pub use query::{
-    Direction, ExpectationChange, IdKind, NotFound, Placement, SalaryPosition, Transition,
-    TransitionError,
+    Direction, ExpectationChange, Gap, IdKind, LevelReadiness, NotFound, PeopleAssessment,
+    Placement, Readiness, SalaryPosition, TrackReadiness, Transition, TransitionError,
 };
+pub use ratings::{Ratings, load_ratings, load_ratings_bytes};
 pub use ratio::Ratio;
 pub use render::render;
 pub use report::Report;

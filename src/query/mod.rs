@@ -10,15 +10,19 @@
 //! - [`compa`]: bands per zone, compa-ratio and range penetration as exact
 //!   [`Ratio`](crate::Ratio)s, the levels whose band holds a salary.
 //! - [`transition`]: a move to another track as the career change it is.
+//! - [`readiness`]: which levels a person's ratings meet, and the gaps, with
+//!   readiness to manage people judged on its own.
 //!
-//! The look-ups (everything but transitions) never allocate.
+//! The look-ups (everything but transitions and readiness) never allocate.
 
 pub(crate) mod compa;
 pub(crate) mod lookup;
 pub(crate) mod navigation;
 mod placed;
+pub(crate) mod readiness;
 pub(crate) mod transition;
 
 pub use compa::{Placement, SalaryPosition};
 pub use lookup::{IdKind, NotFound};
+pub use readiness::{Gap, LevelReadiness, PeopleAssessment, Readiness, TrackReadiness};
 pub use transition::{Direction, ExpectationChange, Transition, TransitionError};

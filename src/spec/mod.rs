@@ -7,6 +7,7 @@
 
 mod decode;
 
+pub(crate) use decode::{RatingsSpec, decode_ratings};
 pub(crate) use decode::{decode, did_you_mean};
 
 use crate::model::{CompetencyKind, ParityMode, PayPeriod, TrackKind};
