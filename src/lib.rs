@@ -35,6 +35,7 @@
 //!   from a person's [`Ratings`] ([`Ladder::readiness`]).
 
 #![deny(missing_docs)]
+#![forbid(unsafe_code)]
 // The library never prints and never panics on input.
 #![warn(
     clippy::print_stdout,
