@@ -288,3 +288,30 @@ fn unknown_ids_and_unreadable_paths_are_usage_errors() {
         assert!(fails(2, args).contains("error"), "{args:?}");
     }
 }
+
+/// The README's `$ dualtrack ...` examples are what the commands print
+/// (a last line of `...` stands for the rest of the output).
+#[test]
+fn the_readme_shows_real_output() {
+    let readme = std::fs::read_to_string("README.md").expect("README");
+    let mut checked = 0;
+    for block in readme.split("```text\n").skip(1) {
+        let block = block.split("```").next().unwrap_or_default();
+        let Some(command) = block
+            .lines()
+            .next()
+            .and_then(|l| l.strip_prefix("$ dualtrack "))
+        else {
+            continue;
+        };
+        let args: Vec<&str> = command.split_whitespace().collect();
+        let output = ok(&args);
+        let shown = block.split_once('\n').map_or("", |(_, rest)| rest);
+        match shown.strip_suffix("  ...\n") {
+            Some(head) => assert!(output.starts_with(head), "{command}:\n{output}"),
+            None => assert_eq!(output, shown, "{command}"),
+        }
+        checked += 1;
+    }
+    assert_eq!(checked, 3, "every command has its example");
+}
