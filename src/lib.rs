@@ -27,9 +27,15 @@
 //!   competencies, each in its own module;
 //! - the checked model ([`Ladder`], [`Track`], [`Level`], [`Band`], [`Money`])
 //!   is built only when no error was found;
-//! - [`render`] shows a report as rustc-style diagnostics.
+//! - [`render`] shows a report as rustc-style diagnostics;
+//! - the questions services ask of a ladder are methods on it, one module per
+//!   question: counterparts across tracks ([`Ladder::counterpart`]), bands
+//!   per zone and where a salary falls in them, exactly ([`Band::position`],
+//!   [`Ratio`]), moves between tracks ([`Ladder::transition`]) and readiness
+//!   from a person's [`Ratings`] ([`Ladder::readiness`]).
 
 #![deny(missing_docs)]
+#![forbid(unsafe_code)]
 // The library never prints and never panics on input.
 #![warn(
     clippy::print_stdout,
@@ -47,9 +53,13 @@ mod load;
 pub mod model;
 mod money;
 mod pointer;
+mod query;
+mod ratings;
+mod ratio;
 mod render;
 mod report;
 mod rules;
+mod signed_money;
 mod spec;
 mod validate;
 mod yaml;
@@ -65,9 +75,16 @@ pub use model::{
 };
 pub use money::{Currency, Money};
 pub use pointer::Pointer;
+pub use query::{
+    Direction, ExpectationChange, Gap, IdKind, LevelReadiness, NotFound, PeopleAssessment,
+    Placement, Readiness, SalaryPosition, TrackReadiness, Transition, TransitionError,
+};
+pub use ratings::{Ratings, load_ratings, load_ratings_bytes};
+pub use ratio::Ratio;
 pub use render::render;
 pub use report::Report;
 pub use rules::{Rule, rule, rules};
+pub use signed_money::SignedMoney;
 pub use spec::schema;
 
 #[doc = include_str!("../README.md")]

@@ -277,7 +277,7 @@ pub(crate) fn read_limited(reader: impl Read, limit: usize) -> std::io::Result<V
     Ok(bytes)
 }
 
-fn not_utf8(bytes: &[u8], valid_up_to: usize) -> Finding {
+pub(crate) fn not_utf8(bytes: &[u8], valid_up_to: usize) -> Finding {
     let (message, at) = if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
         (
             "the file is UTF-16 text; ladder files are UTF-8".to_owned(),
@@ -298,7 +298,7 @@ fn not_utf8(bytes: &[u8], valid_up_to: usize) -> Finding {
         .at(Location { line, column }, at..at)
 }
 
-fn locate(finding: &mut Finding, root: Option<&yaml::Node>) {
+pub(crate) fn locate(finding: &mut Finding, root: Option<&yaml::Node>) {
     let Some(root) = root else {
         if !finding.is_located() {
             finding.locate(Location { line: 1, column: 1 }, 0..0);

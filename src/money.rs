@@ -77,6 +77,24 @@ impl Money {
         Self { minor, currency }
     }
 
+    /// `amount` of `currency`, such as a salary read from a form or an API;
+    /// `None` when it has more fraction digits than the currency allows
+    /// (`35.555` USD, `10.5` JPY) or is too large.
+    ///
+    /// ```
+    /// use dualtrack::{Currency, Decimal, Money};
+    ///
+    /// let usd = Currency::from_code("USD").unwrap();
+    /// let salary = Money::from_decimal("250000".parse::<Decimal>()?, usd).unwrap();
+    /// assert_eq!(salary.minor(), 25_000_000);
+    /// assert!(Money::from_decimal("35.555".parse()?, usd).is_none());
+    /// # Ok::<(), dualtrack::DecimalError>(())
+    /// ```
+    pub fn from_decimal(amount: crate::Decimal, currency: Currency) -> Option<Self> {
+        let minor = amount.to_scale(currency.minor_digits())?;
+        Some(Self::from_minor(minor, currency))
+    }
+
     /// The amount in minor units.
     pub const fn minor(self) -> u64 {
         self.minor

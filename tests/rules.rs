@@ -3,7 +3,8 @@
 //!
 //! A fixture under `tests/fixtures/rules/<code>.yaml` starts with one
 //! `# expect: <code> <line>:<column>` comment per finding it must produce,
-//! and produces no other finding.
+//! and produces no other finding. A fixture with a `# ratings-for: LADDER`
+//! line is a ratings file, read against that ladder.
 
 use std::collections::BTreeSet;
 use std::path::Path;
@@ -11,6 +12,19 @@ use std::path::Path;
 use dualtrack::{Loader, Report};
 
 fn report(bytes: &[u8]) -> Report {
+    let source = String::from_utf8_lossy(bytes);
+    if let Some(ladder) = source
+        .lines()
+        .find_map(|line| line.strip_prefix("# ratings-for: "))
+    {
+        let ladder = Loader::new()
+            .load_path(ladder.trim())
+            .expect("a valid ladder")
+            .into_ladder();
+        return dualtrack::load_ratings_bytes(bytes, &ladder)
+            .err()
+            .unwrap_or_default();
+    }
     match Loader::new().load_bytes(bytes) {
         Ok(loaded) => loaded.report().clone(),
         Err(report) => report,

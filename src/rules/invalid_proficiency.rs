@@ -7,7 +7,8 @@ declare_rule! {
     /// ### What it does
     /// Checks that every proficiency is a whole number from 1 to 5:
     /// 1 learning, 2 practising with guidance, 3 independent, 4 leads others
-    /// in it, 5 sets the standard beyond the team.
+    /// in it, 5 sets the standard beyond the team. Ratings files
+    /// (`dualtrack assess`) use the same scale.
     ///
     /// ### Why is this bad?
     /// Assessments and readiness checks compare proficiencies on one scale; a

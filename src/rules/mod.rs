@@ -44,6 +44,7 @@ mod invalid_currency;
 mod invalid_id;
 mod invalid_proficiency;
 mod invalid_zone;
+mod ladder_mismatch;
 mod limit;
 mod management_premium;
 mod midpoint_progression;
@@ -63,10 +64,13 @@ mod unused_competency;
 
 pub(crate) use duplicate_key::DUPLICATE_KEY;
 pub(crate) use invalid_amount::INVALID_AMOUNT;
+pub(crate) use invalid_proficiency::INVALID_PROFICIENCY;
+pub(crate) use ladder_mismatch::LADDER_MISMATCH;
 pub(crate) use limit::LIMIT;
 pub(crate) use missing_key::MISSING_KEY;
 pub(crate) use syntax::SYNTAX;
 pub(crate) use r#type::TYPE;
+pub(crate) use unknown_competency::UNKNOWN_COMPETENCY;
 pub(crate) use unknown_key::UNKNOWN_KEY;
 pub(crate) use unsupported_yaml::UNSUPPORTED_YAML;
 
@@ -153,6 +157,7 @@ static RULES: &[&Rule] = &[
     &invalid_id::INVALID_ID,
     &invalid_proficiency::INVALID_PROFICIENCY,
     &invalid_zone::INVALID_ZONE,
+    &ladder_mismatch::LADDER_MISMATCH,
     &limit::LIMIT,
     &management_premium::MANAGEMENT_PREMIUM,
     &midpoint_progression::MIDPOINT_PROGRESSION,

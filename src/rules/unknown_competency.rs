@@ -7,6 +7,8 @@ declare_rule! {
     /// ### What it does
     /// Checks that every key of a level's `expectations` is the id of a
     /// competency listed under `competencies`, and suggests the closest one.
+    /// In a ratings file (`dualtrack assess`), it checks every rated
+    /// competency against the ladder's.
     ///
     /// ### Why is this bad?
     /// An expectation of a competency nobody defined cannot be assessed: no

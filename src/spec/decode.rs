@@ -17,6 +17,10 @@ use crate::spec::{
 use crate::yaml::{Entry, Node, PlainKind, Style, Value, escape, plain_kind};
 use crate::{Decimal, Limits, Percent, Pointer, Rule};
 
+mod ratings;
+
+pub(crate) use ratings::{RatingsSpec, decode_ratings};
+
 /// What decoding produced.
 pub(crate) struct Decoded {
     /// The wire types, when the file had no structural problem.

@@ -10,6 +10,7 @@
 mod decode;
 mod schema;
 
+pub(crate) use decode::{RatingsSpec, decode_ratings};
 pub(crate) use decode::{decode, did_you_mean};
 pub use schema::schema;
 

@@ -8,6 +8,11 @@ use clap::{Parser, Subcommand, ValueEnum};
 use dualtrack::{Limits, Loader, Override, Report, Severity};
 use serde::Serialize;
 
+mod assess;
+mod common;
+mod r#move;
+mod show;
+
 /// Validate dual-track career ladders: an individual-contributor track that
 /// climbs as high, and pays as much, as management.
 #[derive(Debug, Parser)]
@@ -30,6 +35,12 @@ enum Command {
         /// The rule's code, such as `parity-gap`.
         code: String,
     },
+    /// Show a level, or the whole ladder: grades, bands, expectations, counterparts.
+    Show(show::Args),
+    /// Describe a move from a level to another track: target, pay, new expectations.
+    Move(r#move::Args),
+    /// Readiness per track, and the gaps, from a person's ratings file.
+    Assess(assess::Args),
 }
 
 #[derive(Debug, clap::Args)]
@@ -106,6 +117,9 @@ fn run(cli: Cli) -> ExitCode {
                 "unknown rule `{code}`; `dualtrack rules` lists them"
             )),
         },
+        Command::Show(args) => show::run(&args),
+        Command::Move(args) => r#move::run(&args),
+        Command::Assess(args) => assess::run(&args),
     }
 }
 

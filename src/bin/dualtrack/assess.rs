@@ -1,0 +1,194 @@
+//! `dualtrack assess`: readiness per track from a person's ratings, and the gaps.
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use dualtrack::{Gap, Ladder, Level, LevelReadiness, PeopleAssessment, Ratings, Readiness};
+use serde::Serialize;
+
+use crate::Format;
+use crate::common::{self, table};
+
+#[derive(Debug, clap::Args)]
+pub(crate) struct Args {
+    /// The ladder file.
+    ladder: PathBuf,
+    /// The ratings file: `ladder`, optional `person`, and `ratings` from
+    /// competency id to proficiency 1..5 (see the README).
+    ratings: PathBuf,
+    /// Also show the gaps to this level, such as `em1`.
+    #[arg(long, value_name = "LEVEL")]
+    target: Option<String>,
+    /// `human`: text for the terminal; `json`: one JSON document.
+    #[arg(long, value_enum, default_value_t = Format::Human)]
+    format: Format,
+}
+
+/// The JSON document of `assess --format json`.
+#[derive(Serialize)]
+struct Assessed<'a> {
+    ladder: &'a str,
+    ratings: &'a Ratings,
+    readiness: Readiness<'a>,
+    target: Option<LevelReadiness<'a>>,
+}
+
+pub(crate) fn run(args: &Args) -> ExitCode {
+    let ladder = match common::ladder(&args.ladder, args.format) {
+        Ok(ladder) => ladder,
+        Err(code) => return code,
+    };
+    if let Some(target) = &args.target
+        && let Err(error) = ladder.lookup_level(target)
+    {
+        return common::unknown(&error, &args.ladder);
+    }
+    let ratings = match common::ratings(&args.ratings, &ladder, args.format) {
+        Ok(ratings) => ratings,
+        Err(code) => return code,
+    };
+    let assessed = Assessed {
+        ladder: ladder.id().as_str(),
+        ratings: &ratings,
+        readiness: ladder.readiness(&ratings),
+        target: args
+            .target
+            .as_deref()
+            .and_then(|id| ladder.readiness_for(id, &ratings).ok()),
+    };
+    common::answer(args.format, || text(&ladder, &assessed), &assessed)
+}
+
+fn named(level: &Level) -> String {
+    format!("{}  {}", level.id(), level.title())
+}
+
+fn text(ladder: &Ladder, assessed: &Assessed<'_>) -> String {
+    let who = assessed.ratings.person().unwrap_or("Ratings");
+    let mut out = format!(
+        "{who}, assessed against {} (`{}`): {} rated\n",
+        ladder.name(),
+        ladder.id(),
+        plural(assessed.ratings.len(), "competency", "competencies")
+    );
+    for track in assessed.readiness.tracks() {
+        let t = track.track();
+        out.push_str(&format!("\n{} (`{}`): ", t.name(), t.id()));
+        match track.ready() {
+            Some(level) => out.push_str(&format!("ready for {}\n", named(level))),
+            None => out.push_str("not ready for any level\n"),
+        }
+        let mut rows = Vec::new();
+        if track.people() != PeopleAssessment::NotRequired {
+            let craft = match track.craft() {
+                Some(level) => format!("met up to {}", named(level)),
+                None => "not met at any level".to_owned(),
+            };
+            rows.push(vec!["craft and leadership".to_owned(), craft]);
+            let people = match (track.people(), track.people_level()) {
+                (PeopleAssessment::Assessed, Some(level)) => format!("met up to {}", named(level)),
+                (PeopleAssessment::Assessed, None) => "not met at any level".to_owned(),
+                _ => format!(
+                    "not assessed: rate {} to judge readiness to manage",
+                    people_of(ladder, t)
+                ),
+            };
+            rows.push(vec!["managing people".to_owned(), people]);
+        }
+        out.push_str(&table(&rows, &[], "  "));
+        match track.next() {
+            Some(next) => {
+                out.push_str(&format!("  next: {}\n", named(next.level())));
+                out.push_str(&gaps(next));
+            }
+            None => out.push_str("  the top of the track\n"),
+        }
+    }
+    if let Some(target) = &assessed.target {
+        let level = target.level();
+        out.push_str(&format!(
+            "\nTarget {} ({}, grade {}): {}\n",
+            named(level),
+            target.track().name(),
+            level.grade(),
+            if target.is_ready() {
+                "ready"
+            } else {
+                "not ready"
+            }
+        ));
+        let met = |gaps: &[Gap<'_>]| match gaps.len() {
+            0 => "met".to_owned(),
+            n => format!("{} short", plural(n, "expectation", "expectations")),
+        };
+        let mut rows = vec![vec![
+            "craft and leadership".to_owned(),
+            met(target.craft_gaps()),
+        ]];
+        rows.push(vec![
+            "managing people".to_owned(),
+            match target.people() {
+                PeopleAssessment::NotRequired => "not required at this level".to_owned(),
+                PeopleAssessment::NotAssessed => {
+                    "not assessed: craft ratings do not stand in for it".to_owned()
+                }
+                PeopleAssessment::Assessed => met(target.people_gaps()),
+            },
+        ]);
+        out.push_str(&table(&rows, &[], "  "));
+        if !target.is_ready() {
+            out.push_str(&gaps(target));
+        }
+    }
+    out
+}
+
+/// The `people` competencies a track expects, as `a, b and c`.
+fn people_of(ladder: &Ladder, track: &dualtrack::Track) -> String {
+    let mut ids: Vec<&str> = Vec::new();
+    for level in track.levels() {
+        for e in level.expectations() {
+            let id = e.competency().as_str();
+            let people = ladder
+                .competency(id)
+                .is_some_and(|c| c.kind() == dualtrack::CompetencyKind::People);
+            if people && !ids.contains(&id) {
+                ids.push(id);
+            }
+        }
+    }
+    let ids: Vec<String> = ids.iter().map(|id| format!("`{id}`")).collect();
+    match ids.split_last() {
+        Some((last, rest)) if !rest.is_empty() => format!("{} and {last}", rest.join(", ")),
+        Some((last, _)) => last.clone(),
+        None => String::new(),
+    }
+}
+
+fn gaps(readiness: &LevelReadiness<'_>) -> String {
+    let rows: Vec<Vec<String>> = readiness.gaps().map(gap).collect();
+    if rows.is_empty() {
+        return "    every expectation met\n".to_owned();
+    }
+    table(&rows, &[], "    ")
+}
+
+fn gap(gap: &Gap<'_>) -> Vec<String> {
+    let assessed = match gap.assessed() {
+        Some(p) => format!("assessed {}", p.get()),
+        None => "not assessed".to_owned(),
+    };
+    vec![
+        gap.competency().id().to_string(),
+        format!("expects {}, {assessed}", gap.expected().get()),
+        format!("({})", gap.competency().kind().as_str()),
+    ]
+}
+
+fn plural(n: usize, one: &str, many: &str) -> String {
+    if n == 1 {
+        format!("{n} {one}")
+    } else {
+        format!("{n} {many}")
+    }
+}

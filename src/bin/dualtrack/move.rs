@@ -1,0 +1,148 @@
+//! `dualtrack move`: a move from a level to another track, in words.
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use dualtrack::{CompetencyKind, Direction, ExpectationChange, Transition, TransitionError};
+
+use crate::Format;
+use crate::common::{self, grades, table};
+
+#[derive(Debug, clap::Args)]
+pub(crate) struct Args {
+    /// The ladder file.
+    ladder: PathBuf,
+    /// The level moved from, such as `ic6`.
+    #[arg(long, value_name = "LEVEL")]
+    from: String,
+    /// The track moved to, such as `management`.
+    #[arg(long, value_name = "TRACK")]
+    to: String,
+    /// `human`: text for the terminal; `json`: one JSON document.
+    #[arg(long, value_enum, default_value_t = Format::Human)]
+    format: Format,
+}
+
+pub(crate) fn run(args: &Args) -> ExitCode {
+    let ladder = match common::ladder(&args.ladder, args.format) {
+        Ok(ladder) => ladder,
+        Err(code) => return code,
+    };
+    match ladder.transition(&args.from, &args.to) {
+        Ok(transition) => common::answer(args.format, || text(&transition), &transition),
+        Err(TransitionError::NotFound(error)) => common::unknown(&error, &args.ladder),
+        Err(error) => crate::usage(&error.to_string()),
+    }
+}
+
+fn text(t: &Transition<'_>) -> String {
+    let (from, to) = (t.from(), t.to());
+    let (from_track, to_track) = (t.from_track(), t.to_track());
+    let mut out = format!(
+        "{}  {} ({}, grade {})\n  -> {}  {} ({}, grade {})\n\n",
+        from.id(),
+        from.title(),
+        from_track.name(),
+        from.grade(),
+        to.id(),
+        to.title(),
+        to_track.name(),
+        to.grade()
+    );
+    let steps = t.grade_change().unsigned_abs();
+    out.push_str(&match t.direction() {
+        Direction::Lateral => format!(
+            "A lateral move: {} is the {} level at the same grade.\n",
+            to.title(),
+            to_track.name()
+        ),
+        Direction::StepUp => format!(
+            "A step up of {}: the {} track starts at grade {}, above grade {}.\n",
+            grades(steps),
+            to_track.name(),
+            to.grade(),
+            from.grade()
+        ),
+        Direction::StepDown => format!(
+            "A step down of {}: the {} track has no level at grade {}; {} is the highest below it.\n",
+            grades(steps),
+            to_track.name(),
+            from.grade(),
+            to.title()
+        ),
+    });
+    let pay = t.pay_difference();
+    out.push_str(&if pay.is_zero() {
+        format!("Pay: unchanged at the midpoint, {}.\n", from.band().mid())
+    } else {
+        format!(
+            "Pay: {} at the midpoint, from {} to {}.\n",
+            pay,
+            from.band().mid(),
+            to.band().mid()
+        )
+    });
+    let band = |b: &dualtrack::Band| format!("min {}, mid {}, max {}", b.min(), b.mid(), b.max());
+    out.push_str(&table(
+        &[
+            vec![format!("{}:", from.id()), band(from.band())],
+            vec![format!("{}:", to.id()), band(to.band())],
+        ],
+        &[],
+        "  ",
+    ));
+    let people = t
+        .newly_required()
+        .iter()
+        .any(|c| c.competency().kind() == CompetencyKind::People);
+    let heading = if people {
+        "Newly required (assessed on their own; craft ratings do not stand in for them)"
+    } else {
+        "Newly required"
+    };
+    section(&mut out, heading, t.newly_required(), |c| level(c.to()));
+    section(&mut out, "Expected higher", t.raised(), |c| {
+        format!("{} -> {}", level(c.from()), level(c.to()))
+    });
+    section(&mut out, "Expected lower", t.lowered(), |c| {
+        format!("{} -> {}", level(c.from()), level(c.to()))
+    });
+    section(
+        &mut out,
+        "No longer required",
+        t.no_longer_required(),
+        |c| level(c.from()),
+    );
+    if t.newly_required().is_empty() && t.raised().is_empty() {
+        out.push_str("\nNothing is expected that the current level does not already expect.\n");
+    }
+    out
+}
+
+fn level(p: Option<dualtrack::Proficiency>) -> String {
+    p.map_or_else(|| "-".to_owned(), |p| p.get().to_string())
+}
+
+fn section(
+    out: &mut String,
+    heading: &str,
+    changes: &[ExpectationChange<'_>],
+    proficiency: impl Fn(&ExpectationChange<'_>) -> String,
+) {
+    if changes.is_empty() {
+        return;
+    }
+    out.push_str(&format!("\n{heading}:\n"));
+    let rows: Vec<Vec<String>> = changes
+        .iter()
+        .map(|c| {
+            let competency = c.competency();
+            vec![
+                competency.id().to_string(),
+                proficiency(c),
+                format!("{} ({})", competency.name(), competency.kind().as_str()),
+            ]
+        })
+        .collect();
+    out.push_str(&table(&rows, &[], "  "));
+}

@@ -1,0 +1,28 @@
+//! Answers to the questions services ask of a [`Ladder`](crate::Ladder),
+//! one module per question. All of them are methods on the ladder (or on its
+//! [`Band`](crate::Band), [`Level`](crate::Level) and [`Track`](crate::Track)),
+//! and every answer serializes.
+//!
+//! - [`lookup`]: a level, track, competency or zone by id, with a did-you-mean
+//!   on a miss ([`Ladder::lookup_level`](crate::Ladder::lookup_level)).
+//! - [`navigation`]: a track's levels in order, the level above and below,
+//!   a level's track, the levels of a grade, counterparts on other tracks.
+//! - [`compa`]: bands per zone, compa-ratio and range penetration as exact
+//!   [`Ratio`](crate::Ratio)s, the levels whose band holds a salary.
+//! - [`transition`]: a move to another track as the career change it is.
+//! - [`readiness`]: which levels a person's ratings meet, and the gaps, with
+//!   readiness to manage people judged on its own.
+//!
+//! The look-ups (everything but transitions and readiness) never allocate.
+
+pub(crate) mod compa;
+pub(crate) mod lookup;
+pub(crate) mod navigation;
+mod placed;
+pub(crate) mod readiness;
+pub(crate) mod transition;
+
+pub use compa::{Placement, SalaryPosition};
+pub use lookup::{IdKind, NotFound};
+pub use readiness::{Gap, LevelReadiness, PeopleAssessment, Readiness, TrackReadiness};
+pub use transition::{Direction, ExpectationChange, Transition, TransitionError};

@@ -1,0 +1,162 @@
+//! Moving around the ladder: a level's track, its neighbours, and its
+//! equivalents on other tracks. Every look-up here is allocation-free.
+
+use crate::{Grade, Ladder, Level, Track};
+
+impl Track {
+    /// Its level at `grade`, when it has one (a binary search: grades rise
+    /// strictly along a track).
+    ///
+    /// ```
+    /// # let ladder = dualtrack::load_path("ladders/engineering.yaml")?.into_ladder();
+    /// use dualtrack::Grade;
+    ///
+    /// let management = ladder.track("management").unwrap();
+    /// assert_eq!(management.level_at(Grade(6)).map(|l| l.title()), Some("Director of Engineering"));
+    /// assert!(management.level_at(Grade(2)).is_none());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn level_at(&self, grade: Grade) -> Option<&Level> {
+        let at = self.levels.binary_search_by(|l| l.grade.cmp(&grade)).ok()?;
+        self.levels.get(at)
+    }
+
+    /// Its lowest level, where people enter the track.
+    ///
+    /// ```
+    /// # let ladder = dualtrack::load_path("ladders/engineering.yaml")?.into_ladder();
+    /// assert_eq!(ladder.track("management").unwrap().entry().id().as_str(), "em1");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn entry(&self) -> &Level {
+        // A checked track is never empty (`empty-track` is an invariant).
+        &self.levels[0]
+    }
+
+    /// Its highest level.
+    ///
+    /// ```
+    /// # let ladder = dualtrack::load_path("ladders/engineering.yaml")?.into_ladder();
+    /// assert_eq!(ladder.track("ic").unwrap().top().title(), "Engineering Fellow");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn top(&self) -> &Level {
+        &self.levels[self.levels.len() - 1]
+    }
+}
+
+impl Ladder {
+    /// The track a level belongs to; `None` for an unknown level id.
+    ///
+    /// ```
+    /// # let ladder = dualtrack::load_path("ladders/engineering.yaml")?.into_ladder();
+    /// assert_eq!(ladder.track_of("dir1").map(|t| t.name()), Some("Management"));
+    /// assert!(ladder.track_of("nope").is_none());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn track_of(&self, level: &str) -> Option<&Track> {
+        let (track, _) = *self.level_index.get(level)?;
+        self.tracks.get(track)
+    }
+
+    /// The next level up the same track; `None` at the top of the track or
+    /// for an unknown level id.
+    ///
+    /// ```
+    /// # let ladder = dualtrack::load_path("ladders/engineering.yaml")?.into_ladder();
+    /// assert_eq!(ladder.level_above("ic6").map(|l| l.title()), Some("Distinguished Engineer"));
+    /// assert!(ladder.level_above("ic8").is_none(), "Fellow is the top of the IC track");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn level_above(&self, level: &str) -> Option<&Level> {
+        let (track, at) = *self.level_index.get(level)?;
+        self.tracks.get(track)?.levels.get(at.checked_add(1)?)
+    }
+
+    /// The next level down the same track; `None` at the bottom of the track
+    /// or for an unknown level id.
+    ///
+    /// ```
+    /// # let ladder = dualtrack::load_path("ladders/engineering.yaml")?.into_ladder();
+    /// assert_eq!(ladder.level_below("ic6").map(|l| l.title()), Some("Senior Staff Engineer"));
+    /// assert!(ladder.level_below("em1").is_none(), "the entry to management");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn level_below(&self, level: &str) -> Option<&Level> {
+        let (track, at) = *self.level_index.get(level)?;
+        self.tracks.get(track)?.levels.get(at.checked_sub(1)?)
+    }
+
+    /// The levels of one grade across all tracks, in track order, each with
+    /// its track: the equivalent levels.
+    ///
+    /// ```
+    /// # let ladder = dualtrack::load_path("ladders/engineering.yaml")?.into_ladder();
+    /// use dualtrack::Grade;
+    ///
+    /// let titles: Vec<&str> = ladder.levels_at(Grade(6)).map(|(_, l)| l.title()).collect();
+    /// assert_eq!(titles, ["Principal Engineer", "Director of Engineering"]);
+    /// assert_eq!(ladder.levels_at(Grade(1)).count(), 1);
+    /// assert_eq!(ladder.levels_at(Grade(99)).count(), 0);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn levels_at(&self, grade: Grade) -> impl Iterator<Item = (&Track, &Level)> + '_ {
+        self.tracks
+            .iter()
+            .filter_map(move |t| t.level_at(grade).map(|l| (t, l)))
+    }
+
+    /// The equivalent of a level on another track: its level at the same
+    /// grade. `None` when that track has no level at the grade, when `track`
+    /// is the level's own track, or when either id is unknown.
+    ///
+    /// ```
+    /// # let ladder = dualtrack::load_path("ladders/engineering.yaml")?.into_ladder();
+    /// let principal = ladder.counterpart("ic6", "management").unwrap();
+    /// assert_eq!(principal.title(), "Director of Engineering");
+    /// let director = ladder.counterpart("dir1", "ic").unwrap();
+    /// assert_eq!(director.title(), "Principal Engineer");
+    /// // Management starts at grade 4: a new graduate has no counterpart there.
+    /// assert!(ladder.counterpart("ic1", "management").is_none());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn counterpart(&self, level: &str, track: &str) -> Option<&Level> {
+        let (own, at) = *self.level_index.get(level)?;
+        let grade = self.tracks.get(own)?.levels.get(at)?.grade;
+        let (index, target) = self
+            .tracks
+            .iter()
+            .enumerate()
+            .find(|(_, t)| t.id.as_str() == track)?;
+        if index == own {
+            return None;
+        }
+        target.level_at(grade)
+    }
+
+    /// The equivalents of a level on every other track, each with its track.
+    ///
+    /// ```
+    /// # let ladder = dualtrack::load_path("ladders/engineering.yaml")?.into_ladder();
+    /// let equivalents: Vec<_> = ladder.counterparts("em1").map(|(t, l)| (t.id().as_str(), l.id().as_str())).collect();
+    /// assert_eq!(equivalents, [("ic", "ic4")]);
+    /// assert_eq!(ladder.counterparts("ic2").count(), 0);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn counterparts(&self, level: &str) -> impl Iterator<Item = (&Track, &Level)> + '_ {
+        let found = self.level_index.get(level).and_then(|&(own, at)| {
+            let grade = self.tracks.get(own)?.levels.get(at)?.grade;
+            Some((own, grade))
+        });
+        self.tracks
+            .iter()
+            .enumerate()
+            .filter_map(move |(index, track)| {
+                let (own, grade) = found?;
+                if index == own {
+                    return None;
+                }
+                track.level_at(grade).map(|l| (track, l))
+            })
+    }
+}

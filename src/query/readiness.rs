@@ -1,0 +1,403 @@
+//! Readiness: which levels a person's assessed proficiencies meet, and what
+//! stands between them and a level.
+//!
+//! Readiness to manage people is reported on its own. The `people`
+//! competencies (managing people: reports, hiring, reviews) are never inferred
+//! from craft ratings, however high: a top engineer whose people competencies
+//! were not assessed is "not assessed" for management, not "ready".
+
+use serde::Serialize;
+
+use super::placed::Placed;
+use crate::{Competency, CompetencyKind, Ladder, Level, NotFound, Proficiency, Ratings, Track};
+
+/// A competency where the assessment falls short of what a level expects.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Gap<'a> {
+    competency: &'a Competency,
+    expected: Proficiency,
+    assessed: Option<Proficiency>,
+}
+
+impl<'a> Gap<'a> {
+    /// The competency.
+    pub fn competency(&self) -> &'a Competency {
+        self.competency
+    }
+
+    /// The proficiency the level expects.
+    pub fn expected(&self) -> Proficiency {
+        self.expected
+    }
+
+    /// The proficiency assessed; `None` when the competency was not rated.
+    pub fn assessed(&self) -> Option<Proficiency> {
+        self.assessed
+    }
+
+    /// How many steps short the assessment is: the expected proficiency
+    /// when the competency was not rated.
+    pub fn shortfall(&self) -> u8 {
+        self.expected.get() - self.assessed.map_or(0, Proficiency::get)
+    }
+}
+
+impl Serialize for Gap<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        #[derive(Serialize)]
+        struct Shown<'g> {
+            competency: &'g str,
+            name: &'g str,
+            kind: CompetencyKind,
+            expected: Proficiency,
+            assessed: Option<Proficiency>,
+        }
+        Shown {
+            competency: self.competency.id.as_str(),
+            name: &self.competency.name,
+            kind: self.competency.kind,
+            expected: self.expected,
+            assessed: self.assessed,
+        }
+        .serialize(serializer)
+    }
+}
+
+/// Whether readiness to manage people could be judged.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum PeopleAssessment {
+    /// Nothing here expects a `people` competency (the IC track).
+    NotRequired,
+    /// `people` competencies are expected and none of them was rated.
+    NotAssessed,
+    /// At least one of the `people` competencies expected here was rated.
+    Assessed,
+}
+
+impl PeopleAssessment {
+    /// The name used in output: `not_required`, `not_assessed` or `assessed`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::NotRequired => "not_required",
+            Self::NotAssessed => "not_assessed",
+            Self::Assessed => "assessed",
+        }
+    }
+
+    fn of<'a>(expected: impl Iterator<Item = &'a str>, ratings: &Ratings) -> Self {
+        let mut required = false;
+        for id in expected {
+            if ratings.get(id).is_some() {
+                return Self::Assessed;
+            }
+            required = true;
+        }
+        if required {
+            Self::NotAssessed
+        } else {
+            Self::NotRequired
+        }
+    }
+}
+
+/// How an assessment compares with one level: its gaps, craft and people
+/// apart.
+///
+/// "Craft" covers the competencies of kind `craft` and `leadership` (leading
+/// without authority, expected on every track); "people" those of kind
+/// `people` (managing people, expected on management tracks only).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct LevelReadiness<'a> {
+    level: Placed<'a>,
+    ready: bool,
+    craft_gaps: Vec<Gap<'a>>,
+    people: PeopleAssessment,
+    people_gaps: Vec<Gap<'a>>,
+}
+
+impl<'a> LevelReadiness<'a> {
+    fn new(ladder: &'a Ladder, level: Placed<'a>, ratings: &Ratings) -> Self {
+        let mut craft_gaps = Vec::new();
+        let mut people_gaps = Vec::new();
+        for expectation in &level.level.expectations {
+            let id = expectation.competency.as_str();
+            let Some(competency) = ladder.competency(id) else {
+                continue;
+            };
+            let assessed = ratings.get(id);
+            if assessed >= Some(expectation.proficiency) {
+                continue;
+            }
+            let gap = Gap {
+                competency,
+                expected: expectation.proficiency,
+                assessed,
+            };
+            if competency.kind == CompetencyKind::People {
+                people_gaps.push(gap);
+            } else {
+                craft_gaps.push(gap);
+            }
+        }
+        let people = PeopleAssessment::of(people_expectations(ladder, level.level), ratings);
+        Self {
+            level,
+            ready: craft_gaps.is_empty() && people_gaps.is_empty(),
+            craft_gaps,
+            people,
+            people_gaps,
+        }
+    }
+
+    /// The level.
+    pub fn level(&self) -> &'a Level {
+        self.level.level
+    }
+
+    /// Its track.
+    pub fn track(&self) -> &'a Track {
+        self.level.track
+    }
+
+    /// Whether every expectation of the level is met.
+    pub fn is_ready(&self) -> bool {
+        self.ready
+    }
+
+    /// The craft and leadership expectations not met, in the level's order.
+    pub fn craft_gaps(&self) -> &[Gap<'a>] {
+        &self.craft_gaps
+    }
+
+    /// Whether the level's `people` expectations could be judged.
+    pub fn people(&self) -> PeopleAssessment {
+        self.people
+    }
+
+    /// The `people` expectations not met, in the level's order; every one of
+    /// them when [`people`](Self::people) is `NotAssessed`.
+    pub fn people_gaps(&self) -> &[Gap<'a>] {
+        &self.people_gaps
+    }
+
+    /// Every expectation not met: craft first, then people.
+    pub fn gaps(&self) -> impl Iterator<Item = &Gap<'a>> {
+        self.craft_gaps.iter().chain(&self.people_gaps)
+    }
+}
+
+/// Readiness on one track.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct TrackReadiness<'a> {
+    #[serde(serialize_with = "track_id")]
+    track: &'a Track,
+    ready: Option<Placed<'a>>,
+    craft: Option<Placed<'a>>,
+    people: PeopleAssessment,
+    people_level: Option<Placed<'a>>,
+    next: Option<LevelReadiness<'a>>,
+}
+
+fn track_id<S: serde::Serializer>(track: &&Track, serializer: S) -> Result<S::Ok, S::Error> {
+    serializer.serialize_str(track.id.as_str())
+}
+
+impl<'a> TrackReadiness<'a> {
+    /// The track.
+    pub fn track(&self) -> &'a Track {
+        self.track
+    }
+
+    /// The highest level whose expectations are all met, craft and people.
+    pub fn ready(&self) -> Option<&'a Level> {
+        self.ready.map(|p| p.level)
+    }
+
+    /// The highest level whose craft and leadership expectations are met,
+    /// leaving `people` expectations aside.
+    pub fn craft(&self) -> Option<&'a Level> {
+        self.craft.map(|p| p.level)
+    }
+
+    /// Whether readiness to manage people could be judged on this track.
+    pub fn people(&self) -> PeopleAssessment {
+        self.people
+    }
+
+    /// The highest level whose `people` expectations are met, leaving craft
+    /// aside; `None` when none is, or when [`people`](Self::people) is not
+    /// `Assessed`.
+    pub fn people_level(&self) -> Option<&'a Level> {
+        self.people_level.map(|p| p.level)
+    }
+
+    /// The level above [`ready`](Self::ready) (the track's entry level when
+    /// no level is met) with its gaps; `None` at the top of the track.
+    pub fn next(&self) -> Option<&LevelReadiness<'a>> {
+        self.next.as_ref()
+    }
+}
+
+/// Readiness on every track of a ladder, from one person's ratings.
+///
+/// Built by [`Ladder::readiness`].
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Readiness<'a> {
+    tracks: Vec<TrackReadiness<'a>>,
+}
+
+impl<'a> Readiness<'a> {
+    /// Per track, in the ladder's order.
+    pub fn tracks(&self) -> &[TrackReadiness<'a>] {
+        &self.tracks
+    }
+
+    /// The readiness on the track with this id.
+    pub fn track(&self, id: &str) -> Option<&TrackReadiness<'a>> {
+        self.tracks.iter().find(|t| t.track.id.as_str() == id)
+    }
+}
+
+/// The ids of the `people` competencies a level expects.
+fn people_expectations<'l>(ladder: &'l Ladder, level: &'l Level) -> impl Iterator<Item = &'l str> {
+    level
+        .expectations
+        .iter()
+        .map(|e| e.competency.as_str())
+        .filter(|id| {
+            ladder
+                .competency(id)
+                .is_some_and(|c| c.kind == CompetencyKind::People)
+        })
+}
+
+impl Ladder {
+    /// For each track, the highest level whose expectations `ratings` meet,
+    /// and the gaps to the next one; craft and people apart.
+    ///
+    /// A competency that was not rated meets no expectation. A level is met
+    /// when every one of its expectations is met; levels are looked at one by
+    /// one, so the answer is the highest met level even if one below it is
+    /// not.
+    ///
+    /// ```
+    /// # let ladder = dualtrack::load_path("ladders/engineering.yaml")?.into_ladder();
+    /// use dualtrack::{PeopleAssessment, Proficiency, Ratings};
+    ///
+    /// // A principal engineer's craft, and no assessment as a manager.
+    /// let p = |n| Proficiency::new(n).unwrap();
+    /// let ratings: Ratings = [
+    ///     ("technical-depth", p(5)),
+    ///     ("system-design", p(5)),
+    ///     ("delivery", p(4)),
+    ///     ("collaboration", p(4)),
+    ///     ("influence", p(4)),
+    /// ]
+    /// .into_iter()
+    /// .map(|(id, p)| (id.parse().unwrap(), p))
+    /// .collect();
+    /// let readiness = ladder.readiness(&ratings);
+    ///
+    /// let ic = readiness.track("ic").unwrap();
+    /// assert_eq!(ic.ready().map(|l| l.id().as_str()), Some("ic6"));
+    /// assert_eq!(ic.next().unwrap().level().id().as_str(), "ic7");
+    ///
+    /// // Craft ratings never stand in for readiness to manage.
+    /// let management = readiness.track("management").unwrap();
+    /// assert_eq!(management.craft().map(|l| l.id().as_str()), Some("dir1"));
+    /// assert_eq!(management.people(), PeopleAssessment::NotAssessed);
+    /// assert!(management.ready().is_none());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn readiness(&self, ratings: &Ratings) -> Readiness<'_> {
+        let tracks = self
+            .tracks
+            .iter()
+            .map(|track| {
+                let mut ready = None;
+                let mut craft = None;
+                let mut people_level = None;
+                let mut levels = Vec::with_capacity(track.levels.len());
+                for level in &track.levels {
+                    let checked = LevelReadiness::new(self, Placed { track, level }, ratings);
+                    let placed = Some(checked.level);
+                    if checked.ready {
+                        ready = placed;
+                    }
+                    if checked.craft_gaps.is_empty() {
+                        craft = placed;
+                    }
+                    if checked.people_gaps.is_empty() {
+                        people_level = placed;
+                    }
+                    levels.push(checked);
+                }
+                let people = PeopleAssessment::of(
+                    track
+                        .levels
+                        .iter()
+                        .flat_map(|level| people_expectations(self, level)),
+                    ratings,
+                );
+                if people != PeopleAssessment::Assessed {
+                    people_level = None;
+                }
+                let next_index = ready.map_or(0, |p: Placed<'_>| {
+                    track
+                        .levels
+                        .iter()
+                        .position(|l| std::ptr::eq(l, p.level))
+                        .map_or(track.levels.len(), |i| i + 1)
+                });
+                let next = levels.into_iter().nth(next_index);
+                TrackReadiness {
+                    track,
+                    ready,
+                    craft,
+                    people,
+                    people_level,
+                    next,
+                }
+            })
+            .collect();
+        Readiness { tracks }
+    }
+
+    /// How `ratings` compare with one level: whether it is met, and the gaps,
+    /// craft and people apart.
+    ///
+    /// ```
+    /// # let ladder = dualtrack::load_path("ladders/engineering.yaml")?.into_ladder();
+    /// use dualtrack::{PeopleAssessment, Proficiency, Ratings};
+    ///
+    /// let mut ratings = Ratings::new();
+    /// ratings.insert("technical-depth".parse()?, Proficiency::new(5).unwrap());
+    /// ratings.insert("people-development".parse()?, Proficiency::new(2).unwrap());
+    ///
+    /// let em1 = ladder.readiness_for("em1", &ratings)?;
+    /// assert!(!em1.is_ready());
+    /// assert_eq!(em1.people(), PeopleAssessment::Assessed);
+    /// let people: Vec<_> = em1
+    ///     .people_gaps()
+    ///     .iter()
+    ///     .map(|g| (g.competency().id().as_str(), g.expected().get(), g.assessed().map(|p| p.get())))
+    ///     .collect();
+    /// assert_eq!(people, [("people-development", 3, Some(2)), ("hiring", 3, None)]);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// [`NotFound`] for an unknown level id, with the closest one.
+    pub fn readiness_for(
+        &self,
+        level: &str,
+        ratings: &Ratings,
+    ) -> Result<LevelReadiness<'_>, NotFound> {
+        let placed = self
+            .placed(level)
+            .ok_or_else(|| self.level_not_found(level))?;
+        Ok(LevelReadiness::new(self, placed, ratings))
+    }
+}

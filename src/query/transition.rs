@@ -1,0 +1,299 @@
+//! Moves between tracks, described as the career change they are.
+
+use std::fmt;
+
+use serde::Serialize;
+
+use super::placed::Placed;
+use crate::{
+    Band, Competency, CompetencyKind, Ladder, Level, NotFound, Proficiency, SignedMoney, Track,
+};
+
+/// Whether a move keeps, raises or lowers the grade.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Direction {
+    /// To the equivalent level: the same grade.
+    Lateral,
+    /// To a higher grade: the target track starts above the current grade.
+    StepUp,
+    /// To a lower grade: the target track has no level at the current grade.
+    StepDown,
+}
+
+impl Direction {
+    /// The name used in output: `lateral`, `step_up` or `step_down`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Lateral => "lateral",
+            Self::StepUp => "step_up",
+            Self::StepDown => "step_down",
+        }
+    }
+}
+
+/// How the expectation of one competency differs between two levels.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ExpectationChange<'a> {
+    competency: &'a Competency,
+    from: Option<Proficiency>,
+    to: Option<Proficiency>,
+}
+
+impl<'a> ExpectationChange<'a> {
+    /// The competency.
+    pub fn competency(&self) -> &'a Competency {
+        self.competency
+    }
+
+    /// What the current level expects, if anything.
+    pub fn from(&self) -> Option<Proficiency> {
+        self.from
+    }
+
+    /// What the target level expects, if anything.
+    pub fn to(&self) -> Option<Proficiency> {
+        self.to
+    }
+}
+
+impl Serialize for ExpectationChange<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        #[derive(Serialize)]
+        struct Change<'c> {
+            competency: &'c str,
+            name: &'c str,
+            kind: CompetencyKind,
+            from: Option<Proficiency>,
+            to: Option<Proficiency>,
+        }
+        Change {
+            competency: self.competency.id.as_str(),
+            name: &self.competency.name,
+            kind: self.competency.kind,
+            from: self.from,
+            to: self.to,
+        }
+        .serialize(serializer)
+    }
+}
+
+/// A move from a level to another track: where it lands, what it pays, and
+/// what the new role asks that the old one did not.
+///
+/// Built by [`Ladder::transition`]. A move from management back to the IC
+/// track is described exactly like one the other way.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Transition<'a> {
+    from: Placed<'a>,
+    to: Placed<'a>,
+    direction: Direction,
+    grade_change: i64,
+    from_band: Band,
+    to_band: Band,
+    pay_difference: SignedMoney,
+    newly_required: Vec<ExpectationChange<'a>>,
+    raised: Vec<ExpectationChange<'a>>,
+    lowered: Vec<ExpectationChange<'a>>,
+    no_longer_required: Vec<ExpectationChange<'a>>,
+}
+
+impl<'a> Transition<'a> {
+    /// The level moved from.
+    pub fn from(&self) -> &'a Level {
+        self.from.level
+    }
+
+    /// The track moved from.
+    pub fn from_track(&self) -> &'a Track {
+        self.from.track
+    }
+
+    /// The level moved to: the equivalent level at the same grade, or the
+    /// nearest the target track has (see [`Ladder::transition`]).
+    pub fn to(&self) -> &'a Level {
+        self.to.level
+    }
+
+    /// The track moved to.
+    pub fn to_track(&self) -> &'a Track {
+        self.to.track
+    }
+
+    /// Lateral, a step up or a step down, by grade.
+    pub fn direction(&self) -> Direction {
+        self.direction
+    }
+
+    /// The target grade minus the current grade: zero for a lateral move.
+    pub fn grade_change(&self) -> i64 {
+        self.grade_change
+    }
+
+    /// The target band's midpoint minus the current one, exactly: zero under
+    /// parity, negative for a pay cut.
+    pub fn pay_difference(&self) -> SignedMoney {
+        self.pay_difference
+    }
+
+    /// Competencies the target level expects and the current one does not,
+    /// in the ladder's order. Moving into management these are the `people`
+    /// competencies: they are assessed on their own, and no craft rating
+    /// stands in for them.
+    pub fn newly_required(&self) -> &[ExpectationChange<'a>] {
+        &self.newly_required
+    }
+
+    /// Competencies both levels expect, the target at a higher proficiency.
+    pub fn raised(&self) -> &[ExpectationChange<'a>] {
+        &self.raised
+    }
+
+    /// Competencies both levels expect, the target at a lower proficiency.
+    pub fn lowered(&self) -> &[ExpectationChange<'a>] {
+        &self.lowered
+    }
+
+    /// Competencies the current level expects and the target does not, such
+    /// as the `people` competencies when a manager moves back to the IC track.
+    pub fn no_longer_required(&self) -> &[ExpectationChange<'a>] {
+        &self.no_longer_required
+    }
+}
+
+/// Why a move could not be described.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum TransitionError {
+    /// The level or the track does not exist.
+    NotFound(NotFound),
+    /// The level is already on the target track.
+    SameTrack {
+        /// The level given.
+        level: String,
+        /// Its track, also the target.
+        track: String,
+    },
+}
+
+impl fmt::Display for TransitionError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Self::NotFound(error) => error.fmt(f),
+            Self::SameTrack { level, track } => write!(
+                f,
+                "level `{level}` is already on track `{track}`; a move goes to another track"
+            ),
+        }
+    }
+}
+
+impl std::error::Error for TransitionError {}
+
+impl From<NotFound> for TransitionError {
+    fn from(error: NotFound) -> Self {
+        Self::NotFound(error)
+    }
+}
+
+impl Ladder {
+    /// Describes moving from level `from` to track `to`.
+    ///
+    /// The target is the level of `to` at the same grade (a lateral move).
+    /// When `to` has none, it is the nearest level that is not a promotion:
+    /// the highest level below the grade (a step down); and when the track
+    /// starts above the grade, its entry level (a step up).
+    ///
+    /// ```
+    /// # let ladder = dualtrack::load_path("ladders/engineering.yaml")?.into_ladder();
+    /// use dualtrack::Direction;
+    ///
+    /// let into_management = ladder.transition("ic6", "management")?;
+    /// assert_eq!(into_management.to().title(), "Director of Engineering");
+    /// assert_eq!(into_management.direction(), Direction::Lateral);
+    /// assert!(into_management.pay_difference().is_zero(), "parity from grade 6");
+    /// let new: Vec<&str> = into_management
+    ///     .newly_required()
+    ///     .iter()
+    ///     .map(|c| c.competency().id().as_str())
+    ///     .collect();
+    /// assert_eq!(new, ["people-development", "hiring"]);
+    ///
+    /// // Back to the craft: as ordinary a move as the other way.
+    /// let back = ladder.transition("dir1", "ic")?;
+    /// assert_eq!(back.to().id().as_str(), "ic6");
+    /// assert_eq!(back.no_longer_required().len(), 2);
+    ///
+    /// // Management starts at grade 4.
+    /// let early = ladder.transition("ic2", "management")?;
+    /// assert_eq!((early.direction(), early.to().id().as_str()), (Direction::StepUp, "em1"));
+    /// assert_eq!(early.pay_difference().to_string(), "+67000 USD");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// [`TransitionError::NotFound`] for an unknown level or track (`ic9`,
+    /// `managment`), with the closest id; [`TransitionError::SameTrack`] when
+    /// the level is already on `to` (`ic6` to `ic`).
+    pub fn transition(&self, from: &str, to: &str) -> Result<Transition<'_>, TransitionError> {
+        let placed = self
+            .placed(from)
+            .ok_or_else(|| self.level_not_found(from))?;
+        let (own_track, level) = (placed.track, placed.level);
+        let target_track = self.lookup_track(to)?;
+        if std::ptr::eq(own_track, target_track) {
+            return Err(TransitionError::SameTrack {
+                level: level.id.to_string(),
+                track: target_track.id.to_string(),
+            });
+        }
+        let grade = level.grade;
+        let (target, direction) = match target_track.level_at(grade) {
+            Some(same) => (same, Direction::Lateral),
+            None => match target_track.levels.iter().rev().find(|l| l.grade < grade) {
+                Some(below) => (below, Direction::StepDown),
+                None => (target_track.entry(), Direction::StepUp),
+            },
+        };
+        let mut transition = Transition {
+            from: Placed {
+                track: own_track,
+                level,
+            },
+            to: Placed {
+                track: target_track,
+                level: target,
+            },
+            direction,
+            grade_change: i64::from(target.grade.0) - i64::from(grade.0),
+            from_band: level.band,
+            to_band: target.band,
+            pay_difference: SignedMoney::from_minor(
+                i128::from(target.band.mid().minor()) - i128::from(level.band.mid().minor()),
+                self.currency,
+            ),
+            newly_required: Vec::new(),
+            raised: Vec::new(),
+            lowered: Vec::new(),
+            no_longer_required: Vec::new(),
+        };
+        for competency in &self.competencies {
+            let id = competency.id.as_str();
+            let change = ExpectationChange {
+                competency,
+                from: level.expectation(id).map(|e| e.proficiency),
+                to: target.expectation(id).map(|e| e.proficiency),
+            };
+            let list = match (change.from, change.to) {
+                (None, Some(_)) => &mut transition.newly_required,
+                (Some(_), None) => &mut transition.no_longer_required,
+                (Some(a), Some(b)) if b > a => &mut transition.raised,
+                (Some(a), Some(b)) if b < a => &mut transition.lowered,
+                _ => continue,
+            };
+            list.push(change);
+        }
+        Ok(transition)
+    }
+}

@@ -1,0 +1,268 @@
+//! A person's assessed proficiencies, built in code or read from a ratings
+//! file with located findings.
+
+use std::collections::BTreeMap;
+
+use serde::Serialize;
+
+use crate::finding::{Finding, Location};
+use crate::spec::{RatingsSpec, decode_ratings, did_you_mean};
+use crate::yaml::escape;
+use crate::{CompetencyId, Ladder, LadderId, Limits, Pointer, Proficiency, Report, rules, yaml};
+
+/// Assessed proficiencies: competency id to 1..5, for one person.
+///
+/// A competency that is not in the ratings was not assessed: it meets no
+/// expectation. Build ratings in code, or read a ratings file with
+/// [`load_ratings`].
+///
+/// ```
+/// use dualtrack::{Proficiency, Ratings};
+///
+/// let mut ratings = Ratings::new();
+/// ratings.insert("technical-depth".parse()?, Proficiency::new(4).unwrap());
+/// assert_eq!(ratings.get("technical-depth").map(Proficiency::get), Some(4));
+/// assert_eq!(ratings.get("hiring"), None);
+/// # Ok::<(), dualtrack::IdError>(())
+/// ```
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct Ratings {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    ladder: Option<LadderId>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    person: Option<String>,
+    ratings: BTreeMap<CompetencyId, Proficiency>,
+}
+
+impl Ratings {
+    /// No ratings yet.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Rates one competency, returning its previous rating.
+    pub fn insert(
+        &mut self,
+        competency: CompetencyId,
+        proficiency: Proficiency,
+    ) -> Option<Proficiency> {
+        self.ratings.insert(competency, proficiency)
+    }
+
+    /// The rating of a competency; `None` when it was not assessed. Allocation-free.
+    pub fn get(&self, competency: &str) -> Option<Proficiency> {
+        self.ratings.get(competency).copied()
+    }
+
+    /// Every rating, by competency id.
+    pub fn iter(&self) -> impl Iterator<Item = (&CompetencyId, Proficiency)> {
+        self.ratings.iter().map(|(id, p)| (id, *p))
+    }
+
+    /// How many competencies were rated.
+    pub fn len(&self) -> usize {
+        self.ratings.len()
+    }
+
+    /// Whether no competency was rated.
+    pub fn is_empty(&self) -> bool {
+        self.ratings.is_empty()
+    }
+
+    /// The ladder the ratings are for, as a ratings file names it.
+    pub fn ladder(&self) -> Option<&LadderId> {
+        self.ladder.as_ref()
+    }
+
+    /// Who was assessed, when given.
+    pub fn person(&self) -> Option<&str> {
+        self.person.as_deref()
+    }
+
+    /// These ratings, for `person`.
+    #[must_use]
+    pub fn with_person(mut self, person: impl Into<String>) -> Self {
+        self.person = Some(person.into());
+        self
+    }
+}
+
+impl FromIterator<(CompetencyId, Proficiency)> for Ratings {
+    fn from_iter<I: IntoIterator<Item = (CompetencyId, Proficiency)>>(iter: I) -> Self {
+        Self {
+            ratings: iter.into_iter().collect(),
+            ..Self::default()
+        }
+    }
+}
+
+/// Reads a ratings file for `ladder` from its YAML text.
+///
+/// The file names the ladder and rates competencies of it:
+///
+/// ```
+/// # let ladder = dualtrack::load_path("ladders/engineering.yaml")?.into_ladder();
+/// let yaml = "\
+/// schema_version: 1
+/// ladder: engineering
+/// person: Grace Hopper
+/// ratings:
+///   technical-depth: 5
+///   people-development: 3
+/// ";
+/// let ratings = dualtrack::load_ratings(yaml, &ladder)?;
+/// assert_eq!(ratings.person(), Some("Grace Hopper"));
+/// assert_eq!(ratings.len(), 2);
+///
+/// let typo = "schema_version: 1\nladder: engineering\nratings:\n  tecnical-depth: 7\n";
+/// let report = dualtrack::load_ratings(typo, &ladder).unwrap_err();
+/// let codes: Vec<_> = report.findings().iter().map(|f| (f.code(), f.line())).collect();
+/// assert_eq!(codes, [("unknown-competency", Some(4)), ("invalid-proficiency", Some(4))]);
+/// assert_eq!(report.findings()[0].help(), Some("did you mean `technical-depth`?"));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+///
+/// # Errors
+///
+/// The [`Report`] of every finding, each located like a ladder file's: a YAML
+/// syntax error, an unknown key (`rating:`), a missing `ladder`, a ladder id
+/// other than `ladder`'s (`ladder-mismatch`), an unknown competency
+/// (`unknown-competency`, with the closest id), a proficiency outside 1..5
+/// (`invalid-proficiency`) or not a whole number (`type`).
+pub fn load_ratings(source: &str, ladder: &Ladder) -> Result<Ratings, Report> {
+    let limits = Limits::default();
+    if source.len() > limits.max_file_bytes {
+        return Err(too_large(&limits));
+    }
+    let source = source.strip_prefix('\u{feff}').unwrap_or(source);
+    let parsed = yaml::parse(source, &limits);
+    let mut findings = parsed.findings;
+    let mut ratings = None;
+    if findings.is_empty() {
+        let decoded = decode_ratings(parsed.root.as_ref(), &limits);
+        findings = decoded.findings;
+        if let Some(spec) = decoded.spec {
+            ratings = check(&spec, ladder, &mut findings);
+        }
+    }
+    for finding in &mut findings {
+        crate::load::locate(finding, parsed.root.as_ref());
+    }
+    findings.sort_by_key(Finding::location);
+    match ratings {
+        Some(ratings) if findings.is_empty() => Ok(ratings),
+        _ => Err(Report::new(findings)),
+    }
+}
+
+/// Reads a ratings file for `ladder` from its bytes: UTF-8, with or without
+/// a byte order mark.
+///
+/// # Errors
+///
+/// As [`load_ratings`]; other encodings are a `syntax` finding.
+pub fn load_ratings_bytes(bytes: &[u8], ladder: &Ladder) -> Result<Ratings, Report> {
+    let limits = Limits::default();
+    if bytes.len() > limits.max_file_bytes {
+        return Err(too_large(&limits));
+    }
+    match std::str::from_utf8(bytes) {
+        Ok(text) => load_ratings(text, ladder),
+        Err(error) => Err(Report::new(vec![crate::load::not_utf8(
+            bytes,
+            error.valid_up_to(),
+        )])),
+    }
+}
+
+fn too_large(limits: &Limits) -> Report {
+    Report::new(vec![
+        Finding::new(
+            &rules::LIMIT,
+            Pointer::root(),
+            format!(
+                "the file is larger than the limit of {} bytes",
+                limits.max_file_bytes
+            ),
+        )
+        .with_help("a ratings file is a few hundred bytes")
+        .at(Location { line: 1, column: 1 }, 0..0),
+    ])
+}
+
+/// Checks a decoded ratings file against its ladder; the ratings, when sound.
+fn check(spec: &RatingsSpec, ladder: &Ladder, findings: &mut Vec<Finding>) -> Option<Ratings> {
+    let ladder_id = LadderId::new(&spec.ladder).ok();
+    if spec.ladder != ladder.id().as_str() {
+        findings.push(
+            Finding::new(
+                &rules::LADDER_MISMATCH,
+                Pointer::root().key("ladder"),
+                format!(
+                    "these ratings are for ladder `{}`, not `{}`",
+                    escape(&spec.ladder),
+                    ladder.id()
+                ),
+            )
+            .with_help(format!(
+                "assess them against the `{}` ladder file, or rate the competencies of `{}`",
+                escape(&spec.ladder),
+                ladder.id()
+            )),
+        );
+    }
+    let known: Vec<&str> = ladder
+        .competencies()
+        .iter()
+        .map(|c| c.id().as_str())
+        .collect();
+    let mut ratings = BTreeMap::new();
+    for (id, value) in &spec.ratings {
+        let pointer = Pointer::root().key("ratings").key(id);
+        let competency = ladder.competency(id).map(|c| c.id().clone());
+        if competency.is_none() {
+            let help = match did_you_mean(id, &known) {
+                Some(near) => format!("did you mean `{near}`?"),
+                None => format!(
+                    "the competencies of `{}` are {}",
+                    ladder.id(),
+                    known
+                        .iter()
+                        .map(|k| format!("`{k}`"))
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                ),
+            };
+            findings.push(
+                Finding::new(
+                    &rules::UNKNOWN_COMPETENCY,
+                    pointer.clone(),
+                    format!("rating of unknown competency `{}`", escape(id)),
+                )
+                .with_help(help)
+                .at_key(),
+            );
+        }
+        let proficiency = Proficiency::new(*value);
+        if proficiency.is_none() {
+            findings.push(
+                Finding::new(
+                    &rules::INVALID_PROFICIENCY,
+                    pointer,
+                    format!("`{}` is rated {value}, outside 1 to 5", escape(id)),
+                )
+                .with_help(
+                    "proficiency runs from 1 (learning) to 5 (sets the standard beyond the team)",
+                ),
+            );
+        }
+        if let (Some(id), Some(p)) = (competency, proficiency) {
+            ratings.insert(id, p);
+        }
+    }
+    Some(Ratings {
+        ladder: ladder_id,
+        person: spec.person.clone(),
+        ratings,
+    })
+}

@@ -1,0 +1,128 @@
+//! Signed money: the difference between two amounts, such as a pay change.
+
+use std::fmt;
+
+use serde::{Serialize, Serializer};
+
+use crate::decimal::write_scaled;
+use crate::{Currency, Money};
+
+/// An exact, signed amount of money: whole minor units of a currency, below
+/// zero for a pay cut.
+///
+/// It displays with its sign (`+40000 USD`, `-12.50 USD`, `0 USD`) and
+/// serializes like [`Money`], as `{ "amount": "-12.50", "currency": "USD" }`.
+///
+/// ```
+/// use dualtrack::{Currency, Money};
+///
+/// let usd = Currency::from_code("USD").unwrap();
+/// let before = Money::from_minor(29_500_000, usd);
+/// let after = Money::from_minor(35_500_000, usd);
+/// let raise = after.difference(before).unwrap();
+/// assert_eq!(raise.to_string(), "+60000 USD");
+/// assert_eq!(before.difference(after).unwrap().minor(), -6_000_000);
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct SignedMoney {
+    minor: i128,
+    currency: Currency,
+}
+
+impl SignedMoney {
+    /// `minor` minor units of `currency`; negative for a loss.
+    pub const fn from_minor(minor: i128, currency: Currency) -> Self {
+        Self { minor, currency }
+    }
+
+    /// The amount in minor units.
+    pub const fn minor(self) -> i128 {
+        self.minor
+    }
+
+    /// The currency.
+    pub const fn currency(self) -> Currency {
+        self.currency
+    }
+
+    /// Whether it is zero.
+    pub const fn is_zero(self) -> bool {
+        self.minor == 0
+    }
+
+    /// The amount as a decimal string with the currency's fraction digits,
+    /// dropped when they are all zero, and a leading `-` when negative:
+    /// `-40000`, `12.50`.
+    pub fn amount(self) -> String {
+        let mut text = String::new();
+        if self.minor < 0 {
+            text.push('-');
+        }
+        let digits = self.currency.minor_digits();
+        let value = self.minor.unsigned_abs();
+        let divisor = 10u128.pow(u32::from(digits));
+        if value.is_multiple_of(divisor) {
+            text.push_str(&(value / divisor).to_string());
+        } else {
+            let _ = write_scaled(&mut text, value, digits);
+        }
+        text
+    }
+}
+
+impl Money {
+    /// `self - other`, exactly; `None` when the currencies differ.
+    pub fn difference(self, other: Money) -> Option<SignedMoney> {
+        (self.currency() == other.currency()).then(|| {
+            SignedMoney::from_minor(
+                i128::from(self.minor()) - i128::from(other.minor()),
+                self.currency(),
+            )
+        })
+    }
+}
+
+impl fmt::Display for SignedMoney {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let sign = if self.minor > 0 { "+" } else { "" };
+        write!(f, "{sign}{} {}", self.amount(), self.currency)
+    }
+}
+
+impl Serialize for SignedMoney {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let mut s = serializer.serialize_struct("SignedMoney", 2)?;
+        s.serialize_field("amount", &self.amount())?;
+        s.serialize_field("currency", &self.currency)?;
+        s.end()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn shows_its_sign_and_the_currency_precision() {
+        let usd = Currency::from_code("USD").unwrap();
+        let jpy = Currency::from_code("JPY").unwrap();
+        assert_eq!(
+            SignedMoney::from_minor(-1250, usd).to_string(),
+            "-12.50 USD"
+        );
+        assert_eq!(SignedMoney::from_minor(-5, usd).to_string(), "-0.05 USD");
+        assert_eq!(SignedMoney::from_minor(0, usd).to_string(), "0 USD");
+        assert_eq!(SignedMoney::from_minor(400, jpy).to_string(), "+400 JPY");
+        let gap = Money::from_minor(0, usd).difference(Money::from_minor(u64::MAX, usd));
+        assert_eq!(gap.map(|g| g.minor()), Some(-i128::from(u64::MAX)));
+        assert_eq!(
+            Money::from_minor(1, usd).difference(Money::from_minor(1, jpy)),
+            None
+        );
+        assert_eq!(
+            serde_json::to_value(SignedMoney::from_minor(-1250, usd)).unwrap(),
+            serde_json::json!({ "amount": "-12.50", "currency": "USD" })
+        );
+    }
+}

@@ -1,0 +1,105 @@
+//! The ratings file: its wire type and its structural decoding, with the
+//! same helpers, and so the same findings, as a ladder file.
+
+use super::Decoder;
+use crate::finding::Finding;
+use crate::yaml::{Node, Value};
+use crate::{Limits, Pointer, rules};
+
+/// A ratings file as written.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct RatingsSpec {
+    /// The id of the ladder the ratings are for.
+    pub(crate) ladder: String,
+    pub(crate) person: Option<String>,
+    /// Competency id as written -> proficiency as written, in file order.
+    pub(crate) ratings: Vec<(String, i64)>,
+}
+
+/// What decoding a ratings file produced.
+pub(crate) struct DecodedRatings {
+    /// The wire type, when the file had no structural problem.
+    pub(crate) spec: Option<RatingsSpec>,
+    pub(crate) findings: Vec<Finding>,
+}
+
+/// Decodes a parsed ratings file.
+pub(crate) fn decode_ratings(root: Option<&Node>, limits: &Limits) -> DecodedRatings {
+    let mut decoder = Decoder {
+        limits,
+        findings: Vec::new(),
+    };
+    let spec = match root {
+        Some(root) => decoder.ratings_file(root),
+        None => {
+            decoder.push(
+                Finding::new(&rules::TYPE, Pointer::root(), "the file holds no ratings")
+                    .with_help("write `schema_version: 1`, `ladder:` and `ratings:`"),
+            );
+            None
+        }
+    };
+    DecodedRatings {
+        spec: spec.filter(|_| decoder.findings.is_empty()),
+        findings: decoder.findings,
+    }
+}
+
+impl Decoder<'_> {
+    fn ratings_file(&mut self, node: &Node) -> Option<RatingsSpec> {
+        let f = self.fields(
+            node,
+            &Pointer::root(),
+            "the ratings file",
+            &["schema_version", "ladder", "person", "ratings"],
+        )?;
+        let version = self.required(&f, "schema_version", Self::schema_version);
+        let ladder = self.required(&f, "ladder", Self::short_text);
+        let person = self.optional(&f, "person", Self::short_text);
+        let ratings = self.required(&f, "ratings", Self::ratings);
+        version?;
+        Some(RatingsSpec {
+            ladder: ladder?,
+            person,
+            ratings: ratings?,
+        })
+    }
+
+    fn schema_version(&mut self, node: &Node, pointer: &Pointer) -> Option<()> {
+        let version = self.integer(node, pointer, "the schema version `1`")?;
+        if version != 1 {
+            self.push(
+                Finding::new(
+                    &rules::TYPE,
+                    pointer.clone(),
+                    format!("unsupported schema_version `{version}`"),
+                )
+                .with_help(
+                    "this version of dualtrack reads ratings files with `schema_version: 1`",
+                ),
+            );
+            return None;
+        }
+        Some(())
+    }
+
+    fn ratings(&mut self, node: &Node, pointer: &Pointer) -> Option<Vec<(String, i64)>> {
+        let Value::Mapping(entries) = &node.value else {
+            self.type_error(
+                node,
+                pointer,
+                "ratings (a mapping of competency ids to proficiencies)",
+                "write one `competency-id: proficiency` line per competency assessed",
+            );
+            return None;
+        };
+        let mut out = Vec::with_capacity(entries.len());
+        for entry in entries {
+            let pointer = pointer.key(&entry.key);
+            if let Some(proficiency) = self.proficiency(&entry.value, &pointer) {
+                out.push((entry.key.clone(), proficiency));
+            }
+        }
+        Some(out)
+    }
+}
