@@ -85,7 +85,7 @@ pub use render::render;
 pub use report::Report;
 pub use rules::{Rule, rule, rules};
 pub use signed_money::SignedMoney;
-pub use spec::schema;
+pub use spec::{ratings_schema, schema};
 
 #[doc = include_str!("../README.md")]
 #[cfg(doctest)]

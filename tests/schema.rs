@@ -30,6 +30,26 @@ fn the_committed_schema_is_current() {
 }
 
 #[test]
+fn the_committed_ratings_schema_is_current() {
+    let path = "schemas/ratings.schema.json";
+    let committed = std::fs::read_to_string(path).unwrap_or_default();
+    assert!(
+        committed == dualtrack::ratings_schema(),
+        "{path} is out of date; regenerate it with:\n\n    cargo run -- schema ratings > {path}\n"
+    );
+}
+
+#[test]
+fn ratings_files_agree_with_their_schema() {
+    let schema: Value = serde_json::from_str(&dualtrack::ratings_schema()).expect("JSON");
+    let validator = jsonschema::draft7::new(&schema).expect("a valid draft-07 schema");
+    assert!(validator.is_valid(&as_json("tests/fixtures/ratings/principal.yaml")));
+    assert!(!validator.is_valid(&as_json("tests/fixtures/ratings/broken.yaml")));
+    let title = &schema["properties"]["ratings"]["title"];
+    assert_eq!(title, "Ratings");
+}
+
+#[test]
 fn the_cli_prints_the_committed_bytes() {
     let out = std::process::Command::new(env!("CARGO_BIN_EXE_dualtrack"))
         .arg("schema")

@@ -8,11 +8,11 @@
 //! [`model`](crate::model) from them.
 
 mod decode;
-mod schema;
+pub(crate) mod schema;
 
 pub(crate) use decode::{RatingsSpec, decode_ratings};
 pub(crate) use decode::{decode, did_you_mean};
-pub use schema::schema;
+pub use schema::{ratings_schema, schema};
 
 use schemars::JsonSchema;
 

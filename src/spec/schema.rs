@@ -12,10 +12,12 @@ use schemars::{Schema, SchemaGenerator, json_schema};
 use serde_json::{Map, Value};
 
 use super::LadderSpec;
+use super::RatingsSpec;
 
-/// The `$id` of the schema: a name, not a download address (editors find
-/// the schema through the modeline or their settings).
-const SCHEMA_ID: &str = "urn:dualtrack:schema:ladder:1";
+/// The `$id`s of the schemas: names, not download addresses (editors find a
+/// schema through the modeline or their settings).
+const LADDER_SCHEMA_ID: &str = "urn:dualtrack:schema:ladder:1";
+const RATINGS_SCHEMA_ID: &str = "urn:dualtrack:schema:ratings:1";
 
 /// The identifier grammar.
 const ID_PATTERN: &str = "^[a-z][a-z0-9]*(-[a-z0-9]+)*$";
@@ -41,12 +43,29 @@ const PERCENT_PATTERN: &str = "^(0|[1-9][0-9]*)(\\.[0-9]+)?%?$";
 /// # Ok::<(), serde_json::Error>(())
 /// ```
 pub fn schema() -> String {
+    generate::<LadderSpec>(LADDER_SCHEMA_ID)
+}
+
+/// The JSON Schema (draft-07) of a ratings file (the input of `dualtrack
+/// assess`): the bytes of `schemas/ratings.schema.json`, which `dualtrack
+/// schema ratings` prints.
+///
+/// ```
+/// let schema: serde_json::Value = serde_json::from_str(&dualtrack::ratings_schema())?;
+/// assert_eq!(schema["required"], serde_json::json!(["schema_version", "ladder", "ratings"]));
+/// # Ok::<(), serde_json::Error>(())
+/// ```
+pub fn ratings_schema() -> String {
+    generate::<RatingsSpec>(RATINGS_SCHEMA_ID)
+}
+
+fn generate<T: schemars::JsonSchema>(id: &str) -> String {
     let schema = SchemaSettings::draft07()
         .into_generator()
-        .into_root_schema_for::<LadderSpec>();
+        .into_root_schema_for::<T>();
     let mut value = schema.to_value();
     if let Value::Object(root) = &mut value {
-        root.insert("$id".to_owned(), Value::String(SCHEMA_ID.to_owned()));
+        root.insert("$id".to_owned(), Value::String(id.to_owned()));
     }
     finish(&mut value);
     let mut text = serde_json::to_string_pretty(&value).unwrap_or_default();
@@ -130,11 +149,11 @@ fn drop_null(map: &mut Map<String, Value>) {
     }
 }
 
-pub(super) fn schema_version(_: &mut SchemaGenerator) -> Schema {
+pub(crate) fn schema_version(_: &mut SchemaGenerator) -> Schema {
     json_schema!({ "type": "integer", "const": 1 })
 }
 
-pub(super) fn id(_: &mut SchemaGenerator) -> Schema {
+pub(crate) fn id(_: &mut SchemaGenerator) -> Schema {
     json_schema!({ "type": "string", "pattern": ID_PATTERN, "minLength": 1, "maxLength": crate::MAX_ID_LEN })
 }
 
@@ -191,6 +210,21 @@ pub(super) fn optional_percent(_: &mut SchemaGenerator) -> Schema {
             { "type": "string", "pattern": PERCENT_PATTERN }
         ],
         "examples": ["20%", 0.2]
+    })
+}
+
+pub(crate) fn ratings(_: &mut SchemaGenerator) -> Schema {
+    json_schema!({
+        "type": "object",
+        "propertyNames": { "type": "string", "pattern": ID_PATTERN, "maxLength": crate::MAX_ID_LEN },
+        "additionalProperties": {
+            "title": "Assessed proficiency",
+            "description": "1 learning, 2 practising with guidance, 3 independent, 4 leads others in it, 5 sets the standard beyond the team.",
+            "type": "integer",
+            "minimum": 1,
+            "maximum": 5
+        },
+        "examples": [{ "technical-depth": 4, "people-development": 3 }]
     })
 }
 

@@ -26,8 +26,13 @@ struct Cli {
 enum Command {
     /// Check ladder files and report every finding with its line and column.
     Validate(ValidateArgs),
-    /// Print the JSON Schema of ladder files (schemas/ladder.schema.json).
-    Schema,
+    /// Print the JSON Schema of ladder files (schemas/ladder.schema.json),
+    /// or of ratings files (schemas/ratings.schema.json).
+    Schema {
+        /// Which file format.
+        #[arg(value_enum, default_value_t = SchemaKind::Ladder)]
+        kind: SchemaKind,
+    },
     /// List every rule: code, default severity, what it checks.
     Rules,
     /// Show a rule's documentation, with a bad and a good example.
@@ -65,6 +70,15 @@ struct ValidateArgs {
     deny: Vec<String>,
 }
 
+/// The file formats with a JSON Schema.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum SchemaKind {
+    /// Ladder files.
+    Ladder,
+    /// Ratings files, the input of `assess`.
+    Ratings,
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 enum Format {
     Human,
@@ -91,7 +105,10 @@ fn main() -> ExitCode {
 fn run(cli: Cli) -> ExitCode {
     match cli.command {
         Command::Validate(args) => validate(&args),
-        Command::Schema => print(&dualtrack::schema()),
+        Command::Schema { kind } => print(&match kind {
+            SchemaKind::Ladder => dualtrack::schema(),
+            SchemaKind::Ratings => dualtrack::ratings_schema(),
+        }),
         Command::Rules => {
             let mut out = String::new();
             for rule in dualtrack::rules() {

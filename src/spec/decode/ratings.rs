@@ -6,13 +6,35 @@ use crate::finding::Finding;
 use crate::yaml::{Node, Value};
 use crate::{Limits, Pointer, rules};
 
-/// A ratings file as written.
-#[derive(Debug, Clone, PartialEq)]
+/// # Ratings
+///
+/// A person's assessed proficiencies, for `dualtrack assess`: which level of
+/// each track they are ready for, and what stands between them and a target.
+#[derive(Debug, Clone, PartialEq, schemars::JsonSchema)]
+#[serde(deny_unknown_fields)]
+#[schemars(rename = "Ratings")]
 pub(crate) struct RatingsSpec {
-    /// The id of the ladder the ratings are for.
+    /// # Schema version
+    ///
+    /// The version of the ratings file format. Always `1`.
+    #[schemars(schema_with = "crate::spec::schema::schema_version")]
+    pub(crate) schema_version: u32,
+    /// # Ladder id
+    ///
+    /// The id of the ladder the ratings are for, such as `engineering`.
+    #[schemars(schema_with = "crate::spec::schema::id")]
     pub(crate) ladder: String,
+    /// # Person
+    ///
+    /// Who was assessed, as it should appear in the output.
+    #[serde(default)]
     pub(crate) person: Option<String>,
-    /// Competency id as written -> proficiency as written, in file order.
+    /// # Ratings
+    ///
+    /// Competency id to assessed proficiency, from 1 (learning) to 5 (sets
+    /// the standard beyond the team). Leave out what was not assessed: a
+    /// missing rating is never read as a low one.
+    #[schemars(schema_with = "crate::spec::schema::ratings")]
     pub(crate) ratings: Vec<(String, i64)>,
 }
 
@@ -59,6 +81,7 @@ impl Decoder<'_> {
         let ratings = self.required(&f, "ratings", Self::ratings);
         version?;
         Some(RatingsSpec {
+            schema_version: 1,
             ladder: ladder?,
             person,
             ratings: ratings?,
