@@ -41,9 +41,10 @@
     clippy::print_stdout,
     clippy::print_stderr,
     clippy::unwrap_used,
+    clippy::expect_used,
     clippy::panic
 )]
-#![cfg_attr(test, allow(clippy::unwrap_used, clippy::panic))]
+#![cfg_attr(test, allow(clippy::unwrap_used, clippy::expect_used, clippy::panic))]
 
 mod decimal;
 mod finding;
