@@ -538,6 +538,17 @@ impl<'s> Builder<'s, '_> {
             self.too_deep(span);
             return;
         }
+        // The scanner reports some errors at the start of the token it was
+        // reading; point at the offending character itself when it is near.
+        let culprit = match error.kind() {
+            ErrorKind::UnexpectedCharacter { character } => Some(*character),
+            ErrorKind::TabNotAllowed
+            | ErrorKind::TabInBlockIndentation
+            | ErrorKind::TabInPlainScalar
+            | ErrorKind::TabAtBlockScalarStart => Some('\t'),
+            _ => None,
+        };
+        let span = culprit.map_or(span, |c| seek(self.source, span, c));
         let message = error.info();
         self.findings.push(
             Finding::new(&rules::SYNTAX, self.here(), escape(&message))
@@ -589,6 +600,31 @@ fn byte_offset(source: &str, marker: &Marker) -> usize {
             .nth(marker.index())
             .map_or(source.len(), |(at, _)| at),
     }
+}
+
+/// `span` moved forward to the next `culprit` within a few lines, if any.
+fn seek(source: &str, span: Span, culprit: char) -> Span {
+    const NEAR: usize = 1024;
+    let start = span.bytes().start.min(source.len());
+    let Some(rest) = source.get(start..) else {
+        return span;
+    };
+    let Some((offset, _)) = rest.char_indices().take(NEAR).find(|&(_, c)| c == culprit) else {
+        return span;
+    };
+    let mut location = span.location();
+    let mut chars = rest[..offset].chars().peekable();
+    while let Some(c) = chars.next() {
+        let is_break = c == '\n' || (c == '\r' && chars.peek() != Some(&'\n'));
+        if is_break {
+            location.line += 1;
+            location.column = 1;
+        } else if c != '\r' {
+            location.column += 1;
+        }
+    }
+    let at = start + offset;
+    Span::new(at..at + culprit.len_utf8(), location)
 }
 
 fn next_char_boundary(source: &str, at: usize) -> usize {

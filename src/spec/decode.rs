@@ -278,9 +278,14 @@ impl Decoder<'_> {
             && text.bytes().all(|b| b.is_ascii_digit() || b == b'-'))
         .then(|| text.parse::<i64>().ok())
         .flatten();
+        let digits = text.strip_prefix('-').unwrap_or(text);
+        // `0777` is 777 in YAML 1.2 but 511 in YAML 1.1: never guess.
+        let parsed = parsed.filter(|_| !(digits.len() > 1 && digits.starts_with('0')));
         if parsed.is_none() {
             let help = if style == Style::Quoted {
                 "remove the quotes"
+            } else if plain_kind(text) == PlainKind::Int {
+                "write the number without a leading zero or a `0o`/`0x` prefix; YAML 1.1 would read `0777` as octal"
             } else {
                 ""
             };
