@@ -62,10 +62,23 @@ enum Format {
 const USAGE: u8 = 2;
 
 fn main() -> ExitCode {
+    // A panic is a bug in dualtrack, never the user's fault: one line saying
+    // so (no backtrace, whatever RUST_BACKTRACE says) and exit code 2.
     std::panic::set_hook(Box::new(|info| {
+        let payload = info.payload();
+        let message = payload
+            .downcast_ref::<&str>()
+            .copied()
+            .or_else(|| payload.downcast_ref::<String>().map(String::as_str))
+            .unwrap_or("no message");
+        let at = info
+            .location()
+            .map(|l| format!(" at {}:{}", l.file(), l.line()))
+            .unwrap_or_default();
         let _ = writeln!(
             std::io::stderr(),
-            "error: internal error in dualtrack: {info}\nplease report it with the file that caused it"
+            "error: internal error in dualtrack{at}: {}\nthis is a bug; please report it with the file that caused it",
+            message.escape_debug()
         );
     }));
     let cli = Cli::parse();
@@ -75,7 +88,14 @@ fn main() -> ExitCode {
     }
 }
 
+/// The test suite's way to check the panic path: debug builds panic on
+/// purpose when this variable is set. Release builds ignore it.
+const TEST_PANIC: &str = "DUALTRACK_TEST_PANIC";
+
 fn run(cli: Cli) -> ExitCode {
+    if cfg!(debug_assertions) && std::env::var_os(TEST_PANIC).is_some() {
+        panic!("{TEST_PANIC} is set");
+    }
     match cli.command {
         Command::Validate(args) => validate(&args),
         Command::Rules => {
@@ -119,6 +139,18 @@ fn print(text: &str) -> ExitCode {
 }
 
 fn usage(message: &str) -> ExitCode {
+    // Paths and codes come from the user: never let them drive the terminal.
+    let message: String = message
+        .chars()
+        .flat_map(|c| {
+            let escaped: Vec<char> = if c.is_control() {
+                c.escape_unicode().collect()
+            } else {
+                vec![c]
+            };
+            escaped
+        })
+        .collect();
     let _ = writeln!(std::io::stderr(), "error: {message}");
     ExitCode::from(USAGE)
 }
@@ -139,10 +171,12 @@ fn loader(args: &ValidateArgs) -> Result<Loader, String> {
     Ok(loader)
 }
 
-/// One file's outcome.
+/// One file's outcome: its report and, for human output, its rendering (the
+/// file's text is dropped once rendered, so memory does not grow with the
+/// number of files).
 struct Checked {
     path: String,
-    source: String,
+    rendered: String,
     report: Report,
 }
 
@@ -156,6 +190,7 @@ fn validate(args: &ValidateArgs) -> ExitCode {
         Err(message) => return usage(&message),
     };
     let limit = Limits::default().max_file_bytes;
+    let color = std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none();
     let mut checked = Vec::with_capacity(files.len());
     for file in files {
         let bytes = match read(&file, limit) {
@@ -166,9 +201,16 @@ fn validate(args: &ValidateArgs) -> ExitCode {
             Ok(loaded) => loaded.report().clone(),
             Err(report) => report,
         };
+        let path = file.display().to_string();
+        let rendered = match args.format {
+            Format::Human => {
+                dualtrack::render(&report, &String::from_utf8_lossy(&bytes), &path, color)
+            }
+            Format::Json => String::new(),
+        };
         checked.push(Checked {
-            path: file.display().to_string(),
-            source: String::from_utf8_lossy(&bytes).into_owned(),
+            path,
+            rendered,
             report,
         });
     }
@@ -193,10 +235,9 @@ fn validate(args: &ValidateArgs) -> ExitCode {
 }
 
 fn human(checked: &[Checked], errors: usize, warnings: usize) -> std::io::Result<()> {
-    let color = std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none();
     let mut stderr = std::io::stderr().lock();
     for c in checked {
-        stderr.write_all(dualtrack::render(&c.report, &c.source, &c.path, color).as_bytes())?;
+        stderr.write_all(c.rendered.as_bytes())?;
     }
     let plural = |n: usize, word: &str| {
         if n == 1 {
