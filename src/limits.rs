@@ -24,9 +24,14 @@ pub struct Limits {
     pub max_file_bytes: usize,
     /// Deepest nesting of lists and mappings. Default: 32.
     pub max_depth: usize,
-    /// Longest scalar (and mapping key) outside `description` fields, in
-    /// bytes. Default: 4 KiB.
+    /// Longest scalar outside `description` fields, in bytes. Default: 4 KiB.
     pub max_scalar_bytes: usize,
+    /// Longest mapping key, in bytes. Default: 256.
+    ///
+    /// Keys are names (`band`, a competency id of at most 64 characters),
+    /// and every finding beneath a key carries it in its JSON Pointer, so
+    /// this bounds the size of a report.
+    pub max_key_bytes: usize,
     /// Longest `description` (and `summary`), in bytes. Default: 64 KiB.
     pub max_description_bytes: usize,
     /// Most levels in one track. Default: 1000.
@@ -60,6 +65,7 @@ impl Default for Limits {
             max_file_bytes: 4 * 1024 * 1024,
             max_depth: 32,
             max_scalar_bytes: 4 * 1024,
+            max_key_bytes: 256,
             max_description_bytes: 64 * 1024,
             max_levels_per_track: 1000,
             max_tracks: 64,

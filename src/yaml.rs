@@ -354,7 +354,7 @@ impl<'s> Builder<'s, '_> {
 
     /// Hands a finished node to its parent, or makes it the root.
     fn complete(&mut self, node: Node<'s>) -> ControlFlow<()> {
-        let max_key = self.limits.max_scalar_bytes;
+        let max_key = self.limits.max_key_bytes;
         let Some(parent) = self.stack.last_mut() else {
             self.root = Some(node);
             return ControlFlow::Continue(());
@@ -447,7 +447,8 @@ impl<'s> Builder<'s, '_> {
                     .with_help("keys in a ladder file are plain names such as `band`")
                     .at(span.location(), span.bytes()),
                 );
-                ControlFlow::Continue(())
+                // Every finding beneath would carry the key in its pointer.
+                ControlFlow::Break(())
             }
             Some(KeyProblem::Duplicate {
                 first,

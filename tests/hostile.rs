@@ -648,11 +648,21 @@ fn scalar_limits_cover_every_value_and_key() {
             "{message}"
         );
     }
-    // A long key is refused where it is written (the YAML simple-key limit
-    // of 1024 characters is lifted by an explicit `? key`).
-    let key = mutate("id: minimal\n", &format!("id: minimal\n? {long}\n: 1\n"));
-    let (code, line, column, message) = first(Loader::new().load_bytes(&key));
-    assert_eq!((code.as_str(), line, column), ("limit", 5, 3), "{message}");
+    // A long key is refused where it is written, whether simple or
+    // explicit (`? key`, which lifts YAML's 1024-character simple-key limit).
+    for key in [format!("{}: 1", "k".repeat(300)), format!("? {long}\n: 1")] {
+        let source = mutate("id: minimal\n", &format!("id: minimal\n{key}\n"));
+        let (code, line, column, message) = first(Loader::new().load_bytes(&source));
+        assert_eq!(
+            (code.as_str(), line, column),
+            ("limit", 5, if key.starts_with('?') { 3 } else { 1 }),
+            "{message}"
+        );
+        assert!(
+            message.contains("bytes, over the limit of 256"),
+            "{message}"
+        );
+    }
     // Descriptions have their own, larger limit.
     let description = "d".repeat(64 * 1024 + 1);
     let source = mutate(
@@ -954,5 +964,34 @@ fn fuzz_regressions_stay_fixed() {
             );
             assert!(rendered.contains(&at), "{}: {rendered}", path.display());
         }
+    }
+}
+
+#[test]
+fn a_report_stays_small_however_deep_and_long_the_keys() {
+    // 30 nested keys of 4000 bytes, then 1200 aliases: every finding carried
+    // a 120 KB pointer (a 120 MB report) until keys got their own limit.
+    let aliases = format!("{}- *a\n", " ".repeat(60)).repeat(1200);
+    for key_len in [250, 4000] {
+        let mut source = String::from("x: &a 1\n");
+        for depth in 0..30 {
+            let indent = " ".repeat(2 * depth);
+            source.push_str(&format!(
+                "{indent}? {}{depth}\n{indent}:\n",
+                "k".repeat(key_len)
+            ));
+        }
+        source.push_str(&aliases);
+        let report = report(source.as_bytes());
+        let size: usize = report
+            .findings()
+            .iter()
+            .map(|f| f.path().as_str().len())
+            .sum();
+        assert!(
+            size < 10 * 1024 * 1024,
+            "{key_len}: {size} bytes of pointers"
+        );
+        assert!(serde_json::to_string(&report).expect("json").len() < 16 * 1024 * 1024);
     }
 }
