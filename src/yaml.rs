@@ -628,10 +628,12 @@ fn seek(source: &str, span: Span, culprit: char) -> Span {
     Span::new(at..at + culprit.len_utf8(), location)
 }
 
+/// The end of the character at byte `at`; `at` itself past the end or off a
+/// character boundary (never expected from the scanner, but never a panic).
 fn next_char_boundary(source: &str, at: usize) -> usize {
-    source[at.min(source.len())..]
-        .chars()
-        .next()
+    source
+        .get(at..)
+        .and_then(|rest| rest.chars().next())
         .map_or(at, |c| at + c.len_utf8())
 }
 

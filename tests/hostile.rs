@@ -995,3 +995,31 @@ fn a_report_stays_small_however_deep_and_long_the_keys() {
         assert!(serde_json::to_string(&report).expect("json").len() < 16 * 1024 * 1024);
     }
 }
+
+#[test]
+fn zone_conversion_near_the_top_of_u64_does_not_overflow() {
+    // Bands of 10^19 yen converted at 0.99 x 3e-19 into won: rounding
+    // overflowed u128 (a panic in debug builds, a wrong band in release).
+    let source = MINIMAL
+        .replacen("currency: USD", "currency: JPY", 1)
+        .replacen(
+            "band: { min: 120000, mid: 138000, max: 156000 }\n        expectations: { coding: 2, mentoring: 2 }",
+            "band: { min: 120000, mid: 138000, max: 9999999999999999999 }\n        expectations: { coding: 2, mentoring: 2 }",
+            1,
+        )
+        .replacen(
+            "band: { min: 120000, mid: 138000, max: 156000 }\n        expectations: { coding: 2, mentoring: 2, people",
+            "band: { min: 120000, mid: 138000, max: 9999999999999999998 }\n        expectations: { coding: 2, mentoring: 2, people",
+            1,
+        )
+        + "zones:\n  - { id: seoul, name: Seoul, factor: 0.9900000000000000000, currency: KRW, rate: 0.0000000000000000003 }\n"
+        + "policy: { parity: { tolerance: 1%, from_grade: 2 } }\n";
+    let report = report(source.as_bytes());
+    assert!(report.findings().iter().all(|f| f.line().is_some()));
+    assert!(
+        !report
+            .findings()
+            .iter()
+            .any(|f| f.code() == "invalid-amount")
+    );
+}
