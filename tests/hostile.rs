@@ -1023,3 +1023,29 @@ fn zone_conversion_near_the_top_of_u64_does_not_overflow() {
             .any(|f| f.code() == "invalid-amount")
     );
 }
+
+#[cfg(unix)]
+#[test]
+fn a_fifo_in_a_directory_is_skipped_not_waited_on() {
+    let dir = std::env::temp_dir().join(format!("dualtrack-fifo-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    std::fs::write(dir.join("minimal.yaml"), MINIMAL).expect("write");
+    let fifo = dir.join("never-written.yaml");
+    let made = std::process::Command::new("mkfifo")
+        .arg(&fifo)
+        .status()
+        .is_ok_and(|s| s.success());
+    if made {
+        let started = Instant::now();
+        let out = dualtrack(&["validate", dir.to_str().expect("utf-8 path")], &[]);
+        assert!(started.elapsed() < Duration::from_secs(20));
+        assert_eq!(
+            out.status.code(),
+            Some(0),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        assert!(String::from_utf8_lossy(&out.stderr).contains("checked 1 file"));
+    }
+    let _ = std::fs::remove_dir_all(&dir);
+}

@@ -324,7 +324,11 @@ fn walk(dir: &Path, found: &mut Vec<PathBuf>) -> std::io::Result<()> {
         let kind = entry.file_type()?;
         if kind.is_dir() {
             walk(&path, found)?;
-        } else if path.extension().is_some_and(|e| e == "yaml" || e == "yml") {
+        } else if path.extension().is_some_and(|e| e == "yaml" || e == "yml")
+            // Only regular files (or links to them): opening a FIFO found
+            // in a directory would wait forever for a writer.
+            && std::fs::metadata(&path).is_ok_and(|m| m.is_file())
+        {
             found.push(path);
         }
     }
