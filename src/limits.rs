@@ -23,6 +23,9 @@ pub struct Limits {
     /// it. Default: 4 MiB.
     pub max_file_bytes: usize,
     /// Deepest nesting of lists and mappings. Default: 32.
+    ///
+    /// Parsing uses no recursion at any depth, but dropping or comparing a
+    /// parsed tree does: keep this within a few thousand.
     pub max_depth: usize,
     /// Longest scalar outside `description` fields, in bytes. Default: 4 KiB.
     pub max_scalar_bytes: usize,

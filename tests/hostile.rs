@@ -1049,3 +1049,19 @@ fn a_fifo_in_a_directory_is_skipped_not_waited_on() {
     }
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+#[test]
+fn extreme_limits_are_taken_as_given() {
+    let loader = limited(|l| {
+        l.max_file_bytes = usize::MAX;
+        l.max_depth = usize::MAX;
+        l.max_scalar_bytes = usize::MAX;
+        l.max_nodes = usize::MAX;
+        l.max_findings = usize::MAX;
+    });
+    assert!(loader.load(MINIMAL).is_ok());
+    let loader = limited(|l| l.max_findings = 0);
+    let report = loader.load("a: 1\n").expect_err("a finding");
+    assert_eq!(report.findings().len(), 1);
+    assert_eq!(report.findings()[0].code(), "limit");
+}
