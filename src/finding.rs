@@ -255,3 +255,70 @@ impl Finding {
         self.span.clone()
     }
 }
+
+/// Findings up to [`Limits::max_findings`](crate::Limits::max_findings): the
+/// first one past the limit is replaced by a `limit` finding at its place,
+/// and the rest are dropped, so that no input can make a report grow without
+/// bound.
+#[derive(Debug)]
+pub(crate) struct Findings {
+    list: Vec<Finding>,
+    max: usize,
+    full: bool,
+}
+
+impl Findings {
+    pub(crate) fn new(max: usize) -> Self {
+        Self {
+            list: Vec::new(),
+            max,
+            full: false,
+        }
+    }
+
+    pub(crate) fn push(&mut self, finding: Finding) {
+        if self.full {
+            return;
+        }
+        if self.list.len() < self.max {
+            self.list.push(finding);
+            return;
+        }
+        self.full = true;
+        let mut limit = Finding::new(
+            &crate::rules::LIMIT,
+            finding.path.clone(),
+            format!("more than {} findings in one file", self.max),
+        )
+        .with_help(
+            "the rest of the file was not checked; fix these first, or raise the limit through the library's `Limits`",
+        );
+        limit.target = finding.target;
+        if let (Some(location), Some(span)) = (finding.location, finding.span) {
+            limit = limit.at(location, span);
+        }
+        self.list.push(limit);
+    }
+
+    /// How many more findings fit before the limit.
+    pub(crate) fn left(&self) -> usize {
+        if self.full {
+            0
+        } else {
+            self.max.saturating_sub(self.list.len()).saturating_add(1)
+        }
+    }
+
+    /// Whether the limit was reached: further work would only be dropped.
+    pub(crate) fn is_full(&self) -> bool {
+        self.full
+    }
+
+    pub(crate) fn is_empty(&self) -> bool {
+        self.list.is_empty()
+    }
+
+    pub(crate) fn into_vec(self) -> Vec<Finding> {
+        self.list
+    }
+}

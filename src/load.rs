@@ -150,7 +150,7 @@ impl Loader {
             let decoded = spec::decode(parsed.root.as_ref(), &self.limits);
             findings = decoded.findings;
             if let Some(spec) = decoded.spec {
-                let (more, built) = validate::validate(&spec);
+                let (more, built) = validate::validate(&spec, &self.limits);
                 findings = more;
                 ladder = built;
             }
@@ -181,11 +181,22 @@ impl Loader {
     ///
     /// # Errors
     ///
-    /// As [`load`](Self::load); UTF-16 and other non-UTF-8 input is a `syntax`
-    /// finding naming the encoding or the first bad byte.
+    /// As [`load`](Self::load); UTF-16 and UTF-32 input (with or without a
+    /// byte order mark) is a `syntax` finding naming the encoding, and other
+    /// non-UTF-8 input one naming the first bad byte, at its line and column.
     pub fn load_bytes(&self, bytes: &[u8]) -> Result<Loaded, Report> {
         if bytes.len() > self.limits.max_file_bytes {
             return Err(self.too_large(bytes.len()));
+        }
+        if let Some(encoding) = wide_encoding(bytes) {
+            let finding = Finding::new(
+                &rules::SYNTAX,
+                Pointer::root(),
+                format!("the file is {encoding} text; ladder files are UTF-8"),
+            )
+            .with_help("save the file as UTF-8")
+            .at(Location { line: 1, column: 1 }, 0..0);
+            return Err(Report::new(vec![finding]));
         }
         match std::str::from_utf8(bytes) {
             Ok(text) => self.load(text),
@@ -277,25 +288,36 @@ pub(crate) fn read_limited(reader: impl Read, limit: usize) -> std::io::Result<V
     Ok(bytes)
 }
 
+/// UTF-16 or UTF-32, told by the byte order mark or, without one, by the
+/// zero bytes of the first character, as the YAML specification (5.2) does.
+fn wide_encoding(bytes: &[u8]) -> Option<&'static str> {
+    match bytes {
+        [0x00, 0x00, 0xFE, 0xFF, ..] => Some("UTF-32BE (with a byte order mark)"),
+        [0xFF, 0xFE, 0x00, 0x00, ..] => Some("UTF-32LE (with a byte order mark)"),
+        [0xFE, 0xFF, ..] => Some("UTF-16BE (with a byte order mark)"),
+        [0xFF, 0xFE, ..] => Some("UTF-16LE (with a byte order mark)"),
+        [0x00, 0x00, 0x00, b, ..] if *b != 0 => Some("UTF-32BE"),
+        [b, 0x00, 0x00, 0x00, ..] if *b != 0 => Some("UTF-32LE"),
+        [0x00, b, ..] if *b != 0 => Some("UTF-16BE"),
+        [b, 0x00, ..] if *b != 0 => Some("UTF-16LE"),
+        _ => None,
+    }
+}
+
 pub(crate) fn not_utf8(bytes: &[u8], valid_up_to: usize) -> Finding {
-    let (message, at) = if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
-        (
-            "the file is UTF-16 text; ladder files are UTF-8".to_owned(),
-            0,
-        )
-    } else {
-        let byte = bytes.get(valid_up_to).copied().unwrap_or(0);
-        (
-            format!("the file is not UTF-8 text: byte 0x{byte:02X} is not valid here"),
-            valid_up_to,
-        )
-    };
-    let prefix = String::from_utf8_lossy(&bytes[..at]);
-    let line = prefix.matches('\n').count() + 1;
-    let column = prefix.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
-    Finding::new(&rules::SYNTAX, Pointer::root(), message)
-        .with_help("save the file as UTF-8")
-        .at(Location { line, column }, at..at)
+    let at = valid_up_to.min(bytes.len());
+    let byte = bytes.get(at).copied().unwrap_or(0);
+    let valid = std::str::from_utf8(&bytes[..at]).unwrap_or_default();
+    let valid = valid.strip_prefix('\u{feff}').unwrap_or(valid);
+    // Positions count from after a byte order mark, as in the text that is parsed.
+    let offset = valid.len();
+    Finding::new(
+        &rules::SYNTAX,
+        Pointer::root(),
+        format!("the file is not UTF-8 text: byte 0x{byte:02X} is not valid here"),
+    )
+    .with_help("save the file as UTF-8")
+    .at(yaml::location_of(valid, valid.len()), offset..offset)
 }
 
 pub(crate) fn locate(finding: &mut Finding, root: Option<&yaml::Node>) {
@@ -307,13 +329,13 @@ pub(crate) fn locate(finding: &mut Finding, root: Option<&yaml::Node>) {
     };
     if !finding.is_located() {
         let span = root.locate(finding.path(), finding.target());
-        finding.locate(span.location, span.bytes);
+        finding.locate(span.location(), span.bytes());
     }
     for (path, location, bytes) in finding.related_mut() {
         if location.is_none() {
             let span = root.locate(path, crate::finding::Target::Value);
-            *location = Some(span.location);
-            *bytes = Some(span.bytes);
+            *location = Some(span.location());
+            *bytes = Some(span.bytes());
         }
     }
 }

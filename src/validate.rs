@@ -3,7 +3,7 @@
 
 use std::collections::HashMap;
 
-use crate::finding::Finding;
+use crate::finding::{Finding, Findings};
 use crate::model::{
     Band, Competency, Expectation, Grade, Level, ParityMode, Policy, Proficiency, Track, TrackKind,
     Zone,
@@ -27,14 +27,14 @@ pub(crate) struct Context<'s> {
     pub(crate) competencies: HashMap<&'s str, usize>,
     /// The policy with defaults filled in.
     pub(crate) policy: Policy,
-    findings: Vec<Finding>,
+    findings: Findings,
 }
 
 /// The three points of a band, for messages and pointers.
 pub(crate) const BAND_POINTS: [&str; 3] = ["min", "mid", "max"];
 
 impl<'s> Context<'s> {
-    fn new(spec: &'s LadderSpec) -> Self {
+    fn new(spec: &'s LadderSpec, limits: &crate::Limits) -> Self {
         let currency = Currency::from_code(&spec.currency);
         let bands = spec
             .tracks
@@ -84,12 +84,22 @@ impl<'s> Context<'s> {
             bands,
             competencies,
             policy,
-            findings: Vec::new(),
+            findings: Findings::new(limits.max_findings),
         }
     }
 
     pub(crate) fn push(&mut self, finding: Finding) {
         self.findings.push(finding);
+    }
+
+    /// How many more findings can be reported before the limit.
+    pub(crate) fn findings_left(&self) -> usize {
+        self.findings.left()
+    }
+
+    /// Whether the findings reached their limit: a rule can stop looking.
+    pub(crate) fn is_full(&self) -> bool {
+        self.findings.is_full()
     }
 
     pub(crate) fn track_pointer(&self, track: usize) -> Pointer {
@@ -239,16 +249,26 @@ pub(crate) fn default_from_grade(spec: &LadderSpec) -> u32 {
 }
 
 /// Runs every rule, then builds the ladder when no invariant was broken.
-pub(crate) fn validate(spec: &LadderSpec) -> (Vec<Finding>, Option<Ladder>) {
-    let mut cx = Context::new(spec);
+pub(crate) fn validate(
+    spec: &LadderSpec,
+    limits: &crate::Limits,
+) -> (Vec<Finding>, Option<Ladder>) {
+    let mut cx = Context::new(spec, limits);
     for rule in rules::CHECKS {
+        if cx.is_full() {
+            break;
+        }
         rule(&mut cx);
     }
-    let broken = cx.findings.iter().any(|f| {
-        f.severity() == Severity::Error && rules::find(f.code()).is_some_and(|r| r.is_invariant())
-    });
+    let full = cx.is_full();
+    let findings = std::mem::replace(&mut cx.findings, Findings::new(0)).into_vec();
+    let broken = full
+        || findings.iter().any(|f| {
+            f.severity() == Severity::Error
+                && rules::find(f.code()).is_some_and(|r| r.is_invariant())
+        });
     let ladder = if broken { None } else { build(&cx) };
-    (cx.findings, ladder)
+    (findings, ladder)
 }
 
 fn build(cx: &Context<'_>) -> Option<Ladder> {
@@ -331,4 +351,20 @@ fn build(cx: &Context<'_>) -> Option<Ladder> {
         policy: cx.policy.clone(),
         level_index,
     })
+}
+
+/// Ids for a message, in backticks, joined by `sep`: the first ten, then how
+/// many more, so that a message stays short whatever the file holds.
+pub(crate) fn names(ids: &[&str], sep: &str) -> String {
+    const SHOWN: usize = 10;
+    let mut text = ids
+        .iter()
+        .take(SHOWN)
+        .map(|id| format!("`{}`", crate::yaml::escape(id)))
+        .collect::<Vec<_>>()
+        .join(sep);
+    if ids.len() > SHOWN {
+        text.push_str(&format!(" and {} more", ids.len() - SHOWN));
+    }
+    text
 }

@@ -8,25 +8,63 @@
 //! nesting. The tree is built with an explicit stack, so no input can overflow
 //! the call stack.
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 use std::ops::Range;
 
-use serde_saphyr::granit_parser::{Event, Marker, Options, Parser, ScalarStyle, ScanError};
+use serde_saphyr::granit_parser::{
+    ErrorKind, Event, Marker, Options, Parser, ScalarStyle, ScanError,
+};
 
-use crate::finding::{Finding, Location, Target};
+use crate::finding::{Finding, Findings, Location, Target};
 use crate::{Limits, Pointer, rules};
 
 /// Where a node is: its byte range and the 1-based position of its start.
-#[derive(Debug, Clone, PartialEq, Eq)]
+///
+/// Kept small (16 bytes), since a document holds one per node and key;
+/// offsets past `u32::MAX` saturate.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) struct Span {
-    pub(crate) bytes: Range<usize>,
-    pub(crate) location: Location,
+    start: u32,
+    end: u32,
+    line: u32,
+    column: u32,
+}
+
+fn narrow(n: usize) -> u32 {
+    u32::try_from(n).unwrap_or(u32::MAX)
+}
+
+fn widen(n: u32) -> usize {
+    usize::try_from(n).unwrap_or(usize::MAX)
 }
 
 impl Span {
+    pub(crate) fn new(bytes: Range<usize>, location: Location) -> Self {
+        Self {
+            start: narrow(bytes.start),
+            end: narrow(bytes.end),
+            line: narrow(location.line),
+            column: narrow(location.column),
+        }
+    }
+
+    /// Its byte range in the source.
+    pub(crate) fn bytes(&self) -> Range<usize> {
+        widen(self.start)..widen(self.end)
+    }
+
+    /// The 1-based line and column of its start.
+    pub(crate) fn location(&self) -> Location {
+        Location {
+            line: widen(self.line),
+            column: widen(self.column),
+        }
+    }
+
     /// This span extended to end at byte `end`.
     fn to(mut self, end: usize) -> Self {
-        self.bytes.end = end.max(self.bytes.end);
+        self.end = narrow(end).max(self.end);
         self
     }
 }
@@ -40,56 +78,59 @@ pub(crate) enum Style {
     Quoted,
 }
 
-/// A YAML node with its span.
+/// A YAML node with its span. Scalars borrow their text from the source
+/// whenever it is written as is, so that a document costs little more
+/// memory than its text.
 #[derive(Debug, Clone, PartialEq)]
-pub(crate) struct Node {
-    pub(crate) value: Value,
+pub(crate) struct Node<'s> {
+    pub(crate) value: Value<'s>,
     pub(crate) span: Span,
 }
 
 /// The content of a node.
 #[derive(Debug, Clone, PartialEq)]
-pub(crate) enum Value {
-    Scalar { text: String, style: Style },
-    Sequence(Vec<Node>),
-    Mapping(Vec<Entry>),
+pub(crate) enum Value<'s> {
+    Scalar { text: Cow<'s, str>, style: Style },
+    Sequence(Vec<Node<'s>>),
+    Mapping(Vec<Entry<'s>>),
 }
 
 /// One `key: value` pair of a mapping.
 #[derive(Debug, Clone, PartialEq)]
-pub(crate) struct Entry {
-    pub(crate) key: String,
+pub(crate) struct Entry<'s> {
+    pub(crate) key: Cow<'s, str>,
     pub(crate) key_span: Span,
-    pub(crate) value: Node,
+    pub(crate) value: Node<'s>,
 }
 
 /// What parsing produced: the document's root, when it could be built soundly,
 /// and the findings met on the way.
-pub(crate) struct Parsed {
-    pub(crate) root: Option<Node>,
+pub(crate) struct Parsed<'s> {
+    pub(crate) root: Option<Node<'s>>,
     pub(crate) findings: Vec<Finding>,
 }
 
-enum Frame {
+enum Frame<'s> {
     Sequence {
         span: Span,
-        items: Vec<Node>,
+        items: Vec<Node<'s>>,
     },
     Mapping {
         span: Span,
-        entries: Vec<Entry>,
-        pending_key: Option<(String, Span)>,
-        index: HashMap<String, usize>,
+        entries: Vec<Entry<'s>>,
+        pending_key: Option<(Cow<'s, str>, Span)>,
+        index: HashMap<Cow<'s, str>, usize>,
     },
 }
 
 /// What `complete` found wrong with a node's place in its parent.
-enum KeyProblem {
+enum KeyProblem<'s> {
     Merge(Span),
     Complex(Span),
+    TooLong(Span, usize),
     Duplicate {
         first: Span,
-        key: String,
+        key: Cow<'s, str>,
         key_span: Span,
     },
 }
@@ -98,27 +139,35 @@ enum KeyProblem {
 const LINEAR_KEY_SCAN: usize = 16;
 
 /// Parses one YAML document into a [`Node`] tree.
-pub(crate) fn parse(source: &str, limits: &Limits) -> Parsed {
+pub(crate) fn parse<'s>(source: &'s str, limits: &Limits) -> Parsed<'s> {
     let mut builder = Builder {
         source,
         limits,
         stack: Vec::new(),
         root: None,
-        findings: Vec::new(),
+        findings: Findings::new(limits.max_findings),
         sound: true,
         documents: 0,
+        nodes: 0,
         anchored: None,
     };
     let mut options = Options::default();
     // Anchors are reported at their `&name` token, which this event carries.
     options.emit_anchor_events = true;
+    // An alias of an unknown anchor is refused like any other alias.
+    options.emit_unresolved_aliases = true;
+    // The scanner looks ahead into flow collections: stop it at the same depth.
+    options.flow_nesting_limit = limits.max_depth;
+    options.block_nesting_limit = options
+        .block_nesting_limit
+        .max(limits.max_depth.saturating_add(1));
     let mut parser = Parser::new_from_str_with_options(source, options);
     while let Some(event) = parser.next_event() {
         match event {
             Ok((event, span)) => {
                 let tag = span.tag_span().map(|t| builder.span(&t.start, &t.end));
                 let span = builder.span(&span.start, &span.end);
-                if builder.event(event, span, tag).is_break() {
+                if builder.event(event, span, tag).is_break() || builder.findings.is_full() {
                     break;
                 }
             }
@@ -131,26 +180,38 @@ pub(crate) fn parse(source: &str, limits: &Limits) -> Parsed {
     let root = if builder.sound { builder.root } else { None };
     Parsed {
         root,
-        findings: builder.findings,
+        findings: builder.findings.into_vec(),
     }
 }
 
-struct Builder<'s> {
+struct Builder<'s, 'l> {
     source: &'s str,
-    limits: &'s Limits,
-    stack: Vec<Frame>,
-    root: Option<Node>,
-    findings: Vec<Finding>,
+    limits: &'l Limits,
+    stack: Vec<Frame<'s>>,
+    root: Option<Node<'s>>,
+    findings: Findings,
     sound: bool,
     documents: usize,
+    /// Scalars, aliases and collections read so far.
+    nodes: usize,
     /// Where the node that carries the anchor announced next is.
     anchored: Option<Pointer>,
 }
 
 use std::ops::ControlFlow;
 
-impl Builder<'_> {
-    fn event(&mut self, event: Event<'_>, span: Span, tag_at: Option<Span>) -> ControlFlow<()> {
+impl<'s> Builder<'s, '_> {
+    fn event(&mut self, event: Event<'s>, span: Span, tag_at: Option<Span>) -> ControlFlow<()> {
+        if matches!(
+            event,
+            Event::Scalar(..)
+                | Event::SequenceStart(..)
+                | Event::MappingStart(..)
+                | Event::Alias(_)
+                | Event::UnresolvedAlias(_)
+        ) {
+            self.count(span)?;
+        }
         match event {
             Event::DocumentStart(..) => {
                 self.documents += 1;
@@ -174,47 +235,44 @@ impl Builder<'_> {
             }
             Event::Alias(_) | Event::UnresolvedAlias(_) => {
                 self.unsupported(
-                    span.clone(),
+                    span,
                     "an alias (`*name`)",
                     "write the value out in full; anchors and aliases are not allowed in ladder files",
                 );
                 self.complete(Node {
                     value: Value::Scalar {
-                        text: String::new(),
+                        text: Cow::Borrowed(""),
                         style: Style::Plain,
                     },
                     span,
                 })?;
             }
             Event::Scalar(text, style, anchor, tag) => {
-                self.check_properties(&span, anchor, tag.is_some(), tag_at.clone());
+                self.check_properties(&span, anchor, tag.is_some(), tag_at);
                 let style = match style {
                     ScalarStyle::Plain => Style::Plain,
                     _ => Style::Quoted,
                 };
                 self.complete(Node {
-                    value: Value::Scalar {
-                        text: text.into_owned(),
-                        style,
-                    },
+                    value: Value::Scalar { text, style },
                     span,
                 })?;
             }
             Event::SequenceStart(_, anchor, tag) => {
-                self.check_properties(&span, anchor, tag.is_some(), tag_at.clone());
+                self.check_properties(&span, anchor, tag.is_some(), tag_at);
                 self.open(
                     Frame::Sequence {
-                        span: span.clone(),
+                        span,
                         items: Vec::new(),
                     },
                     span,
                 )?;
             }
             Event::MappingStart(_, anchor, tag) => {
-                self.check_properties(&span, anchor, tag.is_some(), tag_at.clone());
+                self.check_properties(&span, anchor, tag.is_some(), tag_at);
                 self.open(
                     Frame::Mapping {
-                        span: span.clone(),
+                        span,
                         entries: Vec::new(),
                         pending_key: None,
                         index: HashMap::new(),
@@ -223,16 +281,24 @@ impl Builder<'_> {
                 )?;
             }
             Event::SequenceEnd | Event::MappingEnd => {
-                let end = span.bytes.end;
+                let end = span.bytes().end;
                 let node = match self.stack.pop() {
-                    Some(Frame::Sequence { span, items }) => Node {
-                        value: Value::Sequence(items),
-                        span: span.to(end),
-                    },
-                    Some(Frame::Mapping { span, entries, .. }) => Node {
-                        value: Value::Mapping(entries),
-                        span: span.to(end),
-                    },
+                    Some(Frame::Sequence { span, mut items }) => {
+                        items.shrink_to_fit();
+                        Node {
+                            value: Value::Sequence(items),
+                            span: span.to(end),
+                        }
+                    }
+                    Some(Frame::Mapping {
+                        span, mut entries, ..
+                    }) => {
+                        entries.shrink_to_fit();
+                        Node {
+                            value: Value::Mapping(entries),
+                            span: span.to(end),
+                        }
+                    }
                     None => return ControlFlow::Continue(()),
                 };
                 self.complete(node)?;
@@ -242,28 +308,55 @@ impl Builder<'_> {
         ControlFlow::Continue(())
     }
 
-    fn open(&mut self, frame: Frame, span: Span) -> ControlFlow<()> {
+    /// Counts one more node, stopping at the limit before the tree grows past it.
+    fn count(&mut self, span: Span) -> ControlFlow<()> {
+        self.nodes += 1;
+        if self.nodes <= self.limits.max_nodes {
+            return ControlFlow::Continue(());
+        }
+        self.sound = false;
+        let pointer = self.here();
+        self.findings.push(
+            Finding::new(
+                &rules::LIMIT,
+                pointer,
+                format!(
+                    "more than {} values in one file",
+                    self.limits.max_nodes
+                ),
+            )
+            .with_help("a ladder file needs a few thousand values; split it, or raise the limit through the library's `Limits`")
+            .at(span.location(), span.bytes()),
+        );
+        ControlFlow::Break(())
+    }
+
+    fn open(&mut self, frame: Frame<'s>, span: Span) -> ControlFlow<()> {
         if self.stack.len() >= self.limits.max_depth {
-            self.sound = false;
-            self.findings.push(
-                Finding::new(
-                    &rules::LIMIT,
-                    self.here(),
-                    format!("nesting deeper than {} levels", self.limits.max_depth),
-                )
-                .with_help(
-                    "a ladder file needs only a few levels of nesting; flatten the structure",
-                )
-                .at(span.location, span.bytes),
-            );
+            self.too_deep(span);
             return ControlFlow::Break(());
         }
         self.stack.push(frame);
         ControlFlow::Continue(())
     }
 
+    fn too_deep(&mut self, span: Span) {
+        self.sound = false;
+        let pointer = self.here();
+        self.findings.push(
+            Finding::new(
+                &rules::LIMIT,
+                pointer,
+                format!("nesting deeper than {} levels", self.limits.max_depth),
+            )
+            .with_help("a ladder file needs only a few levels of nesting; flatten the structure")
+            .at(span.location(), span.bytes()),
+        );
+    }
+
     /// Hands a finished node to its parent, or makes it the root.
-    fn complete(&mut self, node: Node) -> ControlFlow<()> {
+    fn complete(&mut self, node: Node<'s>) -> ControlFlow<()> {
+        let max_key = self.limits.max_key_bytes;
         let Some(parent) = self.stack.last_mut() else {
             self.root = Some(node);
             return ControlFlow::Continue(());
@@ -282,8 +375,15 @@ impl Builder<'_> {
                 None => match node.value {
                     Value::Scalar { text, style } => {
                         let merge = style == Style::Plain && text == "<<";
-                        *pending_key = Some((text, node.span.clone()));
-                        merge.then_some(KeyProblem::Merge(node.span))
+                        let len = text.len();
+                        *pending_key = Some((text, node.span));
+                        if merge {
+                            Some(KeyProblem::Merge(node.span))
+                        } else if len > max_key {
+                            Some(KeyProblem::TooLong(node.span, len))
+                        } else {
+                            None
+                        }
                     }
                     _ => Some(KeyProblem::Complex(node.span)),
                 },
@@ -300,7 +400,7 @@ impl Builder<'_> {
                     };
                     match first.and_then(|i| entries.get(i)) {
                         Some(first) => Some(KeyProblem::Duplicate {
-                            first: first.key_span.clone(),
+                            first: first.key_span,
                             key,
                             key_span,
                         }),
@@ -337,6 +437,21 @@ impl Builder<'_> {
                 );
                 ControlFlow::Break(())
             }
+            Some(KeyProblem::TooLong(span, len)) => {
+                self.sound = false;
+                let pointer = self.here();
+                self.findings.push(
+                    Finding::new(
+                        &rules::LIMIT,
+                        pointer,
+                        format!("a key of {len} bytes, over the limit of {max_key}"),
+                    )
+                    .with_help("keys in a ladder file are plain names such as `band`")
+                    .at(span.location(), span.bytes()),
+                );
+                // Every finding beneath would carry the key in its pointer.
+                ControlFlow::Break(())
+            }
             Some(KeyProblem::Duplicate {
                 first,
                 key,
@@ -353,11 +468,11 @@ impl Builder<'_> {
                     .with_help(
                         "remove one of the two; a ladder file never keeps one value silently",
                     )
-                    .at(key_span.location, key_span.bytes)
+                    .at(key_span.location(), key_span.bytes())
                     .with_related_at(
                         "first defined here",
-                        first.location,
-                        first.bytes,
+                        first.location(),
+                        first.bytes(),
                     ),
                 );
                 ControlFlow::Continue(())
@@ -371,7 +486,7 @@ impl Builder<'_> {
         }
         if tagged {
             self.unsupported(
-                tag_at.unwrap_or_else(|| span.clone()),
+                tag_at.unwrap_or(*span),
                 "an explicit tag",
                 "remove the tag; every value in a ladder file has the type its key gives it",
             );
@@ -417,32 +532,51 @@ impl Builder<'_> {
         self.sound = false;
         let marker = error.marker();
         let span = self.span(marker, marker);
-        let end = next_char_boundary(self.source, span.bytes.start);
+        let start = span.bytes().start;
+        let span = Span::new(
+            start..next_char_boundary(self.source, start),
+            span.location(),
+        );
+        if matches!(error.kind(), ErrorKind::RecursionLimitExceeded) {
+            self.too_deep(span);
+            return;
+        }
+        // The scanner reports some errors at the start of the token it was
+        // reading; point at the offending character itself when it is near.
+        let culprit = match error.kind() {
+            ErrorKind::UnexpectedCharacter { character } => Some(*character),
+            ErrorKind::TabNotAllowed
+            | ErrorKind::TabInBlockIndentation
+            | ErrorKind::TabInPlainScalar
+            | ErrorKind::TabAtBlockScalarStart => Some('\t'),
+            _ => None,
+        };
+        let span = culprit.map_or(span, |c| seek(self.source, span, c));
         let message = error.info();
         self.findings.push(
             Finding::new(&rules::SYNTAX, self.here(), escape(&message))
                 .with_help(
                     "fix the YAML syntax at this position; the rest of the file was not checked",
                 )
-                .at(span.location, span.bytes.start..end),
+                .at(span.location(), span.bytes()),
         );
     }
 
     fn span(&self, start: &Marker, end: &Marker) -> Span {
         let start_byte = byte_offset(self.source, start);
         let end_byte = byte_offset(self.source, end).max(start_byte);
-        Span {
-            bytes: start_byte..end_byte,
-            location: Location {
+        Span::new(
+            start_byte..end_byte,
+            Location {
                 line: start.line().max(1),
                 column: start.col() + 1,
             },
-        }
+        )
     }
 }
 
 fn unsupported(
-    findings: &mut Vec<Finding>,
+    findings: &mut Findings,
     sound: &mut bool,
     pointer: Pointer,
     span: Span,
@@ -457,7 +591,7 @@ fn unsupported(
             format!("{what} is not supported in ladder files"),
         )
         .with_help(help)
-        .at(span.location, span.bytes),
+        .at(span.location(), span.bytes()),
     );
 }
 
@@ -471,18 +605,54 @@ fn byte_offset(source: &str, marker: &Marker) -> usize {
     }
 }
 
+/// `span` moved forward to the next `culprit` within a few lines, if any.
+fn seek(source: &str, span: Span, culprit: char) -> Span {
+    const NEAR: usize = 1024;
+    let start = span.bytes().start.min(source.len());
+    let Some(rest) = source.get(start..) else {
+        return span;
+    };
+    let Some((offset, _)) = rest.char_indices().take(NEAR).find(|&(_, c)| c == culprit) else {
+        return span;
+    };
+    let mut location = span.location();
+    let mut chars = rest[..offset].chars().peekable();
+    while let Some(c) = chars.next() {
+        let is_break = c == '\n' || (c == '\r' && chars.peek() != Some(&'\n'));
+        if is_break {
+            location.line += 1;
+            location.column = 1;
+        } else if c != '\r' {
+            location.column += 1;
+        }
+    }
+    let at = start + offset;
+    Span::new(at..at + culprit.len_utf8(), location)
+}
+
+/// The end of the character at byte `at`; `at` itself past the end or off a
+/// character boundary (never expected from the scanner, but never a panic).
 fn next_char_boundary(source: &str, at: usize) -> usize {
-    source[at.min(source.len())..]
-        .chars()
-        .next()
+    source
+        .get(at..)
+        .and_then(|rest| rest.chars().next())
         .map_or(at, |c| at + c.len_utf8())
 }
 
-/// Text with control, invisible and bidi characters shown as escapes, so that
-/// a message can never drive a terminal or hide what it quotes.
+/// The most characters of user text that a message quotes.
+const MAX_QUOTED: usize = 100;
+
+/// Text as a message quotes it: control, invisible and bidi characters shown
+/// as escapes, so that a message can never drive a terminal or hide what it
+/// quotes, and cut after [`MAX_QUOTED`] characters, so that a long value
+/// cannot make every message that names it long.
 pub(crate) fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
+    let mut out = String::with_capacity(text.len().min(MAX_QUOTED));
+    for (i, c) in text.chars().enumerate() {
+        if i == MAX_QUOTED {
+            out.push_str("...");
+            break;
+        }
         if is_hidden(c) {
             out.extend(c.escape_unicode());
         } else {
@@ -490,6 +660,27 @@ pub(crate) fn escape(text: &str) -> String {
         }
     }
     out
+}
+
+/// The 1-based line and column (in characters) of byte `at` of `source`,
+/// counting line breaks as YAML does: `\n`, `\r\n` and a lone `\r`.
+pub(crate) fn location_of(source: &str, at: usize) -> Location {
+    let mut at = at.min(source.len());
+    while !source.is_char_boundary(at) {
+        at -= 1;
+    }
+    let before = &source.as_bytes()[..at];
+    let mut line = 1;
+    let mut line_start = 0;
+    for (i, &b) in before.iter().enumerate() {
+        let is_break = b == b'\n' || (b == b'\r' && before.get(i + 1) != Some(&b'\n'));
+        if is_break {
+            line += 1;
+            line_start = i + 1;
+        }
+    }
+    let column = source[line_start..at].chars().count() + 1;
+    Location { line, column }
 }
 
 /// Characters that would be invisible, reorder text or drive a terminal.
@@ -502,7 +693,7 @@ pub(crate) fn is_hidden(c: char) -> bool {
             | '\u{FFA0}' | '\u{FFF0}'..='\u{FFFB}' | '\u{E0000}'..='\u{E0FFF}')
 }
 
-impl Node {
+impl Node<'_> {
     /// The node at `pointer`, or the deepest existing node on its way, with
     /// the span to show: the key's span when asked for and the node is a
     /// mapping value.
@@ -534,8 +725,8 @@ impl Node {
             }
         }
         match (target, key_span) {
-            (Target::Key, Some(span)) => span.clone(),
-            _ => node.span.clone(),
+            (Target::Key, Some(span)) => *span,
+            _ => node.span,
         }
     }
 
@@ -622,7 +813,7 @@ pub(crate) fn plain_kind(text: &str) -> PlainKind {
 mod tests {
     use super::*;
 
-    fn parse_ok(source: &str) -> Node {
+    fn parse_ok(source: &str) -> Node<'_> {
         let parsed = parse(source, &Limits::default());
         assert!(parsed.findings.is_empty(), "{:?}", parsed.findings);
         parsed.root.expect("a root")
@@ -649,7 +840,7 @@ mod tests {
             }
         );
         assert_eq!(
-            entries[1].value.span.location,
+            entries[1].value.span.location(),
             Location { line: 2, column: 4 }
         );
     }
@@ -669,19 +860,19 @@ mod tests {
         let root = parse_ok("tracks:\n  - id: ic\n    levels: []\n");
         let pointer = Pointer::root().key("tracks").index(0).key("levels");
         assert_eq!(
-            root.locate(&pointer, Target::Value).location,
+            root.locate(&pointer, Target::Value).location(),
             Location {
                 line: 3,
                 column: 13
             }
         );
         assert_eq!(
-            root.locate(&pointer, Target::Key).location,
+            root.locate(&pointer, Target::Key).location(),
             Location { line: 3, column: 5 }
         );
         let missing = Pointer::root().key("tracks").index(0).key("nope");
         assert_eq!(
-            root.locate(&missing, Target::Value).location,
+            root.locate(&missing, Target::Value).location(),
             Location { line: 2, column: 5 }
         );
     }

@@ -72,7 +72,9 @@ pub(crate) fn convert(
         .checked_mul(10u128.checked_pow(to)?)?;
     let denominator =
         10u128.checked_pow(u32::from(factor.scale()) + u32::from(rate.scale()) + from)?;
-    let minor = (numerator + denominator / 2) / denominator;
+    // Rounds half away from zero without overflowing near `u128::MAX`.
+    let minor = numerator / denominator
+        + u128::from(numerator % denominator >= denominator - denominator / 2);
     Some(Money::from_minor(u64::try_from(minor).ok()?, currency))
 }
 
@@ -109,5 +111,20 @@ mod tests {
             convert(money(100_000, "USD"), one, Some(rate), jpy),
             Some(money(150_500, "JPY"))
         );
+    }
+
+    #[test]
+    fn rounds_without_overflow_near_the_top_of_u128() {
+        // 18446744073709551615 JPY x 0.92 x 0.0000000000000000002 in KRW: the
+        // product is 3.39e38, within u128, and adding half the divisor
+        // (5e37) used to overflow (a panic in debug builds, a wrong amount in
+        // release builds).
+        let jpy = Currency::from_code("JPY").unwrap();
+        let krw = Currency::from_code("KRW").unwrap();
+        let factor: Decimal = "0.9200000000000000000".parse().unwrap();
+        let rate: Decimal = "0.0000000000000000002".parse().unwrap();
+        let converted = convert(Money::from_minor(u64::MAX, jpy), factor, Some(rate), krw);
+        // 18446744073709551615 x 0.92 x 2e-19 = 3.394... -> 3
+        assert_eq!(converted, Some(Money::from_minor(3, krw)));
     }
 }

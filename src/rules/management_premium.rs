@@ -1,5 +1,6 @@
 use crate::finding::Finding;
 use crate::model::TrackKind;
+use crate::rules::parity_gap::{by_grade, management_levels};
 use crate::validate::Context;
 use crate::yaml::escape;
 
@@ -31,40 +32,38 @@ declare_rule! {
 
 pub(crate) fn check(cx: &mut Context<'_>) {
     let from = cx.policy.parity_from_grade.0;
-    let ics = cx.levels_of(TrackKind::IndividualContributor);
-    let mut findings = Vec::new();
-    for (mt, ml, m) in cx.levels_of(TrackKind::Management) {
+    let ics = by_grade(cx, TrackKind::IndividualContributor);
+    for (mt, ml, m) in management_levels(cx) {
         if m.grade >= from {
             continue;
         }
         let Some(m_band) = cx.bands[mt][ml] else {
             continue;
         };
-        for (it, il, ic) in ics.iter().filter(|ic| ic.2.grade == m.grade) {
-            let Some(ic_band) = cx.bands[*it][*il] else {
+        for &(it, il, ic) in ics.get(&m.grade).into_iter().flatten() {
+            let Some(ic_band) = cx.bands[it][il] else {
                 continue;
             };
             if m_band[1] > ic_band[1] {
-                findings.push(
-                    Finding::new(
-                        &MANAGEMENT_PREMIUM,
-                        cx.level_pointer(mt, ml).key("band").key("mid"),
-                        format!(
-                            "management level `{}` (grade {}) has its midpoint at {}, above IC level `{}` ({})",
-                            escape(&m.id),
-                            m.grade,
-                            cx.money(m_band[1]),
-                            escape(&ic.id),
-                            cx.money(ic_band[1])
-                        ),
-                    )
-                    .with_help("pay the same at the same grade, so that moving into management is a career change, not a raise")
-                    .with_related(cx.level_pointer(*it, *il).key("band").key("mid"), "the IC midpoint"),
-                );
+                if cx.is_full() {
+                    return;
+                }
+                let finding = Finding::new(
+                    &MANAGEMENT_PREMIUM,
+                    cx.level_pointer(mt, ml).key("band").key("mid"),
+                    format!(
+                        "management level `{}` (grade {}) has its midpoint at {}, above IC level `{}` ({})",
+                        escape(&m.id),
+                        m.grade,
+                        cx.money(m_band[1]),
+                        escape(&ic.id),
+                        cx.money(ic_band[1])
+                    ),
+                )
+                .with_help("pay the same at the same grade, so that moving into management is a career change, not a raise")
+                .with_related(cx.level_pointer(it, il).key("band").key("mid"), "the IC midpoint");
+                cx.push(finding);
             }
         }
-    }
-    for finding in findings {
-        cx.push(finding);
     }
 }

@@ -26,7 +26,7 @@ declare_rule! {
 
 pub(crate) fn check(cx: &mut Context<'_>) {
     let from = cx.policy.parity_from_grade.0;
-    let ic_grades: Vec<u32> = cx
+    let ic_grades: std::collections::HashSet<u32> = cx
         .levels_of(TrackKind::IndividualContributor)
         .iter()
         .map(|l| l.2.grade)

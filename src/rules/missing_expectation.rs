@@ -1,6 +1,9 @@
+use std::collections::{HashMap, HashSet};
+
 use crate::finding::Finding;
 use crate::model::{CompetencyKind, TrackKind};
-use crate::validate::Context;
+use crate::spec::CompetencySpec as Competency;
+use crate::validate::{Context, names};
 use crate::yaml::escape;
 
 declare_rule! {
@@ -36,36 +39,66 @@ declare_rule! {
 
 pub(crate) fn check(cx: &mut Context<'_>) {
     let spec = cx.spec;
-    let used = |id: &str| {
-        cx.levels()
-            .any(|(_, _, level)| level.expectations.iter().any(|(e, _)| e == id))
-    };
-    let unused: Vec<&str> = spec
-        .competencies
-        .iter()
-        .map(|c| c.id.as_str())
-        .filter(|id| !used(id))
+    let used: HashSet<&str> = cx
+        .levels()
+        .flat_map(|(_, _, level)| level.expectations.iter().map(|(id, _)| id.as_str()))
         .collect();
     let is_people = |id: &str| {
         cx.competencies
             .get(id)
             .is_some_and(|&c| spec.competencies[c].kind == CompetencyKind::People)
     };
+    // Whether competency `c` applies to a level: on a management track, and
+    // whether that level sets any `people` competency.
+    let applies = |c: &Competency, management: bool, assessed: bool| {
+        used.contains(c.id.as_str())
+            && (c.kind != CompetencyKind::People || (management && assessed))
+    };
+    // Per id, how many competencies with it apply in each of the three cases,
+    // so that each level is checked in the time of its own expectations.
+    const CASES: [(bool, bool); 3] = [(false, false), (true, false), (true, true)];
+    let mut applicable = [0usize; 3];
+    let mut by_id: HashMap<&str, [usize; 3]> = HashMap::new();
+    for c in &spec.competencies {
+        for (case, &(management, assessed)) in CASES.iter().enumerate() {
+            if applies(c, management, assessed) {
+                applicable[case] += 1;
+                by_id.entry(c.id.as_str()).or_default()[case] += 1;
+            }
+        }
+    }
     let mut findings = Vec::new();
     for (t, l, level) in cx.levels() {
+        if findings.len() > cx.findings_left() {
+            break;
+        }
         let management = spec.tracks[t].kind == TrackKind::Management;
         let assessed = level.expectations.iter().any(|(id, _)| is_people(id));
-        let missing: Vec<String> = spec
-            .competencies
+        let case = match (management, assessed) {
+            (false, _) => 0,
+            (true, false) => 1,
+            (true, true) => 2,
+        };
+        let expected: HashSet<&str> = level
+            .expectations
             .iter()
-            .filter(|c| !unused.contains(&c.id.as_str()))
-            .filter(|c| c.kind != CompetencyKind::People || (management && assessed))
-            .filter(|c| !level.expectations.iter().any(|(id, _)| *id == c.id))
-            .map(|c| format!("`{}`", escape(&c.id)))
+            .map(|(id, _)| id.as_str())
             .collect();
-        if missing.is_empty() {
+        let set: usize = expected
+            .iter()
+            .filter_map(|id| by_id.get(id))
+            .map(|counts| counts[case])
+            .sum();
+        if set >= applicable[case] {
             continue;
         }
+        let missing: Vec<&str> = spec
+            .competencies
+            .iter()
+            .filter(|c| applies(c, management, assessed))
+            .filter(|c| !expected.contains(c.id.as_str()))
+            .map(|c| c.id.as_str())
+            .collect();
         let pointer = if level.expectations.is_empty() {
             cx.level_pointer(t, l)
         } else {
@@ -75,7 +108,11 @@ pub(crate) fn check(cx: &mut Context<'_>) {
             Finding::new(
                 &MISSING_EXPECTATION,
                 pointer,
-                format!("level `{}` sets no expectation for {}", escape(&level.id), missing.join(", ")),
+                format!(
+                    "level `{}` sets no expectation for {}",
+                    escape(&level.id),
+                    names(&missing, ", ")
+                ),
             )
             .with_help("say what each competency of the track looks like at this level, with a proficiency from 1 to 5"),
         );

@@ -1,3 +1,5 @@
+use std::collections::HashMap;
+
 use crate::Pointer;
 use crate::finding::Finding;
 use crate::model::{ParityMode, TrackKind};
@@ -76,62 +78,102 @@ pub(crate) fn gap(cx: &Context<'_>, ic: [u64; 3], m: [u64; 3]) -> Option<Gap> {
 /// A level with its track and level index.
 pub(crate) type LevelAt<'s> = (usize, usize, &'s LevelSpec);
 
-/// The IC and management levels paired by grade, at or above `from_grade`.
-pub(crate) fn pairs<'s>(cx: &Context<'s>) -> Vec<(LevelAt<'s>, LevelAt<'s>)> {
-    let from = cx.policy.parity_from_grade.0;
-    let ics = cx.levels_of(TrackKind::IndividualContributor);
-    let mut out = Vec::new();
-    for m in cx.levels_of(TrackKind::Management) {
-        if m.2.grade < from {
+/// The levels of one kind by grade, from the tracks whose grades strictly
+/// increase. A track that breaks `grade-order` is left out: its levels have no
+/// meaningful counterparts, and leaving it out keeps the pairs to one level
+/// per track and grade, so that their number stays bounded by the tracks.
+pub(crate) fn by_grade<'s>(cx: &Context<'s>, kind: TrackKind) -> HashMap<u32, Vec<LevelAt<'s>>> {
+    let spec = cx.spec;
+    let mut map: HashMap<u32, Vec<LevelAt<'s>>> = HashMap::new();
+    for t in cx.tracks_of(kind) {
+        let levels = &spec.tracks[t].levels;
+        if levels.windows(2).any(|w| w[1].grade <= w[0].grade) {
             continue;
         }
-        for ic in ics.iter().filter(|ic| ic.2.grade == m.2.grade) {
-            out.push((*ic, m));
+        for (l, level) in levels.iter().enumerate() {
+            map.entry(level.grade).or_default().push((t, l, level));
         }
     }
+    map
+}
+
+/// The management levels of ordered tracks, in file order.
+pub(crate) fn management_levels<'s>(cx: &Context<'s>) -> Vec<LevelAt<'s>> {
+    let mut out = Vec::new();
+    for levels in by_grade(cx, TrackKind::Management).into_values() {
+        out.extend(levels);
+    }
+    out.sort_unstable_by_key(|&(t, l, _)| (t, l));
     out
 }
 
 pub(crate) fn check(cx: &mut Context<'_>) {
-    let mut findings = Vec::new();
-    for ((it, il, ic), (mt, ml, m)) in pairs(cx) {
-        let (Some(ic_band), Some(m_band)) = (cx.bands[it][il], cx.bands[mt][ml]) else {
-            continue;
-        };
-        if let Some(gap) = gap(cx, ic_band, m_band) {
-            findings.push(finding(
-                cx,
-                None,
-                (it, il, ic, ic_band),
-                (mt, ml, m, m_band),
-                &gap,
-            ));
+    let from = cx.policy.parity_from_grade.0;
+    let ics = by_grade(cx, TrackKind::IndividualContributor);
+    // Pairs that pass on the base bands without being equal: rounding in a
+    // zone could still open a gap. Bands that are equal stay equal.
+    let mut passed: Vec<[usize; 4]> = Vec::new();
+    for (mt, ml, m) in management_levels(cx) {
+        if m.grade < from {
             continue;
         }
-        for (z, zone) in cx.spec.zones.iter().enumerate() {
-            let convert = |band: [u64; 3]| -> Option<[u64; 3]> {
+        let Some(m_band) = cx.bands[mt][ml] else {
+            continue;
+        };
+        for &(it, il, ic) in ics.get(&m.grade).into_iter().flatten() {
+            let Some(ic_band) = cx.bands[it][il] else {
+                continue;
+            };
+            match gap(cx, ic_band, m_band) {
+                Some(gap) => {
+                    if cx.is_full() {
+                        return;
+                    }
+                    let f = finding(cx, None, (it, il, ic, ic_band), (mt, ml, m, m_band), &gap);
+                    cx.push(f);
+                }
+                None if ic_band != m_band => passed.push([it, il, mt, ml]),
+                None => {}
+            }
+        }
+    }
+    if passed.is_empty() {
+        return;
+    }
+    let spec = cx.spec;
+    // Zone by zone, each band is converted once, however many pairs it is in.
+    let mut converted: Vec<Vec<Option<Option<[u64; 3]>>>> = cx
+        .bands
+        .iter()
+        .map(|track| vec![None; track.len()])
+        .collect();
+    for (z, zone) in spec.zones.iter().enumerate() {
+        for track in &mut converted {
+            track.fill(None);
+        }
+        let mut band_in_zone = |cx: &Context<'_>, t: usize, l: usize| -> Option<[u64; 3]> {
+            *converted[t][l].get_or_insert_with(|| {
+                let band = cx.bands[t][l]?;
                 let mut out = [0; 3];
                 for (slot, minor) in out.iter_mut().zip(band) {
                     *slot = cx.zone_minor(zone, minor)?;
                 }
                 Some(out)
-            };
-            let (Some(zic), Some(zm)) = (convert(ic_band), convert(m_band)) else {
+            })
+        };
+        for &[it, il, mt, ml] in &passed {
+            let (Some(zic), Some(zm)) = (band_in_zone(cx, it, il), band_in_zone(cx, mt, ml)) else {
                 continue;
             };
             if let Some(gap) = gap(cx, zic, zm) {
-                findings.push(finding(
-                    cx,
-                    Some(z),
-                    (it, il, ic, zic),
-                    (mt, ml, m, zm),
-                    &gap,
-                ));
+                if cx.is_full() {
+                    return;
+                }
+                let (ic, m) = (&spec.tracks[it].levels[il], &spec.tracks[mt].levels[ml]);
+                let f = finding(cx, Some(z), (it, il, ic, zic), (mt, ml, m, zm), &gap);
+                cx.push(f);
             }
         }
-    }
-    for finding in findings {
-        cx.push(finding);
     }
 }
 

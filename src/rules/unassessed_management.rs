@@ -39,12 +39,16 @@ pub(crate) fn check(cx: &mut Context<'_>) {
         .filter(|c| c.kind == CompetencyKind::People)
         .map(|c| c.id.as_str())
         .collect();
+    let is_people: std::collections::HashSet<&str> = people.iter().copied().collect();
     let mut findings = Vec::new();
     for (t, l, level) in cx.levels_of(TrackKind::Management) {
+        if findings.len() > cx.findings_left() {
+            break;
+        }
         if level
             .expectations
             .iter()
-            .any(|(id, _)| people.contains(&id.as_str()))
+            .any(|(id, _)| is_people.contains(id.as_str()))
         {
             continue;
         }
@@ -58,11 +62,7 @@ pub(crate) fn check(cx: &mut Context<'_>) {
         } else {
             format!(
                 "readiness to lead is assessed on its own: set an expectation for {}",
-                people
-                    .iter()
-                    .map(|p| format!("`{p}`"))
-                    .collect::<Vec<_>>()
-                    .join(" or ")
+                crate::validate::names(&people, " or ")
             )
         };
         findings.push(

@@ -35,6 +35,9 @@ pub(crate) fn check(cx: &mut Context<'_>) {
             if cx.competencies.contains_key(id.as_str()) {
                 continue;
             }
+            if findings.len() > cx.findings_left() {
+                break;
+            }
             let pointer = cx.level_pointer(t, l).key("expectations").key(id);
             let help = match did_you_mean(id, &known) {
                 Some(near) => format!("did you mean `{near}`?"),

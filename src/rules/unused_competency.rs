@@ -27,14 +27,15 @@ declare_rule! {
 
 pub(crate) fn check(cx: &mut Context<'_>) {
     let spec = cx.spec;
+    let used: std::collections::HashSet<&str> = cx
+        .levels()
+        .flat_map(|(_, _, level)| level.expectations.iter().map(|(id, _)| id.as_str()))
+        .collect();
     for (i, competency) in spec.competencies.iter().enumerate() {
-        let used = cx.levels().any(|(_, _, level)| {
-            level
-                .expectations
-                .iter()
-                .any(|(id, _)| *id == competency.id)
-        });
-        if !used {
+        if cx.is_full() {
+            return;
+        }
+        if !used.contains(competency.id.as_str()) {
             cx.push(
                 Finding::new(
                     &UNUSED_COMPETENCY,

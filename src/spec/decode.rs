@@ -7,7 +7,7 @@
 //! structural problem (a misspelt `expectatons` is one `unknown-key`, not a
 //! dozen `missing-expectation` warnings).
 
-use crate::finding::Finding;
+use crate::finding::{Finding, Findings};
 use crate::model::{CompetencyKind, ParityMode, PayPeriod, TrackKind};
 use crate::rules;
 use crate::spec::{
@@ -32,7 +32,7 @@ pub(crate) struct Decoded {
 pub(crate) fn decode(root: Option<&Node>, limits: &Limits) -> Decoded {
     let mut decoder = Decoder {
         limits,
-        findings: Vec::new(),
+        findings: Findings::new(limits.max_findings),
     };
     let spec = match root {
         Some(root) => decoder.ladder(root),
@@ -46,24 +46,24 @@ pub(crate) fn decode(root: Option<&Node>, limits: &Limits) -> Decoded {
     };
     Decoded {
         spec: spec.filter(|_| decoder.findings.is_empty()),
-        findings: decoder.findings,
+        findings: decoder.findings.into_vec(),
     }
 }
 
 struct Decoder<'l> {
     limits: &'l Limits,
-    findings: Vec<Finding>,
+    findings: Findings,
 }
 
 /// A mapping whose keys have been checked against the known ones.
 struct Fields<'n> {
-    entries: &'n [Entry],
+    entries: &'n [Entry<'n>],
     pointer: Pointer,
     what: &'static str,
 }
 
 impl<'n> Fields<'n> {
-    fn get(&self, key: &str) -> Option<(&'n Node, Pointer)> {
+    fn get(&self, key: &str) -> Option<(&'n Node<'n>, Pointer)> {
         self.entries
             .iter()
             .find(|e| e.key == key)
@@ -107,7 +107,7 @@ impl Decoder<'_> {
     /// Checks that `node` is a mapping with only `known` keys.
     fn fields<'n>(
         &mut self,
-        node: &'n Node,
+        node: &'n Node<'n>,
         pointer: &Pointer,
         what: &'static str,
         known: &[&str],
@@ -117,7 +117,10 @@ impl Decoder<'_> {
             return None;
         };
         for entry in entries {
-            if !known.contains(&entry.key.as_str()) {
+            if self.findings.is_full() {
+                break;
+            }
+            if !known.contains(&entry.key.as_ref()) {
                 let mut finding = Finding::new(
                     &rules::UNKNOWN_KEY,
                     pointer.key(&entry.key),
@@ -196,12 +199,19 @@ impl Decoder<'_> {
                     pointer.index(max),
                     format!("more than {max} {what} in one list"),
                 )
-                .with_help("split the track, or raise the limit through the library's `Limits`"),
+                .with_help(if what == "levels" {
+                    "split the track, or raise the limit through the library's `Limits`"
+                } else {
+                    "a ladder needs far fewer; raise the limit through the library's `Limits` if this one really needs more"
+                }),
             );
             return None;
         }
         let mut out = Vec::with_capacity(items.len());
         for (i, node) in items.iter().enumerate() {
+            if self.findings.is_full() {
+                return None;
+            }
             if let Some(value) = item(self, node, &pointer.index(i)) {
                 out.push(value);
             }
@@ -209,32 +219,27 @@ impl Decoder<'_> {
         Some(out)
     }
 
+    /// A scalar of at most [`Limits::max_scalar_bytes`].
     fn scalar<'n>(
         &mut self,
-        node: &'n Node,
+        node: &'n Node<'n>,
         pointer: &Pointer,
         expected: &str,
     ) -> Option<(&'n str, Style)> {
-        match &node.value {
-            Value::Scalar { text, style } => Some((text, *style)),
-            _ => {
-                self.type_error(node, pointer, expected, "");
-                None
-            }
-        }
+        self.scalar_within(node, pointer, expected, self.limits.max_scalar_bytes)
     }
 
-    fn text(&mut self, node: &Node, pointer: &Pointer, max: usize) -> Option<String> {
-        let (text, style) = self.scalar(node, pointer, "a string")?;
-        if style == Style::Plain && plain_kind(text) != PlainKind::Str {
-            let help = if plain_kind(text) == PlainKind::Null {
-                "write the text; an empty value or `null` is never a string"
-            } else {
-                "put the value in quotes to make it a string"
-            };
-            self.type_error(node, pointer, "a string", help);
+    fn scalar_within<'n>(
+        &mut self,
+        node: &'n Node<'n>,
+        pointer: &Pointer,
+        expected: &str,
+        max: usize,
+    ) -> Option<(&'n str, Style)> {
+        let Value::Scalar { text, style } = &node.value else {
+            self.type_error(node, pointer, expected, "");
             return None;
-        }
+        };
         if text.len() > max {
             self.push(
                 Finding::new(
@@ -244,6 +249,20 @@ impl Decoder<'_> {
                 )
                 .with_help("shorten it"),
             );
+            return None;
+        }
+        Some((text.as_ref(), *style))
+    }
+
+    fn text(&mut self, node: &Node, pointer: &Pointer, max: usize) -> Option<String> {
+        let (text, style) = self.scalar_within(node, pointer, "a string", max)?;
+        if style == Style::Plain && plain_kind(text) != PlainKind::Str {
+            let help = if plain_kind(text) == PlainKind::Null {
+                "write the text; an empty value or `null` is never a string"
+            } else {
+                "put the value in quotes to make it a string"
+            };
+            self.type_error(node, pointer, "a string", help);
             return None;
         }
         Some(text.to_owned())
@@ -263,9 +282,14 @@ impl Decoder<'_> {
             && text.bytes().all(|b| b.is_ascii_digit() || b == b'-'))
         .then(|| text.parse::<i64>().ok())
         .flatten();
+        let digits = text.strip_prefix('-').unwrap_or(text);
+        // `0777` is 777 in YAML 1.2 but 511 in YAML 1.1: never guess.
+        let parsed = parsed.filter(|_| !(digits.len() > 1 && digits.starts_with('0')));
         if parsed.is_none() {
             let help = if style == Style::Quoted {
                 "remove the quotes"
+            } else if plain_kind(text) == PlainKind::Int {
+                "write the number without a leading zero or a `0o`/`0x` prefix; YAML 1.1 would read `0777` as octal"
             } else {
                 ""
             };
@@ -428,12 +452,14 @@ impl Decoder<'_> {
         let competencies = self.required(&f, "competencies", |d, n, p| {
             d.list(n, p, "competencies", None, Self::competency)
         });
+        let max_tracks = self.limits.max_tracks;
         let tracks = self.required(&f, "tracks", |d, n, p| {
-            d.list(n, p, "tracks", None, Self::track)
+            d.list(n, p, "tracks", Some(max_tracks), Self::track)
         });
+        let max_zones = self.limits.max_zones;
         let zones = self
             .optional(&f, "zones", |d, n, p| {
-                d.list(n, p, "zones", None, Self::zone)
+                d.list(n, p, "zones", Some(max_zones), Self::zone)
             })
             .unwrap_or_default();
         let policy = self
@@ -571,6 +597,9 @@ impl Decoder<'_> {
         };
         let mut out = Vec::with_capacity(entries.len());
         for entry in entries {
+            if self.findings.is_full() {
+                return None;
+            }
             let pointer = pointer.key(&entry.key);
             let expectation = match &entry.value.value {
                 Value::Mapping(_) => {
@@ -599,7 +628,7 @@ impl Decoder<'_> {
                     }),
             };
             if let Some(expectation) = expectation {
-                out.push((entry.key.clone(), expectation));
+                out.push((entry.key.clone().into_owned(), expectation));
             }
         }
         Some(out)
@@ -698,11 +727,29 @@ impl Decoder<'_> {
 }
 
 /// The known name closest to `unknown`, when it is close enough to be a typo.
+///
+/// Its work is bounded whatever the input: names whose lengths alone rule
+/// them out are skipped, and the search gives up after comparing about a
+/// million characters pairwise, as a hostile file with thousands of long
+/// names would make it do.
 pub(crate) fn did_you_mean<'k>(unknown: &str, known: &[&'k str]) -> Option<&'k str> {
-    known
-        .iter()
-        .map(|k| (strsim::damerau_levenshtein(unknown, k), *k))
-        .filter(|(distance, k)| *distance <= (k.len() / 3).max(1))
-        .min_by_key(|(distance, _)| *distance)
-        .map(|(_, k)| k)
+    const BUDGET: usize = 1 << 20;
+    let length = unknown.chars().count();
+    let mut spent = 0usize;
+    let mut best: Option<(usize, &'k str)> = None;
+    for k in known {
+        let allowed = (k.len() / 3).max(1);
+        if length.abs_diff(k.chars().count()) > allowed {
+            continue;
+        }
+        spent = spent.saturating_add(length.saturating_mul(k.len()));
+        if spent > BUDGET {
+            break;
+        }
+        let distance = strsim::damerau_levenshtein(unknown, k);
+        if distance <= allowed && best.is_none_or(|(d, _)| distance < d) {
+            best = Some((distance, k));
+        }
+    }
+    best.map(|(_, k)| k)
 }

@@ -21,11 +21,12 @@ fn read(path: &Path) -> Result<Vec<u8>, ExitCode> {
 
 /// Shows a file's findings as `validate` does, and returns exit code 1.
 fn invalid(path: &Path, bytes: &[u8], report: Report, format: Format) -> ExitCode {
-    let checked = [Checked {
-        path: path.display().to_string(),
-        source: String::from_utf8_lossy(bytes).into_owned(),
+    let checked = [Checked::new(
+        path.display().to_string(),
+        bytes,
         report,
-    }];
+        format,
+    )];
     let count = |s| checked[0].report.count(s);
     let (errors, warnings, notes) = (
         count(Severity::Error),
@@ -65,15 +66,15 @@ pub(crate) fn ratings(
 
 /// Reports an unknown id (with its did-you-mean) as a usage error.
 pub(crate) fn unknown(error: &dualtrack::NotFound, ladder: &Path) -> ExitCode {
-    let help = if error.suggestions().is_empty() {
-        format!(
-            "\nhelp: `dualtrack show {}` lists every level, track and zone",
+    if error.suggestions().is_empty() {
+        let help = format!(
+            "`dualtrack show {}` lists every level, track and zone",
             ladder.display()
-        )
+        );
+        crate::usage_with_help(&error.to_string(), &help)
     } else {
-        String::new()
-    };
-    crate::usage(&format!("{error}{help}"))
+        crate::usage(&error.to_string())
+    }
 }
 
 /// Prints an answer: `human` as it is, `json` as one pretty document.

@@ -89,10 +89,23 @@ enum Format {
 const USAGE: u8 = 2;
 
 fn main() -> ExitCode {
+    // A panic is a bug in dualtrack, never the user's fault: one line saying
+    // so (no backtrace, whatever RUST_BACKTRACE says) and exit code 2.
     std::panic::set_hook(Box::new(|info| {
+        let payload = info.payload();
+        let message = payload
+            .downcast_ref::<&str>()
+            .copied()
+            .or_else(|| payload.downcast_ref::<String>().map(String::as_str))
+            .unwrap_or("no message");
+        let at = info
+            .location()
+            .map(|l| format!(" at {}:{}", l.file(), l.line()))
+            .unwrap_or_default();
         let _ = writeln!(
             std::io::stderr(),
-            "error: internal error in dualtrack: {info}\nplease report it with the file that caused it"
+            "error: internal error in dualtrack{at}: {}\nthis is a bug; please report it with the file that caused it",
+            message.escape_debug()
         );
     }));
     let cli = Cli::parse();
@@ -102,7 +115,14 @@ fn main() -> ExitCode {
     }
 }
 
+/// The test suite's way to check the panic path: debug builds panic on
+/// purpose when this variable is set. Release builds ignore it.
+const TEST_PANIC: &str = "DUALTRACK_TEST_PANIC";
+
 fn run(cli: Cli) -> ExitCode {
+    if cfg!(debug_assertions) && std::env::var_os(TEST_PANIC).is_some() {
+        panic!("{TEST_PANIC} is set");
+    }
     match cli.command {
         Command::Validate(args) => validate(&args),
         Command::Schema { kind } => print(&match kind {
@@ -153,8 +173,33 @@ fn print(text: &str) -> ExitCode {
 }
 
 fn usage(message: &str) -> ExitCode {
-    let _ = writeln!(std::io::stderr(), "error: {message}");
+    let _ = writeln!(std::io::stderr(), "error: {}", escape_controls(message));
     ExitCode::from(USAGE)
+}
+
+/// A usage error with advice on a line of its own.
+fn usage_with_help(message: &str, help: &str) -> ExitCode {
+    let _ = writeln!(
+        std::io::stderr(),
+        "error: {}\nhelp: {}",
+        escape_controls(message),
+        escape_controls(help)
+    );
+    ExitCode::from(USAGE)
+}
+
+/// Paths and codes come from the user: never let them drive the terminal.
+fn escape_controls(text: &str) -> String {
+    text.chars()
+        .flat_map(|c| {
+            let escaped: Vec<char> = if c.is_control() {
+                c.escape_unicode().collect()
+            } else {
+                vec![c]
+            };
+            escaped
+        })
+        .collect()
 }
 
 fn loader(args: &ValidateArgs) -> Result<Loader, String> {
@@ -173,11 +218,32 @@ fn loader(args: &ValidateArgs) -> Result<Loader, String> {
     Ok(loader)
 }
 
-/// One file's outcome.
+/// One file's outcome: its report and, for human output, its rendering (the
+/// file's text is dropped once rendered, so memory does not grow with the
+/// number of files).
 struct Checked {
     path: String,
-    source: String,
+    rendered: String,
     report: Report,
+}
+
+impl Checked {
+    /// A file's outcome, rendered now when the output is for people.
+    fn new(path: String, bytes: &[u8], report: Report, format: Format) -> Self {
+        let rendered = match format {
+            Format::Human => {
+                let color =
+                    std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none();
+                dualtrack::render(&report, &String::from_utf8_lossy(bytes), &path, color)
+            }
+            Format::Json => String::new(),
+        };
+        Self {
+            path,
+            rendered,
+            report,
+        }
+    }
 }
 
 fn validate(args: &ValidateArgs) -> ExitCode {
@@ -200,11 +266,12 @@ fn validate(args: &ValidateArgs) -> ExitCode {
             Ok(loaded) => loaded.report().clone(),
             Err(report) => report,
         };
-        checked.push(Checked {
-            path: file.display().to_string(),
-            source: String::from_utf8_lossy(&bytes).into_owned(),
+        checked.push(Checked::new(
+            file.display().to_string(),
+            &bytes,
             report,
-        });
+            args.format,
+        ));
     }
     let count = |s| checked.iter().map(|c| c.report.count(s)).sum::<usize>();
     let (errors, warnings, notes) = (
@@ -227,10 +294,9 @@ fn validate(args: &ValidateArgs) -> ExitCode {
 }
 
 fn human(checked: &[Checked], errors: usize, warnings: usize) -> std::io::Result<()> {
-    let color = std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none();
     let mut stderr = std::io::stderr().lock();
     for c in checked {
-        stderr.write_all(dualtrack::render(&c.report, &c.source, &c.path, color).as_bytes())?;
+        stderr.write_all(c.rendered.as_bytes())?;
     }
     let plural = |n: usize, word: &str| {
         if n == 1 {
@@ -317,7 +383,11 @@ fn walk(dir: &Path, found: &mut Vec<PathBuf>) -> std::io::Result<()> {
         let kind = entry.file_type()?;
         if kind.is_dir() {
             walk(&path, found)?;
-        } else if path.extension().is_some_and(|e| e == "yaml" || e == "yml") {
+        } else if path.extension().is_some_and(|e| e == "yaml" || e == "yml")
+            // Only regular files (or links to them): opening a FIFO found
+            // in a directory would wait forever for a writer.
+            && std::fs::metadata(&path).is_ok_and(|m| m.is_file())
+        {
             found.push(path);
         }
     }

@@ -49,7 +49,7 @@ pub(crate) struct DecodedRatings {
 pub(crate) fn decode_ratings(root: Option<&Node>, limits: &Limits) -> DecodedRatings {
     let mut decoder = Decoder {
         limits,
-        findings: Vec::new(),
+        findings: super::Findings::new(limits.max_findings),
     };
     let spec = match root {
         Some(root) => decoder.ratings_file(root),
@@ -63,7 +63,7 @@ pub(crate) fn decode_ratings(root: Option<&Node>, limits: &Limits) -> DecodedRat
     };
     DecodedRatings {
         spec: spec.filter(|_| decoder.findings.is_empty()),
-        findings: decoder.findings,
+        findings: decoder.findings.into_vec(),
     }
 }
 
@@ -120,7 +120,7 @@ impl Decoder<'_> {
         for entry in entries {
             let pointer = pointer.key(&entry.key);
             if let Some(proficiency) = self.proficiency(&entry.value, &pointer) {
-                out.push((entry.key.clone(), proficiency));
+                out.push((entry.key.to_string(), proficiency));
             }
         }
         Some(out)
