@@ -6,7 +6,12 @@
 use std::alloc::{GlobalAlloc, Layout, System};
 use std::cell::Cell;
 
+use std::hint::black_box;
+
 use dualtrack::{Grade, Money};
+
+#[path = "../benches/common/mod.rs"]
+mod common;
 
 struct Counting;
 
@@ -98,4 +103,48 @@ fn lookups_do_not_allocate() {
     assert_eq!(count, 0, "allocations during look-ups");
     // The counter works: a transition allocates its lists.
     assert!(allocations(|| drop(ladder.transition("ic6", "management"))) > 0);
+}
+
+/// Look-ups by id on generated ladders (benches/common), by every id of
+/// each list: levels, tracks, competencies and zones, a level's band in
+/// every zone, and its expectations.
+#[test]
+fn lookups_by_id_on_generated_ladders_do_not_allocate() {
+    for scale in [1, 10] {
+        let ladder = dualtrack::load(&common::ladder(scale))
+            .expect("valid")
+            .into_ladder();
+        let levels = common::level_ids(scale);
+        let zones = common::zone_ids(scale);
+        let tracks: Vec<String> = ladder
+            .tracks()
+            .iter()
+            .map(|t| t.id().as_str().to_owned())
+            .collect();
+        let competencies: Vec<String> = ladder
+            .competencies()
+            .iter()
+            .map(|c| c.id().as_str().to_owned())
+            .collect();
+        let count = allocations(|| {
+            for id in &levels {
+                let level = black_box(ladder.level(black_box(id))).expect("level");
+                for zone in &zones {
+                    let zone = black_box(ladder.zone(black_box(zone))).expect("zone");
+                    black_box(zone.band(level.band())).expect("zone band");
+                }
+                for competency in &competencies {
+                    black_box(level.expectation(black_box(competency)));
+                }
+            }
+            for id in &tracks {
+                black_box(ladder.track(black_box(id))).expect("track");
+            }
+            for id in &competencies {
+                black_box(ladder.competency(black_box(id))).expect("competency");
+            }
+            black_box(ladder.level(black_box("no-such-level")));
+        });
+        assert_eq!(count, 0, "scale {scale}: allocations during look-ups");
+    }
 }

@@ -1,0 +1,96 @@
+//! Writes generated ladders, as the benches use them.
+//!
+//! ```text
+//! cargo run --release --example generate -- 10 > ladder.yaml   # one ladder, 10x engineering
+//! cargo run --release --example generate -- 1 1000 target/ladders-1000   # 1,000 files
+//! cargo run --release --example generate -- 10 --findings      # with many findings
+//! ```
+//!
+//! For a profiler (`valgrind --tool=callgrind`), instead of writing the
+//! ladder: `--load` loads it once with `dualtrack` (the limits raised as in
+//! the benches), `--parse` parses it once with the serde yardstick, and
+//! `--render` loads the ladder with findings and renders its report.
+
+#[path = "../benches/common/mod.rs"]
+mod common;
+
+use std::io::Write;
+use std::process::ExitCode;
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let findings = args.iter().any(|a| a == "--findings");
+    let numbers: Vec<&String> = args.iter().filter(|a| !a.starts_with("--")).collect();
+    let (scale, files) = match numbers.as_slice() {
+        [scale] => (scale.parse().ok(), None),
+        [scale, count, dir] => (scale.parse().ok(), Some((count.parse().ok(), dir.as_str()))),
+        _ => (None, None),
+    };
+    let Some(scale) = scale else {
+        eprintln!("usage: generate SCALE [COUNT DIR] [--findings | --load | --parse | --render]");
+        return ExitCode::from(2);
+    };
+    let once = ["--load", "--parse", "--render"]
+        .into_iter()
+        .find(|mode| args.iter().any(|a| a == mode));
+    if let Some(mode) = once {
+        return run_once(mode, scale);
+    }
+    let yaml = if findings {
+        common::ladder_with_findings(scale)
+    } else {
+        common::ladder(scale)
+    };
+    let written = match files {
+        None => std::io::stdout().write_all(yaml.as_bytes()),
+        Some((Some(count), dir)) => write_files(&yaml, count, dir),
+        Some((None, _)) => {
+            eprintln!(
+                "usage: generate SCALE [COUNT DIR] [--findings | --load | --parse | --render]"
+            );
+            return ExitCode::from(2);
+        }
+    };
+    match written {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(error) => {
+            eprintln!("error: {error}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// Does one thing once, for a profiler to count.
+fn run_once(mode: &str, scale: usize) -> ExitCode {
+    let mut limits = dualtrack::Limits::default();
+    limits.max_file_bytes = 64 * 1024 * 1024;
+    let loader = dualtrack::Loader::new().limits(limits);
+    let ok = match mode {
+        "--parse" => common::mirror::parse(&common::ladder(scale)).is_ok(),
+        "--render" => {
+            let yaml = common::ladder_with_findings(scale);
+            match loader.load(&yaml) {
+                Err(report) => {
+                    let text = dualtrack::render(&report, &yaml, "ladder.yaml", false);
+                    !std::hint::black_box(text).is_empty()
+                }
+                Ok(_) => false,
+            }
+        }
+        _ => std::hint::black_box(loader.load(&common::ladder(scale))).is_ok(),
+    };
+    if ok {
+        ExitCode::SUCCESS
+    } else {
+        eprintln!("error: unexpected outcome");
+        ExitCode::FAILURE
+    }
+}
+
+fn write_files(yaml: &str, count: usize, dir: &str) -> std::io::Result<()> {
+    std::fs::create_dir_all(dir)?;
+    for i in 0..count {
+        std::fs::write(format!("{dir}/ladder-{i:04}.yaml"), yaml)?;
+    }
+    Ok(())
+}
