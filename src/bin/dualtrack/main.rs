@@ -3,6 +3,7 @@
 use std::io::{IsTerminal, Read, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 use clap::{Parser, Subcommand, ValueEnum};
 use dualtrack::{Limits, Loader, Override, Report, Severity};
@@ -255,23 +256,12 @@ fn validate(args: &ValidateArgs) -> ExitCode {
         Ok(files) => files,
         Err(message) => return usage(&message),
     };
-    let limit = Limits::default().max_file_bytes;
     let mut checked = Vec::with_capacity(files.len());
-    for file in files {
-        let bytes = match read(&file, limit) {
-            Ok(bytes) => bytes,
+    for (file, outcome) in files.iter().zip(check_all(&loader, &files, args.format)) {
+        match outcome {
+            Ok(c) => checked.push(c),
             Err(error) => return usage(&format!("cannot read `{}`: {error}", file.display())),
-        };
-        let report = match loader.load_bytes(&bytes) {
-            Ok(loaded) => loaded.report().clone(),
-            Err(report) => report,
-        };
-        checked.push(Checked::new(
-            file.display().to_string(),
-            &bytes,
-            report,
-            args.format,
-        ));
+        }
     }
     let count = |s| checked.iter().map(|c| c.report.count(s)).sum::<usize>();
     let (errors, warnings, notes) = (
@@ -291,6 +281,62 @@ fn validate(args: &ValidateArgs) -> ExitCode {
     } else {
         ExitCode::SUCCESS
     }
+}
+
+/// Reads and checks one file, keeping only what the output needs.
+fn check(loader: &Loader, file: &Path, format: Format) -> std::io::Result<Checked> {
+    let bytes = read(file, Limits::default().max_file_bytes)?;
+    let report = match loader.load_bytes(&bytes) {
+        Ok(loaded) => loaded.report().clone(),
+        Err(report) => report,
+    };
+    Ok(Checked::new(
+        file.display().to_string(),
+        &bytes,
+        report,
+        format,
+    ))
+}
+
+/// Checks every file on all cores, each outcome in the place of its file, so
+/// that output does not depend on which thread finished first. Each worker
+/// holds one file's bytes at a time.
+fn check_all(loader: &Loader, files: &[PathBuf], format: Format) -> Vec<std::io::Result<Checked>> {
+    let threads = std::thread::available_parallelism()
+        .map_or(1, usize::from)
+        .min(files.len());
+    if threads <= 1 {
+        return files
+            .iter()
+            .map(|file| check(loader, file, format))
+            .collect();
+    }
+    let next = AtomicUsize::new(0);
+    let mut outcomes: Vec<_> = std::thread::scope(|scope| {
+        let workers: Vec<_> = (0..threads)
+            .map(|_| {
+                scope.spawn(|| {
+                    let mut done = Vec::new();
+                    loop {
+                        let i = next.fetch_add(1, Ordering::Relaxed);
+                        let Some(file) = files.get(i) else { break };
+                        done.push((i, check(loader, file, format)));
+                    }
+                    done
+                })
+            })
+            .collect();
+        workers
+            .into_iter()
+            .flat_map(|worker| match worker.join() {
+                Ok(done) => done,
+                // Re-raise a worker's panic on this thread, where main catches it.
+                Err(panic) => std::panic::resume_unwind(panic),
+            })
+            .collect()
+    });
+    outcomes.sort_by_key(|(i, _)| *i);
+    outcomes.into_iter().map(|(_, outcome)| outcome).collect()
 }
 
 fn human(checked: &[Checked], errors: usize, warnings: usize) -> std::io::Result<()> {
