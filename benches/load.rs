@@ -9,15 +9,8 @@ mod common;
 use std::hint::black_box;
 use std::time::Duration;
 
+use common::loader;
 use criterion::{BenchmarkId, Criterion, Throughput, criterion_group, criterion_main};
-use dualtrack::{Limits, Loader};
-
-/// The default limits, with the file size raised so that 1000x (12 MB) loads.
-pub fn loader() -> Loader {
-    let mut limits = Limits::default();
-    limits.max_file_bytes = 64 * 1024 * 1024;
-    Loader::new().limits(limits)
-}
 
 fn parse_and_load(c: &mut Criterion) {
     let loader = loader();

@@ -10,8 +10,6 @@ mod common;
 use std::hint::black_box;
 use std::time::{Duration, Instant};
 
-use dualtrack::{Limits, Loader};
-
 /// Each timed sample runs at least this long.
 const SAMPLE: Duration = Duration::from_millis(40);
 
@@ -20,9 +18,7 @@ fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let quick = !args.iter().any(|a| a == "--bench");
     let wanted: Vec<usize> = args.iter().filter_map(|a| a.parse().ok()).collect();
-    let mut limits = Limits::default();
-    limits.max_file_bytes = 64 * 1024 * 1024;
-    let loader = Loader::new().limits(limits);
+    let loader = common::loader();
     println!(
         "| size | bytes | levels | serde parse | dualtrack load | load / parse | load per level |"
     );

@@ -62,9 +62,7 @@ fn main() -> ExitCode {
 
 /// Does one thing once, for a profiler to count.
 fn run_once(mode: &str, scale: usize) -> ExitCode {
-    let mut limits = dualtrack::Limits::default();
-    limits.max_file_bytes = 64 * 1024 * 1024;
-    let loader = dualtrack::Loader::new().limits(limits);
+    let loader = common::loader();
     let ok = match mode {
         "--parse" => common::mirror::parse(&common::ladder(scale)).is_ok(),
         "--render" => {

@@ -4,14 +4,9 @@
 #[path = "../benches/common/mod.rs"]
 mod common;
 
-use dualtrack::{Limits, Loader};
-
 fn assert_clean(scale: usize) {
     let yaml = common::ladder(scale);
-    let mut limits = Limits::default();
-    limits.max_file_bytes = usize::MAX;
-    let loaded = Loader::new()
-        .limits(limits)
+    let loaded = common::loader()
         .load(&yaml)
         .unwrap_or_else(|report| panic!("scale {scale}: {report}"));
     assert!(

@@ -20,6 +20,8 @@
 
 pub mod mirror;
 
+use dualtrack::{Limits, Loader};
+
 use std::fmt::Write;
 
 /// The sizes the benches run at, as multiples of `ladders/engineering.yaml`.
@@ -59,6 +61,28 @@ impl Shape {
     pub fn levels(&self) -> usize {
         self.disciplines * (IC_TITLES.len() + MANAGEMENT_TITLES.len())
     }
+}
+
+/// The default limits with every count and total raised 1000x, so that the
+/// 100x and 1000x ladders (up to 1,600 tracks, 9.9 MB, over a million YAML
+/// nodes, over a thousand findings) load in full. Depth, key, scalar and
+/// description limits stay at their defaults: generated ladders are shaped
+/// like the reference at every size.
+pub fn limits() -> Limits {
+    let d = Limits::default();
+    let mut limits = d.clone();
+    limits.max_file_bytes = d.max_file_bytes.saturating_mul(1000);
+    limits.max_levels_per_track = d.max_levels_per_track.saturating_mul(1000);
+    limits.max_tracks = d.max_tracks.saturating_mul(1000);
+    limits.max_zones = d.max_zones.saturating_mul(1000);
+    limits.max_nodes = d.max_nodes.saturating_mul(1000);
+    limits.max_findings = d.max_findings.saturating_mul(1000);
+    limits
+}
+
+/// A loader with [`limits`].
+pub fn loader() -> Loader {
+    Loader::new().limits(limits())
 }
 
 /// A valid ladder `scale` times the size of `ladders/engineering.yaml`.
