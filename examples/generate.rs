@@ -9,7 +9,8 @@
 //! For a profiler (`valgrind --tool=callgrind`), instead of writing the
 //! ladder: `--load` loads it once with `dualtrack` (the limits raised as in
 //! the benches), `--parse` parses it once with the serde yardstick, and
-//! `--render` loads the ladder with findings and renders its report.
+//! `--render` loads the ladder with findings and renders its report
+//! (`--load --findings` loads the ladder with findings, without rendering).
 
 #[path = "../benches/common/mod.rs"]
 mod common;
@@ -34,7 +35,7 @@ fn main() -> ExitCode {
         .into_iter()
         .find(|mode| args.iter().any(|a| a == mode));
     if let Some(mode) = once {
-        return run_once(mode, scale);
+        return run_once(mode, scale, findings);
     }
     let yaml = if findings {
         common::ladder_with_findings(scale)
@@ -61,7 +62,7 @@ fn main() -> ExitCode {
 }
 
 /// Does one thing once, for a profiler to count.
-fn run_once(mode: &str, scale: usize) -> ExitCode {
+fn run_once(mode: &str, scale: usize, findings: bool) -> ExitCode {
     let loader = common::loader();
     let ok = match mode {
         "--parse" => common::mirror::parse(&common::ladder(scale)).is_ok(),
@@ -74,6 +75,9 @@ fn run_once(mode: &str, scale: usize) -> ExitCode {
                 }
                 Ok(_) => false,
             }
+        }
+        _ if findings => {
+            std::hint::black_box(loader.load(&common::ladder_with_findings(scale))).is_err()
         }
         _ => std::hint::black_box(loader.load(&common::ladder(scale))).is_ok(),
     };

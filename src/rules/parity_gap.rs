@@ -1,9 +1,9 @@
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use crate::Pointer;
 use crate::finding::Finding;
 use crate::model::{ParityMode, TrackKind};
-use crate::spec::LevelSpec;
+use crate::spec::{LevelSpec, ZoneSpec};
 use crate::validate::{BAND_POINTS, Context};
 use crate::yaml::escape;
 
@@ -107,11 +107,55 @@ pub(crate) fn management_levels<'s>(cx: &Context<'s>) -> Vec<LevelAt<'s>> {
     out
 }
 
+/// A band in minor units converted into a zone, when the zone is valid.
+fn zone_band(cx: &Context<'_>, zone: &ZoneSpec, band: [u64; 3]) -> Option<[u64; 3]> {
+    let mut out = [0; 3];
+    for (slot, minor) in out.iter_mut().zip(band) {
+        *slot = cx.zone_minor(zone, minor)?;
+    }
+    Some(out)
+}
+
+/// Whether comparing these two bands makes any finding, in the base
+/// currency or in some zone.
+fn falls_short(cx: &Context<'_>, ic: [u64; 3], m: [u64; 3]) -> bool {
+    gap(cx, ic, m).is_some()
+        || ic != m
+            && cx.spec.zones.iter().any(|zone| {
+                let (Some(zic), Some(zm)) = (zone_band(cx, zone, ic), zone_band(cx, zone, m))
+                else {
+                    return false;
+                };
+                gap(cx, zic, zm).is_some()
+            })
+}
+
 pub(crate) fn check(cx: &mut Context<'_>) {
     let from = cx.policy.parity_from_grade.0;
     let ics = by_grade(cx, TrackKind::IndividualContributor);
-    // Pairs that pass on the base bands without being equal: rounding in a
-    // zone could still open a gap. Bands that are equal stay equal.
+    // Ladders share bands across tracks, so most comparisons of a management
+    // level with the IC levels of its grade are the same comparison: each
+    // distinct pair of bands is judged once (in the base currency and every
+    // zone), and a management level whose band falls short of none of the
+    // distinct IC bands of its grade is not walked at all. Levels that are
+    // walked are walked as before, so findings come in the same order.
+    let mut distinct: HashMap<u32, Vec<[u64; 3]>> = HashMap::new();
+    for (&grade, levels) in &ics {
+        let mut bands: Vec<[u64; 3]> = Vec::new();
+        let mut seen: HashSet<[u64; 3]> = HashSet::new();
+        for &(t, l, _) in levels {
+            if let Some(band) = cx.bands[t][l]
+                && seen.insert(band)
+            {
+                bands.push(band);
+            }
+        }
+        distinct.insert(grade, bands);
+    }
+    let mut pair_short: HashMap<([u64; 3], [u64; 3]), bool> = HashMap::new();
+    let mut level_short: HashMap<(u32, [u64; 3]), bool> = HashMap::new();
+    // Pairs that pass on the base bands without being equal, and fall short
+    // in some zone: rounding there opens a gap. Bands that are equal stay equal.
     let mut passed: Vec<[usize; 4]> = Vec::new();
     for (mt, ml, m) in management_levels(cx) {
         if m.grade < from {
@@ -120,6 +164,20 @@ pub(crate) fn check(cx: &mut Context<'_>) {
         let Some(m_band) = cx.bands[mt][ml] else {
             continue;
         };
+        let walk = *level_short.entry((m.grade, m_band)).or_insert_with(|| {
+            distinct
+                .get(&m.grade)
+                .into_iter()
+                .flatten()
+                .any(|&ic_band| {
+                    *pair_short
+                        .entry((ic_band, m_band))
+                        .or_insert_with(|| falls_short(cx, ic_band, m_band))
+                })
+        });
+        if !walk {
+            continue;
+        }
         for &(it, il, ic) in ics.get(&m.grade).into_iter().flatten() {
             let Some(ic_band) = cx.bands[it][il] else {
                 continue;
@@ -132,7 +190,12 @@ pub(crate) fn check(cx: &mut Context<'_>) {
                     let f = finding(cx, None, (it, il, ic, ic_band), (mt, ml, m, m_band), &gap);
                     cx.push(f);
                 }
-                None if ic_band != m_band => passed.push([it, il, mt, ml]),
+                None if *pair_short
+                    .entry((ic_band, m_band))
+                    .or_insert_with(|| falls_short(cx, ic_band, m_band)) =>
+                {
+                    passed.push([it, il, mt, ml]);
+                }
                 None => {}
             }
         }
@@ -152,14 +215,7 @@ pub(crate) fn check(cx: &mut Context<'_>) {
             track.fill(None);
         }
         let mut band_in_zone = |cx: &Context<'_>, t: usize, l: usize| -> Option<[u64; 3]> {
-            *converted[t][l].get_or_insert_with(|| {
-                let band = cx.bands[t][l]?;
-                let mut out = [0; 3];
-                for (slot, minor) in out.iter_mut().zip(band) {
-                    *slot = cx.zone_minor(zone, minor)?;
-                }
-                Some(out)
-            })
+            *converted[t][l].get_or_insert_with(|| zone_band(cx, zone, cx.bands[t][l]?))
         };
         for &[it, il, mt, ml] in &passed {
             let (Some(zic), Some(zm)) = (band_in_zone(cx, it, il), band_in_zone(cx, mt, ml)) else {
