@@ -1,3 +1,5 @@
+use std::collections::HashMap;
+
 use crate::finding::Finding;
 use crate::model::TrackKind;
 use crate::rules::parity_gap::{by_grade, management_levels};
@@ -33,6 +35,20 @@ declare_rule! {
 pub(crate) fn check(cx: &mut Context<'_>) {
     let from = cx.policy.parity_from_grade.0;
     let ics = by_grade(cx, TrackKind::IndividualContributor);
+    // The lowest IC midpoint of each grade: a management level paid no more
+    // than that has no finding, and the IC levels of its grade are walked
+    // only when it is paid more (in file order, as before).
+    let lowest: HashMap<u32, u64> = ics
+        .iter()
+        .map(|(&grade, levels)| {
+            let mid = levels
+                .iter()
+                .filter_map(|&(t, l, _)| cx.bands[t][l].map(|band| band[1]))
+                .min()
+                .unwrap_or(u64::MAX);
+            (grade, mid)
+        })
+        .collect();
     for (mt, ml, m) in management_levels(cx) {
         if m.grade >= from {
             continue;
@@ -40,6 +56,9 @@ pub(crate) fn check(cx: &mut Context<'_>) {
         let Some(m_band) = cx.bands[mt][ml] else {
             continue;
         };
+        if lowest.get(&m.grade).is_none_or(|&mid| m_band[1] <= mid) {
+            continue;
+        }
         for &(it, il, ic) in ics.get(&m.grade).into_iter().flatten() {
             let Some(ic_band) = cx.bands[it][il] else {
                 continue;
