@@ -30,6 +30,17 @@ pub(crate) struct Context<'s> {
     findings: Findings,
 }
 
+/// Where an id is written: the ladder's, or the index of its competency,
+/// track, level or zone.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum IdAt {
+    Ladder,
+    Competency(usize),
+    Track(usize),
+    Level(usize, usize),
+    Zone(usize),
+}
+
 /// The three points of a band, for messages and pointers.
 pub(crate) const BAND_POINTS: [&str; 3] = ["min", "mid", "max"];
 
@@ -139,35 +150,37 @@ impl<'s> Context<'s> {
         }
     }
 
-    /// Every id in the file: what it names, where it is, and the id.
-    pub(crate) fn ids(&self) -> Vec<(&'static str, Pointer, &'s str)> {
+    /// Every id in the file: what it names, where it is, and the id. The
+    /// pointer to an id is built by [`id_pointer`](Self::id_pointer), only
+    /// when a finding needs it.
+    pub(crate) fn ids(&self) -> impl Iterator<Item = (&'static str, IdAt, &'s str)> + use<'s> {
         let spec = self.spec;
-        let mut ids = vec![("ladder", Pointer::root().key("id"), spec.id.as_str())];
-        for (i, c) in spec.competencies.iter().enumerate() {
-            ids.push((
-                "competency",
-                Pointer::root().key("competencies").index(i).key("id"),
-                c.id.as_str(),
-            ));
+        let competencies = spec.competencies.iter().enumerate();
+        let tracks = spec.tracks.iter().enumerate();
+        let levels = spec.tracks.iter().enumerate().flat_map(|(t, track)| {
+            track
+                .levels
+                .iter()
+                .enumerate()
+                .map(move |(l, level)| ("level", IdAt::Level(t, l), level.id.as_str()))
+        });
+        let zones = spec.zones.iter().enumerate();
+        std::iter::once(("ladder", IdAt::Ladder, spec.id.as_str()))
+            .chain(competencies.map(|(i, c)| ("competency", IdAt::Competency(i), c.id.as_str())))
+            .chain(tracks.map(|(t, track)| ("track", IdAt::Track(t), track.id.as_str())))
+            .chain(levels)
+            .chain(zones.map(|(z, zone)| ("zone", IdAt::Zone(z), zone.id.as_str())))
+    }
+
+    /// The pointer to an id.
+    pub(crate) fn id_pointer(&self, at: IdAt) -> Pointer {
+        match at {
+            IdAt::Ladder => Pointer::root().key("id"),
+            IdAt::Competency(i) => Pointer::root().key("competencies").index(i).key("id"),
+            IdAt::Track(t) => self.track_pointer(t).key("id"),
+            IdAt::Level(t, l) => self.level_pointer(t, l).key("id"),
+            IdAt::Zone(z) => Pointer::root().key("zones").index(z).key("id"),
         }
-        for (t, track) in spec.tracks.iter().enumerate() {
-            ids.push(("track", self.track_pointer(t).key("id"), track.id.as_str()));
-        }
-        for (t, l, level) in self.levels() {
-            ids.push((
-                "level",
-                self.level_pointer(t, l).key("id"),
-                level.id.as_str(),
-            ));
-        }
-        for (z, zone) in spec.zones.iter().enumerate() {
-            ids.push((
-                "zone",
-                Pointer::root().key("zones").index(z).key("id"),
-                zone.id.as_str(),
-            ));
-        }
-        ids
     }
 
     /// The indexes of the tracks of one kind.

@@ -41,22 +41,22 @@ declare_rule! {
 pub(crate) fn check(cx: &mut Context<'_>) {
     let mut first = HashMap::new();
     let mut findings = Vec::new();
-    for (what, pointer, id) in cx.ids() {
+    for (what, at, id) in cx.ids() {
         if what == "ladder" {
             continue;
         }
         match first.get(&(what, id)) {
-            Some(earlier) => findings.push(
+            Some(&earlier) => findings.push(
                 Finding::new(
                     &DUPLICATE_ID,
-                    pointer,
+                    cx.id_pointer(at),
                     format!("duplicate {what} id `{}`", escape(id)),
                 )
                 .with_help(format!("give each {what} its own id"))
-                .with_related(Clone::clone(earlier), "first defined here"),
+                .with_related(cx.id_pointer(earlier), "first defined here"),
             ),
             None => {
-                first.insert((what, id), pointer);
+                first.insert((what, id), at);
             }
         }
     }

@@ -27,15 +27,15 @@ declare_rule! {
 }
 
 pub(crate) fn check(cx: &mut Context<'_>) {
-    let mut first: HashMap<&str, (crate::Pointer, &str)> = HashMap::new();
+    // Title -> where it was first seen; pointers are built for findings only.
+    let mut first: HashMap<&str, (usize, usize, &str)> = HashMap::new();
     let mut findings = Vec::new();
     for (t, l, level) in cx.levels() {
-        let pointer = cx.level_pointer(t, l).key("title");
         match first.get(level.title.as_str()) {
-            Some((earlier, earlier_id)) => findings.push(
+            Some(&(et, el, earlier_id)) => findings.push(
                 Finding::new(
                     &DUPLICATE_TITLE,
-                    pointer,
+                    cx.level_pointer(t, l).key("title"),
                     format!(
                         "level `{}` has the title \"{}\", like level `{}`",
                         escape(&level.id),
@@ -44,10 +44,10 @@ pub(crate) fn check(cx: &mut Context<'_>) {
                     ),
                 )
                 .with_help("give each level a title of its own")
-                .with_related(Clone::clone(earlier), "the same title"),
+                .with_related(cx.level_pointer(et, el).key("title"), "the same title"),
             ),
             None => {
-                first.insert(level.title.as_str(), (pointer, level.id.as_str()));
+                first.insert(level.title.as_str(), (t, l, level.id.as_str()));
             }
         }
     }

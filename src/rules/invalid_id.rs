@@ -26,10 +26,10 @@ declare_rule! {
 }
 
 pub(crate) fn check(cx: &mut Context<'_>) {
-    for (what, pointer, id) in cx.ids() {
+    for (what, at, id) in cx.ids() {
         if let Err(error) = crate::check_id(id) {
             cx.push(
-                Finding::new(&INVALID_ID, pointer, format!("invalid {what} id `{}`: {error}", escape(id)))
+                Finding::new(&INVALID_ID, cx.id_pointer(at), format!("invalid {what} id `{}`: {error}", escape(id)))
                     .with_help("ids are lower-case ASCII letters and digits in words joined by `-`, such as `staff-engineer`"),
             );
         }
