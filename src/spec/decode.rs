@@ -55,15 +55,43 @@ struct Decoder<'l> {
     findings: Findings,
 }
 
+/// Where a node is, as a chain of borrowed steps: decoding reaches every
+/// node of the file, and a [`Pointer`] (a string) is built only for the few
+/// that have a finding.
+#[derive(Debug, Clone, Copy)]
+enum Path<'a> {
+    Root,
+    Key(&'a Path<'a>, &'a str),
+    Index(&'a Path<'a>, usize),
+}
+
+impl<'a> Path<'a> {
+    fn key(&'a self, key: &'a str) -> Path<'a> {
+        Path::Key(self, key)
+    }
+
+    fn index(&'a self, index: usize) -> Path<'a> {
+        Path::Index(self, index)
+    }
+
+    fn pointer(&self) -> Pointer {
+        match self {
+            Path::Root => Pointer::root(),
+            Path::Key(parent, key) => parent.pointer().key(key),
+            Path::Index(parent, index) => parent.pointer().index(*index),
+        }
+    }
+}
+
 /// A mapping whose keys have been checked against the known ones.
-struct Fields<'n> {
+struct Fields<'n, 'p> {
     entries: &'n [Entry<'n>],
-    pointer: Pointer,
+    pointer: Path<'p>,
     what: &'static str,
 }
 
-impl<'n> Fields<'n> {
-    fn get(&self, key: &str) -> Option<(&'n Node<'n>, Pointer)> {
+impl<'n> Fields<'n, '_> {
+    fn get<'s>(&'s self, key: &'s str) -> Option<(&'n Node<'n>, Path<'s>)> {
         self.entries
             .iter()
             .find(|e| e.key == key)
@@ -92,10 +120,10 @@ impl Decoder<'_> {
         self.findings.push(finding);
     }
 
-    fn type_error(&mut self, node: &Node, pointer: &Pointer, expected: &str, help: &str) {
+    fn type_error(&mut self, node: &Node, pointer: &Path<'_>, expected: &str, help: &str) {
         let mut finding = Finding::new(
             &rules::TYPE,
-            pointer.clone(),
+            pointer.pointer(),
             format!("expected {expected}, found {}", node.describe()),
         );
         if !help.is_empty() {
@@ -105,13 +133,13 @@ impl Decoder<'_> {
     }
 
     /// Checks that `node` is a mapping with only `known` keys.
-    fn fields<'n>(
+    fn fields<'n, 'p>(
         &mut self,
         node: &'n Node<'n>,
-        pointer: &Pointer,
+        pointer: &Path<'p>,
         what: &'static str,
         known: &[&str],
-    ) -> Option<Fields<'n>> {
+    ) -> Option<Fields<'n, 'p>> {
         let Value::Mapping(entries) = &node.value else {
             self.type_error(node, pointer, &format!("{what} (a mapping)"), "");
             return None;
@@ -123,7 +151,7 @@ impl Decoder<'_> {
             if !known.contains(&entry.key.as_ref()) {
                 let mut finding = Finding::new(
                     &rules::UNKNOWN_KEY,
-                    pointer.key(&entry.key),
+                    pointer.pointer().key(&entry.key),
                     format!("unknown key `{}` in {what}", escape(&entry.key)),
                 )
                 .at_key();
@@ -143,7 +171,7 @@ impl Decoder<'_> {
         }
         Some(Fields {
             entries,
-            pointer: pointer.clone(),
+            pointer: *pointer,
             what,
         })
     }
@@ -151,15 +179,15 @@ impl Decoder<'_> {
     /// A required value: reports it when missing.
     fn required<T>(
         &mut self,
-        fields: &Fields<'_>,
+        fields: &Fields<'_, '_>,
         key: &str,
-        decode: impl FnOnce(&mut Self, &Node, &Pointer) -> Option<T>,
+        decode: impl FnOnce(&mut Self, &Node, &Path<'_>) -> Option<T>,
     ) -> Option<T> {
         let Some((node, pointer)) = fields.get(key) else {
             self.push(
                 Finding::new(
                     &rules::MISSING_KEY,
-                    fields.pointer.clone(),
+                    fields.pointer.pointer(),
                     format!("{} is missing `{key}`", fields.name()),
                 )
                 .with_help(format!("add `{key}:` to {}", fields.name())),
@@ -172,9 +200,9 @@ impl Decoder<'_> {
     /// An optional value.
     fn optional<T>(
         &mut self,
-        fields: &Fields<'_>,
+        fields: &Fields<'_, '_>,
         key: &str,
-        decode: impl FnOnce(&mut Self, &Node, &Pointer) -> Option<T>,
+        decode: impl FnOnce(&mut Self, &Node, &Path<'_>) -> Option<T>,
     ) -> Option<T> {
         let (node, pointer) = fields.get(key)?;
         decode(self, node, &pointer)
@@ -183,10 +211,10 @@ impl Decoder<'_> {
     fn list<T>(
         &mut self,
         node: &Node,
-        pointer: &Pointer,
+        pointer: &Path<'_>,
         what: &str,
         max: Option<usize>,
-        mut item: impl FnMut(&mut Self, &Node, &Pointer) -> Option<T>,
+        mut item: impl FnMut(&mut Self, &Node, &Path<'_>) -> Option<T>,
     ) -> Option<Vec<T>> {
         let Value::Sequence(items) = &node.value else {
             self.type_error(node, pointer, &format!("a list of {what}"), "");
@@ -196,7 +224,7 @@ impl Decoder<'_> {
             self.push(
                 Finding::new(
                     &rules::LIMIT,
-                    pointer.index(max),
+                    pointer.pointer().index(max),
                     format!("more than {max} {what} in one list"),
                 )
                 .with_help(if what == "levels" {
@@ -223,7 +251,7 @@ impl Decoder<'_> {
     fn scalar<'n>(
         &mut self,
         node: &'n Node<'n>,
-        pointer: &Pointer,
+        pointer: &Path<'_>,
         expected: &str,
     ) -> Option<(&'n str, Style)> {
         self.scalar_within(node, pointer, expected, self.limits.max_scalar_bytes)
@@ -232,7 +260,7 @@ impl Decoder<'_> {
     fn scalar_within<'n>(
         &mut self,
         node: &'n Node<'n>,
-        pointer: &Pointer,
+        pointer: &Path<'_>,
         expected: &str,
         max: usize,
     ) -> Option<(&'n str, Style)> {
@@ -244,7 +272,7 @@ impl Decoder<'_> {
             self.push(
                 Finding::new(
                     &rules::LIMIT,
-                    pointer.clone(),
+                    pointer.pointer(),
                     format!("a value of {} bytes, over the limit of {max}", text.len()),
                 )
                 .with_help("shorten it"),
@@ -254,7 +282,7 @@ impl Decoder<'_> {
         Some((text.as_ref(), *style))
     }
 
-    fn text(&mut self, node: &Node, pointer: &Pointer, max: usize) -> Option<String> {
+    fn text(&mut self, node: &Node, pointer: &Path<'_>, max: usize) -> Option<String> {
         let (text, style) = self.scalar_within(node, pointer, "a string", max)?;
         if style == Style::Plain && plain_kind(text) != PlainKind::Str {
             let help = if plain_kind(text) == PlainKind::Null {
@@ -268,15 +296,15 @@ impl Decoder<'_> {
         Some(text.to_owned())
     }
 
-    fn short_text(&mut self, node: &Node, pointer: &Pointer) -> Option<String> {
+    fn short_text(&mut self, node: &Node, pointer: &Path<'_>) -> Option<String> {
         self.text(node, pointer, self.limits.max_scalar_bytes)
     }
 
-    fn long_text(&mut self, node: &Node, pointer: &Pointer) -> Option<String> {
+    fn long_text(&mut self, node: &Node, pointer: &Path<'_>) -> Option<String> {
         self.text(node, pointer, self.limits.max_description_bytes)
     }
 
-    fn integer(&mut self, node: &Node, pointer: &Pointer, expected: &str) -> Option<i64> {
+    fn integer(&mut self, node: &Node, pointer: &Path<'_>, expected: &str) -> Option<i64> {
         let (text, style) = self.scalar(node, pointer, expected)?;
         let parsed = (style == Style::Plain
             && text.bytes().all(|b| b.is_ascii_digit() || b == b'-'))
@@ -298,7 +326,7 @@ impl Decoder<'_> {
         parsed
     }
 
-    fn grade(&mut self, node: &Node, pointer: &Pointer) -> Option<u32> {
+    fn grade(&mut self, node: &Node, pointer: &Path<'_>) -> Option<u32> {
         let value = self.integer(node, pointer, "a grade (a whole number)")?;
         let grade = u32::try_from(value).ok();
         if grade.is_none() {
@@ -310,7 +338,7 @@ impl Decoder<'_> {
     fn decimal(
         &mut self,
         node: &Node,
-        pointer: &Pointer,
+        pointer: &Path<'_>,
         rule: &Rule,
         what: &str,
         example: &str,
@@ -331,7 +359,7 @@ impl Decoder<'_> {
                 self.push(
                     Finding::new(
                         rule,
-                        pointer.clone(),
+                        pointer.pointer(),
                         format!("invalid {what} `{}`: {error}", escape(text)),
                     )
                     .with_help(format!("write a plain decimal number such as {example}")),
@@ -341,7 +369,7 @@ impl Decoder<'_> {
         }
     }
 
-    fn amount(&mut self, node: &Node, pointer: &Pointer) -> Option<Decimal> {
+    fn amount(&mut self, node: &Node, pointer: &Path<'_>) -> Option<Decimal> {
         self.decimal(
             node,
             pointer,
@@ -351,7 +379,7 @@ impl Decoder<'_> {
         )
     }
 
-    fn percent(&mut self, node: &Node, pointer: &Pointer) -> Option<Percent> {
+    fn percent(&mut self, node: &Node, pointer: &Path<'_>) -> Option<Percent> {
         let (text, style) = self.scalar(node, pointer, "a percentage")?;
         let parsed = if style == Style::Plain && plain_kind(text) == PlainKind::Null {
             None
@@ -367,7 +395,7 @@ impl Decoder<'_> {
     fn choice<T: Copy>(
         &mut self,
         node: &Node,
-        pointer: &Pointer,
+        pointer: &Path<'_>,
         what: &str,
         choices: &[(&str, T)],
     ) -> Option<T> {
@@ -390,7 +418,7 @@ impl Decoder<'_> {
             self.push(
                 Finding::new(
                     &rules::TYPE,
-                    pointer.clone(),
+                    pointer.pointer(),
                     format!("expected {what}, found {}", node.describe()),
                 )
                 .with_help(help),
@@ -400,7 +428,7 @@ impl Decoder<'_> {
     }
 
     fn ladder(&mut self, node: &Node) -> Option<LadderSpec> {
-        let root = Pointer::root();
+        let root = Path::Root;
         let f = self.fields(
             node,
             &root,
@@ -424,7 +452,7 @@ impl Decoder<'_> {
                 d.push(
                     Finding::new(
                         &rules::TYPE,
-                        p.clone(),
+                        p.pointer(),
                         format!("unsupported schema_version `{version}`"),
                     )
                     .with_help("this version of dualtrack reads `schema_version: 1`"),
@@ -480,7 +508,7 @@ impl Decoder<'_> {
         })
     }
 
-    fn competency(&mut self, node: &Node, pointer: &Pointer) -> Option<CompetencySpec> {
+    fn competency(&mut self, node: &Node, pointer: &Path<'_>) -> Option<CompetencySpec> {
         let f = self.fields(
             node,
             pointer,
@@ -510,7 +538,7 @@ impl Decoder<'_> {
         })
     }
 
-    fn track(&mut self, node: &Node, pointer: &Pointer) -> Option<TrackSpec> {
+    fn track(&mut self, node: &Node, pointer: &Path<'_>) -> Option<TrackSpec> {
         let f = self.fields(
             node,
             pointer,
@@ -544,7 +572,7 @@ impl Decoder<'_> {
         })
     }
 
-    fn level(&mut self, node: &Node, pointer: &Pointer) -> Option<LevelSpec> {
+    fn level(&mut self, node: &Node, pointer: &Path<'_>) -> Option<LevelSpec> {
         let f = self.fields(
             node,
             pointer,
@@ -569,7 +597,7 @@ impl Decoder<'_> {
         })
     }
 
-    fn band(&mut self, node: &Node, pointer: &Pointer) -> Option<BandSpec> {
+    fn band(&mut self, node: &Node, pointer: &Path<'_>) -> Option<BandSpec> {
         let f = self.fields(node, pointer, "a band", &["min", "mid", "max"])?;
         let min = self.required(&f, "min", Self::amount);
         let mid = self.required(&f, "mid", Self::amount);
@@ -584,7 +612,7 @@ impl Decoder<'_> {
     fn expectations(
         &mut self,
         node: &Node,
-        pointer: &Pointer,
+        pointer: &Path<'_>,
     ) -> Option<Vec<(String, ExpectationSpec)>> {
         let Value::Mapping(entries) = &node.value else {
             self.type_error(
@@ -634,11 +662,11 @@ impl Decoder<'_> {
         Some(out)
     }
 
-    fn proficiency(&mut self, node: &Node, pointer: &Pointer) -> Option<i64> {
+    fn proficiency(&mut self, node: &Node, pointer: &Path<'_>) -> Option<i64> {
         self.integer(node, pointer, "a proficiency (a whole number from 1 to 5)")
     }
 
-    fn zone(&mut self, node: &Node, pointer: &Pointer) -> Option<ZoneSpec> {
+    fn zone(&mut self, node: &Node, pointer: &Path<'_>) -> Option<ZoneSpec> {
         let f = self.fields(
             node,
             pointer,
@@ -663,7 +691,7 @@ impl Decoder<'_> {
         })
     }
 
-    fn policy(&mut self, node: &Node, pointer: &Pointer) -> Option<PolicySpec> {
+    fn policy(&mut self, node: &Node, pointer: &Path<'_>) -> Option<PolicySpec> {
         let f = self.fields(
             node,
             pointer,
@@ -687,7 +715,7 @@ impl Decoder<'_> {
         })
     }
 
-    fn parity(&mut self, node: &Node, pointer: &Pointer) -> Option<ParitySpec> {
+    fn parity(&mut self, node: &Node, pointer: &Path<'_>) -> Option<ParitySpec> {
         let f = self.fields(
             node,
             pointer,
@@ -715,7 +743,7 @@ impl Decoder<'_> {
     fn percent_range(
         &mut self,
         node: &Node,
-        pointer: &Pointer,
+        pointer: &Path<'_>,
         what: &'static str,
     ) -> Option<PercentRangeSpec> {
         let f = self.fields(node, pointer, what, &["min", "max"])?;

@@ -1,7 +1,7 @@
 //! The ratings file: its wire type and its structural decoding, with the
 //! same helpers, and so the same findings, as a ladder file.
 
-use super::Decoder;
+use super::{Decoder, Path};
 use crate::finding::Finding;
 use crate::yaml::{Node, Value};
 use crate::{Limits, Pointer, rules};
@@ -71,7 +71,7 @@ impl Decoder<'_> {
     fn ratings_file(&mut self, node: &Node) -> Option<RatingsSpec> {
         let f = self.fields(
             node,
-            &Pointer::root(),
+            &Path::Root,
             "the ratings file",
             &["schema_version", "ladder", "person", "ratings"],
         )?;
@@ -88,13 +88,13 @@ impl Decoder<'_> {
         })
     }
 
-    fn schema_version(&mut self, node: &Node, pointer: &Pointer) -> Option<()> {
+    fn schema_version(&mut self, node: &Node, pointer: &Path<'_>) -> Option<()> {
         let version = self.integer(node, pointer, "the schema version `1`")?;
         if version != 1 {
             self.push(
                 Finding::new(
                     &rules::TYPE,
-                    pointer.clone(),
+                    pointer.pointer(),
                     format!("unsupported schema_version `{version}`"),
                 )
                 .with_help(
@@ -106,7 +106,7 @@ impl Decoder<'_> {
         Some(())
     }
 
-    fn ratings(&mut self, node: &Node, pointer: &Pointer) -> Option<Vec<(String, i64)>> {
+    fn ratings(&mut self, node: &Node, pointer: &Path<'_>) -> Option<Vec<(String, i64)>> {
         let Value::Mapping(entries) = &node.value else {
             self.type_error(
                 node,
