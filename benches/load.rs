@@ -11,6 +11,7 @@ use std::time::Duration;
 
 use common::loader;
 use criterion::{BenchmarkId, Criterion, Throughput, criterion_group, criterion_main};
+use dualtrack::Money;
 
 fn parse_and_load(c: &mut Criterion) {
     let loader = loader();
@@ -110,6 +111,27 @@ fn lookups(c: &mut Criterion) {
         });
         group.bench_function(BenchmarkId::new("expectation", scale), |b| {
             b.iter(|| black_box(level).expectation(black_box("technical-depth")))
+        });
+        // The service look-ups of issue 5: the counterpart of the last
+        // management level on its discipline's IC track (the second last
+        // track), its band in the last zone, and a salary's place in that band.
+        let ic_track = ladder.tracks()[ladder.tracks().len() - 2]
+            .id()
+            .as_str()
+            .to_owned();
+        group.bench_function(BenchmarkId::new("counterpart", scale), |b| {
+            b.iter(|| ladder.counterpart(black_box(level_id), black_box(&ic_track)))
+        });
+        group.bench_function(BenchmarkId::new("band-in-zone", scale), |b| {
+            b.iter(|| black_box(level).band_in(black_box(Some(zone))))
+        });
+        let band = level.band_in(Some(zone)).expect("converts");
+        let salary = Money::from_minor(band.mid().minor() + 1, band.mid().currency());
+        group.bench_function(BenchmarkId::new("compa-ratio", scale), |b| {
+            b.iter(|| black_box(&band).compa_ratio(black_box(salary)))
+        });
+        group.bench_function(BenchmarkId::new("position", scale), |b| {
+            b.iter(|| black_box(&band).position(black_box(salary)))
         });
     }
     group.finish();

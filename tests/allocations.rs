@@ -140,6 +140,21 @@ fn lookups_by_id_on_generated_ladders_do_not_allocate() {
             for id in &tracks {
                 black_box(ladder.track(black_box(id))).expect("track");
             }
+            // The service look-ups: counterparts on every track, a band in
+            // every zone, and a salary's compa-ratio and position in it.
+            for id in &levels {
+                let level = ladder.level(id).expect("level");
+                for track in &tracks {
+                    black_box(ladder.counterpart(black_box(id), black_box(track)));
+                }
+                for zone in &zones {
+                    let zone = ladder.zone(zone).expect("zone");
+                    let band = black_box(level.band_in(black_box(Some(zone)))).expect("converts");
+                    let salary = Money::from_minor(band.mid().minor() + 1, band.mid().currency());
+                    black_box(band.compa_ratio(black_box(salary))).expect("compa-ratio");
+                    black_box(band.position(black_box(salary))).expect("position");
+                }
+            }
             for id in &competencies {
                 black_box(ladder.competency(black_box(id))).expect("competency");
             }
