@@ -358,12 +358,24 @@ fn build(cx: &Context<'_>) -> Option<Ladder> {
         description: spec.description.clone(),
         currency,
         pay_period: spec.pay_period,
+        policy: cx.policy.clone(),
+        level_index,
+        track_index: index(tracks.iter().map(|t| t.id.as_str())),
+        competency_index: index(competencies.iter().map(|c| c.id.as_str())),
+        zone_index: index(zones.iter().map(|z| z.id.as_str())),
         competencies,
         tracks,
         zones,
-        policy: cx.policy.clone(),
-        level_index,
     })
+}
+
+/// Id -> index in the list, the first of each id as a search would find it.
+fn index<'a>(ids: impl Iterator<Item = &'a str>) -> HashMap<Box<str>, usize> {
+    let mut map = HashMap::new();
+    for (i, id) in ids.enumerate() {
+        map.entry(Box::from(id)).or_insert(i);
+    }
+    map
 }
 
 /// Ids for a message, in backticks, joined by `sep`: the first ten, then how

@@ -59,6 +59,14 @@ pub struct Ladder {
     /// Level id -> (track index, level index).
     #[serde(skip)]
     pub(crate) level_index: HashMap<Box<str>, (usize, usize)>,
+    /// Track, competency and zone id -> index (the first with that id), so
+    /// that look-ups stay flat however many there are.
+    #[serde(skip)]
+    pub(crate) track_index: HashMap<Box<str>, usize>,
+    #[serde(skip)]
+    pub(crate) competency_index: HashMap<Box<str>, usize>,
+    #[serde(skip)]
+    pub(crate) zone_index: HashMap<Box<str>, usize>,
 }
 
 impl Ladder {
@@ -109,7 +117,7 @@ impl Ladder {
 
     /// The track with this id.
     pub fn track(&self, id: &str) -> Option<&Track> {
-        self.tracks.iter().find(|t| t.id.as_str() == id)
+        self.tracks.get(*self.track_index.get(id)?)
     }
 
     /// The level with this id, in any track.
@@ -120,11 +128,11 @@ impl Ladder {
 
     /// The competency with this id.
     pub fn competency(&self, id: &str) -> Option<&Competency> {
-        self.competencies.iter().find(|c| c.id.as_str() == id)
+        self.competencies.get(*self.competency_index.get(id)?)
     }
 
     /// The zone with this id.
     pub fn zone(&self, id: &str) -> Option<&Zone> {
-        self.zones.iter().find(|z| z.id.as_str() == id)
+        self.zones.get(*self.zone_index.get(id)?)
     }
 }

@@ -123,11 +123,8 @@ impl Ladder {
     pub fn counterpart(&self, level: &str, track: &str) -> Option<&Level> {
         let (own, at) = *self.level_index.get(level)?;
         let grade = self.tracks.get(own)?.levels.get(at)?.grade;
-        let (index, target) = self
-            .tracks
-            .iter()
-            .enumerate()
-            .find(|(_, t)| t.id.as_str() == track)?;
+        let index = *self.track_index.get(track)?;
+        let target = self.tracks.get(index)?;
         if index == own {
             return None;
         }
