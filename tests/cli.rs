@@ -1,19 +1,8 @@
 //! The command line as a user runs it: output, exit codes, and files left untouched.
 
-use std::process::{Command, Output};
+mod common;
 
-fn dualtrack(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_dualtrack"))
-        .args(args)
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .env("NO_COLOR", "1")
-        .output()
-        .expect("run dualtrack")
-}
-
-fn text(bytes: &[u8]) -> String {
-    String::from_utf8(bytes.to_vec()).expect("utf-8 output")
-}
+use common::{dualtrack, text};
 
 const BROKEN: &str = "tests/fixtures/cli/engineering-broken.yaml";
 

@@ -8,13 +8,14 @@ use std::time::{Duration, Instant};
 
 use dualtrack::{LoadError, Loader, Report};
 
+mod common;
+
+use common::report_of;
+
 const MINIMAL: &str = include_str!("fixtures/valid/minimal.yaml");
 
 fn report(bytes: &[u8]) -> Report {
-    match Loader::new().load_bytes(bytes) {
-        Ok(loaded) => loaded.report().clone(),
-        Err(report) => report,
-    }
+    report_of(Loader::new().load_bytes(bytes))
 }
 
 fn mutate(from: &str, to: &str) -> Vec<u8> {
@@ -854,15 +855,7 @@ fn messages_quote_at_most_a_hundred_characters_of_the_file() {
 // ---------------------------------------------------------------------------
 // The command line.
 
-fn dualtrack(args: &[&str], env: &[(&str, &str)]) -> std::process::Output {
-    std::process::Command::new(env!("CARGO_BIN_EXE_dualtrack"))
-        .args(args)
-        .envs(env.iter().copied())
-        .env("NO_COLOR", "1")
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .output()
-        .expect("run dualtrack")
-}
+use common::dualtrack_with_env as dualtrack;
 
 /// Debug builds panic on purpose under `DUALTRACK_TEST_PANIC`, the only way
 /// to reach the panic path of a program that has no known panic.

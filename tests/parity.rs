@@ -6,6 +6,10 @@
 
 use dualtrack::{Finding, Loader, Override, Report};
 
+mod common;
+
+use common::report_of;
+
 const MANAGEMENT_BAND: &str =
     "band: { min: 145000, mid: 168000, max: 191000 }\n        expectations: { coding: 2";
 
@@ -35,10 +39,7 @@ fn report(yaml: &str) -> Report {
     .fold(Loader::new(), |loader, code| {
         loader.with_override(code, Override::Allow).expect("rule")
     });
-    match loader.load(yaml) {
-        Ok(loaded) => loaded.report().clone(),
-        Err(report) => report,
-    }
+    report_of(loader.load(yaml))
 }
 
 fn gaps(ic_band: &str, policy: &str) -> Vec<Finding> {

@@ -3,6 +3,10 @@
 
 use dualtrack::{Ladder, PeopleAssessment, Proficiency, Ratings};
 
+mod common;
+
+use common::positions;
+
 fn ladder(name: &str) -> Ladder {
     dualtrack::load_path(format!("ladders/{name}.yaml"))
         .expect("a valid reference ladder")
@@ -202,17 +206,7 @@ fn findings(yaml: &str) -> Vec<(String, usize, usize)> {
     let ladder = ladder("engineering");
     match dualtrack::load_ratings(yaml, &ladder) {
         Ok(_) => Vec::new(),
-        Err(report) => report
-            .findings()
-            .iter()
-            .map(|f| {
-                (
-                    f.code().to_owned(),
-                    f.line().unwrap_or(0),
-                    f.column().unwrap_or(0),
-                )
-            })
-            .collect(),
+        Err(report) => positions(&report),
     }
 }
 

@@ -11,6 +11,10 @@ use std::path::Path;
 
 use dualtrack::{Loader, Report};
 
+mod common;
+
+use common::{positions, report_of};
+
 fn report(bytes: &[u8]) -> Report {
     let source = String::from_utf8_lossy(bytes);
     if let Some(ladder) = source
@@ -25,10 +29,7 @@ fn report(bytes: &[u8]) -> Report {
             .err()
             .unwrap_or_default();
     }
-    match Loader::new().load_bytes(bytes) {
-        Ok(loaded) => loaded.report().clone(),
-        Err(report) => report,
-    }
+    report_of(Loader::new().load_bytes(bytes))
 }
 
 fn expected(source: &str) -> BTreeSet<(String, usize, usize)> {
@@ -62,17 +63,7 @@ fn every_rule_fires_on_its_fixture_where_expected() {
             failures.push(format!("{path}: expects no `{}` finding", rule.code()));
         }
         let report = report(&bytes);
-        let actual: BTreeSet<(String, usize, usize)> = report
-            .findings()
-            .iter()
-            .map(|f| {
-                (
-                    f.code().to_owned(),
-                    f.line().unwrap_or(0),
-                    f.column().unwrap_or(0),
-                )
-            })
-            .collect();
+        let actual: BTreeSet<(String, usize, usize)> = positions(&report).into_iter().collect();
         if actual != expected {
             failures.push(format!(
                 "{path}:\n  expected {expected:?}\n  found    {actual:?}"

@@ -3,13 +3,14 @@
 
 use dualtrack::{Loader, Report};
 
+mod common;
+
+use common::{positions, report_of};
+
 const MINIMAL: &str = include_str!("fixtures/valid/minimal.yaml");
 
 fn report(source: &str) -> Report {
-    match Loader::new().load(source) {
-        Ok(loaded) => loaded.report().clone(),
-        Err(report) => report,
-    }
+    report_of(Loader::new().load(source))
 }
 
 fn mutate(from: &str, to: &str) -> String {
@@ -22,17 +23,7 @@ fn mutate(from: &str, to: &str) -> String {
 
 /// The (code, line, column) of every finding.
 fn findings(source: &str) -> Vec<(String, usize, usize)> {
-    report(source)
-        .findings()
-        .iter()
-        .map(|f| {
-            (
-                f.code().to_owned(),
-                f.line().unwrap_or(0),
-                f.column().unwrap_or(0),
-            )
-        })
-        .collect()
+    positions(&report(source))
 }
 
 fn one(code: &str, line: usize, column: usize) -> Vec<(String, usize, usize)> {

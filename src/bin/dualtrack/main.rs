@@ -287,7 +287,7 @@ fn validate(args: &ValidateArgs) -> ExitCode {
 fn check(loader: &Loader, file: &Path, format: Format) -> std::io::Result<Checked> {
     let bytes = read(file, Limits::default().max_file_bytes)?;
     let report = match loader.load_bytes(&bytes) {
-        Ok(loaded) => loaded.report().clone(),
+        Ok(loaded) => loaded.into_parts().1,
         Err(report) => report,
     };
     Ok(Checked::new(

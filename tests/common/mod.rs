@@ -1,0 +1,53 @@
+//! What the integration tests share: a load's outcome as one report, findings
+//! as the (code, line, column) a user sees, and the CLI as a user runs it.
+
+// Each test crate uses a part of this module.
+#![allow(dead_code)]
+
+use std::process::{Command, Output};
+
+use dualtrack::{Loaded, Report};
+
+/// The report of a load, whether it handed out a ladder or not.
+pub fn report_of(outcome: Result<Loaded, Report>) -> Report {
+    match outcome {
+        Ok(loaded) => loaded.into_parts().1,
+        Err(report) => report,
+    }
+}
+
+/// The (code, line, column) of every finding, in report order.
+pub fn positions(report: &Report) -> Vec<(String, usize, usize)> {
+    report
+        .findings()
+        .iter()
+        .map(|f| {
+            (
+                f.code().to_owned(),
+                f.line().unwrap_or(0),
+                f.column().unwrap_or(0),
+            )
+        })
+        .collect()
+}
+
+/// Runs the built `dualtrack` from the crate root, without colour.
+pub fn dualtrack(args: &[&str]) -> Output {
+    dualtrack_with_env(args, &[])
+}
+
+/// Runs the built `dualtrack` with extra environment variables.
+pub fn dualtrack_with_env(args: &[&str], env: &[(&str, &str)]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_dualtrack"))
+        .args(args)
+        .envs(env.iter().copied())
+        .env("NO_COLOR", "1")
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .output()
+        .expect("run dualtrack")
+}
+
+/// Program output as text.
+pub fn text(bytes: &[u8]) -> String {
+    String::from_utf8(bytes.to_vec()).expect("utf-8 output")
+}
