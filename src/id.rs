@@ -3,7 +3,7 @@
 use std::borrow::Borrow;
 use std::fmt;
 
-use crate::yaml::is_hidden;
+use crate::text::is_hidden;
 
 /// The longest identifier accepted.
 pub const MAX_ID_LEN: usize = 64;

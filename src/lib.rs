@@ -62,11 +62,12 @@ mod report;
 mod rules;
 mod signed_money;
 mod spec;
+mod text;
 mod validate;
 mod yaml;
 
 pub use decimal::{Decimal, DecimalError, Percent};
-pub use finding::{Finding, Location, Related, Severity};
+pub use finding::{Finding, Related, Severity};
 pub use id::{CompetencyId, IdError, LadderId, LevelId, MAX_ID_LEN, TrackId, ZoneId, check_id};
 pub use limits::Limits;
 pub use load::{LoadError, Loaded, Loader, Override, OverrideError, load, load_path};
@@ -87,6 +88,7 @@ pub use report::Report;
 pub use rules::{Rule, rule, rules};
 pub use signed_money::SignedMoney;
 pub use spec::{ratings_schema, schema};
+pub use text::{Location, escape};
 
 #[doc = include_str!("../README.md")]
 #[cfg(doctest)]

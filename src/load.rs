@@ -4,7 +4,8 @@ use std::collections::HashMap;
 use std::io::Read;
 use std::path::{Path, PathBuf};
 
-use crate::finding::{Finding, Location};
+use crate::finding::Finding;
+use crate::text::Location;
 use crate::{Ladder, Limits, Pointer, Report, Severity, rules, spec, validate, yaml};
 
 /// A successfully loaded ladder, with the report of its warnings and notes.
@@ -317,7 +318,7 @@ pub(crate) fn not_utf8(bytes: &[u8], valid_up_to: usize) -> Finding {
         format!("the file is not UTF-8 text: byte 0x{byte:02X} is not valid here"),
     )
     .with_help("save the file as UTF-8")
-    .at(yaml::location_of(valid, valid.len()), offset..offset)
+    .at(crate::text::location_of(valid, valid.len()), offset..offset)
 }
 
 pub(crate) fn locate(finding: &mut Finding, root: Option<&yaml::Node>) {

@@ -5,9 +5,11 @@ use std::collections::BTreeMap;
 
 use serde::Serialize;
 
-use crate::finding::{Finding, Location};
-use crate::spec::{RatingsSpec, decode_ratings, did_you_mean};
-use crate::yaml::escape;
+use crate::finding::Finding;
+use crate::spec::{RatingsSpec, decode_ratings};
+use crate::text::Location;
+use crate::text::did_you_mean;
+use crate::text::escape;
 use crate::{CompetencyId, Ladder, LadderId, Limits, Pointer, Proficiency, Report, rules, yaml};
 
 /// Assessed proficiencies: competency id to 1..5, for one person.

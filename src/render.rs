@@ -5,7 +5,7 @@ use std::ops::Range;
 
 use annotate_snippets::{AnnotationKind, Group, Level, Origin, Renderer, Snippet};
 
-use crate::yaml::is_hidden;
+use crate::text::is_hidden;
 use crate::{Finding, Location, Report, Severity};
 
 /// The most source bytes one finding shows in a snippet; a finding whose
@@ -133,7 +133,7 @@ fn group<'a>(finding: &'a Finding, source: &'a str, path: &'a str) -> Group<'a> 
                 None => {
                     // Places far apart or on very long lines: named, not shown.
                     let at = |location: Option<Location>, range: &Range<usize>| {
-                        location.unwrap_or_else(|| crate::yaml::location_of(source, range.start))
+                        location.unwrap_or_else(|| crate::text::location_of(source, range.start))
                     };
                     let here = at(finding.location(), span);
                     let mut group = Group::with_title(title)

@@ -4,6 +4,7 @@ use std::fmt;
 
 use serde::Serialize;
 
+use crate::text::plural;
 use crate::{Finding, Severity};
 
 /// Every finding of one ladder file, in file order.
@@ -69,12 +70,3 @@ impl fmt::Display for Report {
 }
 
 impl std::error::Error for Report {}
-
-/// `word` or `words`.
-pub(crate) fn plural(n: usize, word: &str) -> String {
-    if n == 1 {
-        word.to_owned()
-    } else {
-        format!("{word}s")
-    }
-}

@@ -377,19 +377,3 @@ fn index<'a>(ids: impl Iterator<Item = &'a str>) -> HashMap<Box<str>, usize> {
     }
     map
 }
-
-/// Ids for a message, in backticks, joined by `sep`: the first ten, then how
-/// many more, so that a message stays short whatever the file holds.
-pub(crate) fn names(ids: &[&str], sep: &str) -> String {
-    const SHOWN: usize = 10;
-    let mut text = ids
-        .iter()
-        .take(SHOWN)
-        .map(|id| format!("`{}`", crate::yaml::escape(id)))
-        .collect::<Vec<_>>()
-        .join(sep);
-    if ids.len() > SHOWN {
-        text.push_str(&format!(" and {} more", ids.len() - SHOWN));
-    }
-    text
-}

@@ -16,7 +16,8 @@ use serde_saphyr::granit_parser::{
     ErrorKind, Event, Marker, Options, Parser, ScalarStyle, ScanError,
 };
 
-use crate::finding::{Finding, Findings, Location, Target};
+use crate::finding::{Finding, Findings, Target};
+use crate::text::{Location, escape, shorten};
 use crate::{Limits, Pointer, rules};
 
 /// Where a node is: its byte range and the 1-based position of its start.
@@ -639,60 +640,6 @@ fn next_char_boundary(source: &str, at: usize) -> usize {
         .map_or(at, |c| at + c.len_utf8())
 }
 
-/// The most characters of user text that a message quotes.
-const MAX_QUOTED: usize = 100;
-
-/// Text as a message quotes it: control, invisible and bidi characters shown
-/// as escapes, so that a message can never drive a terminal or hide what it
-/// quotes, and cut after [`MAX_QUOTED`] characters, so that a long value
-/// cannot make every message that names it long.
-pub(crate) fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len().min(MAX_QUOTED));
-    for (i, c) in text.chars().enumerate() {
-        if i == MAX_QUOTED {
-            out.push_str("...");
-            break;
-        }
-        if is_hidden(c) {
-            out.extend(c.escape_unicode());
-        } else {
-            out.push(c);
-        }
-    }
-    out
-}
-
-/// The 1-based line and column (in characters) of byte `at` of `source`,
-/// counting line breaks as YAML does: `\n`, `\r\n` and a lone `\r`.
-pub(crate) fn location_of(source: &str, at: usize) -> Location {
-    let mut at = at.min(source.len());
-    while !source.is_char_boundary(at) {
-        at -= 1;
-    }
-    let before = &source.as_bytes()[..at];
-    let mut line = 1;
-    let mut line_start = 0;
-    for (i, &b) in before.iter().enumerate() {
-        let is_break = b == b'\n' || (b == b'\r' && before.get(i + 1) != Some(&b'\n'));
-        if is_break {
-            line += 1;
-            line_start = i + 1;
-        }
-    }
-    let column = source[line_start..at].chars().count() + 1;
-    Location { line, column }
-}
-
-/// Characters that would be invisible, reorder text or drive a terminal.
-pub(crate) fn is_hidden(c: char) -> bool {
-    c.is_control()
-        || matches!(c,
-            '\u{00AD}' | '\u{034F}' | '\u{061C}' | '\u{115F}' | '\u{1160}' | '\u{17B4}' | '\u{17B5}'
-            | '\u{180B}'..='\u{180F}' | '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}'
-            | '\u{2060}'..='\u{206F}' | '\u{3164}' | '\u{FE00}'..='\u{FE0F}' | '\u{FEFF}'
-            | '\u{FFA0}' | '\u{FFF0}'..='\u{FFFB}' | '\u{E0000}'..='\u{E0FFF}')
-}
-
 impl Node<'_> {
     /// The node at `pointer`, or the deepest existing node on its way, with
     /// the span to show: the key's span when asked for and the node is a
@@ -744,17 +691,6 @@ impl Node<'_> {
                 (Style::Plain, PlainKind::Str) => format!("the string `{}`", shorten(text)),
             },
         }
-    }
-}
-
-fn shorten(text: &str) -> String {
-    const MAX: usize = 40;
-    let escaped = escape(text);
-    if escaped.chars().count() <= MAX {
-        escaped
-    } else {
-        let cut: String = escaped.chars().take(MAX).collect();
-        format!("{cut}...")
     }
 }
 
@@ -875,10 +811,5 @@ mod tests {
             root.locate(&missing, Target::Value).location(),
             Location { line: 2, column: 5 }
         );
-    }
-
-    #[test]
-    fn escapes_hidden_characters() {
-        assert_eq!(escape("a\u{202E}b\x1b"), "a\\u{202e}b\\u{1b}");
     }
 }

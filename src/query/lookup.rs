@@ -113,7 +113,7 @@ impl fmt::Display for NotFound {
             f,
             "no {} `{}` in ladder `{}`",
             self.kind.as_str(),
-            crate::yaml::escape(&self.id),
+            crate::text::escape(&self.id),
             self.ladder
         )?;
         if let Some((last, rest)) = self.suggestions.split_last() {

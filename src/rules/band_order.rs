@@ -1,6 +1,6 @@
 use crate::finding::Finding;
+use crate::text::escape;
 use crate::validate::{BAND_POINTS, Context};
-use crate::yaml::escape;
 
 declare_rule! {
     /// ### What it does

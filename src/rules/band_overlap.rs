@@ -2,8 +2,8 @@ use std::cmp::Ordering;
 
 use crate::decimal::ratio_text;
 use crate::finding::Finding;
+use crate::text::escape;
 use crate::validate::Context;
-use crate::yaml::escape;
 
 declare_rule! {
     /// ### What it does

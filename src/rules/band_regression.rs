@@ -1,6 +1,6 @@
 use crate::finding::Finding;
+use crate::text::escape;
 use crate::validate::Context;
-use crate::yaml::escape;
 
 declare_rule! {
     /// ### What it does

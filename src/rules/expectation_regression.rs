@@ -2,8 +2,8 @@ use std::collections::HashMap;
 
 use crate::finding::Finding;
 use crate::model::Proficiency;
+use crate::text::escape;
 use crate::validate::Context;
-use crate::yaml::escape;
 
 declare_rule! {
     /// ### What it does

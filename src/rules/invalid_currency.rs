@@ -1,6 +1,6 @@
 use crate::finding::Finding;
+use crate::text::escape;
 use crate::validate::Context;
-use crate::yaml::escape;
 use crate::{Currency, Pointer};
 
 declare_rule! {

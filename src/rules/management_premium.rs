@@ -3,8 +3,8 @@ use std::collections::HashMap;
 use crate::finding::Finding;
 use crate::model::TrackKind;
 use crate::rules::parity_gap::{by_grade, management_levels};
+use crate::text::escape;
 use crate::validate::Context;
-use crate::yaml::escape;
 
 declare_rule! {
     /// ### What it does

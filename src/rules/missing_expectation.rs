@@ -3,8 +3,9 @@ use std::collections::{HashMap, HashSet};
 use crate::finding::Finding;
 use crate::model::{CompetencyKind, TrackKind};
 use crate::spec::CompetencySpec as Competency;
-use crate::validate::{Context, names};
-use crate::yaml::escape;
+use crate::text::escape;
+use crate::text::names;
+use crate::validate::Context;
 
 declare_rule! {
     /// ### What it does

@@ -4,8 +4,8 @@ use crate::Pointer;
 use crate::finding::Finding;
 use crate::model::{ParityMode, TrackKind};
 use crate::spec::{LevelSpec, ZoneSpec};
+use crate::text::escape;
 use crate::validate::{BAND_POINTS, Context};
-use crate::yaml::escape;
 
 declare_rule! {
     /// ### What it does

@@ -1,7 +1,7 @@
 use crate::finding::Finding;
 use crate::model::{CompetencyKind, TrackKind};
+use crate::text::escape;
 use crate::validate::Context;
-use crate::yaml::escape;
 
 declare_rule! {
     /// ### What it does
@@ -62,7 +62,7 @@ pub(crate) fn check(cx: &mut Context<'_>) {
         } else {
             format!(
                 "readiness to lead is assessed on its own: set an expectation for {}",
-                crate::validate::names(&people, " or ")
+                crate::text::names(&people, " or ")
             )
         };
         findings.push(

@@ -1,7 +1,7 @@
 use crate::finding::Finding;
-use crate::spec::did_you_mean;
+use crate::text::did_you_mean;
+use crate::text::escape;
 use crate::validate::Context;
-use crate::yaml::escape;
 
 declare_rule! {
     /// ### What it does

@@ -1,7 +1,7 @@
 use crate::Pointer;
 use crate::finding::Finding;
+use crate::text::escape;
 use crate::validate::Context;
-use crate::yaml::escape;
 
 declare_rule! {
     /// ### What it does

@@ -14,7 +14,8 @@ use crate::spec::{
     BandSpec, CompetencySpec, ExpectationSpec, LadderSpec, LevelSpec, OverlapSpec, ParitySpec,
     PercentRangeSpec, PolicySpec, TrackSpec, ZoneSpec,
 };
-use crate::yaml::{Entry, Node, PlainKind, Style, Value, escape, plain_kind};
+use crate::text::{did_you_mean, escape};
+use crate::yaml::{Entry, Node, PlainKind, Style, Value, plain_kind};
 use crate::{Decimal, Limits, Percent, Pointer, Rule};
 
 mod ratings;
@@ -752,32 +753,4 @@ impl Decoder<'_> {
             max: self.optional(&f, "max", Self::percent),
         })
     }
-}
-
-/// The known name closest to `unknown`, when it is close enough to be a typo.
-///
-/// Its work is bounded whatever the input: names whose lengths alone rule
-/// them out are skipped, and the search gives up after comparing about a
-/// million characters pairwise, as a hostile file with thousands of long
-/// names would make it do.
-pub(crate) fn did_you_mean<'k>(unknown: &str, known: &[&'k str]) -> Option<&'k str> {
-    const BUDGET: usize = 1 << 20;
-    let length = unknown.chars().count();
-    let mut spent = 0usize;
-    let mut best: Option<(usize, &'k str)> = None;
-    for k in known {
-        let allowed = (k.len() / 3).max(1);
-        if length.abs_diff(k.chars().count()) > allowed {
-            continue;
-        }
-        spent = spent.saturating_add(length.saturating_mul(k.len()));
-        if spent > BUDGET {
-            break;
-        }
-        let distance = strsim::damerau_levenshtein(unknown, k);
-        if distance <= allowed && best.is_none_or(|(d, _)| distance < d) {
-            best = Some((distance, k));
-        }
-    }
-    best.map(|(_, k)| k)
 }

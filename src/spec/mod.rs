@@ -10,8 +10,8 @@
 mod decode;
 pub(crate) mod schema;
 
+pub(crate) use decode::decode;
 pub(crate) use decode::{RatingsSpec, decode_ratings};
-pub(crate) use decode::{decode, did_you_mean};
 pub use schema::{ratings_schema, schema};
 
 use schemars::JsonSchema;

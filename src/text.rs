@@ -1,0 +1,164 @@
+//! Text as messages show it: quoting user text safely, naming ids, counting
+//! lines and columns, plurals and did-you-mean. The bottom of the crate: it
+//! knows nothing of ladders.
+
+use serde::Serialize;
+
+/// A 1-based line and column in a ladder file; the column counts characters.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+pub struct Location {
+    /// 1-based line.
+    pub line: usize,
+    /// 1-based column, in characters.
+    pub column: usize,
+}
+
+/// The most characters of user text that a message quotes.
+const MAX_QUOTED: usize = 100;
+
+/// Text as a message quotes it: control, invisible and bidi characters shown
+/// as escapes, so that a message can never drive a terminal or hide what it
+/// quotes, and cut after [`MAX_QUOTED`] characters, so that a long value
+/// cannot make every message that names it long.
+pub fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len().min(MAX_QUOTED));
+    for (i, c) in text.chars().enumerate() {
+        if i == MAX_QUOTED {
+            out.push_str("...");
+            break;
+        }
+        if is_hidden(c) {
+            out.extend(c.escape_unicode());
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// The 1-based line and column (in characters) of byte `at` of `source`,
+/// counting line breaks as YAML does: `\n`, `\r\n` and a lone `\r`.
+pub(crate) fn location_of(source: &str, at: usize) -> Location {
+    let mut at = at.min(source.len());
+    while !source.is_char_boundary(at) {
+        at -= 1;
+    }
+    let before = &source.as_bytes()[..at];
+    let mut line = 1;
+    let mut line_start = 0;
+    for (i, &b) in before.iter().enumerate() {
+        let is_break = b == b'\n' || (b == b'\r' && before.get(i + 1) != Some(&b'\n'));
+        if is_break {
+            line += 1;
+            line_start = i + 1;
+        }
+    }
+    let column = source[line_start..at].chars().count() + 1;
+    Location { line, column }
+}
+
+/// Characters that would be invisible, reorder text or drive a terminal.
+pub(crate) fn is_hidden(c: char) -> bool {
+    c.is_control()
+        || matches!(c,
+            '\u{00AD}' | '\u{034F}' | '\u{061C}' | '\u{115F}' | '\u{1160}' | '\u{17B4}' | '\u{17B5}'
+            | '\u{180B}'..='\u{180F}' | '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}'
+            | '\u{2060}'..='\u{206F}' | '\u{3164}' | '\u{FE00}'..='\u{FE0F}' | '\u{FEFF}'
+            | '\u{FFA0}' | '\u{FFF0}'..='\u{FFFB}' | '\u{E0000}'..='\u{E0FFF}')
+}
+
+pub(crate) fn shorten(text: &str) -> String {
+    const MAX: usize = 40;
+    let escaped = escape(text);
+    if escaped.chars().count() <= MAX {
+        escaped
+    } else {
+        let cut: String = escaped.chars().take(MAX).collect();
+        format!("{cut}...")
+    }
+}
+
+/// Ids for a message, in backticks, joined by `sep`: the first ten, then how
+/// many more, so that a message stays short whatever the file holds.
+pub(crate) fn names(ids: &[&str], sep: &str) -> String {
+    const SHOWN: usize = 10;
+    let mut text = ids
+        .iter()
+        .take(SHOWN)
+        .map(|id| format!("`{}`", escape(id)))
+        .collect::<Vec<_>>()
+        .join(sep);
+    if ids.len() > SHOWN {
+        text.push_str(&format!(" and {} more", ids.len() - SHOWN));
+    }
+    text
+}
+
+/// `word` or `words`.
+pub(crate) fn plural(n: usize, word: &str) -> String {
+    if n == 1 {
+        word.to_owned()
+    } else {
+        format!("{word}s")
+    }
+}
+
+/// The known names closest to `unknown`, when they are close enough to be a
+/// typo (an edit for every three characters), all those tied at the best
+/// distance, in the order given.
+///
+/// Its work is bounded whatever the input: names whose lengths alone rule
+/// them out are skipped, and the search gives up after comparing about a
+/// million characters pairwise, as a hostile file with thousands of long
+/// names would make it do.
+pub(crate) fn closest<'k>(unknown: &str, known: impl IntoIterator<Item = &'k str>) -> Vec<&'k str> {
+    const BUDGET: usize = 1 << 20;
+    let length = unknown.chars().count();
+    let mut spent = 0usize;
+    let mut best = usize::MAX;
+    let mut found = Vec::new();
+    for k in known {
+        let allowed = (k.len() / 3).max(1);
+        if length.abs_diff(k.chars().count()) > allowed {
+            continue;
+        }
+        spent = spent.saturating_add(length.saturating_mul(k.len()));
+        if spent > BUDGET {
+            break;
+        }
+        let distance = strsim::damerau_levenshtein(unknown, k);
+        if distance > allowed || distance > best {
+            continue;
+        }
+        if distance < best {
+            best = distance;
+            found.clear();
+        }
+        found.push(k);
+    }
+    found
+}
+
+/// The known name closest to `unknown` (the first of [`closest`]), for a
+/// "did you mean" hint.
+pub(crate) fn did_you_mean<'k>(unknown: &str, known: &[&'k str]) -> Option<&'k str> {
+    closest(unknown, known.iter().copied()).into_iter().next()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn escapes_hidden_characters() {
+        assert_eq!(escape("a\u{202E}b\x1b"), "a\\u{202e}b\\u{1b}");
+    }
+
+    #[test]
+    fn closest_keeps_every_tie_and_did_you_mean_the_first() {
+        let known = ["band", "bank", "brand", "grade"];
+        assert_eq!(closest("banx", known), ["band", "bank"]);
+        assert_eq!(did_you_mean("banx", &known), Some("band"));
+        assert_eq!(did_you_mean("zzzzzz", &known), None);
+    }
+}
