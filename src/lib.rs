@@ -47,6 +47,7 @@
 #![cfg_attr(test, allow(clippy::unwrap_used, clippy::expect_used, clippy::panic))]
 
 mod decimal;
+#[macro_use]
 mod finding;
 mod id;
 mod limits;
@@ -67,7 +68,7 @@ mod validate;
 mod yaml;
 
 pub use decimal::{Decimal, DecimalError, Percent};
-pub use finding::{Finding, Related, Severity};
+pub use finding::{Finding, Related, Rule, Severity};
 pub use id::{CompetencyId, IdError, LadderId, LevelId, MAX_ID_LEN, TrackId, ZoneId, check_id};
 pub use limits::Limits;
 pub use load::{LoadError, Loaded, Loader, Override, OverrideError, load, load_path};
@@ -85,7 +86,7 @@ pub use ratings::{Ratings, load_ratings, load_ratings_bytes};
 pub use ratio::Ratio;
 pub use render::render;
 pub use report::Report;
-pub use rules::{Rule, rule, rules};
+pub use rules::{rule, rules};
 pub use signed_money::SignedMoney;
 pub use spec::{ratings_schema, schema};
 pub use text::{Location, escape};

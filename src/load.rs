@@ -4,7 +4,7 @@ use std::collections::HashMap;
 use std::io::Read;
 use std::path::{Path, PathBuf};
 
-use crate::finding::Finding;
+use crate::finding::{Finding, reading};
 use crate::text::Location;
 use crate::{Ladder, Limits, Pointer, Report, Severity, rules, spec, validate, yaml};
 
@@ -125,7 +125,7 @@ impl Loader {
     /// [`OverrideError::Invariant`] for lowering a rule the model relies on
     /// (`--allow band-order`, `--warn syntax`).
     pub fn with_override(mut self, code: &str, level: Override) -> Result<Self, OverrideError> {
-        let rule = rules::find(code).ok_or_else(|| OverrideError::UnknownRule(code.to_owned()))?;
+        let rule = rules::rule(code).ok_or_else(|| OverrideError::UnknownRule(code.to_owned()))?;
         if rule.is_invariant() && level != Override::Deny {
             return Err(OverrideError::Invariant(rule.code()));
         }
@@ -168,7 +168,7 @@ impl Loader {
                 // Unreachable in practice: every rule that blocks the model is an error.
                 let mut findings = report.findings().to_vec();
                 findings.push(Finding::new(
-                    &rules::TYPE,
+                    &reading::TYPE,
                     Pointer::root(),
                     "the ladder could not be built",
                 ));
@@ -191,7 +191,7 @@ impl Loader {
         }
         if let Some(encoding) = wide_encoding(bytes) {
             let finding = Finding::new(
-                &rules::SYNTAX,
+                &reading::SYNTAX,
                 Pointer::root(),
                 format!("the file is {encoding} text; ladder files are UTF-8"),
             )
@@ -243,7 +243,7 @@ impl Loader {
 
     fn too_large(&self, len: usize) -> Report {
         let finding = Finding::new(
-            &rules::LIMIT,
+            &reading::LIMIT,
             Pointer::root(),
             format!(
                 "the file is larger than the limit of {} bytes",
@@ -313,7 +313,7 @@ pub(crate) fn not_utf8(bytes: &[u8], valid_up_to: usize) -> Finding {
     // Positions count from after a byte order mark, as in the text that is parsed.
     let offset = valid.len();
     Finding::new(
-        &rules::SYNTAX,
+        &reading::SYNTAX,
         Pointer::root(),
         format!("the file is not UTF-8 text: byte 0x{byte:02X} is not valid here"),
     )

@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 
 use serde::Serialize;
 
-use crate::finding::Finding;
+use crate::finding::{Finding, reading};
 use crate::spec::{RatingsSpec, decode_ratings};
 use crate::text::Location;
 use crate::text::did_you_mean;
@@ -180,7 +180,7 @@ pub fn load_ratings_bytes(bytes: &[u8], ladder: &Ladder) -> Result<Ratings, Repo
 fn too_large(limits: &Limits) -> Report {
     Report::new(vec![
         Finding::new(
-            &rules::LIMIT,
+            &reading::LIMIT,
             Pointer::root(),
             format!(
                 "the file is larger than the limit of {} bytes",

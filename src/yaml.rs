@@ -16,9 +16,10 @@ use serde_saphyr::granit_parser::{
     ErrorKind, Event, Marker, Options, Parser, ScalarStyle, ScanError,
 };
 
+use crate::finding::reading;
 use crate::finding::{Finding, Findings, Target};
 use crate::text::{Location, escape, shorten};
-use crate::{Limits, Pointer, rules};
+use crate::{Limits, Pointer};
 
 /// Where a node is: its byte range and the 1-based position of its start.
 ///
@@ -319,7 +320,7 @@ impl<'s> Builder<'s, '_> {
         let pointer = self.here();
         self.findings.push(
             Finding::new(
-                &rules::LIMIT,
+                &reading::LIMIT,
                 pointer,
                 format!(
                     "more than {} values in one file",
@@ -346,7 +347,7 @@ impl<'s> Builder<'s, '_> {
         let pointer = self.here();
         self.findings.push(
             Finding::new(
-                &rules::LIMIT,
+                &reading::LIMIT,
                 pointer,
                 format!("nesting deeper than {} levels", self.limits.max_depth),
             )
@@ -443,7 +444,7 @@ impl<'s> Builder<'s, '_> {
                 let pointer = self.here();
                 self.findings.push(
                     Finding::new(
-                        &rules::LIMIT,
+                        &reading::LIMIT,
                         pointer,
                         format!("a key of {len} bytes, over the limit of {max_key}"),
                     )
@@ -462,7 +463,7 @@ impl<'s> Builder<'s, '_> {
                 let pointer = self.here().key(&key);
                 self.findings.push(
                     Finding::new(
-                        &rules::DUPLICATE_KEY,
+                        &reading::DUPLICATE_KEY,
                         pointer,
                         format!("duplicate key `{}`", escape(&key)),
                     )
@@ -555,7 +556,7 @@ impl<'s> Builder<'s, '_> {
         let span = culprit.map_or(span, |c| seek(self.source, span, c));
         let message = error.info();
         self.findings.push(
-            Finding::new(&rules::SYNTAX, self.here(), escape(&message))
+            Finding::new(&reading::SYNTAX, self.here(), escape(&message))
                 .with_help(
                     "fix the YAML syntax at this position; the rest of the file was not checked",
                 )
@@ -587,7 +588,7 @@ fn unsupported(
     *sound = false;
     findings.push(
         Finding::new(
-            &rules::UNSUPPORTED_YAML,
+            &reading::UNSUPPORTED_YAML,
             pointer,
             format!("{what} is not supported in ladder files"),
         )

@@ -40,6 +40,31 @@ pub struct Policy {
     pub(crate) overlap_max: Percent,
 }
 
+/// The defaults of DESIGN's policy: `equal` parity with no tolerance, bands
+/// spreading 20% to 65%, midpoints stepping 5% to 30%, at most 60% overlap.
+/// `parity_from_grade` is 0 here; a loaded ladder's is, unless its file sets
+/// one, the grade of its management track's third-highest level.
+///
+/// ```
+/// let policy = dualtrack::Policy::default();
+/// assert_eq!(policy.spread().0.to_string(), "20%");
+/// assert_eq!(policy.parity_mode(), dualtrack::ParityMode::Equal);
+/// ```
+impl Default for Policy {
+    fn default() -> Self {
+        Self {
+            parity_mode: ParityMode::Equal,
+            parity_from_grade: Grade(0),
+            parity_tolerance: Percent::whole(0),
+            spread_min: Percent::whole(20),
+            spread_max: Percent::whole(65),
+            progression_min: Percent::whole(5),
+            progression_max: Percent::whole(30),
+            overlap_max: Percent::whole(60),
+        }
+    }
+}
+
 impl Policy {
     /// How IC and management bands are compared.
     pub fn parity_mode(&self) -> ParityMode {

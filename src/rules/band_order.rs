@@ -1,6 +1,6 @@
-use crate::finding::Finding;
+use crate::finding::{Finding, Findings};
+use crate::rules::{BandFact, Facts};
 use crate::text::escape;
-use crate::validate::{BAND_POINTS, Context};
 
 declare_rule! {
     /// ### What it does
@@ -21,32 +21,28 @@ declare_rule! {
     BAND_ORDER, "band-order", Error, Invariant, "a band's min, mid and max are not in order"
 }
 
-pub(crate) fn check(cx: &mut Context<'_>) {
-    let mut findings = Vec::new();
-    for (t, l, level) in cx.levels() {
-        let Some(band) = cx.bands[t][l] else { continue };
-        let pair = [(0, 2), (0, 1), (1, 2)]
-            .into_iter()
-            .find(|&(a, b)| band[a] > band[b]);
-        if let Some((a, b)) = pair {
-            findings.push(
-                Finding::new(
-                    &BAND_ORDER,
-                    cx.level_pointer(t, l).key("band"),
-                    format!(
-                        "band of level `{}` is out of order: {} {} is above {} {}",
-                        escape(&level.id),
-                        BAND_POINTS[a],
-                        cx.money(band[a]),
-                        BAND_POINTS[b],
-                        cx.money(band[b])
-                    ),
-                )
-                .with_help("a band reads `min <= mid <= max`; were two values swapped?"),
-            );
-        }
-    }
-    for finding in findings {
-        cx.push(finding);
+pub(crate) fn check(facts: &Facts<'_>, sink: &mut Findings) {
+    for (t, l, level) in facts.levels() {
+        let BandFact::OutOfOrder { min, mid, max } = facts.band_fact(t, l) else {
+            continue;
+        };
+        let ((above, high), (below, low)) = if min.minor() > max.minor() {
+            (("min", min), ("max", max))
+        } else if min.minor() > mid.minor() {
+            (("min", min), ("mid", mid))
+        } else {
+            (("mid", mid), ("max", max))
+        };
+        sink.push(
+            Finding::new(
+                &BAND_ORDER,
+                facts.level_pointer(t, l).key("band"),
+                format!(
+                    "band of level `{}` is out of order: {above} {high} is above {below} {low}",
+                    escape(&level.id),
+                ),
+            )
+            .with_help("a band reads `min <= mid <= max`; were two values swapped?"),
+        );
     }
 }

@@ -1,9 +1,9 @@
 use std::cmp::Ordering;
 
 use crate::decimal::ratio_text;
-use crate::finding::Finding;
+use crate::finding::{Finding, Findings};
+use crate::rules::Facts;
 use crate::text::escape;
-use crate::validate::Context;
 
 declare_rule! {
     /// ### What it does
@@ -29,30 +29,28 @@ declare_rule! {
     BAND_OVERLAP, "band-overlap", Warning, Policy, "a band overlaps the next level's band more than the policy allows"
 }
 
-pub(crate) fn check(cx: &mut Context<'_>) {
-    let limit = cx.policy.overlap_max;
-    let mut findings = Vec::new();
-    for (t, track) in cx.spec.tracks.iter().enumerate() {
+pub(crate) fn check(facts: &Facts<'_>, sink: &mut Findings) {
+    let limit = facts.policy.overlap_max;
+    for (t, track) in facts.spec.tracks.iter().enumerate() {
         for l in 1..track.levels.len() {
-            let (Some(below), Some(band)) = (cx.bands[t][l - 1], cx.bands[t][l]) else {
+            let (Some(below), Some(band)) = (facts.band(t, l - 1), facts.band(t, l)) else {
                 continue;
             };
-            if below[0] >= below[2]
-                || below[0] > below[1]
-                || below[1] > below[2]
-                || band[0] > band[2]
-            {
+            let (below_min, below_max) = (below.min().minor(), below.max().minor());
+            if below_min == below_max {
                 continue;
             }
-            let width = u128::from(below[2] - below[0]);
-            let overlap = u128::from(below[2].min(band[2]).saturating_sub(below[0].max(band[0])));
+            let width = u128::from(below_max - below_min);
+            let top = below_max.min(band.max().minor());
+            let bottom = below_min.max(band.min().minor());
+            let overlap = u128::from(top.saturating_sub(bottom));
             if limit.compare(overlap, width) != Ordering::Greater {
                 continue;
             }
-            findings.push(
+            sink.push(
                 Finding::new(
                     &BAND_OVERLAP,
-                    cx.level_pointer(t, l).key("band").key("min"),
+                    facts.level_pointer(t, l).key("band").key("min"),
                     format!(
                         "band of level `{}` overlaps {} of the band of `{}` below it, above the maximum of {limit}",
                         escape(&track.levels[l].id),
@@ -61,11 +59,8 @@ pub(crate) fn check(cx: &mut Context<'_>) {
                     ),
                 )
                 .with_help("raise this band's min, or lower the max of the band below")
-                .with_related(cx.level_pointer(t, l - 1).key("band").key("max"), "max of the level below"),
+                .with_related(facts.level_pointer(t, l - 1).key("band").key("max"), "max of the level below"),
             );
         }
-    }
-    for finding in findings {
-        cx.push(finding);
     }
 }

@@ -1,6 +1,6 @@
-use crate::finding::Finding;
+use crate::finding::{Finding, Findings};
+use crate::rules::Facts;
 use crate::text::escape;
-use crate::validate::Context;
 
 declare_rule! {
     /// ### What it does
@@ -24,36 +24,32 @@ declare_rule! {
     BAND_REGRESSION, "band-regression", Error, Policy, "a level's midpoint is not above the level below it"
 }
 
-pub(crate) fn check(cx: &mut Context<'_>) {
-    let mut findings = Vec::new();
-    for (t, track) in cx.spec.tracks.iter().enumerate() {
+pub(crate) fn check(facts: &Facts<'_>, sink: &mut Findings) {
+    for (t, track) in facts.spec.tracks.iter().enumerate() {
         for l in 1..track.levels.len() {
-            let (Some(below), Some(band)) = (cx.bands[t][l - 1], cx.bands[t][l]) else {
+            let (Some(below), Some(mid)) = (facts.midpoint(t, l - 1), facts.midpoint(t, l)) else {
                 continue;
             };
-            if band[1] <= below[1] {
-                findings.push(
+            if mid.minor() <= below.minor() {
+                sink.push(
                     Finding::new(
                         &BAND_REGRESSION,
-                        cx.level_pointer(t, l).key("band").key("mid"),
+                        facts.level_pointer(t, l).key("band").key("mid"),
                         format!(
                             "level `{}` has its midpoint at {}, not above {} of `{}` below it",
                             escape(&track.levels[l].id),
-                            cx.money(band[1]),
-                            cx.money(below[1]),
+                            mid,
+                            below,
                             escape(&track.levels[l - 1].id)
                         ),
                     )
                     .with_help("a higher level pays more: raise this band, or lower the one below")
                     .with_related(
-                        cx.level_pointer(t, l - 1).key("band").key("mid"),
+                        facts.level_pointer(t, l - 1).key("band").key("mid"),
                         "midpoint of the level below",
                     ),
                 );
             }
         }
-    }
-    for finding in findings {
-        cx.push(finding);
     }
 }

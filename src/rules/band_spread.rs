@@ -1,9 +1,9 @@
 use std::cmp::Ordering;
 
 use crate::decimal::ratio_text;
-use crate::finding::Finding;
+use crate::finding::{Finding, Findings};
+use crate::rules::Facts;
 use crate::text::escape;
-use crate::validate::Context;
 
 declare_rule! {
     /// ### What it does
@@ -26,16 +26,13 @@ declare_rule! {
     BAND_SPREAD, "band-spread", Warning, Policy, "a band is narrower or wider than the policy spread"
 }
 
-pub(crate) fn check(cx: &mut Context<'_>) {
-    let (low, high) = (cx.policy.spread_min, cx.policy.spread_max);
-    let mut findings = Vec::new();
-    for (t, l, level) in cx.levels() {
-        let Some([min, mid, max]) = cx.bands[t][l] else {
+pub(crate) fn check(facts: &Facts<'_>, sink: &mut Findings) {
+    let (low, high) = (facts.policy.spread_min, facts.policy.spread_max);
+    for (t, l, level) in facts.levels() {
+        let Some(band) = facts.band(t, l) else {
             continue;
         };
-        if min > mid || mid > max {
-            continue;
-        }
+        let (min, max) = (band.min().minor(), band.max().minor());
         let width = u128::from(max - min);
         let (side, limit) = if min == 0 || high.compare(width, u128::from(min)) == Ordering::Greater
         {
@@ -45,10 +42,10 @@ pub(crate) fn check(cx: &mut Context<'_>) {
         } else {
             continue;
         };
-        findings.push(
+        sink.push(
             Finding::new(
                 &BAND_SPREAD,
-                cx.level_pointer(t, l).key("band"),
+                facts.level_pointer(t, l).key("band"),
                 format!(
                     "band of level `{}` spreads {} from min to max, {side} of {limit}",
                     escape(&level.id),
@@ -60,8 +57,5 @@ pub(crate) fn check(cx: &mut Context<'_>) {
                 low, high
             )),
         );
-    }
-    for finding in findings {
-        cx.push(finding);
     }
 }

@@ -1,5 +1,5 @@
-use crate::finding::Finding;
-use crate::validate::{BAND_POINTS, Context};
+use crate::finding::{Finding, Findings};
+use crate::rules::{BAND_POINTS, Facts};
 
 declare_rule! {
     /// ### What it does
@@ -26,23 +26,24 @@ declare_rule! {
     CURRENCY_PRECISION, "currency-precision", Error, Invariant, "an amount has more decimal places than its currency"
 }
 
-pub(crate) fn check(cx: &mut Context<'_>) {
-    let Some(currency) = cx.currency else { return };
+pub(crate) fn check(facts: &Facts<'_>, sink: &mut Findings) {
+    let Some(currency) = facts.currency else {
+        return;
+    };
     let digits = currency.minor_digits();
     let allowed = match digits {
         0 => "none".to_owned(),
         1 => "1".to_owned(),
         n => n.to_string(),
     };
-    let mut findings = Vec::new();
-    for (t, l, level) in cx.levels() {
+    for (t, l, level) in facts.levels() {
         let b = level.band;
         for (name, amount) in BAND_POINTS.into_iter().zip([b.min, b.mid, b.max]) {
             if amount.scale() > digits {
-                findings.push(
+                sink.push(
                     Finding::new(
                         &CURRENCY_PRECISION,
-                        cx.level_pointer(t, l).key("band").key(name),
+                        facts.level_pointer(t, l).key("band").key(name),
                         format!(
                             "amount `{amount}` has {} decimal places, but {currency} has {allowed}",
                             amount.scale()
@@ -52,8 +53,5 @@ pub(crate) fn check(cx: &mut Context<'_>) {
                 );
             }
         }
-    }
-    for finding in findings {
-        cx.push(finding);
     }
 }

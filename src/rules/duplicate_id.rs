@@ -1,8 +1,8 @@
 use std::collections::HashMap;
 
-use crate::finding::Finding;
+use crate::finding::{Finding, Findings};
+use crate::rules::Facts;
 use crate::text::escape;
-use crate::validate::Context;
 
 declare_rule! {
     /// ### What it does
@@ -38,29 +38,25 @@ declare_rule! {
     DUPLICATE_ID, "duplicate-id", Error, Invariant, "two competencies, tracks, levels or zones share an id"
 }
 
-pub(crate) fn check(cx: &mut Context<'_>) {
+pub(crate) fn check(facts: &Facts<'_>, sink: &mut Findings) {
     let mut first = HashMap::new();
-    let mut findings = Vec::new();
-    for (what, at, id) in cx.ids() {
+    for (what, at, id) in facts.ids() {
         if what == "ladder" {
             continue;
         }
         match first.get(&(what, id)) {
-            Some(&earlier) => findings.push(
+            Some(&earlier) => sink.push(
                 Finding::new(
                     &DUPLICATE_ID,
-                    cx.id_pointer(at),
+                    facts.id_pointer(at),
                     format!("duplicate {what} id `{}`", escape(id)),
                 )
                 .with_help(format!("give each {what} its own id"))
-                .with_related(cx.id_pointer(earlier), "first defined here"),
+                .with_related(facts.id_pointer(earlier), "first defined here"),
             ),
             None => {
                 first.insert((what, id), at);
             }
         }
-    }
-    for finding in findings {
-        cx.push(finding);
     }
 }

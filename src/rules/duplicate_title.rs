@@ -1,8 +1,8 @@
 use std::collections::HashMap;
 
-use crate::finding::Finding;
+use crate::finding::{Finding, Findings};
+use crate::rules::Facts;
 use crate::text::escape;
-use crate::validate::Context;
 
 declare_rule! {
     /// ### What it does
@@ -26,16 +26,15 @@ declare_rule! {
     DUPLICATE_TITLE, "duplicate-title", Warning, Policy, "two levels share a title"
 }
 
-pub(crate) fn check(cx: &mut Context<'_>) {
+pub(crate) fn check(facts: &Facts<'_>, sink: &mut Findings) {
     // Title -> where it was first seen; pointers are built for findings only.
     let mut first: HashMap<&str, (usize, usize, &str)> = HashMap::new();
-    let mut findings = Vec::new();
-    for (t, l, level) in cx.levels() {
+    for (t, l, level) in facts.levels() {
         match first.get(level.title.as_str()) {
-            Some(&(et, el, earlier_id)) => findings.push(
+            Some(&(et, el, earlier_id)) => sink.push(
                 Finding::new(
                     &DUPLICATE_TITLE,
-                    cx.level_pointer(t, l).key("title"),
+                    facts.level_pointer(t, l).key("title"),
                     format!(
                         "level `{}` has the title \"{}\", like level `{}`",
                         escape(&level.id),
@@ -44,14 +43,11 @@ pub(crate) fn check(cx: &mut Context<'_>) {
                     ),
                 )
                 .with_help("give each level a title of its own")
-                .with_related(cx.level_pointer(et, el).key("title"), "the same title"),
+                .with_related(facts.level_pointer(et, el).key("title"), "the same title"),
             ),
             None => {
                 first.insert(level.title.as_str(), (t, l, level.id.as_str()));
             }
         }
-    }
-    for finding in findings {
-        cx.push(finding);
     }
 }

@@ -1,6 +1,6 @@
-use crate::finding::Finding;
+use crate::finding::{Finding, Findings};
+use crate::rules::Facts;
 use crate::text::escape;
-use crate::validate::Context;
 
 declare_rule! {
     /// ### What it does
@@ -32,11 +32,11 @@ declare_rule! {
     EMPTY_TRACK, "empty-track", Error, Invariant, "a track has no levels"
 }
 
-pub(crate) fn check(cx: &mut Context<'_>) {
-    for (t, track) in cx.spec.tracks.iter().enumerate() {
+pub(crate) fn check(facts: &Facts<'_>, sink: &mut Findings) {
+    for (t, track) in facts.spec.tracks.iter().enumerate() {
         if track.levels.is_empty() {
-            let pointer = cx.track_pointer(t).key("levels");
-            cx.push(
+            let pointer = facts.track_pointer(t).key("levels");
+            sink.push(
                 Finding::new(
                     &EMPTY_TRACK,
                     pointer,

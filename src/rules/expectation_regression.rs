@@ -1,9 +1,9 @@
 use std::collections::HashMap;
 
-use crate::finding::Finding;
+use crate::finding::{Finding, Findings};
 use crate::model::Proficiency;
+use crate::rules::Facts;
 use crate::text::escape;
-use crate::validate::Context;
 
 declare_rule! {
     /// ### What it does
@@ -28,9 +28,8 @@ declare_rule! {
     EXPECTATION_REGRESSION, "expectation-regression", Error, Policy, "a proficiency drops as a track climbs"
 }
 
-pub(crate) fn check(cx: &mut Context<'_>) {
-    let mut findings = Vec::new();
-    for (t, track) in cx.spec.tracks.iter().enumerate() {
+pub(crate) fn check(facts: &Facts<'_>, sink: &mut Findings) {
+    for (t, track) in facts.spec.tracks.iter().enumerate() {
         // Competency -> (proficiency, level index) of the last level that set it.
         let mut last: HashMap<&str, (i64, usize)> = HashMap::new();
         for (l, level) in track.levels.iter().enumerate() {
@@ -43,8 +42,8 @@ pub(crate) fn check(cx: &mut Context<'_>) {
                     && value < before
                 {
                     {
-                        let pointer = cx.proficiency_pointer(t, l, id, expectation);
-                        findings.push(
+                        let pointer = facts.proficiency_pointer(t, l, id, expectation);
+                        sink.push(
                             Finding::new(
                                 &EXPECTATION_REGRESSION,
                                 pointer,
@@ -59,7 +58,7 @@ pub(crate) fn check(cx: &mut Context<'_>) {
                             )
                             .with_help("a higher level expects at least as much: raise this proficiency, or lower the one below")
                             .with_related(
-                                cx.level_pointer(t, at).key("expectations").key(id),
+                                facts.level_pointer(t, at).key("expectations").key(id),
                                 "the expectation below",
                             ),
                         );
@@ -68,8 +67,5 @@ pub(crate) fn check(cx: &mut Context<'_>) {
                 last.insert(id.as_str(), (value, l));
             }
         }
-    }
-    for finding in findings {
-        cx.push(finding);
     }
 }

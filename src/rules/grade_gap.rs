@@ -1,6 +1,6 @@
-use crate::finding::Finding;
+use crate::finding::{Finding, Findings};
+use crate::rules::Facts;
 use crate::text::escape;
-use crate::validate::Context;
 
 declare_rule! {
     /// ### What it does
@@ -28,9 +28,8 @@ declare_rule! {
     GRADE_GAP, "grade-gap", Warning, Policy, "a track skips a grade between two levels"
 }
 
-pub(crate) fn check(cx: &mut Context<'_>) {
-    let mut findings = Vec::new();
-    for (t, track) in cx.spec.tracks.iter().enumerate() {
+pub(crate) fn check(facts: &Facts<'_>, sink: &mut Findings) {
+    for (t, track) in facts.spec.tracks.iter().enumerate() {
         for (l, pair) in track.levels.windows(2).enumerate() {
             let [below, level] = pair else { continue };
             if level.grade > below.grade.saturating_add(1) {
@@ -39,10 +38,10 @@ pub(crate) fn check(cx: &mut Context<'_>) {
                 } else {
                     format!("grades {} to {}", below.grade + 1, level.grade - 1)
                 };
-                findings.push(
+                sink.push(
                     Finding::new(
                         &GRADE_GAP,
-                        cx.level_pointer(t, l + 1).key("grade"),
+                        facts.level_pointer(t, l + 1).key("grade"),
                         format!(
                             "track `{}` skips {skipped} between `{}` and `{}`",
                             escape(&track.id),
@@ -52,14 +51,11 @@ pub(crate) fn check(cx: &mut Context<'_>) {
                     )
                     .with_help("add the missing level, or renumber the grades")
                     .with_related(
-                        cx.level_pointer(t, l).key("grade"),
+                        facts.level_pointer(t, l).key("grade"),
                         "previous level's grade",
                     ),
                 );
             }
         }
-    }
-    for finding in findings {
-        cx.push(finding);
     }
 }

@@ -1,6 +1,6 @@
-use crate::finding::Finding;
+use crate::finding::{Finding, Findings};
+use crate::rules::Facts;
 use crate::text::escape;
-use crate::validate::Context;
 
 declare_rule! {
     /// ### What it does
@@ -28,16 +28,15 @@ declare_rule! {
     GRADE_ORDER, "grade-order", Error, Invariant, "grades do not strictly increase along a track"
 }
 
-pub(crate) fn check(cx: &mut Context<'_>) {
-    let mut findings = Vec::new();
-    for (t, track) in cx.spec.tracks.iter().enumerate() {
+pub(crate) fn check(facts: &Facts<'_>, sink: &mut Findings) {
+    for (t, track) in facts.spec.tracks.iter().enumerate() {
         for (l, pair) in track.levels.windows(2).enumerate() {
             let [below, level] = pair else { continue };
             if level.grade <= below.grade {
-                findings.push(
+                sink.push(
                     Finding::new(
                         &GRADE_ORDER,
-                        cx.level_pointer(t, l + 1).key("grade"),
+                        facts.level_pointer(t, l + 1).key("grade"),
                         format!(
                             "level `{}` has grade {}, not above grade {} of `{}` listed before it",
                             escape(&level.id),
@@ -50,14 +49,11 @@ pub(crate) fn check(cx: &mut Context<'_>) {
                         "list the levels of a track from the lowest grade up, one grade per level",
                     )
                     .with_related(
-                        cx.level_pointer(t, l).key("grade"),
+                        facts.level_pointer(t, l).key("grade"),
                         "previous level's grade",
                     ),
                 );
             }
         }
-    }
-    for finding in findings {
-        cx.push(finding);
     }
 }

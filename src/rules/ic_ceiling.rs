@@ -1,7 +1,7 @@
-use crate::finding::Finding;
+use crate::finding::{Finding, Findings};
 use crate::model::TrackKind;
+use crate::rules::Facts;
 use crate::text::escape;
-use crate::validate::Context;
 
 declare_rule! {
     /// ### What it does
@@ -26,9 +26,10 @@ declare_rule! {
     IC_CEILING, "ic-ceiling", Error, Policy, "the IC track stops below the management track's top grade"
 }
 
-pub(crate) fn check(cx: &mut Context<'_>) {
+pub(crate) fn check(facts: &Facts<'_>, sink: &mut Findings) {
     let top = |kind| {
-        cx.levels_of(kind)
+        facts
+            .levels_of(kind)
             .into_iter()
             .max_by_key(|(_, _, level)| level.grade)
     };
@@ -43,7 +44,7 @@ pub(crate) fn check(cx: &mut Context<'_>) {
     }
     let finding = Finding::new(
         &IC_CEILING,
-        cx.level_pointer(it, il).key("grade"),
+        facts.level_pointer(it, il).key("grade"),
         format!(
             "the IC track tops out at grade {} (`{}`), below the management top grade {} (`{}`)",
             ic.grade,
@@ -56,6 +57,6 @@ pub(crate) fn check(cx: &mut Context<'_>) {
         "add IC levels up to grade {} (such as Distinguished or Fellow) so that mastery is an endpoint, not a stepping stone",
         m.grade
     ))
-    .with_related(cx.level_pointer(mt, ml).key("grade"), "top management grade");
-    cx.push(finding);
+    .with_related(facts.level_pointer(mt, ml).key("grade"), "top management grade");
+    sink.push(finding);
 }

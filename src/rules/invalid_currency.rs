@@ -1,6 +1,6 @@
-use crate::finding::Finding;
+use crate::finding::{Finding, Findings};
+use crate::rules::Facts;
 use crate::text::escape;
-use crate::validate::Context;
 use crate::{Currency, Pointer};
 
 declare_rule! {
@@ -24,8 +24,8 @@ declare_rule! {
     INVALID_CURRENCY, "invalid-currency", Error, Invariant, "a currency is not an ISO 4217 code"
 }
 
-pub(crate) fn check(cx: &mut Context<'_>) {
-    let spec = cx.spec;
+pub(crate) fn check(facts: &Facts<'_>, sink: &mut Findings) {
+    let spec = facts.spec;
     let mut codes = vec![(Pointer::root().key("currency"), spec.currency.as_str())];
     for (z, zone) in spec.zones.iter().enumerate() {
         if let Some(code) = &zone.currency {
@@ -45,7 +45,7 @@ pub(crate) fn check(cx: &mut Context<'_>) {
         } else {
             "use an ISO 4217 code with a minor unit, such as `USD`, `EUR` or `GBP`".to_owned()
         };
-        cx.push(
+        sink.push(
             Finding::new(
                 &INVALID_CURRENCY,
                 pointer,

@@ -1,6 +1,6 @@
-use crate::finding::Finding;
+use crate::finding::{Finding, Findings};
+use crate::rules::Facts;
 use crate::text::escape;
-use crate::validate::Context;
 
 declare_rule! {
     /// ### What it does
@@ -25,11 +25,11 @@ declare_rule! {
     INVALID_ID, "invalid-id", Error, Invariant, "an id is not lower-case ASCII words joined by hyphens"
 }
 
-pub(crate) fn check(cx: &mut Context<'_>) {
-    for (what, at, id) in cx.ids() {
+pub(crate) fn check(facts: &Facts<'_>, sink: &mut Findings) {
+    for (what, at, id) in facts.ids() {
         if let Err(error) = crate::check_id(id) {
-            cx.push(
-                Finding::new(&INVALID_ID, cx.id_pointer(at), format!("invalid {what} id `{}`: {error}", escape(id)))
+            sink.push(
+                Finding::new(&INVALID_ID, facts.id_pointer(at), format!("invalid {what} id `{}`: {error}", escape(id)))
                     .with_help("ids are lower-case ASCII letters and digits in words joined by `-`, such as `staff-engineer`"),
             );
         }

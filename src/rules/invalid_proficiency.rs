@@ -1,7 +1,7 @@
-use crate::finding::Finding;
+use crate::finding::{Finding, Findings};
 use crate::model::Proficiency;
+use crate::rules::Facts;
 use crate::text::escape;
-use crate::validate::Context;
 
 declare_rule! {
     /// ### What it does
@@ -27,15 +27,14 @@ declare_rule! {
     INVALID_PROFICIENCY, "invalid-proficiency", Error, Invariant, "a proficiency is outside 1 to 5"
 }
 
-pub(crate) fn check(cx: &mut Context<'_>) {
-    let mut findings = Vec::new();
-    for (t, l, level) in cx.levels() {
+pub(crate) fn check(facts: &Facts<'_>, sink: &mut Findings) {
+    for (t, l, level) in facts.levels() {
         for (id, expectation) in &level.expectations {
             if Proficiency::new(expectation.proficiency).is_some() {
                 continue;
             }
-            let pointer = cx.proficiency_pointer(t, l, id, expectation);
-            findings.push(
+            let pointer = facts.proficiency_pointer(t, l, id, expectation);
+            sink.push(
                 Finding::new(
                     &INVALID_PROFICIENCY,
                     pointer,
@@ -51,8 +50,5 @@ pub(crate) fn check(cx: &mut Context<'_>) {
                 ),
             );
         }
-    }
-    for finding in findings {
-        cx.push(finding);
     }
 }

@@ -1,6 +1,6 @@
-use crate::finding::Finding;
+use crate::finding::{Finding, Findings};
+use crate::rules::Facts;
 use crate::text::escape;
-use crate::validate::Context;
 use crate::{Currency, Pointer};
 
 declare_rule! {
@@ -35,14 +35,14 @@ declare_rule! {
     INVALID_ZONE, "invalid-zone", Error, Invariant, "a zone's factor or exchange rate cannot convert its bands"
 }
 
-pub(crate) fn check(cx: &mut Context<'_>) {
-    let spec = cx.spec;
-    let base = cx.currency;
+pub(crate) fn check(facts: &Facts<'_>, sink: &mut Findings) {
+    let spec = facts.spec;
+    let base = facts.currency;
     for (z, zone) in spec.zones.iter().enumerate() {
         let pointer = Pointer::root().key("zones").index(z);
         let id = escape(&zone.id);
         if zone.factor.is_zero() {
-            cx.push(
+            sink.push(
                 Finding::new(
                     &INVALID_ZONE,
                     pointer.key("factor"),
@@ -55,7 +55,7 @@ pub(crate) fn check(cx: &mut Context<'_>) {
         }
         let zone_currency = zone.currency.as_deref().map(Currency::from_code);
         match (zone_currency, zone.rate) {
-            (Some(Some(currency)), None) if Some(currency) != base => cx.push(
+            (Some(Some(currency)), None) if Some(currency) != base => sink.push(
                 Finding::new(
                     &INVALID_ZONE,
                     pointer.key("currency"),
@@ -69,7 +69,7 @@ pub(crate) fn check(cx: &mut Context<'_>) {
                     spec.currency
                 )),
             ),
-            (Some(Some(currency)), Some(rate)) if Some(currency) != base && rate.is_zero() => cx
+            (Some(Some(currency)), Some(rate)) if Some(currency) != base && rate.is_zero() => sink
                 .push(
                     Finding::new(
                         &INVALID_ZONE,
@@ -82,7 +82,7 @@ pub(crate) fn check(cx: &mut Context<'_>) {
                     )),
                 ),
             (Some(Some(currency)), Some(_)) if Some(currency) != base => {}
-            (None | Some(Some(_)), Some(_)) => cx.push(
+            (None | Some(Some(_)), Some(_)) => sink.push(
                 Finding::new(
                     &INVALID_ZONE,
                     pointer.key("rate"),

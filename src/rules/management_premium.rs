@@ -1,10 +1,10 @@
 use std::collections::HashMap;
 
-use crate::finding::Finding;
+use crate::finding::{Finding, Findings};
 use crate::model::TrackKind;
+use crate::rules::Facts;
 use crate::rules::parity_gap::{by_grade, management_levels};
 use crate::text::escape;
-use crate::validate::Context;
 
 declare_rule! {
     /// ### What it does
@@ -32,9 +32,9 @@ declare_rule! {
     MANAGEMENT_PREMIUM, "management-premium", Warning, Policy, "below parity, management pays more than IC at the same grade"
 }
 
-pub(crate) fn check(cx: &mut Context<'_>) {
-    let from = cx.policy.parity_from_grade.0;
-    let ics = by_grade(cx, TrackKind::IndividualContributor);
+pub(crate) fn check(facts: &Facts<'_>, sink: &mut Findings) {
+    let from = facts.policy.parity_from_grade.0;
+    let ics = by_grade(facts, TrackKind::IndividualContributor);
     // The lowest IC midpoint of each grade: a management level paid no more
     // than that has no finding, and the IC levels of its grade are walked
     // only when it is paid more (in file order, as before).
@@ -43,45 +43,45 @@ pub(crate) fn check(cx: &mut Context<'_>) {
         .map(|(&grade, levels)| {
             let mid = levels
                 .iter()
-                .filter_map(|&(t, l, _)| cx.bands[t][l].map(|band| band[1]))
+                .filter_map(|&(t, l, _)| facts.midpoint(t, l).map(|mid| mid.minor()))
                 .min()
                 .unwrap_or(u64::MAX);
             (grade, mid)
         })
         .collect();
-    for (mt, ml, m) in management_levels(cx) {
+    for (mt, ml, m) in management_levels(facts) {
         if m.grade >= from {
             continue;
         }
-        let Some(m_band) = cx.bands[mt][ml] else {
+        let Some(m_mid) = facts.midpoint(mt, ml) else {
             continue;
         };
-        if lowest.get(&m.grade).is_none_or(|&mid| m_band[1] <= mid) {
+        if lowest.get(&m.grade).is_none_or(|&mid| m_mid.minor() <= mid) {
             continue;
         }
         for &(it, il, ic) in ics.get(&m.grade).into_iter().flatten() {
-            let Some(ic_band) = cx.bands[it][il] else {
+            let Some(ic_mid) = facts.midpoint(it, il) else {
                 continue;
             };
-            if m_band[1] > ic_band[1] {
-                if cx.is_full() {
+            if m_mid.minor() > ic_mid.minor() {
+                if sink.is_full() {
                     return;
                 }
                 let finding = Finding::new(
                     &MANAGEMENT_PREMIUM,
-                    cx.level_pointer(mt, ml).key("band").key("mid"),
+                    facts.level_pointer(mt, ml).key("band").key("mid"),
                     format!(
                         "management level `{}` (grade {}) has its midpoint at {}, above IC level `{}` ({})",
                         escape(&m.id),
                         m.grade,
-                        cx.money(m_band[1]),
+                        m_mid,
                         escape(&ic.id),
-                        cx.money(ic_band[1])
+                        ic_mid
                     ),
                 )
                 .with_help("pay the same at the same grade, so that moving into management is a career change, not a raise")
-                .with_related(cx.level_pointer(it, il).key("band").key("mid"), "the IC midpoint");
-                cx.push(finding);
+                .with_related(facts.level_pointer(it, il).key("band").key("mid"), "the IC midpoint");
+                sink.push(finding);
             }
         }
     }

@@ -1,9 +1,9 @@
 use std::cmp::Ordering;
 
 use crate::decimal::ratio_text;
-use crate::finding::Finding;
+use crate::finding::{Finding, Findings};
+use crate::rules::Facts;
 use crate::text::escape;
-use crate::validate::Context;
 
 declare_rule! {
     /// ### What it does
@@ -29,15 +29,14 @@ declare_rule! {
     MIDPOINT_PROGRESSION, "midpoint-progression", Warning, Policy, "the midpoint step between two levels is outside the policy"
 }
 
-pub(crate) fn check(cx: &mut Context<'_>) {
-    let (low, high) = (cx.policy.progression_min, cx.policy.progression_max);
-    let mut findings = Vec::new();
-    for (t, track) in cx.spec.tracks.iter().enumerate() {
+pub(crate) fn check(facts: &Facts<'_>, sink: &mut Findings) {
+    let (low, high) = (facts.policy.progression_min, facts.policy.progression_max);
+    for (t, track) in facts.spec.tracks.iter().enumerate() {
         for l in 1..track.levels.len() {
-            let (Some(below), Some(band)) = (cx.bands[t][l - 1], cx.bands[t][l]) else {
+            let (Some(below), Some(mid)) = (facts.midpoint(t, l - 1), facts.midpoint(t, l)) else {
                 continue;
             };
-            let (from, to) = (u128::from(below[1]), u128::from(band[1]));
+            let (from, to) = (u128::from(below.minor()), u128::from(mid.minor()));
             if to <= from || from == 0 {
                 continue;
             }
@@ -49,10 +48,10 @@ pub(crate) fn check(cx: &mut Context<'_>) {
             } else {
                 continue;
             };
-            findings.push(
+            sink.push(
                 Finding::new(
                     &MIDPOINT_PROGRESSION,
-                    cx.level_pointer(t, l).key("band").key("mid"),
+                    facts.level_pointer(t, l).key("band").key("mid"),
                     format!(
                         "midpoint of level `{}` is {} above `{}`, {side} step of {limit}",
                         escape(&track.levels[l].id),
@@ -63,11 +62,8 @@ pub(crate) fn check(cx: &mut Context<'_>) {
                 .with_help(format!(
                     "the policy progression is {low} to {high} per level: adjust the band, or change `policy.progression`"
                 ))
-                .with_related(cx.level_pointer(t, l - 1).key("band").key("mid"), "midpoint of the level below"),
+                .with_related(facts.level_pointer(t, l - 1).key("band").key("mid"), "midpoint of the level below"),
             );
         }
-    }
-    for finding in findings {
-        cx.push(finding);
     }
 }

@@ -1,7 +1,7 @@
-use crate::finding::Finding;
+use crate::finding::{Finding, Findings};
 use crate::model::TrackKind;
+use crate::rules::Facts;
 use crate::text::escape;
-use crate::validate::Context;
 
 declare_rule! {
     /// ### What it does
@@ -24,21 +24,20 @@ declare_rule! {
     MISSING_COUNTERPART, "missing-counterpart", Warning, Policy, "a senior management grade has no IC level"
 }
 
-pub(crate) fn check(cx: &mut Context<'_>) {
-    let from = cx.policy.parity_from_grade.0;
-    let ic_grades: std::collections::HashSet<u32> = cx
+pub(crate) fn check(facts: &Facts<'_>, sink: &mut Findings) {
+    let from = facts.policy.parity_from_grade.0;
+    let ic_grades: std::collections::HashSet<u32> = facts
         .levels_of(TrackKind::IndividualContributor)
         .iter()
         .map(|l| l.2.grade)
         .collect();
     let ic_top = ic_grades.iter().copied().max().unwrap_or(0);
-    let mut findings = Vec::new();
-    for (t, l, level) in cx.levels_of(TrackKind::Management) {
+    for (t, l, level) in facts.levels_of(TrackKind::Management) {
         if level.grade >= from && level.grade <= ic_top && !ic_grades.contains(&level.grade) {
-            findings.push(
+            sink.push(
                 Finding::new(
                     &MISSING_COUNTERPART,
-                    cx.level_pointer(t, l).key("grade"),
+                    facts.level_pointer(t, l).key("grade"),
                     format!(
                         "management level `{}` (grade {}) has no IC level of the same grade",
                         escape(&level.id),
@@ -51,8 +50,5 @@ pub(crate) fn check(cx: &mut Context<'_>) {
                 )),
             );
         }
-    }
-    for finding in findings {
-        cx.push(finding);
     }
 }

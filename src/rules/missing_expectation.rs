@@ -1,11 +1,11 @@
 use std::collections::{HashMap, HashSet};
 
-use crate::finding::Finding;
+use crate::finding::{Finding, Findings};
 use crate::model::{CompetencyKind, TrackKind};
+use crate::rules::Facts;
 use crate::spec::CompetencySpec as Competency;
 use crate::text::escape;
 use crate::text::names;
-use crate::validate::Context;
 
 declare_rule! {
     /// ### What it does
@@ -38,14 +38,15 @@ declare_rule! {
     MISSING_EXPECTATION, "missing-expectation", Warning, Policy, "a level says nothing about a competency of its track"
 }
 
-pub(crate) fn check(cx: &mut Context<'_>) {
-    let spec = cx.spec;
-    let used: HashSet<&str> = cx
+pub(crate) fn check(facts: &Facts<'_>, sink: &mut Findings) {
+    let spec = facts.spec;
+    let used: HashSet<&str> = facts
         .levels()
         .flat_map(|(_, _, level)| level.expectations.iter().map(|(id, _)| id.as_str()))
         .collect();
     let is_people = |id: &str| {
-        cx.competencies
+        facts
+            .competencies
             .get(id)
             .is_some_and(|&c| spec.competencies[c].kind == CompetencyKind::People)
     };
@@ -68,9 +69,8 @@ pub(crate) fn check(cx: &mut Context<'_>) {
             }
         }
     }
-    let mut findings = Vec::new();
-    for (t, l, level) in cx.levels() {
-        if findings.len() > cx.findings_left() {
+    for (t, l, level) in facts.levels() {
+        if sink.is_full() {
             break;
         }
         let management = spec.tracks[t].kind == TrackKind::Management;
@@ -101,11 +101,11 @@ pub(crate) fn check(cx: &mut Context<'_>) {
             .map(|c| c.id.as_str())
             .collect();
         let pointer = if level.expectations.is_empty() {
-            cx.level_pointer(t, l)
+            facts.level_pointer(t, l)
         } else {
-            cx.level_pointer(t, l).key("expectations")
+            facts.level_pointer(t, l).key("expectations")
         };
-        findings.push(
+        sink.push(
             Finding::new(
                 &MISSING_EXPECTATION,
                 pointer,
@@ -117,8 +117,5 @@ pub(crate) fn check(cx: &mut Context<'_>) {
             )
             .with_help("say what each competency of the track looks like at this level, with a proficiency from 1 to 5"),
         );
-    }
-    for finding in findings {
-        cx.push(finding);
     }
 }

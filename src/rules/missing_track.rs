@@ -1,7 +1,7 @@
 use crate::Pointer;
-use crate::finding::Finding;
+use crate::finding::{Finding, Findings};
 use crate::model::TrackKind;
-use crate::validate::Context;
+use crate::rules::Facts;
 
 declare_rule! {
     /// ### What it does
@@ -30,13 +30,13 @@ declare_rule! {
     MISSING_TRACK, "missing-track", Error, Policy, "the ladder lacks an individual-contributor or a management track"
 }
 
-pub(crate) fn check(cx: &mut Context<'_>) {
+pub(crate) fn check(facts: &Facts<'_>, sink: &mut Findings) {
     for (kind, name) in [
         (TrackKind::IndividualContributor, "`individual_contributor`"),
         (TrackKind::Management, "`management`"),
     ] {
-        if cx.tracks_of(kind).next().is_none() {
-            cx.push(
+        if facts.tracks_of(kind).next().is_none() {
+            sink.push(
                 Finding::new(
                     &MISSING_TRACK,
                     Pointer::root().key("tracks"),

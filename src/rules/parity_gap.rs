@@ -1,11 +1,11 @@
 use std::collections::{HashMap, HashSet};
 
 use crate::Pointer;
-use crate::finding::Finding;
-use crate::model::{ParityMode, TrackKind};
+use crate::finding::{Finding, Findings};
+use crate::model::{Band, ParityMode, TrackKind};
+use crate::rules::{BAND_POINTS, Facts};
 use crate::spec::{LevelSpec, ZoneSpec};
 use crate::text::escape;
-use crate::validate::{BAND_POINTS, Context};
 
 declare_rule! {
     /// ### What it does
@@ -53,9 +53,9 @@ pub(crate) enum Gap {
 }
 
 /// Compares an IC band with a management band under the policy.
-pub(crate) fn gap(cx: &Context<'_>, ic: [u64; 3], m: [u64; 3]) -> Option<Gap> {
-    let tolerance = cx.policy.parity_tolerance;
-    match cx.policy.parity_mode {
+pub(crate) fn gap(facts: &Facts<'_>, ic: [u64; 3], m: [u64; 3]) -> Option<Gap> {
+    let tolerance = facts.policy.parity_tolerance;
+    match facts.policy.parity_mode {
         ParityMode::Equal => [2, 1, 0]
             .into_iter()
             .find(|&i| !tolerance.admits(u128::from(ic[i].abs_diff(m[i])), u128::from(m[i])))
@@ -75,6 +75,12 @@ pub(crate) fn gap(cx: &Context<'_>, ic: [u64; 3], m: [u64; 3]) -> Option<Gap> {
     }
 }
 
+/// A band's min, mid and max in minor units: the key under which parity
+/// judges each distinct pair of bands once.
+fn points(band: Band) -> [u64; 3] {
+    [band.min().minor(), band.mid().minor(), band.max().minor()]
+}
+
 /// A level with its track and level index.
 pub(crate) type LevelAt<'s> = (usize, usize, &'s LevelSpec);
 
@@ -82,10 +88,10 @@ pub(crate) type LevelAt<'s> = (usize, usize, &'s LevelSpec);
 /// increase. A track that breaks `grade-order` is left out: its levels have no
 /// meaningful counterparts, and leaving it out keeps the pairs to one level
 /// per track and grade, so that their number stays bounded by the tracks.
-pub(crate) fn by_grade<'s>(cx: &Context<'s>, kind: TrackKind) -> HashMap<u32, Vec<LevelAt<'s>>> {
-    let spec = cx.spec;
+pub(crate) fn by_grade<'s>(facts: &Facts<'s>, kind: TrackKind) -> HashMap<u32, Vec<LevelAt<'s>>> {
+    let spec = facts.spec;
     let mut map: HashMap<u32, Vec<LevelAt<'s>>> = HashMap::new();
-    for t in cx.tracks_of(kind) {
+    for t in facts.tracks_of(kind) {
         let levels = &spec.tracks[t].levels;
         if levels.windows(2).any(|w| w[1].grade <= w[0].grade) {
             continue;
@@ -98,9 +104,9 @@ pub(crate) fn by_grade<'s>(cx: &Context<'s>, kind: TrackKind) -> HashMap<u32, Ve
 }
 
 /// The management levels of ordered tracks, in file order.
-pub(crate) fn management_levels<'s>(cx: &Context<'s>) -> Vec<LevelAt<'s>> {
+pub(crate) fn management_levels<'s>(facts: &Facts<'s>) -> Vec<LevelAt<'s>> {
     let mut out = Vec::new();
-    for levels in by_grade(cx, TrackKind::Management).into_values() {
+    for levels in by_grade(facts, TrackKind::Management).into_values() {
         out.extend(levels);
     }
     out.sort_unstable_by_key(|&(t, l, _)| (t, l));
@@ -108,31 +114,31 @@ pub(crate) fn management_levels<'s>(cx: &Context<'s>) -> Vec<LevelAt<'s>> {
 }
 
 /// A band in minor units converted into a zone, when the zone is valid.
-fn zone_band(cx: &Context<'_>, zone: &ZoneSpec, band: [u64; 3]) -> Option<[u64; 3]> {
+fn zone_band(facts: &Facts<'_>, zone: &ZoneSpec, band: [u64; 3]) -> Option<[u64; 3]> {
     let mut out = [0; 3];
     for (slot, minor) in out.iter_mut().zip(band) {
-        *slot = cx.zone_minor(zone, minor)?;
+        *slot = facts.zone_minor(zone, minor)?;
     }
     Some(out)
 }
 
 /// Whether comparing these two bands makes any finding, in the base
 /// currency or in some zone.
-fn falls_short(cx: &Context<'_>, ic: [u64; 3], m: [u64; 3]) -> bool {
-    gap(cx, ic, m).is_some()
+fn falls_short(facts: &Facts<'_>, ic: [u64; 3], m: [u64; 3]) -> bool {
+    gap(facts, ic, m).is_some()
         || ic != m
-            && cx.spec.zones.iter().any(|zone| {
-                let (Some(zic), Some(zm)) = (zone_band(cx, zone, ic), zone_band(cx, zone, m))
+            && facts.spec.zones.iter().any(|zone| {
+                let (Some(zic), Some(zm)) = (zone_band(facts, zone, ic), zone_band(facts, zone, m))
                 else {
                     return false;
                 };
-                gap(cx, zic, zm).is_some()
+                gap(facts, zic, zm).is_some()
             })
 }
 
-pub(crate) fn check(cx: &mut Context<'_>) {
-    let from = cx.policy.parity_from_grade.0;
-    let ics = by_grade(cx, TrackKind::IndividualContributor);
+pub(crate) fn check(facts: &Facts<'_>, sink: &mut Findings) {
+    let from = facts.policy.parity_from_grade.0;
+    let ics = by_grade(facts, TrackKind::IndividualContributor);
     // Ladders share bands across tracks, so most comparisons of a management
     // level with the IC levels of its grade are the same comparison: each
     // distinct pair of bands is judged once (in the base currency and every
@@ -144,7 +150,7 @@ pub(crate) fn check(cx: &mut Context<'_>) {
         let mut bands: Vec<[u64; 3]> = Vec::new();
         let mut seen: HashSet<[u64; 3]> = HashSet::new();
         for &(t, l, _) in levels {
-            if let Some(band) = cx.bands[t][l]
+            if let Some(band) = facts.band(t, l).map(points)
                 && seen.insert(band)
             {
                 bands.push(band);
@@ -157,11 +163,11 @@ pub(crate) fn check(cx: &mut Context<'_>) {
     // Pairs that pass on the base bands without being equal, and fall short
     // in some zone: rounding there opens a gap. Bands that are equal stay equal.
     let mut passed: Vec<[usize; 4]> = Vec::new();
-    for (mt, ml, m) in management_levels(cx) {
+    for (mt, ml, m) in management_levels(facts) {
         if m.grade < from {
             continue;
         }
-        let Some(m_band) = cx.bands[mt][ml] else {
+        let Some(m_band) = facts.band(mt, ml).map(points) else {
             continue;
         };
         let walk = *level_short.entry((m.grade, m_band)).or_insert_with(|| {
@@ -172,27 +178,33 @@ pub(crate) fn check(cx: &mut Context<'_>) {
                 .any(|&ic_band| {
                     *pair_short
                         .entry((ic_band, m_band))
-                        .or_insert_with(|| falls_short(cx, ic_band, m_band))
+                        .or_insert_with(|| falls_short(facts, ic_band, m_band))
                 })
         });
         if !walk {
             continue;
         }
         for &(it, il, ic) in ics.get(&m.grade).into_iter().flatten() {
-            let Some(ic_band) = cx.bands[it][il] else {
+            let Some(ic_band) = facts.band(it, il).map(points) else {
                 continue;
             };
-            match gap(cx, ic_band, m_band) {
+            match gap(facts, ic_band, m_band) {
                 Some(gap) => {
-                    if cx.is_full() {
+                    if sink.is_full() {
                         return;
                     }
-                    let f = finding(cx, None, (it, il, ic, ic_band), (mt, ml, m, m_band), &gap);
-                    cx.push(f);
+                    let f = finding(
+                        facts,
+                        None,
+                        (it, il, ic, ic_band),
+                        (mt, ml, m, m_band),
+                        &gap,
+                    );
+                    sink.push(f);
                 }
                 None if *pair_short
                     .entry((ic_band, m_band))
-                    .or_insert_with(|| falls_short(cx, ic_band, m_band)) =>
+                    .or_insert_with(|| falls_short(facts, ic_band, m_band)) =>
                 {
                     passed.push([it, il, mt, ml]);
                 }
@@ -203,46 +215,48 @@ pub(crate) fn check(cx: &mut Context<'_>) {
     if passed.is_empty() {
         return;
     }
-    let spec = cx.spec;
+    let spec = facts.spec;
     // Zone by zone, each band is converted once, however many pairs it is in.
-    let mut converted: Vec<Vec<Option<Option<[u64; 3]>>>> = cx
-        .bands
+    let mut converted: Vec<Vec<Option<Option<[u64; 3]>>>> = spec
+        .tracks
         .iter()
-        .map(|track| vec![None; track.len()])
+        .map(|track| vec![None; track.levels.len()])
         .collect();
     for (z, zone) in spec.zones.iter().enumerate() {
         for track in &mut converted {
             track.fill(None);
         }
-        let mut band_in_zone = |cx: &Context<'_>, t: usize, l: usize| -> Option<[u64; 3]> {
-            *converted[t][l].get_or_insert_with(|| zone_band(cx, zone, cx.bands[t][l]?))
+        let mut band_in_zone = |facts: &Facts<'_>, t: usize, l: usize| -> Option<[u64; 3]> {
+            *converted[t][l]
+                .get_or_insert_with(|| zone_band(facts, zone, facts.band(t, l).map(points)?))
         };
         for &[it, il, mt, ml] in &passed {
-            let (Some(zic), Some(zm)) = (band_in_zone(cx, it, il), band_in_zone(cx, mt, ml)) else {
+            let (Some(zic), Some(zm)) = (band_in_zone(facts, it, il), band_in_zone(facts, mt, ml))
+            else {
                 continue;
             };
-            if let Some(gap) = gap(cx, zic, zm) {
-                if cx.is_full() {
+            if let Some(gap) = gap(facts, zic, zm) {
+                if sink.is_full() {
                     return;
                 }
                 let (ic, m) = (&spec.tracks[it].levels[il], &spec.tracks[mt].levels[ml]);
-                let f = finding(cx, Some(z), (it, il, ic, zic), (mt, ml, m, zm), &gap);
-                cx.push(f);
+                let f = finding(facts, Some(z), (it, il, ic, zic), (mt, ml, m, zm), &gap);
+                sink.push(f);
             }
         }
     }
 }
 
 fn finding(
-    cx: &Context<'_>,
+    facts: &Facts<'_>,
     zone: Option<usize>,
     (it, il, ic, ic_band): (usize, usize, &LevelSpec, [u64; 3]),
     (mt, ml, m, m_band): (usize, usize, &LevelSpec, [u64; 3]),
     gap: &Gap,
 ) -> Finding {
     let money = |minor| match zone {
-        Some(z) => cx.zone_money(&cx.spec.zones[z], minor),
-        None => cx.money(minor),
+        Some(z) => facts.zone_money(&facts.spec.zones[z], minor),
+        None => facts.money(minor),
     };
     let (point, message) = match *gap {
         Gap::Point(i) => {
@@ -278,25 +292,25 @@ fn finding(
             ),
         ),
     };
-    let help = match cx.policy.parity_mode {
+    let help = match facts.policy.parity_mode {
         ParityMode::Equal => format!(
             "from grade {} the policy is `equal`: give both levels the same band (management: min {}, mid {}, max {})",
-            cx.policy.parity_from_grade,
+            facts.policy.parity_from_grade,
             money(m_band[0]),
             money(m_band[1]),
             money(m_band[2])
         ),
         ParityMode::AtLeast => format!(
             "from grade {} the policy is `at_least`: the IC band is at least the management band",
-            cx.policy.parity_from_grade
+            facts.policy.parity_from_grade
         ),
         ParityMode::Overlap => format!(
             "from grade {} the policy is `overlap`: the IC band overlaps the management band",
-            cx.policy.parity_from_grade
+            facts.policy.parity_from_grade
         ),
     };
     let band_pointer = |t, l| -> Pointer {
-        let band = cx.level_pointer(t, l).key("band");
+        let band = facts.level_pointer(t, l).key("band");
         match point {
             Some(p) => band.key(p),
             None => band,
@@ -304,7 +318,7 @@ fn finding(
     };
     match zone {
         Some(z) => {
-            let zone_spec = &cx.spec.zones[z];
+            let zone_spec = &facts.spec.zones[z];
             Finding::new(
                 &PARITY_GAP,
                 Pointer::root().key("zones").index(z),

@@ -1,7 +1,7 @@
-use crate::finding::Finding;
+use crate::finding::{Finding, Findings};
 use crate::model::{CompetencyKind, TrackKind};
+use crate::rules::Facts;
 use crate::text::escape;
-use crate::validate::Context;
 
 declare_rule! {
     /// ### What it does
@@ -29,19 +29,18 @@ declare_rule! {
     PEOPLE_ON_IC_TRACK, "people-on-ic-track", Error, Policy, "an IC level requires a people-management competency"
 }
 
-pub(crate) fn check(cx: &mut Context<'_>) {
-    let spec = cx.spec;
-    let mut findings = Vec::new();
-    for (t, l, level) in cx.levels_of(TrackKind::IndividualContributor) {
+pub(crate) fn check(facts: &Facts<'_>, sink: &mut Findings) {
+    let spec = facts.spec;
+    for (t, l, level) in facts.levels_of(TrackKind::IndividualContributor) {
         for (id, _) in &level.expectations {
-            let Some(&c) = cx.competencies.get(id.as_str()) else {
+            let Some(&c) = facts.competencies.get(id.as_str()) else {
                 continue;
             };
             if spec.competencies[c].kind == CompetencyKind::People {
-                findings.push(
+                sink.push(
                     Finding::new(
                         &PEOPLE_ON_IC_TRACK,
-                        cx.level_pointer(t, l).key("expectations").key(id),
+                        facts.level_pointer(t, l).key("expectations").key(id),
                         format!(
                             "IC level `{}` requires `{}`, a people-management competency",
                             escape(&level.id),
@@ -54,8 +53,5 @@ pub(crate) fn check(cx: &mut Context<'_>) {
                 );
             }
         }
-    }
-    for finding in findings {
-        cx.push(finding);
     }
 }

@@ -1,7 +1,7 @@
-use crate::finding::Finding;
+use crate::finding::{Finding, Findings};
 use crate::model::{CompetencyKind, TrackKind};
+use crate::rules::Facts;
 use crate::text::escape;
-use crate::validate::Context;
 
 declare_rule! {
     /// ### What it does
@@ -31,8 +31,8 @@ declare_rule! {
     UNASSESSED_MANAGEMENT, "unassessed-management", Error, Policy, "a management level sets no people competency"
 }
 
-pub(crate) fn check(cx: &mut Context<'_>) {
-    let spec = cx.spec;
+pub(crate) fn check(facts: &Facts<'_>, sink: &mut Findings) {
+    let spec = facts.spec;
     let people: Vec<&str> = spec
         .competencies
         .iter()
@@ -40,9 +40,8 @@ pub(crate) fn check(cx: &mut Context<'_>) {
         .map(|c| c.id.as_str())
         .collect();
     let is_people: std::collections::HashSet<&str> = people.iter().copied().collect();
-    let mut findings = Vec::new();
-    for (t, l, level) in cx.levels_of(TrackKind::Management) {
-        if findings.len() > cx.findings_left() {
+    for (t, l, level) in facts.levels_of(TrackKind::Management) {
+        if sink.is_full() {
             break;
         }
         if level
@@ -53,9 +52,9 @@ pub(crate) fn check(cx: &mut Context<'_>) {
             continue;
         }
         let pointer = if level.expectations.is_empty() {
-            cx.level_pointer(t, l)
+            facts.level_pointer(t, l)
         } else {
-            cx.level_pointer(t, l).key("expectations")
+            facts.level_pointer(t, l).key("expectations")
         };
         let help = if people.is_empty() {
             "define a competency with `kind: people` (such as people development or hiring) and set it here".to_owned()
@@ -65,7 +64,7 @@ pub(crate) fn check(cx: &mut Context<'_>) {
                 crate::text::names(&people, " or ")
             )
         };
-        findings.push(
+        sink.push(
             Finding::new(
                 &UNASSESSED_MANAGEMENT,
                 pointer,
@@ -76,8 +75,5 @@ pub(crate) fn check(cx: &mut Context<'_>) {
             )
             .with_help(help),
         );
-    }
-    for finding in findings {
-        cx.push(finding);
     }
 }

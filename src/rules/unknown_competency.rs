@@ -1,7 +1,7 @@
-use crate::finding::Finding;
+use crate::finding::{Finding, Findings};
+use crate::rules::Facts;
 use crate::text::did_you_mean;
 use crate::text::escape;
-use crate::validate::Context;
 
 declare_rule! {
     /// ### What it does
@@ -27,25 +27,29 @@ declare_rule! {
     UNKNOWN_COMPETENCY, "unknown-competency", Error, Invariant, "an expectation names a competency that is not defined"
 }
 
-pub(crate) fn check(cx: &mut Context<'_>) {
-    let known: Vec<&str> = cx.spec.competencies.iter().map(|c| c.id.as_str()).collect();
-    let mut findings = Vec::new();
-    for (t, l, level) in cx.levels() {
+pub(crate) fn check(facts: &Facts<'_>, sink: &mut Findings) {
+    let known: Vec<&str> = facts
+        .spec
+        .competencies
+        .iter()
+        .map(|c| c.id.as_str())
+        .collect();
+    for (t, l, level) in facts.levels() {
         for (id, _) in &level.expectations {
-            if cx.competencies.contains_key(id.as_str()) {
+            if facts.competencies.contains_key(id.as_str()) {
                 continue;
             }
-            if findings.len() > cx.findings_left() {
+            if sink.is_full() {
                 break;
             }
-            let pointer = cx.level_pointer(t, l).key("expectations").key(id);
+            let pointer = facts.level_pointer(t, l).key("expectations").key(id);
             let help = match did_you_mean(id, &known) {
                 Some(near) => format!("did you mean `{near}`?"),
                 None => {
                     "add the competency under `competencies`, or remove the expectation".to_owned()
                 }
             };
-            findings.push(
+            sink.push(
                 Finding::new(
                     &UNKNOWN_COMPETENCY,
                     pointer,
@@ -59,8 +63,5 @@ pub(crate) fn check(cx: &mut Context<'_>) {
                 .at_key(),
             );
         }
-    }
-    for finding in findings {
-        cx.push(finding);
     }
 }

@@ -1,7 +1,7 @@
 use crate::Pointer;
-use crate::finding::Finding;
+use crate::finding::{Finding, Findings};
+use crate::rules::Facts;
 use crate::text::escape;
-use crate::validate::Context;
 
 declare_rule! {
     /// ### What it does
@@ -25,18 +25,18 @@ declare_rule! {
     UNUSED_COMPETENCY, "unused-competency", Warning, Policy, "a competency is not used by any level"
 }
 
-pub(crate) fn check(cx: &mut Context<'_>) {
-    let spec = cx.spec;
-    let used: std::collections::HashSet<&str> = cx
+pub(crate) fn check(facts: &Facts<'_>, sink: &mut Findings) {
+    let spec = facts.spec;
+    let used: std::collections::HashSet<&str> = facts
         .levels()
         .flat_map(|(_, _, level)| level.expectations.iter().map(|(id, _)| id.as_str()))
         .collect();
     for (i, competency) in spec.competencies.iter().enumerate() {
-        if cx.is_full() {
+        if sink.is_full() {
             return;
         }
         if !used.contains(competency.id.as_str()) {
-            cx.push(
+            sink.push(
                 Finding::new(
                     &UNUSED_COMPETENCY,
                     Pointer::root().key("competencies").index(i).key("id"),

@@ -7,16 +7,15 @@
 //! structural problem (a misspelt `expectatons` is one `unknown-key`, not a
 //! dozen `missing-expectation` warnings).
 
-use crate::finding::{Finding, Findings};
+use crate::finding::{Finding, Findings, Rule, reading};
 use crate::model::{CompetencyKind, ParityMode, PayPeriod, TrackKind};
-use crate::rules;
 use crate::spec::{
     BandSpec, CompetencySpec, ExpectationSpec, LadderSpec, LevelSpec, OverlapSpec, ParitySpec,
     PercentRangeSpec, PolicySpec, TrackSpec, ZoneSpec,
 };
 use crate::text::{did_you_mean, escape};
 use crate::yaml::{Entry, Node, PlainKind, Style, Value, plain_kind};
-use crate::{Decimal, Limits, Percent, Pointer, Rule};
+use crate::{Decimal, Limits, Percent, Pointer};
 
 mod ratings;
 
@@ -39,7 +38,7 @@ pub(crate) fn decode(root: Option<&Node>, limits: &Limits) -> Decoded {
         Some(root) => decoder.ladder(root),
         None => {
             decoder.findings.push(
-                Finding::new(&rules::TYPE, Pointer::root(), "the file holds no ladder")
+                Finding::new(&reading::TYPE, Pointer::root(), "the file holds no ladder")
                     .with_help("start from one of the reference ladders in `ladders/`"),
             );
             None
@@ -123,7 +122,7 @@ impl Decoder<'_> {
 
     fn type_error(&mut self, node: &Node, pointer: &Path<'_>, expected: &str, help: &str) {
         let mut finding = Finding::new(
-            &rules::TYPE,
+            &reading::TYPE,
             pointer.pointer(),
             format!("expected {expected}, found {}", node.describe()),
         );
@@ -151,7 +150,7 @@ impl Decoder<'_> {
             }
             if !known.contains(&entry.key.as_ref()) {
                 let mut finding = Finding::new(
-                    &rules::UNKNOWN_KEY,
+                    &reading::UNKNOWN_KEY,
                     pointer.pointer().key(&entry.key),
                     format!("unknown key `{}` in {what}", escape(&entry.key)),
                 )
@@ -187,7 +186,7 @@ impl Decoder<'_> {
         let Some((node, pointer)) = fields.get(key) else {
             self.push(
                 Finding::new(
-                    &rules::MISSING_KEY,
+                    &reading::MISSING_KEY,
                     fields.pointer.pointer(),
                     format!("{} is missing `{key}`", fields.name()),
                 )
@@ -224,7 +223,7 @@ impl Decoder<'_> {
         if let Some(max) = max.filter(|max| items.len() > *max) {
             self.push(
                 Finding::new(
-                    &rules::LIMIT,
+                    &reading::LIMIT,
                     pointer.pointer().index(max),
                     format!("more than {max} {what} in one list"),
                 )
@@ -272,7 +271,7 @@ impl Decoder<'_> {
         if text.len() > max {
             self.push(
                 Finding::new(
-                    &rules::LIMIT,
+                    &reading::LIMIT,
                     pointer.pointer(),
                     format!("a value of {} bytes, over the limit of {max}", text.len()),
                 )
@@ -374,7 +373,7 @@ impl Decoder<'_> {
         self.decimal(
             node,
             pointer,
-            &rules::INVALID_AMOUNT,
+            &reading::INVALID_AMOUNT,
             "amount",
             "`130000` or `35.50`",
         )
@@ -418,7 +417,7 @@ impl Decoder<'_> {
             };
             self.push(
                 Finding::new(
-                    &rules::TYPE,
+                    &reading::TYPE,
                     pointer.pointer(),
                     format!("expected {what}, found {}", node.describe()),
                 )
@@ -452,7 +451,7 @@ impl Decoder<'_> {
             if version != 1 {
                 d.push(
                     Finding::new(
-                        &rules::TYPE,
+                        &reading::TYPE,
                         p.pointer(),
                         format!("unsupported schema_version `{version}`"),
                     )
@@ -677,11 +676,11 @@ impl Decoder<'_> {
         let id = self.required(&f, "id", Self::short_text);
         let name = self.required(&f, "name", Self::short_text);
         let factor = self.required(&f, "factor", |d, n, p| {
-            d.decimal(n, p, &rules::TYPE, "factor", "`0.8`")
+            d.decimal(n, p, &reading::TYPE, "factor", "`0.8`")
         });
         let currency = self.optional(&f, "currency", Self::short_text);
         let rate = self.optional(&f, "rate", |d, n, p| {
-            d.decimal(n, p, &rules::TYPE, "rate", "`0.79`")
+            d.decimal(n, p, &reading::TYPE, "rate", "`0.79`")
         });
         Some(ZoneSpec {
             id: id?,

@@ -3,8 +3,9 @@
 
 use super::{Decoder, Path};
 use crate::finding::Finding;
+use crate::finding::reading;
 use crate::yaml::{Node, Value};
-use crate::{Limits, Pointer, rules};
+use crate::{Limits, Pointer};
 
 /// # Ratings
 ///
@@ -55,7 +56,7 @@ pub(crate) fn decode_ratings(root: Option<&Node>, limits: &Limits) -> DecodedRat
         Some(root) => decoder.ratings_file(root),
         None => {
             decoder.push(
-                Finding::new(&rules::TYPE, Pointer::root(), "the file holds no ratings")
+                Finding::new(&reading::TYPE, Pointer::root(), "the file holds no ratings")
                     .with_help("write `schema_version: 1`, `ladder:` and `ratings:`"),
             );
             None
@@ -93,7 +94,7 @@ impl Decoder<'_> {
         if version != 1 {
             self.push(
                 Finding::new(
-                    &rules::TYPE,
+                    &reading::TYPE,
                     pointer.pointer(),
                     format!("unsupported schema_version `{version}`"),
                 )

@@ -1,4 +1,9 @@
-//! Findings: what validation says about one place in a ladder file.
+//! Findings: what validation says about one place in a ladder file, the
+//! rules they are findings of, and the sink that collects them.
+
+#[macro_use]
+mod rule;
+pub(crate) mod reading;
 
 use std::fmt;
 use std::ops::Range;
@@ -7,6 +12,8 @@ use serde::Serialize;
 
 use crate::Pointer;
 use crate::text::Location;
+pub use rule::Rule;
+pub(crate) use rule::RuleKind;
 
 /// How serious a finding is.
 ///
@@ -112,7 +119,7 @@ pub struct Finding {
 
 impl Finding {
     /// A finding of `rule` at `path`, with the rule's default severity.
-    pub(crate) fn new(rule: &crate::Rule, path: Pointer, message: impl Into<String>) -> Self {
+    pub(crate) fn new(rule: &Rule, path: Pointer, message: impl Into<String>) -> Self {
         Self {
             code: rule.code(),
             severity: rule.default_severity(),
@@ -278,7 +285,7 @@ impl Findings {
         }
         self.full = true;
         let mut limit = Finding::new(
-            &crate::rules::LIMIT,
+            &reading::LIMIT,
             finding.path.clone(),
             format!("more than {} findings in one file", self.max),
         )
@@ -290,15 +297,6 @@ impl Findings {
             limit = limit.at(location, span);
         }
         self.list.push(limit);
-    }
-
-    /// How many more findings fit before the limit.
-    pub(crate) fn left(&self) -> usize {
-        if self.full {
-            0
-        } else {
-            self.max.saturating_sub(self.list.len()).saturating_add(1)
-        }
     }
 
     /// Whether the limit was reached: further work would only be dropped.
