@@ -9,8 +9,8 @@ use crate::{Finding, Severity};
 
 /// Every finding of one ladder file, in file order.
 ///
-/// When it holds an error, it is the `Err` of [`load`](crate::load); otherwise
-/// it comes with the [`Ladder`](crate::Ladder), holding any warnings.
+/// When it holds an error, it is the `Err` of `dualtrack::load`; otherwise
+/// it comes with the `Ladder`, holding any warnings.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
 pub struct Report {
     findings: Vec<Finding>,

@@ -25,7 +25,7 @@ pub enum Severity {
     Note,
     /// Probably a mistake in the ladder's design; fails a check only with "warnings are errors".
     Warning,
-    /// The ladder is wrong; no [`Ladder`](crate::Ladder) is handed out.
+    /// The ladder is wrong; no `Ladder` is handed out.
     Error,
 }
 

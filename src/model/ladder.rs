@@ -31,7 +31,7 @@ impl PayPeriod {
 
 /// A validated dual-track career ladder.
 ///
-/// Only [`load`](crate::load) and [`Loader`](crate::Loader) build one, and only
+/// Only `dualtrack::load` and `dualtrack::Loader` build one, and only
 /// when validation found no error, so its invariants hold: ids are valid and
 /// unique, expectations name known competencies, grades rise along every
 /// track, bands are ordered and in the ladder's currency.

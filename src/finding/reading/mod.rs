@@ -1,8 +1,8 @@
 //! The rules reported while a file is read, before there is a ladder to
 //! check: by the YAML layer, the decoder and the loader. They sit at the
 //! bottom with the findings so that every layer can report them; the rules
-//! checked on a decoded ladder are in [`rules`](crate::rules), and
-//! [`rules()`](crate::rules()) lists both.
+//! checked on a decoded ladder are in the `rules` module, and
+//! `dualtrack::rules()` lists both.
 
 mod duplicate_key;
 mod invalid_amount;
