@@ -161,19 +161,11 @@ impl Loader {
         }
         let findings = self.apply_overrides(findings);
         let report = Report::new(findings);
+        // No ladder comes without an error finding: every value the model
+        // could not take was reported by an invariant rule.
         match ladder {
             Some(ladder) if !report.has_errors() => Ok(Loaded { ladder, report }),
-            _ if report.has_errors() => Err(report),
-            _ => {
-                // Unreachable in practice: every rule that blocks the model is an error.
-                let mut findings = report.findings().to_vec();
-                findings.push(Finding::new(
-                    &reading::TYPE,
-                    Pointer::root(),
-                    "the ladder could not be built",
-                ));
-                Err(Report::new(findings))
-            }
+            _ => Err(report),
         }
     }
 

@@ -7,7 +7,7 @@ use crate::finding::{Finding, Findings};
 use crate::model::{Competency, Expectation, Grade, Level, Proficiency, Track, Zone};
 use crate::rules::Facts;
 use crate::spec::LadderSpec;
-use crate::{CompetencyId, Currency, Ladder, LadderId, LevelId, Severity, TrackId, ZoneId, rules};
+use crate::{Ladder, Severity, rules};
 
 /// Runs every check over the facts of `spec`, then builds the ladder from
 /// them when no invariant was broken.
@@ -34,15 +34,20 @@ pub(crate) fn validate(
     (findings, ladder)
 }
 
-fn build(cx: &Facts<'_>) -> Option<Ladder> {
-    let spec = cx.spec;
-    let currency = cx.currency?;
+/// Assembles the ladder from the typed values the facts hold. Each `?` is
+/// a value that failed to build, which an invariant rule has reported; the
+/// caller builds only when none was.
+fn build(facts: &Facts<'_>) -> Option<Ladder> {
+    let spec = facts.spec;
+    let ids = &facts.ids;
+    let currency = facts.currency?;
     let competencies = spec
         .competencies
         .iter()
-        .map(|c| {
+        .zip(&ids.competencies)
+        .map(|(c, id)| {
             Some(Competency {
-                id: CompetencyId::new(&c.id).ok()?,
+                id: id.clone().ok()?,
                 name: c.name.clone(),
                 kind: c.kind,
                 description: c.description.clone(),
@@ -51,15 +56,21 @@ fn build(cx: &Facts<'_>) -> Option<Ladder> {
         .collect::<Option<Vec<_>>>()?;
     let mut level_index = HashMap::new();
     let mut tracks = Vec::with_capacity(spec.tracks.len());
-    for (t, track) in spec.tracks.iter().enumerate() {
+    for ((t, track), (track_id, level_ids)) in spec
+        .tracks
+        .iter()
+        .enumerate()
+        .zip(ids.tracks.iter().zip(&ids.levels))
+    {
         let mut levels = Vec::with_capacity(track.levels.len());
-        for (l, level) in track.levels.iter().enumerate() {
+        for ((l, level), id) in track.levels.iter().enumerate().zip(level_ids) {
             let expectations = level
                 .expectations
                 .iter()
                 .map(|(id, e)| {
+                    let competency = competencies.get(*facts.competencies.get(id.as_str())?)?;
                     Some(Expectation {
-                        competency: CompetencyId::new(id).ok()?,
+                        competency: competency.id.clone(),
                         proficiency: Proficiency::new(e.proficiency)?,
                         description: e.description.clone(),
                     })
@@ -67,16 +78,16 @@ fn build(cx: &Facts<'_>) -> Option<Ladder> {
                 .collect::<Option<Vec<_>>>()?;
             level_index.insert(Box::from(level.id.as_str()), (t, l));
             levels.push(Level {
-                id: LevelId::new(&level.id).ok()?,
+                id: id.clone().ok()?,
                 title: level.title.clone(),
                 grade: Grade(level.grade),
                 summary: level.summary.clone(),
-                band: cx.band(t, l)?,
+                band: facts.band(t, l)?,
                 expectations,
             });
         }
         tracks.push(Track {
-            id: TrackId::new(&track.id).ok()?,
+            id: track_id.clone().ok()?,
             name: track.name.clone(),
             kind: track.kind,
             description: track.description.clone(),
@@ -86,27 +97,25 @@ fn build(cx: &Facts<'_>) -> Option<Ladder> {
     let zones = spec
         .zones
         .iter()
-        .map(|z| {
-            let zone_currency = match &z.currency {
-                Some(code) => Currency::from_code(code)?,
-                None => currency,
-            };
+        .zip(ids.zones.iter().zip(&facts.zones))
+        .map(|(z, (id, conversion))| {
+            let conversion = conversion.as_ref().ok()?;
             Some(Zone {
-                id: ZoneId::new(&z.id).ok()?,
+                id: id.clone().ok()?,
                 name: z.name.clone(),
-                factor: z.factor,
-                currency: zone_currency,
-                rate: z.rate,
+                factor: conversion.factor,
+                currency: conversion.currency,
+                rate: conversion.rate,
             })
         })
         .collect::<Option<Vec<_>>>()?;
     Some(Ladder {
-        id: LadderId::new(&spec.id).ok()?,
+        id: ids.ladder.clone().ok()?,
         name: spec.name.clone(),
         description: spec.description.clone(),
         currency,
         pay_period: spec.pay_period,
-        policy: cx.policy.clone(),
+        policy: facts.policy.clone(),
         level_index,
         track_index: index(tracks.iter().map(|t| t.id.as_str())),
         competency_index: index(competencies.iter().map(|c| c.id.as_str())),

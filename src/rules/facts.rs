@@ -4,8 +4,9 @@
 use std::collections::HashMap;
 
 use crate::model::{Band, Grade, Policy, TrackKind};
-use crate::spec::{BandSpec, ExpectationSpec, LadderSpec, LevelSpec, ZoneSpec};
-use crate::{Currency, Money, Pointer};
+use crate::rules::invalid_zone::{Conversion, ZoneProblem, conversion};
+use crate::spec::{BandSpec, ExpectationSpec, LadderSpec, LevelSpec};
+use crate::{CompetencyId, Currency, IdError, LadderId, LevelId, Money, Pointer, TrackId, ZoneId};
 
 /// What the checks read: the decoded file, its indexes, the typed values
 /// built from it (bands in minor units, the policy with its defaults), each
@@ -20,6 +21,53 @@ pub(crate) struct Facts<'s> {
     pub(crate) competencies: HashMap<&'s str, usize>,
     /// The policy with defaults filled in.
     pub(crate) policy: Policy,
+    /// Every id, parsed once.
+    pub(crate) ids: Ids,
+    /// Per zone: how it converts base amounts, or why it cannot.
+    pub(crate) zones: Vec<Result<Conversion, Vec<ZoneProblem>>>,
+}
+
+/// The typed ids of a file, each parsed once: `invalid-id` reports the
+/// errors, and the model takes the rest.
+pub(crate) struct Ids {
+    pub(crate) ladder: Result<LadderId, IdError>,
+    pub(crate) competencies: Vec<Result<CompetencyId, IdError>>,
+    pub(crate) tracks: Vec<Result<TrackId, IdError>>,
+    /// Per track, per level.
+    pub(crate) levels: Vec<Vec<Result<LevelId, IdError>>>,
+    pub(crate) zones: Vec<Result<ZoneId, IdError>>,
+}
+
+impl Ids {
+    fn new(spec: &LadderSpec) -> Self {
+        Self {
+            ladder: LadderId::new(&spec.id),
+            competencies: spec
+                .competencies
+                .iter()
+                .map(|c| CompetencyId::new(&c.id))
+                .collect(),
+            tracks: spec.tracks.iter().map(|t| TrackId::new(&t.id)).collect(),
+            levels: spec
+                .tracks
+                .iter()
+                .map(|t| t.levels.iter().map(|l| LevelId::new(&l.id)).collect())
+                .collect(),
+            zones: spec.zones.iter().map(|z| ZoneId::new(&z.id)).collect(),
+        }
+    }
+
+    /// Why the id at `at` is not valid, when it is not.
+    pub(crate) fn error(&self, at: IdAt) -> Option<&IdError> {
+        let result = match at {
+            IdAt::Ladder => self.ladder.as_ref().err(),
+            IdAt::Competency(i) => self.competencies.get(i)?.as_ref().err(),
+            IdAt::Track(t) => self.tracks.get(t)?.as_ref().err(),
+            IdAt::Level(t, l) => self.levels.get(t)?.get(l)?.as_ref().err(),
+            IdAt::Zone(z) => self.zones.get(z)?.as_ref().err(),
+        };
+        result
+    }
 }
 
 /// A level's band, as far as it could be read.
@@ -93,6 +141,8 @@ impl<'s> Facts<'s> {
             bands,
             competencies,
             policy,
+            ids: Ids::new(spec),
+            zones: spec.zones.iter().map(|z| conversion(z, currency)).collect(),
         }
     }
 
@@ -209,38 +259,24 @@ impl<'s> Facts<'s> {
             .collect()
     }
 
-    /// The currency a zone pays in, when valid.
-    fn zone_currency(&self, zone: &ZoneSpec) -> Option<Currency> {
-        match &zone.currency {
-            Some(code) => Currency::from_code(code),
-            None => self.currency,
-        }
-    }
-
-    /// A base amount in minor units converted into a zone, when the zone is valid.
-    pub(crate) fn zone_minor(&self, zone: &ZoneSpec, minor: u64) -> Option<u64> {
+    /// Base minor units converted into zone `z`, when the zone is valid.
+    pub(crate) fn zone_minor(&self, z: usize, minor: u64) -> Option<u64> {
         let base = self.currency?;
-        let currency = self.zone_currency(zone)?;
-        if zone.factor.is_zero()
-            || (currency != base) != zone.rate.is_some()
-            || zone.rate.is_some_and(|r| r.is_zero())
-        {
-            return None;
-        }
+        let conversion = self.zones.get(z)?.as_ref().ok()?;
         crate::model::convert(
             Money::from_minor(minor, base),
-            zone.factor,
-            zone.rate,
-            currency,
+            conversion.factor,
+            conversion.rate,
+            conversion.currency,
         )
         .map(Money::minor)
     }
 
-    /// A zone amount as money, for messages.
-    pub(crate) fn zone_money(&self, zone: &ZoneSpec, minor: u64) -> String {
-        match self.zone_currency(zone) {
-            Some(currency) => Money::from_minor(minor, currency).to_string(),
-            None => minor.to_string(),
+    /// An amount of zone `z` as money, for messages.
+    pub(crate) fn zone_money(&self, z: usize, minor: u64) -> String {
+        match self.zones.get(z) {
+            Some(Ok(conversion)) => Money::from_minor(minor, conversion.currency).to_string(),
+            _ => minor.to_string(),
         }
     }
 

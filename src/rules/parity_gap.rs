@@ -4,7 +4,7 @@ use crate::Pointer;
 use crate::finding::{Finding, Findings};
 use crate::model::{Band, ParityMode, TrackKind};
 use crate::rules::{BAND_POINTS, Facts};
-use crate::spec::{LevelSpec, ZoneSpec};
+use crate::spec::LevelSpec;
 use crate::text::escape;
 
 declare_rule! {
@@ -114,7 +114,7 @@ pub(crate) fn management_levels<'s>(facts: &Facts<'s>) -> Vec<LevelAt<'s>> {
 }
 
 /// A band in minor units converted into a zone, when the zone is valid.
-fn zone_band(facts: &Facts<'_>, zone: &ZoneSpec, band: [u64; 3]) -> Option<[u64; 3]> {
+fn zone_band(facts: &Facts<'_>, zone: usize, band: [u64; 3]) -> Option<[u64; 3]> {
     let mut out = [0; 3];
     for (slot, minor) in out.iter_mut().zip(band) {
         *slot = facts.zone_minor(zone, minor)?;
@@ -127,7 +127,7 @@ fn zone_band(facts: &Facts<'_>, zone: &ZoneSpec, band: [u64; 3]) -> Option<[u64;
 fn falls_short(facts: &Facts<'_>, ic: [u64; 3], m: [u64; 3]) -> bool {
     gap(facts, ic, m).is_some()
         || ic != m
-            && facts.spec.zones.iter().any(|zone| {
+            && (0..facts.spec.zones.len()).any(|zone| {
                 let (Some(zic), Some(zm)) = (zone_band(facts, zone, ic), zone_band(facts, zone, m))
                 else {
                     return false;
@@ -222,13 +222,13 @@ pub(crate) fn check(facts: &Facts<'_>, sink: &mut Findings) {
         .iter()
         .map(|track| vec![None; track.levels.len()])
         .collect();
-    for (z, zone) in spec.zones.iter().enumerate() {
+    for z in 0..spec.zones.len() {
         for track in &mut converted {
             track.fill(None);
         }
         let mut band_in_zone = |facts: &Facts<'_>, t: usize, l: usize| -> Option<[u64; 3]> {
             *converted[t][l]
-                .get_or_insert_with(|| zone_band(facts, zone, facts.band(t, l).map(points)?))
+                .get_or_insert_with(|| zone_band(facts, z, facts.band(t, l).map(points)?))
         };
         for &[it, il, mt, ml] in &passed {
             let (Some(zic), Some(zm)) = (band_in_zone(facts, it, il), band_in_zone(facts, mt, ml))
@@ -255,7 +255,7 @@ fn finding(
     gap: &Gap,
 ) -> Finding {
     let money = |minor| match zone {
-        Some(z) => facts.zone_money(&facts.spec.zones[z], minor),
+        Some(z) => facts.zone_money(z, minor),
         None => facts.money(minor),
     };
     let (point, message) = match *gap {
