@@ -59,14 +59,13 @@ impl Ids {
 
     /// Why the id at `at` is not valid, when it is not.
     pub(crate) fn error(&self, at: IdAt) -> Option<&IdError> {
-        let result = match at {
+        match at {
             IdAt::Ladder => self.ladder.as_ref().err(),
             IdAt::Competency(i) => self.competencies.get(i)?.as_ref().err(),
             IdAt::Track(t) => self.tracks.get(t)?.as_ref().err(),
             IdAt::Level(t, l) => self.levels.get(t)?.get(l)?.as_ref().err(),
             IdAt::Zone(z) => self.zones.get(z)?.as_ref().err(),
-        };
-        result
+        }
     }
 }
 
