@@ -108,16 +108,22 @@ impl Money {
     /// The amount as a decimal string with the currency's fraction digits,
     /// dropped when they are all zero: `130000`, `35.50`.
     pub fn amount(self) -> String {
-        let digits = self.currency.minor_digits();
-        let mut text = String::new();
-        let divisor = 10u64.pow(u32::from(digits));
-        if self.minor.is_multiple_of(divisor) {
-            text = (self.minor / divisor).to_string();
-        } else {
-            let _ = write_scaled(&mut text, u128::from(self.minor), digits);
-        }
-        text
+        amount_text(u128::from(self.minor), self.currency)
     }
+}
+
+/// A count of minor units as a decimal string with the currency's fraction
+/// digits, dropped when they are all zero: `130000`, `35.50`. The one money
+/// format, signed amounts included.
+pub(crate) fn amount_text(minor: u128, currency: Currency) -> String {
+    let digits = currency.minor_digits();
+    let divisor = 10u128.pow(u32::from(digits));
+    if minor.is_multiple_of(divisor) {
+        return (minor / divisor).to_string();
+    }
+    let mut text = String::new();
+    let _ = write_scaled(&mut text, minor, digits);
+    text
 }
 
 impl fmt::Display for Money {

@@ -4,7 +4,7 @@ use std::fmt;
 
 use serde::{Serialize, Serializer};
 
-use crate::decimal::write_scaled;
+use crate::money::amount_text;
 use crate::{Currency, Money};
 
 /// An exact, signed amount of money: whole minor units of a currency, below
@@ -54,19 +54,8 @@ impl SignedMoney {
     /// dropped when they are all zero, and a leading `-` when negative:
     /// `-40000`, `12.50`.
     pub fn amount(self) -> String {
-        let mut text = String::new();
-        if self.minor < 0 {
-            text.push('-');
-        }
-        let digits = self.currency.minor_digits();
-        let value = self.minor.unsigned_abs();
-        let divisor = 10u128.pow(u32::from(digits));
-        if value.is_multiple_of(divisor) {
-            text.push_str(&(value / divisor).to_string());
-        } else {
-            let _ = write_scaled(&mut text, value, digits);
-        }
-        text
+        let sign = if self.minor < 0 { "-" } else { "" };
+        format!("{sign}{}", amount_text(self.minor.unsigned_abs(), self.currency))
     }
 }
 
