@@ -140,27 +140,14 @@ impl Loader {
     /// The [`Report`] of every finding, when any is an error: a YAML syntax
     /// error, an unknown key, a band out of order, a parity gap.
     pub fn load(&self, source: &str) -> Result<Loaded, Report> {
-        if source.len() > self.limits.max_file_bytes {
-            return Err(self.too_large(source.len()));
-        }
-        let source = source.strip_prefix('\u{feff}').unwrap_or(source);
-        let parsed = yaml::parse(source, &self.limits);
-        let mut findings = parsed.findings;
-        let mut ladder = None;
-        if findings.is_empty() {
-            let decoded = spec::decode(parsed.root.as_ref(), &self.limits);
-            findings = decoded.findings;
-            if let Some(spec) = decoded.spec {
-                let (more, built) = validate::validate(&spec, &self.limits);
-                findings = more;
-                ladder = built;
+        let (findings, ladder) = self.read(source, FileKind::Ladder, |root, limits| {
+            let decoded = spec::decode(root, limits);
+            match decoded.spec {
+                Some(spec) => validate::validate(&spec, limits),
+                None => (decoded.findings, None),
             }
-        }
-        for finding in &mut findings {
-            locate(finding, parsed.root.as_ref());
-        }
-        let findings = self.apply_overrides(findings);
-        let report = Report::new(findings);
+        })?;
+        let report = Report::new(self.apply_overrides(findings));
         // No ladder comes without an error finding: every value the model
         // could not take was reported by an invariant rule.
         match ladder {
@@ -178,23 +165,56 @@ impl Loader {
     /// byte order mark) is a `syntax` finding naming the encoding, and other
     /// non-UTF-8 input one naming the first bad byte, at its line and column.
     pub fn load_bytes(&self, bytes: &[u8]) -> Result<Loaded, Report> {
+        self.load(self.text(bytes, FileKind::Ladder)?)
+    }
+
+    /// The stages every file goes through: the size limit, a byte order
+    /// mark, the YAML layer, then `decode` (the decoder and checks of its
+    /// kind of file) on the document when the YAML layer found nothing;
+    /// findings are located and put in file order.
+    pub(crate) fn read<T>(
+        &self,
+        source: &str,
+        kind: FileKind,
+        decode: impl FnOnce(Option<&yaml::Node<'_>>, &Limits) -> (Vec<Finding>, Option<T>),
+    ) -> Result<(Vec<Finding>, Option<T>), Report> {
+        if source.len() > self.limits.max_file_bytes {
+            return Err(self.too_large(source.len(), kind));
+        }
+        let source = source.strip_prefix('\u{feff}').unwrap_or(source);
+        let parsed = yaml::parse(source, &self.limits);
+        let (mut findings, value) = if parsed.findings.is_empty() {
+            decode(parsed.root.as_ref(), &self.limits)
+        } else {
+            (parsed.findings, None)
+        };
+        for finding in &mut findings {
+            locate(finding, parsed.root.as_ref());
+        }
+        findings.sort_by_key(Finding::location);
+        Ok((findings, value))
+    }
+
+    /// The text of a file's bytes, or the report of why it is not UTF-8.
+    pub(crate) fn text<'b>(&self, bytes: &'b [u8], kind: FileKind) -> Result<&'b str, Report> {
         if bytes.len() > self.limits.max_file_bytes {
-            return Err(self.too_large(bytes.len()));
+            return Err(self.too_large(bytes.len(), kind));
         }
         if let Some(encoding) = wide_encoding(bytes) {
             let finding = Finding::new(
                 &reading::SYNTAX,
                 Pointer::root(),
-                format!("the file is {encoding} text; ladder files are UTF-8"),
+                format!(
+                    "the file is {encoding} text; {} files are UTF-8",
+                    kind.noun()
+                ),
             )
             .with_help("save the file as UTF-8")
             .at(Location { line: 1, column: 1 }, 0..0);
             return Err(Report::new(vec![finding]));
         }
-        match std::str::from_utf8(bytes) {
-            Ok(text) => self.load(text),
-            Err(error) => Err(Report::new(vec![not_utf8(bytes, error.valid_up_to())])),
-        }
+        std::str::from_utf8(bytes)
+            .map_err(|error| Report::new(vec![not_utf8(bytes, error.valid_up_to())]))
     }
 
     /// Loads a ladder from a reader, reading no more than the size limit allows.
@@ -205,7 +225,7 @@ impl Loader {
     /// [`load`](Self::load), including a `limit` finding for input over the
     /// size limit (the rest is not read).
     pub fn load_reader(&self, reader: impl Read) -> Result<Loaded, LoadError> {
-        self.read(reader, Path::new("<input>"))
+        self.read_from(reader, Path::new("<input>"))
     }
 
     /// Loads a ladder file.
@@ -221,10 +241,10 @@ impl Loader {
             path: path.to_owned(),
             source,
         })?;
-        self.read(file, path)
+        self.read_from(file, path)
     }
 
-    fn read(&self, reader: impl Read, path: &Path) -> Result<Loaded, LoadError> {
+    fn read_from(&self, reader: impl Read, path: &Path) -> Result<Loaded, LoadError> {
         let bytes =
             read_limited(reader, self.limits.max_file_bytes).map_err(|source| LoadError::Io {
                 path: path.to_owned(),
@@ -233,26 +253,29 @@ impl Loader {
         self.load_bytes(&bytes).map_err(LoadError::Invalid)
     }
 
-    fn too_large(&self, len: usize) -> Report {
+    fn too_large(&self, len: usize, kind: FileKind) -> Report {
+        let max = self.limits.max_file_bytes;
+        let help = match kind {
+            FileKind::Ratings => "a ratings file is a few hundred bytes".to_owned(),
+            FileKind::Ladder if len > max.saturating_add(1) => {
+                format!("it has {len} bytes; a ladder file is a few kilobytes")
+            }
+            FileKind::Ladder => {
+                "a ladder file is a few kilobytes; the rest was not read".to_owned()
+            }
+        };
         let finding = Finding::new(
             &reading::LIMIT,
             Pointer::root(),
-            format!(
-                "the file is larger than the limit of {} bytes",
-                self.limits.max_file_bytes
-            ),
+            format!("the file is larger than the limit of {max} bytes"),
         )
-        .with_help(if len > self.limits.max_file_bytes.saturating_add(1) {
-            format!("it has {len} bytes; a ladder file is a few kilobytes")
-        } else {
-            "a ladder file is a few kilobytes; the rest was not read".to_owned()
-        })
+        .with_help(help)
         .at(Location { line: 1, column: 1 }, 0..0);
         Report::new(vec![finding])
     }
 
     fn apply_overrides(&self, findings: Vec<Finding>) -> Vec<Finding> {
-        let mut findings: Vec<Finding> = findings
+        findings
             .into_iter()
             .filter_map(|mut f| {
                 match self.overrides.get(f.code()) {
@@ -266,9 +289,23 @@ impl Loader {
                 }
                 Some(f)
             })
-            .collect();
-        findings.sort_by_key(|f| f.location());
-        findings
+            .collect()
+    }
+}
+
+/// The kinds of file read through [`Loader::read`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum FileKind {
+    Ladder,
+    Ratings,
+}
+
+impl FileKind {
+    fn noun(self) -> &'static str {
+        match self {
+            Self::Ladder => "ladder",
+            Self::Ratings => "ratings",
+        }
     }
 }
 
@@ -297,7 +334,7 @@ fn wide_encoding(bytes: &[u8]) -> Option<&'static str> {
     }
 }
 
-pub(crate) fn not_utf8(bytes: &[u8], valid_up_to: usize) -> Finding {
+fn not_utf8(bytes: &[u8], valid_up_to: usize) -> Finding {
     let at = valid_up_to.min(bytes.len());
     let byte = bytes.get(at).copied().unwrap_or(0);
     let valid = std::str::from_utf8(&bytes[..at]).unwrap_or_default();
@@ -313,7 +350,7 @@ pub(crate) fn not_utf8(bytes: &[u8], valid_up_to: usize) -> Finding {
     .at(crate::text::location_of(valid, valid.len()), offset..offset)
 }
 
-pub(crate) fn locate(finding: &mut Finding, root: Option<&yaml::Node>) {
+fn locate(finding: &mut Finding, root: Option<&yaml::Node>) {
     let Some(root) = root else {
         if !finding.is_located() {
             finding.locate(Location { line: 1, column: 1 }, 0..0);

@@ -5,12 +5,12 @@ use std::collections::BTreeMap;
 
 use serde::Serialize;
 
-use crate::finding::{Finding, reading};
+use crate::finding::Finding;
+use crate::load::FileKind;
 use crate::spec::{RatingsSpec, decode_ratings};
-use crate::text::Location;
 use crate::text::did_you_mean;
 use crate::text::escape;
-use crate::{CompetencyId, Ladder, LadderId, Limits, Pointer, Proficiency, Report, rules, yaml};
+use crate::{CompetencyId, Ladder, LadderId, Loader, Pointer, Proficiency, Report, rules};
 
 /// Assessed proficiencies: competency id to 1..5, for one person.
 ///
@@ -132,29 +132,7 @@ impl FromIterator<(CompetencyId, Proficiency)> for Ratings {
 /// (`unknown-competency`, with the closest id), a proficiency outside 1..5
 /// (`invalid-proficiency`) or not a whole number (`type`).
 pub fn load_ratings(source: &str, ladder: &Ladder) -> Result<Ratings, Report> {
-    let limits = Limits::default();
-    if source.len() > limits.max_file_bytes {
-        return Err(too_large(&limits));
-    }
-    let source = source.strip_prefix('\u{feff}').unwrap_or(source);
-    let parsed = yaml::parse(source, &limits);
-    let mut findings = parsed.findings;
-    let mut ratings = None;
-    if findings.is_empty() {
-        let decoded = decode_ratings(parsed.root.as_ref(), &limits);
-        findings = decoded.findings;
-        if let Some(spec) = decoded.spec {
-            ratings = check(&spec, ladder, &mut findings);
-        }
-    }
-    for finding in &mut findings {
-        crate::load::locate(finding, parsed.root.as_ref());
-    }
-    findings.sort_by_key(Finding::location);
-    match ratings {
-        Some(ratings) if findings.is_empty() => Ok(ratings),
-        _ => Err(Report::new(findings)),
-    }
+    Loader::new().load_ratings(source, ladder)
 }
 
 /// Reads a ratings file for `ladder` from its bytes: UTF-8, with or without
@@ -164,32 +142,40 @@ pub fn load_ratings(source: &str, ladder: &Ladder) -> Result<Ratings, Report> {
 ///
 /// As [`load_ratings`]; other encodings are a `syntax` finding.
 pub fn load_ratings_bytes(bytes: &[u8], ladder: &Ladder) -> Result<Ratings, Report> {
-    let limits = Limits::default();
-    if bytes.len() > limits.max_file_bytes {
-        return Err(too_large(&limits));
-    }
-    match std::str::from_utf8(bytes) {
-        Ok(text) => load_ratings(text, ladder),
-        Err(error) => Err(Report::new(vec![crate::load::not_utf8(
-            bytes,
-            error.valid_up_to(),
-        )])),
-    }
+    Loader::new().load_ratings_bytes(bytes, ladder)
 }
 
-fn too_large(limits: &Limits) -> Report {
-    Report::new(vec![
-        Finding::new(
-            &reading::LIMIT,
-            Pointer::root(),
-            format!(
-                "the file is larger than the limit of {} bytes",
-                limits.max_file_bytes
-            ),
-        )
-        .with_help("a ratings file is a few hundred bytes")
-        .at(Location { line: 1, column: 1 }, 0..0),
-    ])
+impl Loader {
+    /// Reads a ratings file for `ladder` from its YAML text, within this
+    /// loader's limits, as [`load_ratings`] does with the default ones.
+    ///
+    /// # Errors
+    ///
+    /// As [`load_ratings`].
+    pub fn load_ratings(&self, source: &str, ladder: &Ladder) -> Result<Ratings, Report> {
+        let (findings, ratings) = self.read(source, FileKind::Ratings, |root, limits| {
+            let decoded = decode_ratings(root, limits);
+            let mut findings = decoded.findings;
+            let ratings = decoded
+                .spec
+                .and_then(|spec| check(&spec, ladder, &mut findings));
+            (findings, ratings)
+        })?;
+        match ratings {
+            Some(ratings) if findings.is_empty() => Ok(ratings),
+            _ => Err(Report::new(findings)),
+        }
+    }
+
+    /// Reads a ratings file for `ladder` from its bytes, within this
+    /// loader's limits, as [`load_ratings_bytes`] does with the default ones.
+    ///
+    /// # Errors
+    ///
+    /// As [`load_ratings_bytes`].
+    pub fn load_ratings_bytes(&self, bytes: &[u8], ladder: &Ladder) -> Result<Ratings, Report> {
+        self.load_ratings(self.text(bytes, FileKind::Ratings)?, ladder)
+    }
 }
 
 /// Checks a decoded ratings file against its ladder; the ratings, when sound.

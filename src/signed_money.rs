@@ -55,7 +55,10 @@ impl SignedMoney {
     /// `-40000`, `12.50`.
     pub fn amount(self) -> String {
         let sign = if self.minor < 0 { "-" } else { "" };
-        format!("{sign}{}", amount_text(self.minor.unsigned_abs(), self.currency))
+        format!(
+            "{sign}{}",
+            amount_text(self.minor.unsigned_abs(), self.currency)
+        )
     }
 }
 
