@@ -8,6 +8,11 @@ use crate::text::is_hidden;
 /// The longest identifier accepted.
 pub const MAX_ID_LEN: usize = 64;
 
+/// The identifier grammar as a regular expression, for the JSON Schema and
+/// for editors: [`check_id`] accepts exactly the strings of at most
+/// [`MAX_ID_LEN`] characters that it matches (a test holds the two together).
+pub const ID_PATTERN: &str = "^[a-z][a-z0-9]*(-[a-z0-9]+)*$";
+
 /// Why text is not a valid identifier.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[non_exhaustive]

@@ -69,7 +69,9 @@ mod yaml;
 
 pub use decimal::{Decimal, DecimalError, Percent};
 pub use finding::{Finding, Related, Rule, Severity};
-pub use id::{CompetencyId, IdError, LadderId, LevelId, MAX_ID_LEN, TrackId, ZoneId, check_id};
+pub use id::{
+    CompetencyId, ID_PATTERN, IdError, LadderId, LevelId, MAX_ID_LEN, TrackId, ZoneId, check_id,
+};
 pub use limits::Limits;
 pub use load::{LoadError, Loaded, Loader, Override, OverrideError, load, load_path};
 pub use model::{

@@ -20,7 +20,6 @@ const LADDER_SCHEMA_ID: &str = "urn:dualtrack:schema:ladder:1";
 const RATINGS_SCHEMA_ID: &str = "urn:dualtrack:schema:ratings:1";
 
 /// The identifier grammar.
-const ID_PATTERN: &str = "^[a-z][a-z0-9]*(-[a-z0-9]+)*$";
 
 /// A plain non-negative decimal number written as text.
 const DECIMAL_PATTERN: &str = "^(0|[1-9][0-9]*)(\\.[0-9]+)?$";
@@ -154,7 +153,7 @@ pub(crate) fn schema_version(_: &mut SchemaGenerator) -> Schema {
 }
 
 pub(crate) fn id(_: &mut SchemaGenerator) -> Schema {
-    json_schema!({ "type": "string", "pattern": ID_PATTERN, "minLength": 1, "maxLength": crate::MAX_ID_LEN })
+    json_schema!({ "type": "string", "pattern": crate::ID_PATTERN, "minLength": 1, "maxLength": crate::MAX_ID_LEN })
 }
 
 pub(super) fn currency(_: &mut SchemaGenerator) -> Schema {
@@ -216,7 +215,7 @@ pub(super) fn optional_percent(_: &mut SchemaGenerator) -> Schema {
 pub(crate) fn ratings(_: &mut SchemaGenerator) -> Schema {
     json_schema!({
         "type": "object",
-        "propertyNames": { "type": "string", "pattern": ID_PATTERN, "maxLength": crate::MAX_ID_LEN },
+        "propertyNames": { "type": "string", "pattern": crate::ID_PATTERN, "maxLength": crate::MAX_ID_LEN },
         "additionalProperties": {
             "title": "Assessed proficiency",
             "description": "1 learning, 2 practising with guidance, 3 independent, 4 leads others in it, 5 sets the standard beyond the team.",
@@ -238,7 +237,7 @@ pub(super) fn expectations(_: &mut SchemaGenerator) -> Schema {
     });
     json_schema!({
         "type": "object",
-        "propertyNames": { "type": "string", "pattern": ID_PATTERN, "maxLength": crate::MAX_ID_LEN },
+        "propertyNames": { "type": "string", "pattern": crate::ID_PATTERN, "maxLength": crate::MAX_ID_LEN },
         "additionalProperties": {
             "title": "Expectation",
             "description": "The proficiency expected in this competency: a number from 1 to 5, or a mapping with the proficiency and a description of what it looks like at this level.",
