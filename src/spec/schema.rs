@@ -19,8 +19,6 @@ use super::RatingsSpec;
 const LADDER_SCHEMA_ID: &str = "urn:dualtrack:schema:ladder:1";
 const RATINGS_SCHEMA_ID: &str = "urn:dualtrack:schema:ratings:1";
 
-/// The identifier grammar.
-
 /// A plain non-negative decimal number written as text.
 const DECIMAL_PATTERN: &str = "^(0|[1-9][0-9]*)(\\.[0-9]+)?$";
 
