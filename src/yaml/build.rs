@@ -8,7 +8,7 @@ use std::borrow::Cow;
 use std::collections::HashMap;
 use std::ops::ControlFlow;
 
-use serde_saphyr::granit_parser::{ErrorKind, Event, Marker, ScalarStyle, ScanError};
+use granit_parser::{ErrorKind, Event, Marker, ScalarStyle, ScanError};
 
 use super::{Entry, Node, Parsed, Span, Style, Value};
 use crate::finding::reading;

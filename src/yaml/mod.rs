@@ -18,7 +18,7 @@ mod locate;
 mod node;
 mod scalar;
 
-use serde_saphyr::granit_parser::{Options, Parser};
+use granit_parser::{Options, Parser};
 
 use crate::Limits;
 use crate::finding::Finding;
