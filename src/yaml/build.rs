@@ -1,116 +1,20 @@
-//! The YAML layer: the only module that knows which YAML library we use.
-//!
-//! It turns source text into a small tree of [`Node`]s that keeps every
-//! scalar's exact text and quoting style (so that money never passes through a
-//! float) and every node's span (so that findings can be located). It reports
-//! what the ladder format forbids at the YAML level: syntax errors, duplicate
-//! keys, anchors, aliases, merge keys, tags, several documents and too-deep
-//! nesting. The tree is built with an explicit stack, so no input can overflow
-//! the call stack.
+//! The event-driven builder: turns the parser's events into a [`Node`] tree
+//! with an explicit stack, and refuses what ladder files never need
+//! (duplicate keys, anchors, aliases, merge keys, tags, further documents,
+//! complex keys) and what exceeds the limits (depth, node count, key size).
+//! Syntax errors become findings here too.
 
 use std::borrow::Cow;
 use std::collections::HashMap;
-use std::ops::Range;
+use std::ops::ControlFlow;
 
-use serde_saphyr::granit_parser::{
-    ErrorKind, Event, Marker, Options, Parser, ScalarStyle, ScanError,
-};
+use granit_parser::{ErrorKind, Event, Marker, ScalarStyle, ScanError};
 
+use super::{Entry, Node, Parsed, Span, Style, Value};
 use crate::finding::reading;
-use crate::finding::{Finding, Findings, Target};
-use crate::text::{Location, escape, shorten};
+use crate::finding::{Finding, Findings};
+use crate::text::{Location, escape};
 use crate::{Limits, Pointer};
-
-/// Where a node is: its byte range and the 1-based position of its start.
-///
-/// Kept small (16 bytes), since a document holds one per node and key;
-/// offsets past `u32::MAX` saturate.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) struct Span {
-    start: u32,
-    end: u32,
-    line: u32,
-    column: u32,
-}
-
-fn narrow(n: usize) -> u32 {
-    u32::try_from(n).unwrap_or(u32::MAX)
-}
-
-fn widen(n: u32) -> usize {
-    usize::try_from(n).unwrap_or(usize::MAX)
-}
-
-impl Span {
-    pub(crate) fn new(bytes: Range<usize>, location: Location) -> Self {
-        Self {
-            start: narrow(bytes.start),
-            end: narrow(bytes.end),
-            line: narrow(location.line),
-            column: narrow(location.column),
-        }
-    }
-
-    /// Its byte range in the source.
-    pub(crate) fn bytes(&self) -> Range<usize> {
-        widen(self.start)..widen(self.end)
-    }
-
-    /// The 1-based line and column of its start.
-    pub(crate) fn location(&self) -> Location {
-        Location {
-            line: widen(self.line),
-            column: widen(self.column),
-        }
-    }
-
-    /// This span extended to end at byte `end`.
-    fn to(mut self, end: usize) -> Self {
-        self.end = narrow(end).max(self.end);
-        self
-    }
-}
-
-/// How a scalar was written.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum Style {
-    /// Unquoted: YAML 1.2 resolves it to null, a boolean, a number or a string.
-    Plain,
-    /// Single- or double-quoted, or a block scalar: always a string.
-    Quoted,
-}
-
-/// A YAML node with its span. Scalars borrow their text from the source
-/// whenever it is written as is, so that a document costs little more
-/// memory than its text.
-#[derive(Debug, Clone, PartialEq)]
-pub(crate) struct Node<'s> {
-    pub(crate) value: Value<'s>,
-    pub(crate) span: Span,
-}
-
-/// The content of a node.
-#[derive(Debug, Clone, PartialEq)]
-pub(crate) enum Value<'s> {
-    Scalar { text: Cow<'s, str>, style: Style },
-    Sequence(Vec<Node<'s>>),
-    Mapping(Vec<Entry<'s>>),
-}
-
-/// One `key: value` pair of a mapping.
-#[derive(Debug, Clone, PartialEq)]
-pub(crate) struct Entry<'s> {
-    pub(crate) key: Cow<'s, str>,
-    pub(crate) key_span: Span,
-    pub(crate) value: Node<'s>,
-}
-
-/// What parsing produced: the document's root, when it could be built soundly,
-/// and the findings met on the way.
-pub(crate) struct Parsed<'s> {
-    pub(crate) root: Option<Node<'s>>,
-    pub(crate) findings: Vec<Finding>,
-}
 
 enum Frame<'s> {
     Sequence {
@@ -140,53 +44,7 @@ enum KeyProblem<'s> {
 /// Mappings with more keys than this look up duplicates in a hash map.
 const LINEAR_KEY_SCAN: usize = 16;
 
-/// Parses one YAML document into a [`Node`] tree.
-pub(crate) fn parse<'s>(source: &'s str, limits: &Limits) -> Parsed<'s> {
-    let mut builder = Builder {
-        source,
-        limits,
-        stack: Vec::new(),
-        root: None,
-        findings: Findings::new(limits.max_findings),
-        sound: true,
-        documents: 0,
-        nodes: 0,
-        anchored: None,
-    };
-    let mut options = Options::default();
-    // Anchors are reported at their `&name` token, which this event carries.
-    options.emit_anchor_events = true;
-    // An alias of an unknown anchor is refused like any other alias.
-    options.emit_unresolved_aliases = true;
-    // The scanner looks ahead into flow collections: stop it at the same depth.
-    options.flow_nesting_limit = limits.max_depth;
-    options.block_nesting_limit = options
-        .block_nesting_limit
-        .max(limits.max_depth.saturating_add(1));
-    let mut parser = Parser::new_from_str_with_options(source, options);
-    while let Some(event) = parser.next_event() {
-        match event {
-            Ok((event, span)) => {
-                let tag = span.tag_span().map(|t| builder.span(&t.start, &t.end));
-                let span = builder.span(&span.start, &span.end);
-                if builder.event(event, span, tag).is_break() || builder.findings.is_full() {
-                    break;
-                }
-            }
-            Err(error) => {
-                builder.syntax(&error);
-                break;
-            }
-        }
-    }
-    let root = if builder.sound { builder.root } else { None };
-    Parsed {
-        root,
-        findings: builder.findings.into_vec(),
-    }
-}
-
-struct Builder<'s, 'l> {
+pub(super) struct Builder<'s, 'l> {
     source: &'s str,
     limits: &'l Limits,
     stack: Vec<Frame<'s>>,
@@ -200,10 +58,43 @@ struct Builder<'s, 'l> {
     anchored: Option<Pointer>,
 }
 
-use std::ops::ControlFlow;
+impl<'s, 'l> Builder<'s, 'l> {
+    pub(super) fn new(source: &'s str, limits: &'l Limits) -> Self {
+        Self {
+            source,
+            limits,
+            stack: Vec::new(),
+            root: None,
+            findings: Findings::new(limits.max_findings),
+            sound: true,
+            documents: 0,
+            nodes: 0,
+            anchored: None,
+        }
+    }
 
-impl<'s> Builder<'s, '_> {
-    fn event(&mut self, event: Event<'s>, span: Span, tag_at: Option<Span>) -> ControlFlow<()> {
+    /// Whether the limit on findings was reached: reading on would find only
+    /// what is dropped.
+    pub(super) fn is_full(&self) -> bool {
+        self.findings.is_full()
+    }
+
+    /// The root, unless something on the way made the tree unsound, and the
+    /// findings.
+    pub(super) fn finish(self) -> Parsed<'s> {
+        let root = if self.sound { self.root } else { None };
+        Parsed {
+            root,
+            findings: self.findings.into_vec(),
+        }
+    }
+
+    pub(super) fn event(
+        &mut self,
+        event: Event<'s>,
+        span: Span,
+        tag_at: Option<Span>,
+    ) -> ControlFlow<()> {
         if matches!(
             event,
             Event::Scalar(..)
@@ -530,7 +421,7 @@ impl<'s> Builder<'s, '_> {
         pointer
     }
 
-    fn syntax(&mut self, error: &ScanError) {
+    pub(super) fn syntax(&mut self, error: &ScanError) {
         self.sound = false;
         let marker = error.marker();
         let span = self.span(marker, marker);
@@ -564,7 +455,7 @@ impl<'s> Builder<'s, '_> {
         );
     }
 
-    fn span(&self, start: &Marker, end: &Marker) -> Span {
+    pub(super) fn span(&self, start: &Marker, end: &Marker) -> Span {
         let start_byte = byte_offset(self.source, start);
         let end_byte = byte_offset(self.source, end).max(start_byte);
         Span::new(
@@ -639,178 +530,4 @@ fn next_char_boundary(source: &str, at: usize) -> usize {
         .get(at..)
         .and_then(|rest| rest.chars().next())
         .map_or(at, |c| at + c.len_utf8())
-}
-
-impl Node<'_> {
-    /// The node at `pointer`, or the deepest existing node on its way, with
-    /// the span to show: the key's span when asked for and the node is a
-    /// mapping value.
-    pub(crate) fn locate(&self, pointer: &Pointer, target: Target) -> Span {
-        let mut node = self;
-        let mut key_span = None;
-        for token in pointer.tokens() {
-            let next = match &node.value {
-                Value::Mapping(entries) => entries
-                    .iter()
-                    .find(|e| e.key == token)
-                    .map(|e| (&e.value, Some(&e.key_span))),
-                Value::Sequence(items) => token
-                    .parse::<usize>()
-                    .ok()
-                    .and_then(|i| items.get(i))
-                    .map(|n| (n, None)),
-                Value::Scalar { .. } => None,
-            };
-            match next {
-                Some((child, span)) => {
-                    node = child;
-                    key_span = span;
-                }
-                None => {
-                    key_span = None;
-                    break;
-                }
-            }
-        }
-        match (target, key_span) {
-            (Target::Key, Some(span)) => *span,
-            _ => node.span,
-        }
-    }
-
-    /// A short description of what this node is, for type errors.
-    pub(crate) fn describe(&self) -> String {
-        match &self.value {
-            Value::Sequence(_) => "a list".to_owned(),
-            Value::Mapping(_) => "a mapping".to_owned(),
-            Value::Scalar { text, style } => match (style, plain_kind(text)) {
-                (Style::Quoted, _) => format!("the string `{}`", shorten(text)),
-                (Style::Plain, PlainKind::Null) => "null".to_owned(),
-                (Style::Plain, PlainKind::Bool) => format!("the boolean `{text}`"),
-                (Style::Plain, PlainKind::Int) => format!("the integer `{}`", shorten(text)),
-                (Style::Plain, PlainKind::Float) => format!("the number `{}`", shorten(text)),
-                (Style::Plain, PlainKind::Str) => format!("the string `{}`", shorten(text)),
-            },
-        }
-    }
-}
-
-/// What a plain scalar resolves to under the YAML 1.2 core schema.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum PlainKind {
-    Null,
-    Bool,
-    Int,
-    Float,
-    Str,
-}
-
-/// Resolves a plain scalar under the YAML 1.2 core schema (`yes` and `on` are strings).
-pub(crate) fn plain_kind(text: &str) -> PlainKind {
-    match text {
-        "" | "~" | "null" | "Null" | "NULL" => return PlainKind::Null,
-        "true" | "True" | "TRUE" | "false" | "False" | "FALSE" => return PlainKind::Bool,
-        ".inf" | ".Inf" | ".INF" | "+.inf" | "+.Inf" | "+.INF" | "-.inf" | "-.Inf" | "-.INF"
-        | ".nan" | ".NaN" | ".NAN" => return PlainKind::Float,
-        _ => {}
-    }
-    let unsigned = text.strip_prefix(['-', '+']).unwrap_or(text);
-    let is_digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
-    if is_digits(unsigned) {
-        return PlainKind::Int;
-    }
-    let radix = |prefix: &str, digit: fn(&u8) -> bool| {
-        text.strip_prefix(prefix)
-            .is_some_and(|d| !d.is_empty() && d.bytes().all(|b| digit(&b)))
-    };
-    if radix("0o", |b| (b'0'..=b'7').contains(b)) || radix("0x", u8::is_ascii_hexdigit) {
-        return PlainKind::Int;
-    }
-    let (mantissa, exponent) = match unsigned.find(['e', 'E']) {
-        Some(at) => (&unsigned[..at], Some(&unsigned[at + 1..])),
-        None => (unsigned, None),
-    };
-    let mantissa_ok = match mantissa.split_once('.') {
-        Some((int, frac)) => {
-            (int.is_empty() || is_digits(int))
-                && (frac.is_empty() || is_digits(frac))
-                && !(int.is_empty() && frac.is_empty())
-        }
-        None => is_digits(mantissa),
-    };
-    let exponent_ok = exponent.is_none_or(|e| is_digits(e.strip_prefix(['-', '+']).unwrap_or(e)));
-    if mantissa_ok && exponent_ok {
-        PlainKind::Float
-    } else {
-        PlainKind::Str
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn parse_ok(source: &str) -> Node<'_> {
-        let parsed = parse(source, &Limits::default());
-        assert!(parsed.findings.is_empty(), "{:?}", parsed.findings);
-        parsed.root.expect("a root")
-    }
-
-    #[test]
-    fn keeps_scalar_text_and_style() {
-        let root = parse_ok("a: 35.50\nb: '1e5'\n");
-        let Value::Mapping(entries) = root.value else {
-            panic!("not a mapping")
-        };
-        assert_eq!(
-            entries[0].value.value,
-            Value::Scalar {
-                text: "35.50".into(),
-                style: Style::Plain
-            }
-        );
-        assert_eq!(
-            entries[1].value.value,
-            Value::Scalar {
-                text: "1e5".into(),
-                style: Style::Quoted
-            }
-        );
-        assert_eq!(
-            entries[1].value.span.location(),
-            Location { line: 2, column: 4 }
-        );
-    }
-
-    #[test]
-    fn resolves_plain_scalars_as_yaml_1_2() {
-        assert_eq!(plain_kind("yes"), PlainKind::Str);
-        assert_eq!(plain_kind("~"), PlainKind::Null);
-        assert_eq!(plain_kind("0x1F"), PlainKind::Int);
-        assert_eq!(plain_kind("1e5"), PlainKind::Float);
-        assert_eq!(plain_kind("12_000"), PlainKind::Str);
-        assert_eq!(plain_kind("."), PlainKind::Str);
-    }
-
-    #[test]
-    fn locates_keys_and_values() {
-        let root = parse_ok("tracks:\n  - id: ic\n    levels: []\n");
-        let pointer = Pointer::root().key("tracks").index(0).key("levels");
-        assert_eq!(
-            root.locate(&pointer, Target::Value).location(),
-            Location {
-                line: 3,
-                column: 13
-            }
-        );
-        assert_eq!(
-            root.locate(&pointer, Target::Key).location(),
-            Location { line: 3, column: 5 }
-        );
-        let missing = Pointer::root().key("tracks").index(0).key("nope");
-        assert_eq!(
-            root.locate(&missing, Target::Value).location(),
-            Location { line: 2, column: 5 }
-        );
-    }
 }
