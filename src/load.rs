@@ -4,7 +4,8 @@ use std::collections::HashMap;
 use std::io::Read;
 use std::path::{Path, PathBuf};
 
-use crate::finding::{Finding, reading};
+use crate::finding::Finding;
+use crate::finding::reading::{self, Exceeded};
 use crate::text::Location;
 use crate::{Ladder, Limits, Pointer, Report, Severity, rules, spec, validate, yaml};
 
@@ -254,23 +255,14 @@ impl Loader {
     }
 
     fn too_large(&self, len: usize, kind: FileKind) -> Report {
-        let max = self.limits.max_file_bytes;
-        let help = match kind {
-            FileKind::Ratings => "a ratings file is a few hundred bytes".to_owned(),
-            FileKind::Ladder if len > max.saturating_add(1) => {
-                format!("it has {len} bytes; a ladder file is a few kilobytes")
-            }
-            FileKind::Ladder => {
-                "a ladder file is a few kilobytes; the rest was not read".to_owned()
-            }
+        let exceeded = Exceeded::File {
+            len,
+            max: self.limits.max_file_bytes,
+            kind: kind.noun(),
         };
-        let finding = Finding::new(
-            &reading::LIMIT,
-            Pointer::root(),
-            format!("the file is larger than the limit of {max} bytes"),
-        )
-        .with_help(help)
-        .at(Location { line: 1, column: 1 }, 0..0);
+        let finding = exceeded
+            .finding(Pointer::root())
+            .at(Location { line: 1, column: 1 }, 0..0);
         Report::new(vec![finding])
     }
 

@@ -284,14 +284,7 @@ impl Findings {
             return;
         }
         self.full = true;
-        let mut limit = Finding::new(
-            &reading::LIMIT,
-            finding.path.clone(),
-            format!("more than {} findings in one file", self.max),
-        )
-        .with_help(
-            "the rest of the file was not checked; fix these first, or raise the limit through the library's `Limits`",
-        );
+        let mut limit = reading::Exceeded::Findings { max: self.max }.finding(finding.path.clone());
         limit.target = finding.target;
         if let (Some(location), Some(span)) = (finding.location, finding.span) {
             limit = limit.at(location, span);

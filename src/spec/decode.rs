@@ -7,7 +7,8 @@
 //! structural problem (a misspelt `expectatons` is one `unknown-key`, not a
 //! dozen `missing-expectation` warnings).
 
-use crate::finding::{Finding, Findings, Rule, reading};
+use crate::finding::reading::{self, Exceeded};
+use crate::finding::{Finding, Findings, Rule};
 use crate::model::{CompetencyKind, ParityMode, PayPeriod, TrackKind};
 use crate::spec::{
     BandSpec, CompetencySpec, ExpectationSpec, LadderSpec, LevelSpec, OverlapSpec, ParitySpec,
@@ -221,18 +222,7 @@ impl Decoder<'_> {
             return None;
         };
         if let Some(max) = max.filter(|max| items.len() > *max) {
-            self.push(
-                Finding::new(
-                    &reading::LIMIT,
-                    pointer.pointer().index(max),
-                    format!("more than {max} {what} in one list"),
-                )
-                .with_help(if what == "levels" {
-                    "split the track, or raise the limit through the library's `Limits`"
-                } else {
-                    "a ladder needs far fewer; raise the limit through the library's `Limits` if this one really needs more"
-                }),
-            );
+            self.push(Exceeded::List { what, max }.finding(pointer.pointer().index(max)));
             return None;
         }
         let mut out = Vec::with_capacity(items.len());
@@ -269,14 +259,8 @@ impl Decoder<'_> {
             return None;
         };
         if text.len() > max {
-            self.push(
-                Finding::new(
-                    &reading::LIMIT,
-                    pointer.pointer(),
-                    format!("a value of {} bytes, over the limit of {max}", text.len()),
-                )
-                .with_help("shorten it"),
-            );
+            let len = text.len();
+            self.push(Exceeded::Value { len, max }.finding(pointer.pointer()));
             return None;
         }
         Some((text.as_ref(), *style))

@@ -11,7 +11,7 @@ use std::ops::ControlFlow;
 use granit_parser::{ErrorKind, Event, Marker, ScalarStyle, ScanError};
 
 use super::{Entry, Node, Parsed, Span, Style, Value};
-use crate::finding::reading;
+use crate::finding::reading::{self, Exceeded};
 use crate::finding::{Finding, Findings};
 use crate::text::{Location, escape};
 use crate::{Limits, Pointer};
@@ -210,15 +210,10 @@ impl<'s, 'l> Builder<'s, 'l> {
         self.sound = false;
         let pointer = self.here();
         self.findings.push(
-            Finding::new(
-                &reading::LIMIT,
-                pointer,
-                format!(
-                    "more than {} values in one file",
-                    self.limits.max_nodes
-                ),
-            )
-            .with_help("a ladder file needs a few thousand values; split it, or raise the limit through the library's `Limits`")
+            Exceeded::Nodes {
+                max: self.limits.max_nodes,
+            }
+            .finding(pointer)
             .at(span.location(), span.bytes()),
         );
         ControlFlow::Break(())
@@ -237,12 +232,10 @@ impl<'s, 'l> Builder<'s, 'l> {
         self.sound = false;
         let pointer = self.here();
         self.findings.push(
-            Finding::new(
-                &reading::LIMIT,
-                pointer,
-                format!("nesting deeper than {} levels", self.limits.max_depth),
-            )
-            .with_help("a ladder file needs only a few levels of nesting; flatten the structure")
+            Exceeded::Depth {
+                max: self.limits.max_depth,
+            }
+            .finding(pointer)
             .at(span.location(), span.bytes()),
         );
     }
@@ -334,13 +327,9 @@ impl<'s, 'l> Builder<'s, 'l> {
                 self.sound = false;
                 let pointer = self.here();
                 self.findings.push(
-                    Finding::new(
-                        &reading::LIMIT,
-                        pointer,
-                        format!("a key of {len} bytes, over the limit of {max_key}"),
-                    )
-                    .with_help("keys in a ladder file are plain names such as `band`")
-                    .at(span.location(), span.bytes()),
+                    Exceeded::Key { len, max: max_key }
+                        .finding(pointer)
+                        .at(span.location(), span.bytes()),
                 );
                 // Every finding beneath would carry the key in its pointer.
                 ControlFlow::Break(())

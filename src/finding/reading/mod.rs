@@ -15,7 +15,7 @@ mod unsupported_yaml;
 
 pub(crate) use duplicate_key::DUPLICATE_KEY;
 pub(crate) use invalid_amount::INVALID_AMOUNT;
-pub(crate) use limit::LIMIT;
+pub(crate) use limit::{Exceeded, LIMIT};
 pub(crate) use missing_key::MISSING_KEY;
 pub(crate) use syntax::SYNTAX;
 pub(crate) use r#type::TYPE;
