@@ -18,15 +18,21 @@
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 //!
-//! The parts, in the order a file goes through them:
+//! The parts, in the order a file goes through them (each module uses only
+//! those above it in this list):
 //!
+//! - text, pointers and exact numbers ([`Decimal`], [`Percent`], [`Ratio`]);
+//! - ids ([`LevelId`], ...), [`Money`], and [`Finding`]s with the [`Rule`]s
+//!   they are findings of;
 //! - a private YAML layer reads the text into nodes with spans, refusing what
 //!   ladder files never need (anchors, tags, duplicate keys);
-//! - the wire types mirror the file and collect every structural finding;
+//! - the wire types mirror the file; their decoder reports every structural
+//!   finding;
 //! - the [rules](rules()) check identifiers, money, bands, parity and
-//!   competencies, each in its own module;
-//! - the checked model ([`Ladder`], [`Track`], [`Level`], [`Band`], [`Money`])
-//!   is built only when no error was found;
+//!   competencies, each in its own module, over typed facts of the file;
+//! - validation builds the checked model ([`Ladder`], [`Track`], [`Level`],
+//!   [`Band`]) from the values those checks typed, only when no error was
+//!   found; [`Loader`] runs it all on text, bytes, readers and paths;
 //! - [`render`] shows a report as rustc-style diagnostics;
 //! - the questions services ask of a ladder are methods on it, one module per
 //!   question: counterparts across tracks ([`Ladder::counterpart`]), bands
@@ -46,26 +52,35 @@
 )]
 #![cfg_attr(test, allow(clippy::unwrap_used, clippy::expect_used, clippy::panic))]
 
+// Layer by layer, bottom first (tests/layers.rs holds each to the ones below).
 mod decimal;
+mod limits;
+mod pointer;
+mod ratio;
+mod text;
+
 #[macro_use]
 mod finding;
 mod id;
-mod limits;
-mod load;
-pub mod model;
 mod money;
-mod pointer;
-mod query;
-mod ratings;
-mod ratio;
-mod render;
+
+pub mod model;
 mod report;
-mod rules;
 mod signed_money;
-mod spec;
-mod text;
-mod validate;
 mod yaml;
+
+mod render;
+mod spec;
+
+mod rules;
+
+mod validate;
+
+mod load;
+
+mod ratings;
+
+mod query;
 
 pub use decimal::{Decimal, DecimalError, Percent};
 pub use finding::{Finding, Related, Rule, Severity};
