@@ -20,13 +20,35 @@ const MAX_QUOTED: usize = 100;
 /// as escapes, so that a message can never drive a terminal or hide what it
 /// quotes, and cut after [`MAX_QUOTED`] characters, so that a long value
 /// cannot make every message that names it long.
+///
+/// ```
+/// assert_eq!(dualtrack::escape("no\u{202E}lmx.yaml"), "no\\u{202e}lmx.yaml");
+/// assert_eq!(dualtrack::escape(&"a".repeat(150)), format!("{}...", "a".repeat(100)));
+/// ```
 pub fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len().min(MAX_QUOTED));
-    for (i, c) in text.chars().enumerate() {
-        if i == MAX_QUOTED {
+    match text.char_indices().nth(MAX_QUOTED) {
+        Some((cut, _)) => {
+            let mut out = escape_whole(&text[..cut]);
             out.push_str("...");
-            break;
+            out
         }
+        None => escape_whole(text),
+    }
+}
+
+/// Text with control, invisible and bidi characters shown as escapes, as
+/// [`escape`] shows them, but whole: for text the reader needs every
+/// character of, such as a path in an error message.
+///
+/// ```
+/// let path = format!("{}/no\u{202E}lmx.yaml", "d".repeat(150));
+/// let shown = dualtrack::escape_whole(&path);
+/// assert!(shown.ends_with("/no\\u{202e}lmx.yaml"));
+/// assert!(!shown.contains('\u{202E}'));
+/// ```
+pub fn escape_whole(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
         if is_hidden(c) {
             out.extend(c.escape_unicode());
         } else {

@@ -106,7 +106,7 @@ fn main() -> ExitCode {
         let _ = writeln!(
             std::io::stderr(),
             "error: internal error in dualtrack{at}: {}\nthis is a bug; please report it with the file that caused it",
-            message.escape_debug()
+            dualtrack::escape_whole(message)
         );
     }));
     let cli = Cli::parse();
@@ -174,7 +174,11 @@ fn print(text: &str) -> ExitCode {
 }
 
 fn usage(message: &str) -> ExitCode {
-    let _ = writeln!(std::io::stderr(), "error: {}", escape_controls(message));
+    let _ = writeln!(
+        std::io::stderr(),
+        "error: {}",
+        dualtrack::escape_whole(message)
+    );
     ExitCode::from(USAGE)
 }
 
@@ -183,24 +187,10 @@ fn usage_with_help(message: &str, help: &str) -> ExitCode {
     let _ = writeln!(
         std::io::stderr(),
         "error: {}\nhelp: {}",
-        escape_controls(message),
-        escape_controls(help)
+        dualtrack::escape_whole(message),
+        dualtrack::escape_whole(help)
     );
     ExitCode::from(USAGE)
-}
-
-/// Paths and codes come from the user: never let them drive the terminal.
-fn escape_controls(text: &str) -> String {
-    text.chars()
-        .flat_map(|c| {
-            let escaped: Vec<char> = if c.is_control() {
-                c.escape_unicode().collect()
-            } else {
-                vec![c]
-            };
-            escaped
-        })
-        .collect()
 }
 
 fn loader(args: &ValidateArgs) -> Result<Loader, String> {
