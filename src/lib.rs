@@ -88,7 +88,7 @@ pub use report::Report;
 pub use rules::{Rule, rule, rules};
 pub use signed_money::SignedMoney;
 pub use spec::{ratings_schema, schema};
-pub use text::{Location, escape, escape_whole};
+pub use text::{Count, Location, escape, escape_whole};
 
 #[doc = include_str!("../README.md")]
 #[cfg(doctest)]

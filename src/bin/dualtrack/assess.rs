@@ -3,7 +3,7 @@
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use dualtrack::{Gap, Ladder, Level, LevelReadiness, PeopleAssessment, Ratings, Readiness};
+use dualtrack::{Count, Gap, Ladder, Level, LevelReadiness, PeopleAssessment, Ratings, Readiness};
 use serde::Serialize;
 
 use crate::Format;
@@ -69,7 +69,7 @@ fn text(ladder: &Ladder, assessed: &Assessed<'_>) -> String {
         "{who}, assessed against {} (`{}`): {} rated\n",
         ladder.name(),
         ladder.id(),
-        plural(assessed.ratings.len(), "competency", "competencies")
+        Count::new(assessed.ratings.len(), "competency").plural("competencies")
     );
     for track in assessed.readiness.tracks() {
         let t = track.track();
@@ -119,7 +119,7 @@ fn text(ladder: &Ladder, assessed: &Assessed<'_>) -> String {
         ));
         let met = |gaps: &[Gap<'_>]| match gaps.len() {
             0 => "met".to_owned(),
-            n => format!("{} short", plural(n, "expectation", "expectations")),
+            n => format!("{} short", Count::new(n, "expectation")),
         };
         let mut rows = vec![vec![
             "craft and leadership".to_owned(),
@@ -183,12 +183,4 @@ fn gap(gap: &Gap<'_>) -> Vec<String> {
         format!("expects {}, {assessed}", gap.expected().get()),
         format!("({})", gap.competency().kind().as_str()),
     ]
-}
-
-fn plural(n: usize, one: &str, many: &str) -> String {
-    if n == 1 {
-        format!("{n} {one}")
-    } else {
-        format!("{n} {many}")
-    }
 }

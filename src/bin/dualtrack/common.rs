@@ -131,12 +131,3 @@ pub(crate) fn table(rows: &[Vec<String>], right: &[usize], indent: &str) -> Stri
     }
     out
 }
-
-/// `1 grade` or `3 grades`.
-pub(crate) fn grades(n: u64) -> String {
-    if n == 1 {
-        "1 grade".to_owned()
-    } else {
-        format!("{n} grades")
-    }
-}

@@ -6,7 +6,7 @@ use std::process::ExitCode;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 use clap::{Parser, Subcommand, ValueEnum};
-use dualtrack::{Limits, Loader, Override, Report, Severity};
+use dualtrack::{Count, Limits, Loader, Override, Report, Severity};
 use serde::Serialize;
 
 mod assess;
@@ -334,19 +334,12 @@ fn human(checked: &[Checked], errors: usize, warnings: usize) -> std::io::Result
     for c in checked {
         stderr.write_all(c.rendered.as_bytes())?;
     }
-    let plural = |n: usize, word: &str| {
-        if n == 1 {
-            format!("{n} {word}")
-        } else {
-            format!("{n} {word}s")
-        }
-    };
     writeln!(
         stderr,
         "checked {}: {}, {}",
-        plural(checked.len(), "file"),
-        plural(errors, "error"),
-        plural(warnings, "warning")
+        Count::new(checked.len(), "file"),
+        Count::new(errors, "error"),
+        Count::new(warnings, "warning")
     )
 }
 
