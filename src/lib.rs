@@ -84,7 +84,7 @@ pub use query::{
 pub use ratings::{Ratings, load_ratings, load_ratings_bytes};
 pub use ratio::Ratio;
 pub use render::render;
-pub use report::Report;
+pub use report::{Report, Reports};
 pub use rules::{Rule, rule, rules};
 pub use signed_money::SignedMoney;
 pub use spec::{ratings_schema, schema};
