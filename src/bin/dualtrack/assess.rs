@@ -6,8 +6,8 @@ use std::process::ExitCode;
 use dualtrack::{Count, Gap, Ladder, Level, LevelReadiness, PeopleAssessment, Ratings, Readiness};
 use serde::Serialize;
 
-use crate::Format;
-use crate::common::{self, table};
+use crate::input;
+use crate::output::{self, Format, table};
 
 #[derive(Debug, clap::Args)]
 pub(crate) struct Args {
@@ -34,16 +34,16 @@ struct Assessed<'a> {
 }
 
 pub(crate) fn run(args: &Args) -> ExitCode {
-    let ladder = match common::ladder(&args.ladder, args.format) {
+    let ladder = match input::ladder(&args.ladder, args.format) {
         Ok(ladder) => ladder,
         Err(code) => return code,
     };
     if let Some(target) = &args.target
         && let Err(error) = ladder.lookup_level(target)
     {
-        return common::unknown(&error, &args.ladder);
+        return output::unknown(&error, &args.ladder);
     }
-    let ratings = match common::ratings(&args.ratings, &ladder, args.format) {
+    let ratings = match input::ratings(&args.ratings, &ladder, args.format) {
         Ok(ratings) => ratings,
         Err(code) => return code,
     };
@@ -56,7 +56,7 @@ pub(crate) fn run(args: &Args) -> ExitCode {
             .as_deref()
             .and_then(|id| ladder.readiness_for(id, &ratings).ok()),
     };
-    common::answer(args.format, || text(&ladder, &assessed), &assessed)
+    output::answer(args.format, || text(&ladder, &assessed), &assessed)
 }
 
 fn named(level: &Level) -> String {

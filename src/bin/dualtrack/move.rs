@@ -5,8 +5,8 @@ use std::process::ExitCode;
 
 use dualtrack::{CompetencyKind, Count, Direction, ExpectationChange, Transition, TransitionError};
 
-use crate::Format;
-use crate::common::{self, table};
+use crate::input;
+use crate::output::{self, Format, table};
 
 #[derive(Debug, clap::Args)]
 pub(crate) struct Args {
@@ -24,14 +24,14 @@ pub(crate) struct Args {
 }
 
 pub(crate) fn run(args: &Args) -> ExitCode {
-    let ladder = match common::ladder(&args.ladder, args.format) {
+    let ladder = match input::ladder(&args.ladder, args.format) {
         Ok(ladder) => ladder,
         Err(code) => return code,
     };
     match ladder.transition(&args.from, &args.to) {
-        Ok(transition) => common::answer(args.format, || text(&transition), &transition),
-        Err(TransitionError::NotFound(error)) => common::unknown(&error, &args.ladder),
-        Err(error) => crate::usage(&error.to_string()),
+        Ok(transition) => output::answer(args.format, || text(&transition), &transition),
+        Err(TransitionError::NotFound(error)) => output::unknown(&error, &args.ladder),
+        Err(error) => output::usage(&error.to_string()),
     }
 }
 

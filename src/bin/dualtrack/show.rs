@@ -9,8 +9,8 @@ use dualtrack::{
 };
 use serde::Serialize;
 
-use crate::Format;
-use crate::common::{self, table};
+use crate::input;
+use crate::output::{self, Format, table};
 
 #[derive(Debug, clap::Args)]
 pub(crate) struct Args {
@@ -31,7 +31,7 @@ pub(crate) struct Args {
 }
 
 pub(crate) fn run(args: &Args) -> ExitCode {
-    let ladder = match common::ladder(&args.ladder, args.format) {
+    let ladder = match input::ladder(&args.ladder, args.format) {
         Ok(ladder) => ladder,
         Err(code) => return code,
     };
@@ -42,7 +42,7 @@ pub(crate) fn run(args: &Args) -> ExitCode {
         .transpose()
     {
         Ok(zone) => zone,
-        Err(error) => return common::unknown(&error, &args.ladder),
+        Err(error) => return output::unknown(&error, &args.ladder),
     };
     let currency = zone.map_or(ladder.currency(), Zone::currency);
     let salary = match args
@@ -52,7 +52,7 @@ pub(crate) fn run(args: &Args) -> ExitCode {
         .transpose()
     {
         Ok(salary) => salary,
-        Err(message) => return crate::usage(&message),
+        Err(message) => return output::usage(&message),
     };
     let view = View {
         ladder: &ladder,
@@ -63,13 +63,13 @@ pub(crate) fn run(args: &Args) -> ExitCode {
         Some(id) => match ladder.lookup_level(id) {
             Ok(level) => {
                 let shown = view.level(level);
-                common::answer(args.format, || view.level_text(&shown), &shown)
+                output::answer(args.format, || view.level_text(&shown), &shown)
             }
-            Err(error) => common::unknown(&error, &args.ladder),
+            Err(error) => output::unknown(&error, &args.ladder),
         },
         None => {
             let shown = view.whole();
-            common::answer(args.format, || view.whole_text(&shown), &shown)
+            output::answer(args.format, || view.whole_text(&shown), &shown)
         }
     }
 }
