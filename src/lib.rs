@@ -78,8 +78,9 @@ pub use model::{
 pub use money::{Currency, Money};
 pub use pointer::Pointer;
 pub use query::{
-    Direction, ExpectationChange, Gap, IdKind, LevelReadiness, NotFound, PeopleAssessment,
-    Placement, Readiness, SalaryPosition, TrackReadiness, Transition, TransitionError,
+    BandedLevel, Direction, ExpectationChange, Expected, Gap, IdKind, LadderOverview,
+    LevelOverview, LevelProfile, LevelReadiness, NotFound, PeopleAssessment, Placement, Readiness,
+    SalaryMatch, SalaryPosition, TrackOverview, TrackReadiness, Transition, TransitionError,
 };
 pub use ratings::{Ratings, load_ratings, load_ratings_bytes};
 pub use ratio::Ratio;
