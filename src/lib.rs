@@ -78,7 +78,7 @@ pub use model::{
 pub use money::{Currency, Money};
 pub use pointer::Pointer;
 pub use query::{
-    BandedLevel, Direction, ExpectationChange, Expected, Gap, IdKind, LadderOverview,
+    Assessment, BandedLevel, Direction, ExpectationChange, Expected, Gap, IdKind, LadderOverview,
     LevelOverview, LevelProfile, LevelReadiness, NotFound, PeopleAssessment, Placement, Readiness,
     SalaryMatch, SalaryPosition, TrackOverview, TrackReadiness, Transition, TransitionError,
 };

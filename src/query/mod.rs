@@ -15,9 +15,10 @@
 //!   [`Ladder::overview`](crate::Ladder::overview)).
 //! - [`transition`]: a move to another track as the career change it is.
 //! - [`readiness`]: which levels a person's ratings meet, and the gaps, with
-//!   readiness to manage people judged on its own.
+//!   readiness to manage people judged on its own
+//!   ([`Ladder::assess`](crate::Ladder::assess) for all of it at once).
 //!
-//! The look-ups (everything but transitions and readiness) never allocate.
+//! The look-ups ([`lookup`], [`navigation`], [`compa`]) never allocate.
 
 pub(crate) mod compa;
 pub(crate) mod lookup;
@@ -32,5 +33,5 @@ pub use compa::{Placement, SalaryPosition};
 pub use lookup::{IdKind, NotFound};
 pub use overview::{LadderOverview, LevelOverview, SalaryMatch, TrackOverview};
 pub use profile::{BandedLevel, Expected, LevelProfile};
-pub use readiness::{Gap, LevelReadiness, PeopleAssessment, Readiness, TrackReadiness};
+pub use readiness::{Assessment, Gap, LevelReadiness, PeopleAssessment, Readiness, TrackReadiness};
 pub use transition::{Direction, ExpectationChange, Transition, TransitionError};
