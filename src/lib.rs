@@ -96,17 +96,18 @@ pub use model::{
 pub use money::{Currency, Money};
 pub use pointer::Pointer;
 pub use query::{
-    Direction, ExpectationChange, Gap, IdKind, LevelReadiness, NotFound, PeopleAssessment,
-    Placement, Readiness, SalaryPosition, TrackReadiness, Transition, TransitionError,
+    Assessment, BandedLevel, Direction, ExpectationChange, Expected, Gap, IdKind, LadderOverview,
+    LevelOverview, LevelProfile, LevelReadiness, NotFound, PeopleAssessment, Placement, Readiness,
+    SalaryMatch, SalaryPosition, TrackOverview, TrackReadiness, Transition, TransitionError,
 };
 pub use ratings::{Ratings, load_ratings, load_ratings_bytes};
 pub use ratio::Ratio;
 pub use render::render;
-pub use report::Report;
+pub use report::{Report, Reports};
 pub use rules::{rule, rules};
 pub use signed_money::SignedMoney;
 pub use spec::{ratings_schema, schema};
-pub use text::{Location, escape};
+pub use text::{Count, Location, escape, escape_whole};
 
 #[doc = include_str!("../README.md")]
 #[cfg(doctest)]

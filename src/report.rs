@@ -1,4 +1,4 @@
-//! Reports: every finding in one ladder file.
+//! Reports: every finding in one ladder file, and the reports of several.
 
 use std::fmt;
 
@@ -70,3 +70,106 @@ impl fmt::Display for Report {
 }
 
 impl std::error::Error for Report {}
+
+/// The reports of several ladder files, each under its path, with their
+/// totals: the document `dualtrack validate --format json` prints.
+///
+/// ```
+/// use dualtrack::{LoadError, Reports, Severity};
+///
+/// let mut reports = Reports::new();
+/// for path in ["ladders/engineering.yaml", "tests/fixtures/cli/engineering-broken.yaml"] {
+///     let report = match dualtrack::load_path(path) {
+///         Ok(loaded) => loaded.into_parts().1,
+///         Err(LoadError::Invalid(report)) => report,
+///         Err(error) => return Err(error.into()),
+///     };
+///     reports.push(path, report);
+/// }
+/// assert_eq!((reports.len(), reports.count(Severity::Error)), (2, 2));
+///
+/// let json = serde_json::to_value(&reports)?;
+/// assert_eq!(json["files"][1]["path"], "tests/fixtures/cli/engineering-broken.yaml");
+/// assert_eq!(json["files"][1]["findings"][1]["code"], "band-order");
+/// assert_eq!(
+///     json["summary"],
+///     serde_json::json!({ "files": 2, "errors": 2, "warnings": 1, "notes": 0 })
+/// );
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Reports {
+    files: Vec<(String, Report)>,
+}
+
+impl Reports {
+    /// No reports yet.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Adds the report of the file at `path`, after those added before.
+    pub fn push(&mut self, path: impl Into<String>, report: Report) {
+        self.files.push((path.into(), report));
+    }
+
+    /// Each file's path and report, in the order added.
+    pub fn iter(&self) -> impl Iterator<Item = (&str, &Report)> {
+        self.files
+            .iter()
+            .map(|(path, report)| (path.as_str(), report))
+    }
+
+    /// How many files.
+    pub fn len(&self) -> usize {
+        self.files.len()
+    }
+
+    /// Whether no file was added.
+    pub fn is_empty(&self) -> bool {
+        self.files.is_empty()
+    }
+
+    /// How many findings of all the files have this severity.
+    pub fn count(&self, severity: Severity) -> usize {
+        self.files.iter().map(|(_, r)| r.count(severity)).sum()
+    }
+}
+
+impl Serialize for Reports {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        #[derive(Serialize)]
+        struct Document<'a> {
+            files: Vec<File<'a>>,
+            summary: Summary,
+        }
+        #[derive(Serialize)]
+        struct File<'a> {
+            path: &'a str,
+            findings: &'a [Finding],
+        }
+        #[derive(Serialize)]
+        struct Summary {
+            files: usize,
+            errors: usize,
+            warnings: usize,
+            notes: usize,
+        }
+        Document {
+            files: self
+                .iter()
+                .map(|(path, report)| File {
+                    path,
+                    findings: report.findings(),
+                })
+                .collect(),
+            summary: Summary {
+                files: self.len(),
+                errors: self.count(Severity::Error),
+                warnings: self.count(Severity::Warning),
+                notes: self.count(Severity::Note),
+            },
+        }
+        .serialize(serializer)
+    }
+}

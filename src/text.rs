@@ -2,6 +2,9 @@
 //! lines and columns, plurals and did-you-mean. The bottom of the crate: it
 //! knows nothing of ladders.
 
+use std::borrow::Cow;
+use std::fmt;
+
 use serde::Serialize;
 
 /// A 1-based line and column in a ladder file; the column counts characters.
@@ -20,13 +23,35 @@ const MAX_QUOTED: usize = 100;
 /// as escapes, so that a message can never drive a terminal or hide what it
 /// quotes, and cut after [`MAX_QUOTED`] characters, so that a long value
 /// cannot make every message that names it long.
+///
+/// ```
+/// assert_eq!(dualtrack::escape("no\u{202E}lmx.yaml"), "no\\u{202e}lmx.yaml");
+/// assert_eq!(dualtrack::escape(&"a".repeat(150)), format!("{}...", "a".repeat(100)));
+/// ```
 pub fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len().min(MAX_QUOTED));
-    for (i, c) in text.chars().enumerate() {
-        if i == MAX_QUOTED {
+    match text.char_indices().nth(MAX_QUOTED) {
+        Some((cut, _)) => {
+            let mut out = escape_whole(&text[..cut]);
             out.push_str("...");
-            break;
+            out
         }
+        None => escape_whole(text),
+    }
+}
+
+/// Text with control, invisible and bidi characters shown as escapes, as
+/// [`escape`] shows them, but whole: for text the reader needs every
+/// character of, such as a path in an error message.
+///
+/// ```
+/// let path = format!("{}/no\u{202E}lmx.yaml", "d".repeat(150));
+/// let shown = dualtrack::escape_whole(&path);
+/// assert!(shown.ends_with("/no\\u{202e}lmx.yaml"));
+/// assert!(!shown.contains('\u{202E}'));
+/// ```
+pub fn escape_whole(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
         if is_hidden(c) {
             out.extend(c.escape_unicode());
         } else {
@@ -96,10 +121,60 @@ pub(crate) fn names(ids: &[&str], sep: &str) -> String {
 
 /// `word` or `words`.
 pub(crate) fn plural(n: usize, word: &str) -> String {
-    if n == 1 {
-        word.to_owned()
-    } else {
-        format!("{word}s")
+    Count::new(n, word).noun().into_owned()
+}
+
+/// A number and the noun it counts, plural unless the number is one:
+/// `1 file`, `3 files`, `2 competencies`.
+///
+/// ```
+/// use dualtrack::Count;
+///
+/// assert_eq!(Count::new(1, "file").to_string(), "1 file");
+/// assert_eq!(Count::new(0, "error").to_string(), "0 errors");
+/// let rated = Count::new(5, "competency").plural("competencies");
+/// assert_eq!(rated.to_string(), "5 competencies");
+/// assert_eq!(rated.noun(), "competencies");
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Count<'w> {
+    n: usize,
+    one: &'w str,
+    many: Option<&'w str>,
+}
+
+impl<'w> Count<'w> {
+    /// `n` of `noun`, whose plural adds an `s`.
+    pub fn new(n: usize, noun: &'w str) -> Self {
+        Self {
+            n,
+            one: noun,
+            many: None,
+        }
+    }
+
+    /// The same count, with the plural of a noun that does not just add an `s`.
+    #[must_use]
+    pub fn plural(self, many: &'w str) -> Self {
+        Self {
+            many: Some(many),
+            ..self
+        }
+    }
+
+    /// The noun alone, singular or plural as the number asks.
+    pub fn noun(&self) -> Cow<'w, str> {
+        match (self.n, self.many) {
+            (1, _) => Cow::Borrowed(self.one),
+            (_, Some(many)) => Cow::Borrowed(many),
+            (_, None) => Cow::Owned(format!("{}s", self.one)),
+        }
+    }
+}
+
+impl fmt::Display for Count<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{} {}", self.n, self.noun())
     }
 }
 

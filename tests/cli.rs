@@ -100,6 +100,35 @@ fn usage_errors_and_unreadable_paths_exit_2() {
 }
 
 #[test]
+fn usage_errors_escape_what_the_user_typed() {
+    // Raw, U+202E (right-to-left override) makes a terminal show the path
+    // `no\u{202e}yaml.lmx` as `noxml.lmay`; messages show the escape instead.
+    for (args, shown) in [
+        (
+            &["validate", "no\u{202e}yaml.lmx"][..],
+            "error: cannot read `no\\u{202e}yaml.lmx`: ",
+        ),
+        (
+            &["validate", "--allow", "no\u{202e}rule"],
+            "error: unknown rule `no\\u{202e}rule`; ",
+        ),
+        (
+            &["explain", "no\u{200b}rule"],
+            "error: unknown rule `no\\u{200b}rule`; ",
+        ),
+    ] {
+        let out = dualtrack(args);
+        let stderr = text(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "{args:?}: {stderr}");
+        assert!(stderr.starts_with(shown), "{args:?}: {stderr}");
+        assert!(
+            !stderr.contains(['\u{202e}', '\u{200b}']),
+            "{args:?}: {stderr:?}"
+        );
+    }
+}
+
+#[test]
 fn rules_lists_every_rule() {
     let out = dualtrack(&["rules"]);
     assert_eq!(out.status.code(), Some(0));

@@ -45,6 +45,8 @@ impl IdKind {
 /// // Equally close ids are all named, up to five.
 /// let error = ladder.lookup_level("dir").unwrap_err();
 /// assert_eq!(error.suggestions(), ["dir1", "dir2"]);
+/// // More are not worth listing: `ic1` to `ic8` are all as close to `ic`.
+/// assert!(ladder.lookup_level("ic").unwrap_err().suggestions().is_empty());
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -65,20 +67,7 @@ impl NotFound {
         ladder: &Ladder,
         known: impl Iterator<Item = &'a str>,
     ) -> Self {
-        // A typo is an edit or two away: at most a third of the id's length.
-        let mut best = usize::MAX;
-        let mut closest: Vec<&str> = Vec::new();
-        for candidate in known {
-            let distance = strsim::damerau_levenshtein(id, candidate);
-            if distance > (candidate.len() / 3).max(1) || distance > best {
-                continue;
-            }
-            if distance < best {
-                best = distance;
-                closest.clear();
-            }
-            closest.push(candidate);
-        }
+        let mut closest = crate::text::closest(id, known);
         if closest.len() > MAX_SUGGESTIONS {
             closest.clear();
         }

@@ -9,20 +9,29 @@
 //!   a level's track, the levels of a grade, counterparts on other tracks.
 //! - [`compa`]: bands per zone, compa-ratio and range penetration as exact
 //!   [`Ratio`](crate::Ratio)s, the levels whose band holds a salary.
+//! - [`profile`]: one level as a person looks it up, and [`overview`]: the
+//!   whole ladder at a glance, bands in a zone and a salary placed in them
+//!   ([`Ladder::profile`](crate::Ladder::profile),
+//!   [`Ladder::overview`](crate::Ladder::overview)).
 //! - [`transition`]: a move to another track as the career change it is.
 //! - [`readiness`]: which levels a person's ratings meet, and the gaps, with
-//!   readiness to manage people judged on its own.
+//!   readiness to manage people judged on its own
+//!   ([`Ladder::assess`](crate::Ladder::assess) for all of it at once).
 //!
-//! The look-ups (everything but transitions and readiness) never allocate.
+//! The look-ups ([`lookup`], [`navigation`], [`compa`]) never allocate.
 
 pub(crate) mod compa;
 pub(crate) mod lookup;
 pub(crate) mod navigation;
+pub(crate) mod overview;
 mod placed;
+pub(crate) mod profile;
 pub(crate) mod readiness;
 pub(crate) mod transition;
 
 pub use compa::{Placement, SalaryPosition};
 pub use lookup::{IdKind, NotFound};
-pub use readiness::{Gap, LevelReadiness, PeopleAssessment, Readiness, TrackReadiness};
+pub use overview::{LadderOverview, LevelOverview, SalaryMatch, TrackOverview};
+pub use profile::{BandedLevel, Expected, LevelProfile};
+pub use readiness::{Assessment, Gap, LevelReadiness, PeopleAssessment, Readiness, TrackReadiness};
 pub use transition::{Direction, ExpectationChange, Transition, TransitionError};

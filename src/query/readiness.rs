@@ -197,6 +197,8 @@ pub struct TrackReadiness<'a> {
     people: PeopleAssessment,
     people_level: Option<Placed<'a>>,
     next: Option<LevelReadiness<'a>>,
+    #[serde(skip)]
+    people_competencies: Vec<&'a Competency>,
 }
 
 fn track_id<S: serde::Serializer>(track: &&Track, serializer: S) -> Result<S::Ok, S::Error> {
@@ -237,6 +239,13 @@ impl<'a> TrackReadiness<'a> {
     pub fn next(&self) -> Option<&LevelReadiness<'a>> {
         self.next.as_ref()
     }
+
+    /// The `people` competencies the track's levels expect, in the order
+    /// first expected: those to rate to judge readiness to manage. Empty on
+    /// a track that expects none (the IC track).
+    pub fn people_competencies(&self) -> &[&'a Competency] {
+        &self.people_competencies
+    }
 }
 
 /// Readiness on every track of a ladder, from one person's ratings.
@@ -256,6 +265,62 @@ impl<'a> Readiness<'a> {
     /// The readiness on the track with this id.
     pub fn track(&self, id: &str) -> Option<&TrackReadiness<'a>> {
         self.tracks.iter().find(|t| t.track.id.as_str() == id)
+    }
+}
+
+/// A person's ratings against a ladder: readiness on every track and, when
+/// asked, for one target level. What `dualtrack assess` prints. Built by
+/// [`Ladder::assess`].
+///
+/// Serialized as `{ ladder, ratings, readiness, target }`, `ladder` being
+/// its id and `target` null when no level was asked about.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Assessment<'a> {
+    ladder: &'a Ladder,
+    ratings: &'a Ratings,
+    readiness: Readiness<'a>,
+    target: Option<LevelReadiness<'a>>,
+}
+
+impl<'a> Assessment<'a> {
+    /// The ladder.
+    pub fn ladder(&self) -> &'a Ladder {
+        self.ladder
+    }
+
+    /// The ratings assessed.
+    pub fn ratings(&self) -> &'a Ratings {
+        self.ratings
+    }
+
+    /// Readiness on every track (see [`Ladder::readiness`]).
+    pub fn readiness(&self) -> &Readiness<'a> {
+        &self.readiness
+    }
+
+    /// Readiness for the target level, when one was asked about (see
+    /// [`Ladder::readiness_for`]).
+    pub fn target(&self) -> Option<&LevelReadiness<'a>> {
+        self.target.as_ref()
+    }
+}
+
+impl Serialize for Assessment<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        #[derive(Serialize)]
+        struct Shown<'s> {
+            ladder: &'s str,
+            ratings: &'s Ratings,
+            readiness: &'s Readiness<'s>,
+            target: Option<&'s LevelReadiness<'s>>,
+        }
+        Shown {
+            ladder: self.ladder.id().as_str(),
+            ratings: self.ratings,
+            readiness: &self.readiness,
+            target: self.target.as_ref(),
+        }
+        .serialize(serializer)
     }
 }
 
@@ -308,6 +373,8 @@ impl Ladder {
     /// assert_eq!(management.craft().map(|l| l.id().as_str()), Some("dir1"));
     /// assert_eq!(management.people(), PeopleAssessment::NotAssessed);
     /// assert!(management.ready().is_none());
+    /// let to_rate: Vec<&str> = management.people_competencies().iter().map(|c| c.id().as_str()).collect();
+    /// assert_eq!(to_rate, ["people-development", "hiring"]);
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn readiness(&self, ratings: &Ratings) -> Readiness<'_> {
@@ -333,11 +400,22 @@ impl Ladder {
                     }
                     levels.push(checked);
                 }
+                let mut people_competencies: Vec<&Competency> = Vec::new();
+                for id in track
+                    .levels
+                    .iter()
+                    .flat_map(|level| people_expectations(self, level))
+                {
+                    if let Some(competency) = self.competency(id)
+                        && !people_competencies
+                            .iter()
+                            .any(|c| std::ptr::eq(*c, competency))
+                    {
+                        people_competencies.push(competency);
+                    }
+                }
                 let people = PeopleAssessment::of(
-                    track
-                        .levels
-                        .iter()
-                        .flat_map(|level| people_expectations(self, level)),
+                    people_competencies.iter().map(|c| c.id.as_str()),
                     ratings,
                 );
                 if people != PeopleAssessment::Assessed {
@@ -358,6 +436,7 @@ impl Ladder {
                     people,
                     people_level,
                     next,
+                    people_competencies,
                 }
             })
             .collect();
@@ -399,5 +478,42 @@ impl Ladder {
             .placed(level)
             .ok_or_else(|| self.level_not_found(level))?;
         Ok(LevelReadiness::new(self, placed, ratings))
+    }
+
+    /// Assesses `ratings` against the ladder: readiness on every track, and
+    /// for the `target` level when given.
+    ///
+    /// ```
+    /// # let ladder = dualtrack::load_path("ladders/engineering.yaml")?.into_ladder();
+    /// let yaml = std::fs::read_to_string("tests/fixtures/ratings/principal.yaml")?;
+    /// let ratings = dualtrack::load_ratings(&yaml, &ladder)?;
+    /// let assessment = ladder.assess(&ratings, Some("dir1"))?;
+    /// let ic = &assessment.readiness().tracks()[0];
+    /// assert_eq!(ic.ready().map(|l| l.title()), Some("Principal Engineer"));
+    /// assert!(!assessment.target().unwrap().is_ready(), "people skills not assessed");
+    ///
+    /// let json = serde_json::to_value(&assessment)?;
+    /// assert_eq!(json["ladder"], "engineering");
+    /// assert_eq!(json["target"]["level"]["id"], "dir1");
+    /// assert!(ladder.assess(&ratings, Some("dir9")).is_err());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// [`NotFound`] for an unknown target level id, with the closest one.
+    pub fn assess<'a>(
+        &'a self,
+        ratings: &'a Ratings,
+        target: Option<&str>,
+    ) -> Result<Assessment<'a>, NotFound> {
+        Ok(Assessment {
+            ladder: self,
+            ratings,
+            readiness: self.readiness(ratings),
+            target: target
+                .map(|level| self.readiness_for(level, ratings))
+                .transpose()?,
+        })
     }
 }

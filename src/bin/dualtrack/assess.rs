@@ -3,11 +3,10 @@
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use dualtrack::{Gap, Ladder, Level, LevelReadiness, PeopleAssessment, Ratings, Readiness};
-use serde::Serialize;
+use dualtrack::{Assessment, Competency, Count, Gap, Level, LevelReadiness, PeopleAssessment};
 
-use crate::Format;
-use crate::common::{self, table};
+use crate::input;
+use crate::output::{self, Format, table};
 
 #[derive(Debug, clap::Args)]
 pub(crate) struct Args {
@@ -24,54 +23,40 @@ pub(crate) struct Args {
     format: Format,
 }
 
-/// The JSON document of `assess --format json`.
-#[derive(Serialize)]
-struct Assessed<'a> {
-    ladder: &'a str,
-    ratings: &'a Ratings,
-    readiness: Readiness<'a>,
-    target: Option<LevelReadiness<'a>>,
-}
-
 pub(crate) fn run(args: &Args) -> ExitCode {
-    let ladder = match common::ladder(&args.ladder, args.format) {
+    let ladder = match input::ladder(&args.ladder, args.format) {
         Ok(ladder) => ladder,
         Err(code) => return code,
     };
     if let Some(target) = &args.target
         && let Err(error) = ladder.lookup_level(target)
     {
-        return common::unknown(&error, &args.ladder);
+        return output::unknown(&error, &args.ladder);
     }
-    let ratings = match common::ratings(&args.ratings, &ladder, args.format) {
+    let ratings = match input::ratings(&args.ratings, &ladder, args.format) {
         Ok(ratings) => ratings,
         Err(code) => return code,
     };
-    let assessed = Assessed {
-        ladder: ladder.id().as_str(),
-        ratings: &ratings,
-        readiness: ladder.readiness(&ratings),
-        target: args
-            .target
-            .as_deref()
-            .and_then(|id| ladder.readiness_for(id, &ratings).ok()),
-    };
-    common::answer(args.format, || text(&ladder, &assessed), &assessed)
+    match ladder.assess(&ratings, args.target.as_deref()) {
+        Ok(assessment) => output::answer(args.format, || text(&assessment), &assessment),
+        Err(error) => output::unknown(&error, &args.ladder),
+    }
 }
 
 fn named(level: &Level) -> String {
     format!("{}  {}", level.id(), level.title())
 }
 
-fn text(ladder: &Ladder, assessed: &Assessed<'_>) -> String {
-    let who = assessed.ratings.person().unwrap_or("Ratings");
+fn text(assessment: &Assessment<'_>) -> String {
+    let (ladder, ratings) = (assessment.ladder(), assessment.ratings());
+    let who = ratings.person().unwrap_or("Ratings");
     let mut out = format!(
         "{who}, assessed against {} (`{}`): {} rated\n",
         ladder.name(),
         ladder.id(),
-        plural(assessed.ratings.len(), "competency", "competencies")
+        Count::new(ratings.len(), "competency").plural("competencies")
     );
-    for track in assessed.readiness.tracks() {
+    for track in assessment.readiness().tracks() {
         let t = track.track();
         out.push_str(&format!("\n{} (`{}`): ", t.name(), t.id()));
         match track.ready() {
@@ -90,7 +75,7 @@ fn text(ladder: &Ladder, assessed: &Assessed<'_>) -> String {
                 (PeopleAssessment::Assessed, None) => "not met at any level".to_owned(),
                 _ => format!(
                     "not assessed: rate {} to judge readiness to manage",
-                    people_of(ladder, t)
+                    names(track.people_competencies())
                 ),
             };
             rows.push(vec!["managing people".to_owned(), people]);
@@ -104,7 +89,7 @@ fn text(ladder: &Ladder, assessed: &Assessed<'_>) -> String {
             None => out.push_str("  the top of the track\n"),
         }
     }
-    if let Some(target) = &assessed.target {
+    if let Some(target) = assessment.target() {
         let level = target.level();
         out.push_str(&format!(
             "\nTarget {} ({}, grade {}): {}\n",
@@ -119,7 +104,7 @@ fn text(ladder: &Ladder, assessed: &Assessed<'_>) -> String {
         ));
         let met = |gaps: &[Gap<'_>]| match gaps.len() {
             0 => "met".to_owned(),
-            n => format!("{} short", plural(n, "expectation", "expectations")),
+            n => format!("{} short", Count::new(n, "expectation")),
         };
         let mut rows = vec![vec![
             "craft and leadership".to_owned(),
@@ -143,21 +128,12 @@ fn text(ladder: &Ladder, assessed: &Assessed<'_>) -> String {
     out
 }
 
-/// The `people` competencies a track expects, as `a, b and c`.
-fn people_of(ladder: &Ladder, track: &dualtrack::Track) -> String {
-    let mut ids: Vec<&str> = Vec::new();
-    for level in track.levels() {
-        for e in level.expectations() {
-            let id = e.competency().as_str();
-            let people = ladder
-                .competency(id)
-                .is_some_and(|c| c.kind() == dualtrack::CompetencyKind::People);
-            if people && !ids.contains(&id) {
-                ids.push(id);
-            }
-        }
-    }
-    let ids: Vec<String> = ids.iter().map(|id| format!("`{id}`")).collect();
+/// Competencies as `a`, `a and b` or `a, b and c`, each id in backticks.
+fn names(competencies: &[&Competency]) -> String {
+    let ids: Vec<String> = competencies
+        .iter()
+        .map(|c| format!("`{}`", c.id()))
+        .collect();
     match ids.split_last() {
         Some((last, rest)) if !rest.is_empty() => format!("{} and {last}", rest.join(", ")),
         Some((last, _)) => last.clone(),
@@ -183,12 +159,4 @@ fn gap(gap: &Gap<'_>) -> Vec<String> {
         format!("expects {}, {assessed}", gap.expected().get()),
         format!("({})", gap.competency().kind().as_str()),
     ]
-}
-
-fn plural(n: usize, one: &str, many: &str) -> String {
-    if n == 1 {
-        format!("{n} {one}")
-    } else {
-        format!("{n} {many}")
-    }
 }

@@ -3,10 +3,10 @@
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use dualtrack::{CompetencyKind, Direction, ExpectationChange, Transition, TransitionError};
+use dualtrack::{CompetencyKind, Count, Direction, ExpectationChange, Transition, TransitionError};
 
-use crate::Format;
-use crate::common::{self, grades, table};
+use crate::input;
+use crate::output::{self, Format, table};
 
 #[derive(Debug, clap::Args)]
 pub(crate) struct Args {
@@ -24,14 +24,14 @@ pub(crate) struct Args {
 }
 
 pub(crate) fn run(args: &Args) -> ExitCode {
-    let ladder = match common::ladder(&args.ladder, args.format) {
+    let ladder = match input::ladder(&args.ladder, args.format) {
         Ok(ladder) => ladder,
         Err(code) => return code,
     };
     match ladder.transition(&args.from, &args.to) {
-        Ok(transition) => common::answer(args.format, || text(&transition), &transition),
-        Err(TransitionError::NotFound(error)) => common::unknown(&error, &args.ladder),
-        Err(error) => crate::usage(&error.to_string()),
+        Ok(transition) => output::answer(args.format, || text(&transition), &transition),
+        Err(TransitionError::NotFound(error)) => output::unknown(&error, &args.ladder),
+        Err(error) => output::usage(&error.to_string()),
     }
 }
 
@@ -49,7 +49,10 @@ fn text(t: &Transition<'_>) -> String {
         to_track.name(),
         to.grade()
     );
-    let steps = t.grade_change().unsigned_abs();
+    let steps = Count::new(
+        usize::try_from(t.grade_change().unsigned_abs()).unwrap_or(usize::MAX),
+        "grade",
+    );
     out.push_str(&match t.direction() {
         Direction::Lateral => format!(
             "A lateral move: {} is the {} level at the same grade.\n",
@@ -58,14 +61,14 @@ fn text(t: &Transition<'_>) -> String {
         ),
         Direction::StepUp => format!(
             "A step up of {}: the {} track starts at grade {}, above grade {}.\n",
-            grades(steps),
+            steps,
             to_track.name(),
             to.grade(),
             from.grade()
         ),
         Direction::StepDown => format!(
             "A step down of {}: the {} track has no level at grade {}; {} is the highest below it.\n",
-            grades(steps),
+            steps,
             to_track.name(),
             from.grade(),
             to.title()

@@ -4,13 +4,12 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use dualtrack::{
-    Band, Competency, CompetencyKind, Currency, Decimal, Grade, Ladder, Level, Money, PayPeriod,
-    Proficiency, SalaryPosition, TrackKind, Zone,
+    Band, BandedLevel, Currency, Decimal, Ladder, LadderOverview, LevelProfile, Money,
+    SalaryPosition, Zone,
 };
-use serde::Serialize;
 
-use crate::Format;
-use crate::common::{self, table};
+use crate::input;
+use crate::output::{self, Format, table};
 
 #[derive(Debug, clap::Args)]
 pub(crate) struct Args {
@@ -31,7 +30,7 @@ pub(crate) struct Args {
 }
 
 pub(crate) fn run(args: &Args) -> ExitCode {
-    let ladder = match common::ladder(&args.ladder, args.format) {
+    let ladder = match input::ladder(&args.ladder, args.format) {
         Ok(ladder) => ladder,
         Err(code) => return code,
     };
@@ -42,7 +41,7 @@ pub(crate) fn run(args: &Args) -> ExitCode {
         .transpose()
     {
         Ok(zone) => zone,
-        Err(error) => return common::unknown(&error, &args.ladder),
+        Err(error) => return output::unknown(&error, &args.ladder),
     };
     let currency = zone.map_or(ladder.currency(), Zone::currency);
     let salary = match args
@@ -52,30 +51,22 @@ pub(crate) fn run(args: &Args) -> ExitCode {
         .transpose()
     {
         Ok(salary) => salary,
-        Err(message) => return crate::usage(&message),
-    };
-    let view = View {
-        ladder: &ladder,
-        zone,
-        salary,
+        Err(message) => return output::usage(&message),
     };
     match &args.level {
-        Some(id) => match ladder.lookup_level(id) {
-            Ok(level) => {
-                let shown = view.level(level);
-                common::answer(args.format, || view.level_text(&shown), &shown)
-            }
-            Err(error) => common::unknown(&error, &args.ladder),
+        Some(id) => match ladder.profile(id, zone, salary) {
+            Ok(profile) => output::answer(args.format, || profile_text(&profile), &profile),
+            Err(error) => output::unknown(&error, &args.ladder),
         },
         None => {
-            let shown = view.whole();
-            common::answer(args.format, || view.whole_text(&shown), &shown)
+            let overview = ladder.overview(zone, salary);
+            output::answer(args.format, || overview_text(&overview), &overview)
         }
     }
 }
 
 /// A salary as given on the command line, in `currency`.
-pub(crate) fn salary(text: &str, currency: Currency) -> Result<Money, String> {
+fn salary(text: &str, currency: Currency) -> Result<Money, String> {
     let amount: Decimal = text
         .trim()
         .parse()
@@ -88,418 +79,236 @@ pub(crate) fn salary(text: &str, currency: Currency) -> Result<Money, String> {
     })
 }
 
-/// What a view shows everything in: a ladder, maybe a zone, maybe a salary.
-struct View<'a> {
-    ladder: &'a Ladder,
-    zone: Option<&'a Zone>,
-    salary: Option<Money>,
-}
-
-#[derive(Serialize)]
-struct Brief<'a> {
-    id: &'a str,
-    title: &'a str,
-    track: &'a str,
-    grade: Grade,
-    band: Option<Band>,
-}
-
-#[derive(Serialize)]
-struct Expected<'a> {
-    competency: &'a str,
-    name: &'a str,
-    kind: CompetencyKind,
-    proficiency: Proficiency,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    description: Option<&'a str>,
-}
-
-/// `show LADDER LEVEL`.
-#[derive(Serialize)]
-struct LevelShown<'a> {
-    ladder: &'a str,
-    zone: Option<&'a Zone>,
-    id: &'a str,
-    title: &'a str,
-    track: &'a str,
-    grade: Grade,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    summary: Option<&'a str>,
-    pay_period: PayPeriod,
-    band: Option<Band>,
-    below: Option<Brief<'a>>,
-    above: Option<Brief<'a>>,
-    counterparts: Vec<Brief<'a>>,
-    expectations: Vec<Expected<'a>>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    salary: Option<SalaryPosition>,
-}
-
-#[derive(Serialize)]
-struct Row<'a> {
-    id: &'a str,
-    title: &'a str,
-    grade: Grade,
-    band: Option<Band>,
-    counterparts: Vec<&'a str>,
-}
-
-#[derive(Serialize)]
-struct TrackShown<'a> {
-    id: &'a str,
-    name: &'a str,
-    kind: TrackKind,
-    levels: Vec<Row<'a>>,
-}
-
-#[derive(Serialize)]
-struct SalaryMatch<'a> {
-    salary: Money,
-    levels: Vec<Brief<'a>>,
-}
-
-/// `show LADDER`.
-#[derive(Serialize)]
-struct WholeShown<'a> {
-    id: &'a str,
-    name: &'a str,
-    currency: Currency,
-    pay_period: PayPeriod,
-    zone: Option<&'a Zone>,
-    tracks: Vec<TrackShown<'a>>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    salary: Option<SalaryMatch<'a>>,
-}
-
-impl<'a> View<'a> {
-    fn band(&self, level: &Level) -> Option<Band> {
-        level.band_in(self.zone)
-    }
-
-    fn brief(&self, level: &'a Level) -> Brief<'a> {
-        Brief {
-            id: level.id().as_str(),
-            title: level.title(),
-            track: self
-                .ladder
-                .track_of(level.id().as_str())
-                .map_or("", |t| t.id().as_str()),
-            grade: level.grade(),
-            band: self.band(level),
+/// ` in the London zone (`london`: 0.8 x the base band, at 0.79 GBP per USD)`,
+/// or nothing without a zone.
+fn zone_note(ladder: &Ladder, zone: Option<&Zone>) -> String {
+    match zone {
+        None => String::new(),
+        Some(zone) => {
+            let rate = zone.rate().map_or(String::new(), |rate| {
+                format!(", at {rate} {} per {}", zone.currency(), ladder.currency())
+            });
+            format!(
+                " in the {} zone (`{}`: {} x the base band{rate})",
+                zone.name(),
+                zone.id(),
+                zone.factor()
+            )
         }
     }
+}
 
-    fn competency(&self, id: &str) -> Option<&'a Competency> {
-        self.ladder.competency(id)
+fn profile_text(shown: &LevelProfile<'_>) -> String {
+    let (ladder, level, track) = (shown.ladder(), shown.level(), shown.track());
+    let mut rows: Vec<Vec<String>> = Vec::new();
+    let mut row = |key: &str, value: String| rows.push(vec![key.to_owned(), value]);
+    let at = track
+        .levels()
+        .iter()
+        .position(|l| std::ptr::eq(l, level))
+        .map_or(0, |i| i + 1);
+    row(
+        "track",
+        format!(
+            "{} (`{}`), level {at} of {}",
+            track.name(),
+            track.id(),
+            track.levels().len()
+        ),
+    );
+    row("grade", level.grade().to_string());
+    if let Some(summary) = level.summary() {
+        row("summary", summary.to_owned());
     }
-
-    fn level(&self, level: &'a Level) -> LevelShown<'a> {
-        let id = level.id().as_str();
-        let band = self.band(level);
-        LevelShown {
-            ladder: self.ladder.id().as_str(),
-            zone: self.zone,
-            id,
-            title: level.title(),
-            track: self.ladder.track_of(id).map_or("", |t| t.id().as_str()),
-            grade: level.grade(),
-            summary: level.summary(),
-            pay_period: self.ladder.pay_period(),
-            band,
-            below: self.ladder.level_below(id).map(|l| self.brief(l)),
-            above: self.ladder.level_above(id).map(|l| self.brief(l)),
-            counterparts: self
-                .ladder
-                .counterparts(id)
-                .map(|(_, l)| self.brief(l))
-                .collect(),
-            expectations: level
-                .expectations()
-                .iter()
-                .filter_map(|e| {
-                    let competency = self.competency(e.competency().as_str())?;
-                    Some(Expected {
-                        competency: competency.id().as_str(),
-                        name: competency.name(),
-                        kind: competency.kind(),
-                        proficiency: e.proficiency(),
-                        description: e.description(),
-                    })
-                })
-                .collect(),
-            salary: self
-                .salary
-                .zip(band)
-                .and_then(|(salary, band)| band.position(salary)),
+    let band_key = match shown.zone() {
+        Some(zone) => format!("band ({})", zone.id()),
+        None => "band".to_owned(),
+    };
+    row(
+        &band_key,
+        format!(
+            "{} ({} pay)",
+            band_text(shown.band()),
+            ladder.pay_period().as_str()
+        ),
+    );
+    if shown.zone().is_some() {
+        row("base band", band_text(Some(*level.band())));
+    }
+    if let Some(position) = shown.salary() {
+        row("salary", position_text(position));
+    }
+    let neighbour = |banded: Option<&BandedLevel<'_>>, none: &str| match banded {
+        Some(b) => format!("{}  {}", b.level().id(), b.level().title()),
+        None => none.to_owned(),
+    };
+    row(
+        "below",
+        neighbour(shown.below(), "none: the entry level of the track"),
+    );
+    row(
+        "above",
+        neighbour(shown.above(), "none: the top of the track"),
+    );
+    for other in ladder.tracks() {
+        if std::ptr::eq(track, other) {
+            continue;
         }
+        let text = match shown
+            .counterparts()
+            .iter()
+            .find(|b| std::ptr::eq(b.track(), other))
+        {
+            Some(b) => format!(
+                "{}  {} ({}), same grade",
+                b.level().id(),
+                b.level().title(),
+                other.name()
+            ),
+            None => format!(
+                "none on {} (`{}`): it spans grades {} to {}",
+                other.name(),
+                other.id(),
+                other.entry().grade(),
+                other.top().grade()
+            ),
+        };
+        row("counterpart", text);
     }
-
-    fn whole(&self) -> WholeShown<'a> {
-        let ladder = self.ladder;
-        WholeShown {
-            id: ladder.id().as_str(),
-            name: ladder.name(),
-            currency: self.zone.map_or(ladder.currency(), Zone::currency),
-            pay_period: ladder.pay_period(),
-            zone: self.zone,
-            tracks: ladder
-                .tracks()
-                .iter()
-                .map(|track| TrackShown {
-                    id: track.id().as_str(),
-                    name: track.name(),
-                    kind: track.kind(),
-                    levels: track
-                        .levels()
-                        .iter()
-                        .map(|level| Row {
-                            id: level.id().as_str(),
-                            title: level.title(),
-                            grade: level.grade(),
-                            band: self.band(level),
-                            counterparts: ladder
-                                .counterparts(level.id().as_str())
-                                .map(|(_, l)| l.id().as_str())
-                                .collect(),
-                        })
-                        .collect(),
-                })
-                .collect(),
-            salary: self.salary.map(|salary| SalaryMatch {
-                salary,
-                levels: ladder
-                    .levels_containing(salary, self.zone)
-                    .map(|(_, l)| self.brief(l))
-                    .collect(),
-            }),
-        }
-    }
-
-    /// `annual`, `monthly` or `hourly`.
-    fn period(&self) -> &'static str {
-        self.ladder.pay_period().as_str()
-    }
-
-    fn zone_note(&self) -> String {
-        match self.zone {
-            None => String::new(),
-            Some(zone) => {
-                let rate = zone.rate().map_or(String::new(), |rate| {
-                    format!(
-                        ", at {rate} {} per {}",
-                        zone.currency(),
-                        self.ladder.currency()
-                    )
-                });
-                format!(
-                    " in the {} zone (`{}`: {} x the base band{rate})",
-                    zone.name(),
-                    zone.id(),
-                    zone.factor()
-                )
+    let mut out = format!(
+        "{}  {} ({}){}\n",
+        level.id(),
+        level.title(),
+        ladder.name(),
+        zone_note(ladder, shown.zone())
+    );
+    out.push_str(&table(&rows, &[], "  "));
+    out.push_str("\nexpectations (proficiency 1 to 5)\n");
+    let expectations: Vec<Vec<String>> = shown
+        .expectations()
+        .iter()
+        .map(|e| {
+            let competency = e.competency();
+            let mut what = format!("{} ({})", competency.name(), competency.kind().as_str());
+            if let Some(description) = e.description() {
+                what.push_str(": ");
+                what.push_str(description);
             }
+            vec![
+                competency.id().to_string(),
+                e.proficiency().get().to_string(),
+                what,
+            ]
+        })
+        .collect();
+    out.push_str(&table(&expectations, &[1], "  "));
+    out
+}
+
+fn overview_text(shown: &LadderOverview<'_>) -> String {
+    let ladder = shown.ladder();
+    let mut out = format!(
+        "{} (`{}`): {} pay in {}{}\n",
+        ladder.name(),
+        ladder.id(),
+        ladder.pay_period().as_str(),
+        shown.currency(),
+        zone_note(ladder, shown.zone())
+    );
+    // One table for every track, so that the columns line up across tracks.
+    let mut rows = Vec::new();
+    let mut starts = Vec::new();
+    // Cents in every amount when any amount has them: `19.00` above `21.50`.
+    let cents = shown.tracks().iter().flat_map(|t| t.levels()).any(|level| {
+        level
+            .band()
+            .is_some_and(|b| [b.min(), b.mid(), b.max()].iter().any(|m| has_cents(*m)))
+    });
+    for overview in shown.tracks() {
+        let track = overview.track();
+        starts.push((
+            rows.len(),
+            format!("\n{} (`{}`)\n", track.name(), track.id()),
+        ));
+        rows.push(
+            [
+                "grade",
+                "level",
+                "title",
+                "min",
+                "mid",
+                "max",
+                "counterpart",
+            ]
+            .map(str::to_owned)
+            .to_vec(),
+        );
+        for row in overview.levels() {
+            let level = row.level();
+            let [min, mid, max] = row
+                .band()
+                .map(|b| [b.min(), b.mid(), b.max()].map(|m| amount(m, cents)))
+                .unwrap_or_default();
+            let counterparts: Vec<&str> =
+                row.counterparts().iter().map(|l| l.id().as_str()).collect();
+            rows.push(vec![
+                level.grade().to_string(),
+                level.id().to_string(),
+                level.title().to_owned(),
+                min,
+                mid,
+                max,
+                counterparts.join(", "),
+            ]);
         }
     }
-
-    fn level_text(&self, shown: &LevelShown<'_>) -> String {
-        let ladder = self.ladder;
-        let mut rows: Vec<Vec<String>> = Vec::new();
-        let mut row = |key: &str, value: String| rows.push(vec![key.to_owned(), value]);
-        let track = ladder.track_of(shown.id);
-        if let Some(track) = track {
-            let at = track
+    let text = table(&rows, &[0, 3, 4, 5], "  ");
+    for (i, line) in text.lines().enumerate() {
+        if let Some((_, heading)) = starts.iter().find(|(at, _)| *at == i) {
+            out.push_str(heading);
+        }
+        out.push_str(line);
+        out.push('\n');
+    }
+    if let Some(matched) = shown.salary() {
+        out.push('\n');
+        if matched.levels().is_empty() {
+            out.push_str(&format!("{} is in no band\n", matched.salary()));
+        } else {
+            out.push_str(&format!("{} is within the bands of\n", matched.salary()));
+            let rows: Vec<Vec<String>> = matched
                 .levels()
                 .iter()
-                .position(|l| l.id().as_str() == shown.id)
-                .map_or(0, |i| i + 1);
-            row(
-                "track",
-                format!(
-                    "{} (`{}`), level {at} of {}",
-                    track.name(),
-                    track.id(),
-                    track.levels().len()
-                ),
-            );
-        }
-        row("grade", shown.grade.to_string());
-        if let Some(summary) = shown.summary {
-            row("summary", summary.to_owned());
-        }
-        let band_key = match self.zone {
-            Some(zone) => format!("band ({})", zone.id()),
-            None => "band".to_owned(),
-        };
-        row(
-            &band_key,
-            format!("{} ({} pay)", band_text(shown.band), self.period()),
-        );
-        if self.zone.is_some() {
-            let base = ladder.level(shown.id).map(|l| *l.band());
-            row("base band", band_text(base));
-        }
-        if let Some(position) = &shown.salary {
-            row("salary", position_text(position));
-        }
-        let neighbour = |brief: &Option<Brief<'_>>, none: &str| match brief {
-            Some(b) => format!("{}  {}", b.id, b.title),
-            None => none.to_owned(),
-        };
-        row(
-            "below",
-            neighbour(&shown.below, "none: the entry level of the track"),
-        );
-        row(
-            "above",
-            neighbour(&shown.above, "none: the top of the track"),
-        );
-        for other in ladder.tracks() {
-            if track.is_some_and(|t| std::ptr::eq(t, other)) {
-                continue;
-            }
-            let text = match shown
-                .counterparts
-                .iter()
-                .find(|b| b.track == other.id().as_str())
-            {
-                Some(b) => format!("{}  {} ({}), same grade", b.id, b.title, other.name()),
-                None => format!(
-                    "none on {} (`{}`): it spans grades {} to {}",
-                    other.name(),
-                    other.id(),
-                    other.entry().grade(),
-                    other.top().grade()
-                ),
-            };
-            row("counterpart", text);
-        }
-        let mut out = format!(
-            "{}  {} ({}){}\n",
-            shown.id,
-            shown.title,
-            ladder.name(),
-            self.zone_note()
-        );
-        out.push_str(&table(&rows, &[], "  "));
-        out.push_str("\nexpectations (proficiency 1 to 5)\n");
-        let expectations: Vec<Vec<String>> = shown
-            .expectations
-            .iter()
-            .map(|e| {
-                let mut what = format!("{} ({})", e.name, e.kind.as_str());
-                if let Some(description) = e.description {
-                    what.push_str(": ");
-                    what.push_str(description);
-                }
-                vec![
-                    e.competency.to_owned(),
-                    e.proficiency.get().to_string(),
-                    what,
-                ]
-            })
-            .collect();
-        out.push_str(&table(&expectations, &[1], "  "));
-        out
-    }
-
-    fn whole_text(&self, shown: &WholeShown<'_>) -> String {
-        let ladder = self.ladder;
-        let mut out = format!(
-            "{} (`{}`): {} pay in {}{}\n",
-            shown.name,
-            shown.id,
-            self.period(),
-            shown.currency,
-            self.zone_note()
-        );
-        // One table for every track, so that the columns line up across tracks.
-        let mut rows = Vec::new();
-        let mut starts = Vec::new();
-        // Cents in every amount when any amount has them: `19.00` above `21.50`.
-        let cents = shown.tracks.iter().flat_map(|t| &t.levels).any(|level| {
-            level
-                .band
-                .is_some_and(|b| [b.min(), b.mid(), b.max()].iter().any(|m| has_cents(*m)))
-        });
-        for track in &shown.tracks {
-            starts.push((rows.len(), format!("\n{} (`{}`)\n", track.name, track.id)));
-            rows.push(
-                [
-                    "grade",
-                    "level",
-                    "title",
-                    "min",
-                    "mid",
-                    "max",
-                    "counterpart",
-                ]
-                .map(str::to_owned)
-                .to_vec(),
-            );
-            for level in &track.levels {
-                let [min, mid, max] = level
-                    .band
-                    .map(|b| [b.min(), b.mid(), b.max()].map(|m| amount(m, cents)))
-                    .unwrap_or_default();
-                rows.push(vec![
-                    level.grade.to_string(),
-                    level.id.to_owned(),
-                    level.title.to_owned(),
-                    min,
-                    mid,
-                    max,
-                    level.counterparts.join(", "),
-                ]);
-            }
-        }
-        let text = table(&rows, &[0, 3, 4, 5], "  ");
-        for (i, line) in text.lines().enumerate() {
-            if let Some((_, heading)) = starts.iter().find(|(at, _)| *at == i) {
-                out.push_str(heading);
-            }
-            out.push_str(line);
-            out.push('\n');
-        }
-        if let Some(matched) = &shown.salary {
-            out.push('\n');
-            if matched.levels.is_empty() {
-                out.push_str(&format!("{} is in no band\n", matched.salary));
-            } else {
-                out.push_str(&format!("{} is within the bands of\n", matched.salary));
-                let rows: Vec<Vec<String>> = matched
-                    .levels
-                    .iter()
-                    .filter_map(|b| {
-                        let position = b.band?.position(matched.salary)?;
-                        Some(vec![
-                            b.id.to_owned(),
-                            b.title.to_owned(),
-                            placement_text(&position),
-                        ])
-                    })
-                    .collect();
-                out.push_str(&table(&rows, &[], "  "));
-            }
-        }
-        if self.zone.is_none() && !ladder.zones().is_empty() {
-            let zones: Vec<String> = ladder
-                .zones()
-                .iter()
-                .map(|z| {
-                    if z.currency() == ladder.currency() {
-                        z.id().to_string()
-                    } else {
-                        format!("{} ({})", z.id(), z.currency())
-                    }
+                .filter_map(|b| {
+                    let position = b.band()?.position(matched.salary())?;
+                    Some(vec![
+                        b.level().id().to_string(),
+                        b.level().title().to_owned(),
+                        placement_text(&position),
+                    ])
                 })
                 .collect();
-            out.push_str(&format!(
-                "\nzones: {}; show one with `--zone`\n",
-                zones.join(", ")
-            ));
+            out.push_str(&table(&rows, &[], "  "));
         }
-        out
     }
+    if shown.zone().is_none() && !ladder.zones().is_empty() {
+        let zones: Vec<String> = ladder
+            .zones()
+            .iter()
+            .map(|z| {
+                if z.currency() == ladder.currency() {
+                    z.id().to_string()
+                } else {
+                    format!("{} ({})", z.id(), z.currency())
+                }
+            })
+            .collect();
+        out.push_str(&format!(
+            "\nzones: {}; show one with `--zone`\n",
+            zones.join(", ")
+        ));
+    }
+    out
 }
 
 /// Whether an amount has a non-zero minor unit, such as `21.50`.

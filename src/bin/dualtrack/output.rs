@@ -1,0 +1,205 @@
+//! What every command prints with: exit codes, answers as text or JSON,
+//! findings as `validate` shows them, usage errors, and tables.
+
+use std::io::{IsTerminal, Write};
+use std::path::Path;
+use std::process::ExitCode;
+
+use clap::ValueEnum;
+use dualtrack::{Count, Report, Reports, Severity};
+use serde::Serialize;
+
+/// `--format`: for people or for programs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub(crate) enum Format {
+    Human,
+    Json,
+}
+
+/// Exit code when a ladder or ratings file has errors.
+pub(crate) const INVALID: u8 = 1;
+
+/// Exit code for a usage error or an unreadable path.
+pub(crate) const USAGE: u8 = 2;
+
+/// The test suite's way to check the panic path: debug builds panic on
+/// purpose when this variable is set. Release builds ignore it.
+const TEST_PANIC: &str = "DUALTRACK_TEST_PANIC";
+
+/// A panic is a bug in dualtrack, never the user's fault: one line saying
+/// so (no backtrace, whatever RUST_BACKTRACE says).
+pub(crate) fn report_panics() {
+    std::panic::set_hook(Box::new(|info| {
+        let payload = info.payload();
+        let message = payload
+            .downcast_ref::<&str>()
+            .copied()
+            .or_else(|| payload.downcast_ref::<String>().map(String::as_str))
+            .unwrap_or("no message");
+        let at = info
+            .location()
+            .map(|l| format!(" at {}:{}", l.file(), l.line()))
+            .unwrap_or_default();
+        let _ = writeln!(
+            std::io::stderr(),
+            "error: internal error in dualtrack{at}: {}\nthis is a bug; please report it with the file that caused it",
+            dualtrack::escape_whole(message)
+        );
+    }));
+}
+
+/// Runs a command; a panic (reported by [`report_panics`]) is exit code 2.
+pub(crate) fn unless_panicked(
+    command: impl FnOnce() -> ExitCode + std::panic::UnwindSafe,
+) -> ExitCode {
+    let command = || {
+        if cfg!(debug_assertions) && std::env::var_os(TEST_PANIC).is_some() {
+            panic!("{TEST_PANIC} is set");
+        }
+        command()
+    };
+    match std::panic::catch_unwind(command) {
+        Ok(code) => code,
+        Err(_) => ExitCode::from(USAGE),
+    }
+}
+
+/// Prints text on stdout.
+pub(crate) fn print(text: &str) -> ExitCode {
+    let mut stdout = std::io::stdout().lock();
+    if stdout
+        .write_all(text.as_bytes())
+        .and_then(|()| stdout.flush())
+        .is_err()
+    {
+        return ExitCode::from(USAGE);
+    }
+    ExitCode::SUCCESS
+}
+
+/// Prints an answer: `human` as it is, `json` as one pretty document.
+pub(crate) fn answer(
+    format: Format,
+    human: impl FnOnce() -> String,
+    json: &impl Serialize,
+) -> ExitCode {
+    match format {
+        Format::Human => print(&human()),
+        Format::Json => match json_document(json) {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(_) => ExitCode::from(USAGE),
+        },
+    }
+}
+
+fn json_document(json: &impl Serialize) -> std::io::Result<()> {
+    let mut stdout = std::io::stdout().lock();
+    serde_json::to_writer_pretty(&mut stdout, json)?;
+    writeln!(stdout)?;
+    stdout.flush()
+}
+
+/// A file's findings rendered for people, when the output is for people;
+/// empty otherwise. `bytes` are the file's, which need not outlive this.
+pub(crate) fn rendered(report: &Report, bytes: &[u8], path: &str, format: Format) -> String {
+    match format {
+        Format::Human => {
+            let color = std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none();
+            dualtrack::render(report, &String::from_utf8_lossy(bytes), path, color)
+        }
+        Format::Json => String::new(),
+    }
+}
+
+/// Prints the findings of files as `validate` does: `human`, each file's
+/// `rendered` findings and a summary line on stderr; `json`, one document
+/// on stdout.
+pub(crate) fn findings(
+    reports: &Reports,
+    rendered: &[String],
+    format: Format,
+) -> std::io::Result<()> {
+    match format {
+        Format::Human => {
+            let mut stderr = std::io::stderr().lock();
+            for text in rendered {
+                stderr.write_all(text.as_bytes())?;
+            }
+            writeln!(
+                stderr,
+                "checked {}: {}, {}",
+                Count::new(reports.len(), "file"),
+                Count::new(reports.count(Severity::Error), "error"),
+                Count::new(reports.count(Severity::Warning), "warning")
+            )
+        }
+        Format::Json => json_document(reports),
+    }
+}
+
+/// Prints a usage error, with everything the user typed escaped.
+pub(crate) fn usage(message: &str) -> ExitCode {
+    let _ = writeln!(
+        std::io::stderr(),
+        "error: {}",
+        dualtrack::escape_whole(message)
+    );
+    ExitCode::from(USAGE)
+}
+
+/// A usage error with advice on a line of its own.
+fn usage_with_help(message: &str, help: &str) -> ExitCode {
+    let _ = writeln!(
+        std::io::stderr(),
+        "error: {}\nhelp: {}",
+        dualtrack::escape_whole(message),
+        dualtrack::escape_whole(help)
+    );
+    ExitCode::from(USAGE)
+}
+
+/// Reports an unknown id (with its did-you-mean) as a usage error.
+pub(crate) fn unknown(error: &dualtrack::NotFound, ladder: &Path) -> ExitCode {
+    if error.suggestions().is_empty() {
+        let help = format!(
+            "`dualtrack show {}` lists every level, track and zone",
+            ladder.display()
+        );
+        usage_with_help(&error.to_string(), &help)
+    } else {
+        usage(&error.to_string())
+    }
+}
+
+/// Lines of cells, each column padded to its widest cell; columns whose
+/// index is in `right` are right-aligned. Trailing spaces are trimmed.
+pub(crate) fn table(rows: &[Vec<String>], right: &[usize], indent: &str) -> String {
+    let columns = rows.iter().map(Vec::len).max().unwrap_or(0);
+    let widths: Vec<usize> = (0..columns)
+        .map(|c| {
+            rows.iter()
+                .filter_map(|r| r.get(c))
+                .map(|cell| cell.chars().count())
+                .max()
+                .unwrap_or(0)
+        })
+        .collect();
+    let mut out = String::new();
+    for row in rows {
+        let mut line = String::from(indent);
+        for (c, cell) in row.iter().enumerate() {
+            let width = widths[c];
+            if c > 0 {
+                line.push_str("  ");
+            }
+            if right.contains(&c) {
+                line.push_str(&format!("{cell:>width$}"));
+            } else {
+                line.push_str(&format!("{cell:<width$}"));
+            }
+        }
+        out.push_str(line.trim_end());
+        out.push('\n');
+    }
+    out
+}

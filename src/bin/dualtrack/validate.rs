@@ -1,0 +1,182 @@
+//! `dualtrack validate`: every finding of every ladder file named.
+
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+use dualtrack::{Loader, Override, Report, Reports, Severity};
+
+use crate::input;
+use crate::output::{self, Format, INVALID, USAGE};
+
+#[derive(Debug, clap::Args)]
+pub(crate) struct Args {
+    /// Files, or directories to search for `*.yaml` and `*.yml` files.
+    #[arg(default_value = "ladders")]
+    paths: Vec<PathBuf>,
+    /// `human`: diagnostics on stderr; `json`: one JSON document on stdout.
+    #[arg(long, value_enum, default_value_t = Format::Human)]
+    format: Format,
+    /// Count warnings as errors for the exit code.
+    #[arg(long)]
+    deny_warnings: bool,
+    /// Drop the findings of a rule (repeatable).
+    #[arg(long, value_name = "CODE")]
+    allow: Vec<String>,
+    /// Report a rule's findings as warnings (repeatable).
+    #[arg(long, value_name = "CODE")]
+    warn: Vec<String>,
+    /// Report a rule's findings as errors (repeatable).
+    #[arg(long, value_name = "CODE")]
+    deny: Vec<String>,
+}
+
+pub(crate) fn run(args: &Args) -> ExitCode {
+    let loader = match loader(args) {
+        Ok(loader) => loader,
+        Err(message) => return output::usage(&message),
+    };
+    let files = match collect(&args.paths) {
+        Ok(files) => files,
+        Err(message) => return output::usage(&message),
+    };
+    let mut reports = Reports::new();
+    let mut rendered = Vec::with_capacity(files.len());
+    for (file, outcome) in files.iter().zip(check_all(&loader, &files, args.format)) {
+        match outcome {
+            Ok(checked) => {
+                reports.push(checked.path, checked.report);
+                rendered.push(checked.rendered);
+            }
+            Err(error) => return output::usage(&input::unreadable(file, &error)),
+        }
+    }
+    if output::findings(&reports, &rendered, args.format).is_err() {
+        return ExitCode::from(USAGE);
+    }
+    let errors = reports.count(Severity::Error);
+    let warnings = reports.count(Severity::Warning);
+    if errors > 0 || (args.deny_warnings && warnings > 0) {
+        ExitCode::from(INVALID)
+    } else {
+        ExitCode::SUCCESS
+    }
+}
+
+fn loader(args: &Args) -> Result<Loader, String> {
+    let mut loader = Loader::new();
+    for (codes, level) in [
+        (&args.allow, Override::Allow),
+        (&args.warn, Override::Warn),
+        (&args.deny, Override::Deny),
+    ] {
+        for code in codes {
+            loader = loader
+                .with_override(code, level)
+                .map_err(|e| e.to_string())?;
+        }
+    }
+    Ok(loader)
+}
+
+/// One file's outcome: its report and, for human output, its rendering (the
+/// file's text is dropped once rendered, so memory does not grow with the
+/// number of files).
+struct Checked {
+    path: String,
+    report: Report,
+    rendered: String,
+}
+
+/// Reads and checks one file, keeping only what the output needs.
+fn check(loader: &Loader, file: &Path, format: Format) -> std::io::Result<Checked> {
+    let bytes = input::read(file)?;
+    let report = match loader.load_bytes(&bytes) {
+        Ok(loaded) => loaded.into_parts().1,
+        Err(report) => report,
+    };
+    let path = file.display().to_string();
+    let rendered = output::rendered(&report, &bytes, &path, format);
+    Ok(Checked {
+        path,
+        report,
+        rendered,
+    })
+}
+
+/// Checks every file on all cores, each outcome in the place of its file, so
+/// that output does not depend on which thread finished first. Each worker
+/// holds one file's bytes at a time.
+fn check_all(loader: &Loader, files: &[PathBuf], format: Format) -> Vec<std::io::Result<Checked>> {
+    let threads = std::thread::available_parallelism()
+        .map_or(1, usize::from)
+        .min(files.len());
+    if threads <= 1 {
+        return files
+            .iter()
+            .map(|file| check(loader, file, format))
+            .collect();
+    }
+    let next = AtomicUsize::new(0);
+    let mut outcomes: Vec<_> = std::thread::scope(|scope| {
+        let workers: Vec<_> = (0..threads)
+            .map(|_| {
+                scope.spawn(|| {
+                    let mut done = Vec::new();
+                    loop {
+                        let i = next.fetch_add(1, Ordering::Relaxed);
+                        let Some(file) = files.get(i) else { break };
+                        done.push((i, check(loader, file, format)));
+                    }
+                    done
+                })
+            })
+            .collect();
+        workers
+            .into_iter()
+            .flat_map(|worker| match worker.join() {
+                Ok(done) => done,
+                // Re-raise a worker's panic on this thread, where main catches it.
+                Err(panic) => std::panic::resume_unwind(panic),
+            })
+            .collect()
+    });
+    outcomes.sort_by_key(|(i, _)| *i);
+    outcomes.into_iter().map(|(_, outcome)| outcome).collect()
+}
+
+/// The files named, and the `*.yaml` and `*.yml` files under the directories
+/// named, each directory's sorted by path.
+fn collect(paths: &[PathBuf]) -> Result<Vec<PathBuf>, String> {
+    let mut files = Vec::new();
+    for path in paths {
+        let meta = std::fs::metadata(path).map_err(|e| input::unreadable(path, &e))?;
+        if meta.is_dir() {
+            let mut found = Vec::new();
+            walk(path, &mut found).map_err(|e| input::unreadable(path, &e))?;
+            found.sort();
+            files.extend(found);
+        } else {
+            files.push(path.clone());
+        }
+    }
+    Ok(files)
+}
+
+fn walk(dir: &Path, found: &mut Vec<PathBuf>) -> std::io::Result<()> {
+    for entry in std::fs::read_dir(dir)? {
+        let entry = entry?;
+        let path = entry.path();
+        let kind = entry.file_type()?;
+        if kind.is_dir() {
+            walk(&path, found)?;
+        } else if path.extension().is_some_and(|e| e == "yaml" || e == "yml")
+            // Only regular files (or links to them): opening a FIFO found
+            // in a directory would wait forever for a writer.
+            && std::fs::metadata(&path).is_ok_and(|m| m.is_file())
+        {
+            found.push(path);
+        }
+    }
+    Ok(())
+}

@@ -1,0 +1,250 @@
+//! A whole ladder at a glance: every track's levels with their bands (in a
+//! zone when asked) and counterparts, and which bands hold a salary.
+
+use serde::Serialize;
+
+use super::profile::BandedLevel;
+use crate::{Band, Currency, Grade, Ladder, Level, Money, PayPeriod, Track, TrackKind, Zone};
+
+/// A level in a [`TrackOverview`]: its band and its counterparts.
+///
+/// Serialized as `{ id, title, grade, band, counterparts }`, the
+/// counterparts as level ids.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LevelOverview<'a> {
+    level: &'a Level,
+    band: Option<Band>,
+    counterparts: Vec<&'a Level>,
+}
+
+impl<'a> LevelOverview<'a> {
+    /// The level.
+    pub fn level(&self) -> &'a Level {
+        self.level
+    }
+
+    /// Its band in the zone asked about (see [`Level::band_in`]).
+    pub fn band(&self) -> Option<Band> {
+        self.band
+    }
+
+    /// Its equivalents on other tracks, in track order (see
+    /// [`Ladder::counterparts`]).
+    pub fn counterparts(&self) -> &[&'a Level] {
+        &self.counterparts
+    }
+}
+
+impl Serialize for LevelOverview<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        #[derive(Serialize)]
+        struct Shown<'s> {
+            id: &'s str,
+            title: &'s str,
+            grade: Grade,
+            band: Option<Band>,
+            counterparts: Vec<&'s str>,
+        }
+        Shown {
+            id: self.level.id().as_str(),
+            title: self.level.title(),
+            grade: self.level.grade(),
+            band: self.band,
+            counterparts: self.counterparts.iter().map(|l| l.id().as_str()).collect(),
+        }
+        .serialize(serializer)
+    }
+}
+
+/// A track in a [`LadderOverview`]: its levels, in order.
+///
+/// Serialized as `{ id, name, kind, levels }`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TrackOverview<'a> {
+    track: &'a Track,
+    levels: Vec<LevelOverview<'a>>,
+}
+
+impl<'a> TrackOverview<'a> {
+    /// The track.
+    pub fn track(&self) -> &'a Track {
+        self.track
+    }
+
+    /// Its levels, from the entry up.
+    pub fn levels(&self) -> &[LevelOverview<'a>] {
+        &self.levels
+    }
+}
+
+impl Serialize for TrackOverview<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        #[derive(Serialize)]
+        struct Shown<'s> {
+            id: &'s str,
+            name: &'s str,
+            kind: TrackKind,
+            levels: &'s [LevelOverview<'s>],
+        }
+        Shown {
+            id: self.track.id().as_str(),
+            name: self.track.name(),
+            kind: self.track.kind(),
+            levels: &self.levels,
+        }
+        .serialize(serializer)
+    }
+}
+
+/// The levels whose band holds a salary (see [`Ladder::levels_containing`]).
+///
+/// Serialized as `{ salary, levels }`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct SalaryMatch<'a> {
+    salary: Money,
+    levels: Vec<BandedLevel<'a>>,
+}
+
+impl<'a> SalaryMatch<'a> {
+    /// The salary.
+    pub fn salary(&self) -> Money {
+        self.salary
+    }
+
+    /// The levels whose band holds it, in track order; none for a salary in
+    /// another currency than the bands'.
+    pub fn levels(&self) -> &[BandedLevel<'a>] {
+        &self.levels
+    }
+}
+
+/// A whole ladder at a glance: what `dualtrack show LADDER` prints. Built by
+/// [`Ladder::overview`].
+///
+/// Serialized as `{ id, name, currency, pay_period, zone, tracks, salary }`,
+/// `salary` left out when none was given.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LadderOverview<'a> {
+    ladder: &'a Ladder,
+    zone: Option<&'a Zone>,
+    tracks: Vec<TrackOverview<'a>>,
+    salary: Option<SalaryMatch<'a>>,
+}
+
+impl<'a> LadderOverview<'a> {
+    /// The ladder.
+    pub fn ladder(&self) -> &'a Ladder {
+        self.ladder
+    }
+
+    /// The zone the bands are in; `None` for the ladder's base bands.
+    pub fn zone(&self) -> Option<&'a Zone> {
+        self.zone
+    }
+
+    /// The currency of the bands: the zone's, or the ladder's.
+    pub fn currency(&self) -> Currency {
+        self.zone.map_or(self.ladder.currency(), Zone::currency)
+    }
+
+    /// Every track, in the ladder's order.
+    pub fn tracks(&self) -> &[TrackOverview<'a>] {
+        &self.tracks
+    }
+
+    /// The levels whose band holds the salary asked about; `None` when no
+    /// salary was given.
+    pub fn salary(&self) -> Option<&SalaryMatch<'a>> {
+        self.salary.as_ref()
+    }
+}
+
+impl Serialize for LadderOverview<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        #[derive(Serialize)]
+        struct Shown<'s> {
+            id: &'s str,
+            name: &'s str,
+            currency: Currency,
+            pay_period: PayPeriod,
+            zone: Option<&'s Zone>,
+            tracks: &'s [TrackOverview<'s>],
+            #[serde(skip_serializing_if = "Option::is_none")]
+            salary: Option<&'s SalaryMatch<'s>>,
+        }
+        Shown {
+            id: self.ladder.id().as_str(),
+            name: self.ladder.name(),
+            currency: self.currency(),
+            pay_period: self.ladder.pay_period(),
+            zone: self.zone,
+            tracks: &self.tracks,
+            salary: self.salary.as_ref(),
+        }
+        .serialize(serializer)
+    }
+}
+
+impl Ladder {
+    /// The whole ladder at a glance: every track's levels with their bands in
+    /// `zone` (the base bands when `None`) and their counterparts, and the
+    /// levels whose band holds `salary` (in the zone's currency).
+    ///
+    /// ```
+    /// # let ladder = dualtrack::load_path("ladders/engineering.yaml")?.into_ladder();
+    /// use dualtrack::Money;
+    ///
+    /// let toronto = ladder.zone("toronto");
+    /// let salary = Money::from_decimal("293250".parse()?, toronto.unwrap().currency());
+    /// let overview = ladder.overview(toronto, salary);
+    /// assert_eq!(overview.currency().code(), "CAD");
+    /// let management = &overview.tracks()[1];
+    /// assert_eq!(management.levels()[0].counterparts()[0].id().as_str(), "ic4");
+    /// let holding: Vec<&str> = overview.salary().unwrap().levels().iter()
+    ///     .map(|b| b.level().id().as_str())
+    ///     .collect();
+    /// assert_eq!(holding, ["ic5", "ic6", "em2", "dir1"]);
+    ///
+    /// let json = serde_json::to_value(ladder.overview(None, None))?;
+    /// assert_eq!(json["tracks"][0]["levels"][0]["band"]["min"]["amount"], "100000");
+    /// assert!(json.get("salary").is_none());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn overview<'a>(
+        &'a self,
+        zone: Option<&'a Zone>,
+        salary: Option<Money>,
+    ) -> LadderOverview<'a> {
+        let tracks = self
+            .tracks()
+            .iter()
+            .map(|track| TrackOverview {
+                track,
+                levels: track
+                    .levels()
+                    .iter()
+                    .map(|level| LevelOverview {
+                        level,
+                        band: level.band_in(zone),
+                        counterparts: self
+                            .counterparts(level.id().as_str())
+                            .map(|(_, l)| l)
+                            .collect(),
+                    })
+                    .collect(),
+            })
+            .collect();
+        LadderOverview {
+            ladder: self,
+            zone,
+            tracks,
+            salary: salary.map(|salary| SalaryMatch {
+                salary,
+                levels: self
+                    .levels_containing(salary, zone)
+                    .map(|(track, level)| BandedLevel::new(track, level, zone))
+                    .collect(),
+            }),
+        }
+    }
+}

@@ -1,0 +1,299 @@
+//! One level as a person looks it up: its track, grade and band (in a zone
+//! when asked), its neighbours and counterparts, what it expects, and where
+//! a salary falls in its band.
+
+use serde::Serialize;
+
+use super::placed::Placed;
+use crate::{
+    Band, Competency, CompetencyKind, Expectation, Grade, Ladder, Level, Money, NotFound,
+    PayPeriod, Proficiency, SalaryPosition, Track, Zone,
+};
+
+/// A level with its track and its band in the zone asked about.
+///
+/// Serialized as `{ id, title, track, grade, band }`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct BandedLevel<'a> {
+    placed: Placed<'a>,
+    band: Option<Band>,
+}
+
+impl<'a> BandedLevel<'a> {
+    pub(crate) fn new(track: &'a Track, level: &'a Level, zone: Option<&Zone>) -> Self {
+        Self {
+            placed: Placed { track, level },
+            band: level.band_in(zone),
+        }
+    }
+
+    /// The level.
+    pub fn level(&self) -> &'a Level {
+        self.placed.level
+    }
+
+    /// Its track.
+    pub fn track(&self) -> &'a Track {
+        self.placed.track
+    }
+
+    /// Its band in the zone asked about (see [`Level::band_in`]).
+    pub fn band(&self) -> Option<Band> {
+        self.band
+    }
+}
+
+impl Serialize for BandedLevel<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        #[derive(Serialize)]
+        struct Shown<'s> {
+            id: &'s str,
+            title: &'s str,
+            track: &'s str,
+            grade: Grade,
+            band: Option<Band>,
+        }
+        let level = self.level();
+        Shown {
+            id: level.id().as_str(),
+            title: level.title(),
+            track: self.track().id().as_str(),
+            grade: level.grade(),
+            band: self.band,
+        }
+        .serialize(serializer)
+    }
+}
+
+/// What a level expects of one competency, with the competency.
+///
+/// Serialized as `{ competency, name, kind, proficiency, description }`,
+/// `competency` being its id and `description` left out when there is none.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Expected<'a> {
+    competency: &'a Competency,
+    expectation: &'a Expectation,
+}
+
+impl<'a> Expected<'a> {
+    /// The competency.
+    pub fn competency(&self) -> &'a Competency {
+        self.competency
+    }
+
+    /// The proficiency expected.
+    pub fn proficiency(&self) -> Proficiency {
+        self.expectation.proficiency()
+    }
+
+    /// What the proficiency looks like at this level, when the ladder says.
+    pub fn description(&self) -> Option<&'a str> {
+        self.expectation.description()
+    }
+}
+
+impl Serialize for Expected<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        #[derive(Serialize)]
+        struct Shown<'s> {
+            competency: &'s str,
+            name: &'s str,
+            kind: CompetencyKind,
+            proficiency: Proficiency,
+            #[serde(skip_serializing_if = "Option::is_none")]
+            description: Option<&'s str>,
+        }
+        Shown {
+            competency: self.competency.id().as_str(),
+            name: self.competency.name(),
+            kind: self.competency.kind(),
+            proficiency: self.proficiency(),
+            description: self.description(),
+        }
+        .serialize(serializer)
+    }
+}
+
+/// A level as a person looks it up: what `dualtrack show LADDER LEVEL`
+/// prints. Built by [`Ladder::profile`].
+///
+/// Serialized as `{ ladder, zone, id, title, track, grade, summary,
+/// pay_period, band, below, above, counterparts, expectations, salary }`,
+/// `summary` and `salary` left out when there is none.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LevelProfile<'a> {
+    ladder: &'a Ladder,
+    zone: Option<&'a Zone>,
+    level: BandedLevel<'a>,
+    below: Option<BandedLevel<'a>>,
+    above: Option<BandedLevel<'a>>,
+    counterparts: Vec<BandedLevel<'a>>,
+    expectations: Vec<Expected<'a>>,
+    salary: Option<SalaryPosition>,
+}
+
+impl<'a> LevelProfile<'a> {
+    /// The ladder.
+    pub fn ladder(&self) -> &'a Ladder {
+        self.ladder
+    }
+
+    /// The zone the bands are in; `None` for the ladder's base bands.
+    pub fn zone(&self) -> Option<&'a Zone> {
+        self.zone
+    }
+
+    /// The level.
+    pub fn level(&self) -> &'a Level {
+        self.level.level()
+    }
+
+    /// Its track.
+    pub fn track(&self) -> &'a Track {
+        self.level.track()
+    }
+
+    /// Its band in the zone (see [`Level::band_in`]).
+    pub fn band(&self) -> Option<Band> {
+        self.level.band()
+    }
+
+    /// The level below on the same track; `None` at the entry of the track.
+    pub fn below(&self) -> Option<&BandedLevel<'a>> {
+        self.below.as_ref()
+    }
+
+    /// The level above on the same track; `None` at the top of the track.
+    pub fn above(&self) -> Option<&BandedLevel<'a>> {
+        self.above.as_ref()
+    }
+
+    /// Its equivalents on other tracks, in track order (see
+    /// [`Ladder::counterparts`]).
+    pub fn counterparts(&self) -> &[BandedLevel<'a>] {
+        &self.counterparts
+    }
+
+    /// What it expects, in the level's order.
+    pub fn expectations(&self) -> &[Expected<'a>] {
+        &self.expectations
+    }
+
+    /// Where the salary asked about falls in its band; `None` when no salary
+    /// was given, or one in another currency than the band's.
+    pub fn salary(&self) -> Option<&SalaryPosition> {
+        self.salary.as_ref()
+    }
+}
+
+impl Serialize for LevelProfile<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        #[derive(Serialize)]
+        struct Shown<'s> {
+            ladder: &'s str,
+            zone: Option<&'s Zone>,
+            id: &'s str,
+            title: &'s str,
+            track: &'s str,
+            grade: Grade,
+            #[serde(skip_serializing_if = "Option::is_none")]
+            summary: Option<&'s str>,
+            pay_period: PayPeriod,
+            band: Option<Band>,
+            below: Option<&'s BandedLevel<'s>>,
+            above: Option<&'s BandedLevel<'s>>,
+            counterparts: &'s [BandedLevel<'s>],
+            expectations: &'s [Expected<'s>],
+            #[serde(skip_serializing_if = "Option::is_none")]
+            salary: Option<&'s SalaryPosition>,
+        }
+        let level = self.level();
+        Shown {
+            ladder: self.ladder.id().as_str(),
+            zone: self.zone,
+            id: level.id().as_str(),
+            title: level.title(),
+            track: self.track().id().as_str(),
+            grade: level.grade(),
+            summary: level.summary(),
+            pay_period: self.ladder.pay_period(),
+            band: self.band(),
+            below: self.below.as_ref(),
+            above: self.above.as_ref(),
+            counterparts: &self.counterparts,
+            expectations: &self.expectations,
+            salary: self.salary.as_ref(),
+        }
+        .serialize(serializer)
+    }
+}
+
+impl Ladder {
+    /// A level as a person looks it up: its track, its band in `zone` (the
+    /// base band when `None`), the levels above and below it, its
+    /// counterparts, what it expects, and where `salary` (in the zone's
+    /// currency) falls in its band.
+    ///
+    /// ```
+    /// # let ladder = dualtrack::load_path("ladders/engineering.yaml")?.into_ladder();
+    /// use dualtrack::{Money, Placement};
+    ///
+    /// let london = ladder.zone("london");
+    /// let salary = Money::from_decimal("63200".parse()?, london.unwrap().currency());
+    /// let ic1 = ladder.profile("ic1", london, salary)?;
+    /// assert_eq!(ic1.band().unwrap().min().to_string(), "63200 GBP");
+    /// assert_eq!(ic1.salary().unwrap().placement(), Placement::Within);
+    /// assert!(ic1.below().is_none(), "the entry of the IC track");
+    /// assert_eq!(ic1.above().unwrap().level().id().as_str(), "ic2");
+    /// assert!(ic1.counterparts().is_empty(), "management starts at grade 4");
+    /// assert_eq!(ic1.expectations()[0].competency().name(), "Technical depth");
+    ///
+    /// let json = serde_json::to_value(ladder.profile("ic6", None, None)?)?;
+    /// assert_eq!(json["counterparts"][0]["id"], "dir1");
+    /// assert_eq!(json["band"]["mid"]["amount"], "295000");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// [`NotFound`] for an unknown level id (`ic9`), with the closest one.
+    pub fn profile<'a>(
+        &'a self,
+        level: &str,
+        zone: Option<&'a Zone>,
+        salary: Option<Money>,
+    ) -> Result<LevelProfile<'a>, NotFound> {
+        let placed = self
+            .placed(level)
+            .ok_or_else(|| self.level_not_found(level))?;
+        let (track, level) = (placed.track, placed.level);
+        let id = level.id().as_str();
+        let banded = |l| BandedLevel::new(track, l, zone);
+        let band = level.band_in(zone);
+        Ok(LevelProfile {
+            ladder: self,
+            zone,
+            level: BandedLevel { placed, band },
+            below: self.level_below(id).map(banded),
+            above: self.level_above(id).map(banded),
+            counterparts: self
+                .counterparts(id)
+                .map(|(t, l)| BandedLevel::new(t, l, zone))
+                .collect(),
+            expectations: level
+                .expectations()
+                .iter()
+                .filter_map(|expectation| {
+                    let competency = self.competency(expectation.competency().as_str())?;
+                    Some(Expected {
+                        competency,
+                        expectation,
+                    })
+                })
+                .collect(),
+            salary: salary
+                .zip(band)
+                .and_then(|(salary, band)| band.position(salary)),
+        })
+    }
+}
