@@ -71,7 +71,7 @@ pub enum Override {
 #[non_exhaustive]
 pub enum OverrideError {
     /// No rule has this code.
-    #[error("unknown rule `{0}`; `dualtrack rules` lists them")]
+    #[error("unknown rule `{}`; `dualtrack rules` lists them", crate::text::escape(.0))]
     UnknownRule(String),
     /// The rule guards the model's invariants, so it is always an error.
     #[error("rule `{0}` is always an error: a ladder that breaks it cannot be used")]
@@ -238,11 +238,31 @@ impl Loader {
     /// [`load`](Self::load).
     pub fn load_path(&self, path: impl AsRef<Path>) -> Result<Loaded, LoadError> {
         let path = path.as_ref();
-        let file = std::fs::File::open(path).map_err(|source| LoadError::Io {
+        let bytes = self.read_file(path).map_err(|source| LoadError::Io {
             path: path.to_owned(),
             source,
         })?;
-        self.read_from(file, path)
+        self.load_bytes(&bytes).map_err(LoadError::Invalid)
+    }
+
+    /// Reads a file's bytes as [`load_path`](Self::load_path) does, for a
+    /// caller that keeps them (to render findings against the text, or to
+    /// read a ratings file): no more than one byte past the size limit, so
+    /// that an endless or huge file stops early and loads as too large.
+    ///
+    /// ```
+    /// let loader = dualtrack::Loader::new();
+    /// let bytes = loader.read_file("ladders/design.yaml")?;
+    /// assert!(loader.load_bytes(&bytes).is_ok());
+    /// # Ok::<(), std::io::Error>(())
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// When the file cannot be opened or read: missing, a directory, no
+    /// permission.
+    pub fn read_file(&self, path: impl AsRef<Path>) -> std::io::Result<Vec<u8>> {
+        read_limited(std::fs::File::open(path)?, self.limits.max_file_bytes)
     }
 
     fn read_from(&self, reader: impl Read, path: &Path) -> Result<Loaded, LoadError> {
@@ -303,7 +323,7 @@ impl FileKind {
 
 /// Reads at most `limit + 1` bytes: enough to tell that input is too large
 /// without reading an endless stream.
-pub(crate) fn read_limited(reader: impl Read, limit: usize) -> std::io::Result<Vec<u8>> {
+fn read_limited(reader: impl Read, limit: usize) -> std::io::Result<Vec<u8>> {
     let mut bytes = Vec::new();
     let cap = u64::try_from(limit).unwrap_or(u64::MAX).saturating_add(1);
     reader.take(cap).read_to_end(&mut bytes)?;

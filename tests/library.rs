@@ -141,3 +141,26 @@ fn a_report_is_an_error_value() {
         "{error}"
     );
 }
+
+#[test]
+fn an_unknown_rule_is_named_safely() {
+    let error = Loader::new()
+        .with_override("band\u{202e}order", Override::Allow)
+        .expect_err("no such rule");
+    assert_eq!(
+        error.to_string(),
+        "unknown rule `band\\u{202e}order`; `dualtrack rules` lists them"
+    );
+}
+
+#[test]
+fn read_file_stops_one_byte_past_the_limit() {
+    let mut limits = dualtrack::Limits::default();
+    limits.max_file_bytes = 100;
+    let loader = Loader::new().limits(limits);
+    let bytes = loader.read_file("ladders/engineering.yaml").expect("readable");
+    assert_eq!(bytes.len(), 101);
+    let report = loader.load_bytes(&bytes).expect_err("too large");
+    assert_eq!(report.findings()[0].code(), "limit");
+    assert!(loader.read_file("ladders/no-such.yaml").is_err());
+}

@@ -1,24 +1,12 @@
 //! Reading the files a command is given: a ladder, a ratings file. A file
 //! with errors is reported as `validate` reports it.
 
-use std::io::Read;
 use std::path::Path;
 use std::process::ExitCode;
 
-use dualtrack::{Ladder, Limits, Loader, Ratings, Report, Reports};
+use dualtrack::{Ladder, Loader, Ratings, Report, Reports};
 
 use crate::output::{self, Format, INVALID, USAGE};
-
-/// Reads at most one byte more than the loader accepts, so that an endless
-/// or huge file stops early and is reported as too large.
-pub(crate) fn read(path: &Path) -> std::io::Result<Vec<u8>> {
-    let limit = Limits::default().max_file_bytes;
-    let file = std::fs::File::open(path)?;
-    let mut bytes = Vec::new();
-    file.take(u64::try_from(limit).unwrap_or(u64::MAX).saturating_add(1))
-        .read_to_end(&mut bytes)?;
-    Ok(bytes)
-}
 
 /// The message of a path that cannot be read.
 pub(crate) fn unreadable(path: &Path, error: &std::io::Error) -> String {
@@ -27,7 +15,9 @@ pub(crate) fn unreadable(path: &Path, error: &std::io::Error) -> String {
 
 /// Reads a file, reporting an unreadable path as a usage error.
 fn read_or_usage(path: &Path) -> Result<Vec<u8>, ExitCode> {
-    read(path).map_err(|error| output::usage(&unreadable(path, &error)))
+    Loader::new()
+        .read_file(path)
+        .map_err(|error| output::usage(&unreadable(path, &error)))
 }
 
 /// Shows a file's findings as `validate` does, and returns exit code 1.

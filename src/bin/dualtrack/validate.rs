@@ -90,7 +90,7 @@ struct Checked {
 
 /// Reads and checks one file, keeping only what the output needs.
 fn check(loader: &Loader, file: &Path, format: Format) -> std::io::Result<Checked> {
-    let bytes = input::read(file)?;
+    let bytes = loader.read_file(file)?;
     let report = match loader.load_bytes(&bytes) {
         Ok(loaded) => loaded.into_parts().1,
         Err(report) => report,
