@@ -10,6 +10,7 @@
 use crate::finding::reading::{self, Exceeded};
 use crate::finding::{Finding, Findings, Rule};
 use crate::model::{CompetencyKind, ParityMode, PayPeriod, TrackKind};
+use crate::spec::wire::Wire;
 use crate::spec::{
     BandSpec, CompetencySpec, ExpectationSpec, LadderSpec, LevelSpec, OverlapSpec, ParitySpec,
     PercentRangeSpec, PolicySpec, TrackSpec, ZoneSpec,
@@ -133,14 +134,14 @@ impl Decoder<'_> {
         self.push(finding);
     }
 
-    /// Checks that `node` is a mapping with only `known` keys.
-    fn fields<'n, 'p>(
+    /// Checks that `node` is a mapping with only the keys of the wire type `T`.
+    fn fields<'n, 'p, T: Wire>(
         &mut self,
         node: &'n Node<'n>,
         pointer: &Path<'p>,
         what: &'static str,
-        known: &[&str],
     ) -> Option<Fields<'n, 'p>> {
+        let known = T::KEYS;
         let Value::Mapping(entries) = &node.value else {
             self.type_error(node, pointer, &format!("{what} (a mapping)"), "");
             return None;
@@ -413,23 +414,7 @@ impl Decoder<'_> {
 
     fn ladder(&mut self, node: &Node) -> Option<LadderSpec> {
         let root = Path::Root;
-        let f = self.fields(
-            node,
-            &root,
-            "the ladder",
-            &[
-                "schema_version",
-                "id",
-                "name",
-                "description",
-                "currency",
-                "pay_period",
-                "competencies",
-                "tracks",
-                "zones",
-                "policy",
-            ],
-        )?;
+        let f = self.fields::<LadderSpec>(node, &root, "the ladder")?;
         let version = self.required(&f, "schema_version", |d, n, p| {
             let version = d.integer(n, p, "the schema version `1`")?;
             if version != 1 {
@@ -493,12 +478,7 @@ impl Decoder<'_> {
     }
 
     fn competency(&mut self, node: &Node, pointer: &Path<'_>) -> Option<CompetencySpec> {
-        let f = self.fields(
-            node,
-            pointer,
-            "a competency",
-            &["id", "name", "kind", "description"],
-        )?;
+        let f = self.fields::<CompetencySpec>(node, pointer, "a competency")?;
         let id = self.required(&f, "id", Self::short_text);
         let name = self.required(&f, "name", Self::short_text);
         let kind = self.required(&f, "kind", |d, n, p| {
@@ -523,12 +503,7 @@ impl Decoder<'_> {
     }
 
     fn track(&mut self, node: &Node, pointer: &Path<'_>) -> Option<TrackSpec> {
-        let f = self.fields(
-            node,
-            pointer,
-            "a track",
-            &["id", "name", "kind", "description", "levels"],
-        )?;
+        let f = self.fields::<TrackSpec>(node, pointer, "a track")?;
         let id = self.required(&f, "id", Self::short_text);
         let name = self.required(&f, "name", Self::short_text);
         let kind = self.required(&f, "kind", |d, n, p| {
@@ -557,12 +532,7 @@ impl Decoder<'_> {
     }
 
     fn level(&mut self, node: &Node, pointer: &Path<'_>) -> Option<LevelSpec> {
-        let f = self.fields(
-            node,
-            pointer,
-            "a level",
-            &["id", "title", "grade", "summary", "band", "expectations"],
-        )?;
+        let f = self.fields::<LevelSpec>(node, pointer, "a level")?;
         let id = self.required(&f, "id", Self::short_text);
         let title = self.required(&f, "title", Self::short_text);
         let grade = self.required(&f, "grade", Self::grade);
@@ -582,7 +552,7 @@ impl Decoder<'_> {
     }
 
     fn band(&mut self, node: &Node, pointer: &Path<'_>) -> Option<BandSpec> {
-        let f = self.fields(node, pointer, "a band", &["min", "mid", "max"])?;
+        let f = self.fields::<BandSpec>(node, pointer, "a band")?;
         let min = self.required(&f, "min", Self::amount);
         let mid = self.required(&f, "mid", Self::amount);
         let max = self.required(&f, "max", Self::amount);
@@ -615,12 +585,8 @@ impl Decoder<'_> {
             let pointer = pointer.key(&entry.key);
             let expectation = match &entry.value.value {
                 Value::Mapping(_) => {
-                    let f = self.fields(
-                        &entry.value,
-                        &pointer,
-                        "an expectation",
-                        &["proficiency", "description"],
-                    );
+                    let f =
+                        self.fields::<ExpectationSpec>(&entry.value, &pointer, "an expectation");
                     f.and_then(|f| {
                         let proficiency = self.required(&f, "proficiency", Self::proficiency);
                         let description = self.optional(&f, "description", Self::long_text);
@@ -651,12 +617,7 @@ impl Decoder<'_> {
     }
 
     fn zone(&mut self, node: &Node, pointer: &Path<'_>) -> Option<ZoneSpec> {
-        let f = self.fields(
-            node,
-            pointer,
-            "a zone",
-            &["id", "name", "factor", "currency", "rate"],
-        )?;
+        let f = self.fields::<ZoneSpec>(node, pointer, "a zone")?;
         let id = self.required(&f, "id", Self::short_text);
         let name = self.required(&f, "name", Self::short_text);
         let factor = self.required(&f, "factor", |d, n, p| {
@@ -676,12 +637,7 @@ impl Decoder<'_> {
     }
 
     fn policy(&mut self, node: &Node, pointer: &Path<'_>) -> Option<PolicySpec> {
-        let f = self.fields(
-            node,
-            pointer,
-            "the policy",
-            &["parity", "spread", "progression", "overlap"],
-        )?;
+        let f = self.fields::<PolicySpec>(node, pointer, "the policy")?;
         Some(PolicySpec {
             parity: self.optional(&f, "parity", Self::parity),
             spread: self.optional(&f, "spread", |d, n, p| {
@@ -691,7 +647,7 @@ impl Decoder<'_> {
                 d.percent_range(n, p, "the progression policy")
             }),
             overlap: self.optional(&f, "overlap", |d, n, p| {
-                let f = d.fields(n, p, "the overlap policy", &["max"])?;
+                let f = d.fields::<OverlapSpec>(n, p, "the overlap policy")?;
                 Some(OverlapSpec {
                     max: d.optional(&f, "max", Self::percent),
                 })
@@ -700,12 +656,7 @@ impl Decoder<'_> {
     }
 
     fn parity(&mut self, node: &Node, pointer: &Path<'_>) -> Option<ParitySpec> {
-        let f = self.fields(
-            node,
-            pointer,
-            "the parity policy",
-            &["mode", "from_grade", "tolerance"],
-        )?;
+        let f = self.fields::<ParitySpec>(node, pointer, "the parity policy")?;
         Some(ParitySpec {
             mode: self.optional(&f, "mode", |d, n, p| {
                 d.choice(
@@ -730,7 +681,7 @@ impl Decoder<'_> {
         pointer: &Path<'_>,
         what: &'static str,
     ) -> Option<PercentRangeSpec> {
-        let f = self.fields(node, pointer, what, &["min", "max"])?;
+        let f = self.fields::<PercentRangeSpec>(node, pointer, what)?;
         Some(PercentRangeSpec {
             min: self.optional(&f, "min", Self::percent),
             max: self.optional(&f, "max", Self::percent),
