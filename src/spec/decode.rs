@@ -435,16 +435,7 @@ impl Decoder<'_> {
         let description = self.optional(&f, "description", Self::long_text);
         let currency = self.required(&f, "currency", Self::short_text);
         let pay_period = self.required(&f, "pay_period", |d, n, p| {
-            d.choice(
-                n,
-                p,
-                "a pay period",
-                &[
-                    ("annual", PayPeriod::Annual),
-                    ("monthly", PayPeriod::Monthly),
-                    ("hourly", PayPeriod::Hourly),
-                ],
-            )
+            d.choice(n, p, "a pay period", PayPeriod::ALL)
         });
         let competencies = self.required(&f, "competencies", |d, n, p| {
             d.list(n, p, "competencies", None, Self::competency)
@@ -482,16 +473,7 @@ impl Decoder<'_> {
         let id = self.required(&f, "id", Self::short_text);
         let name = self.required(&f, "name", Self::short_text);
         let kind = self.required(&f, "kind", |d, n, p| {
-            d.choice(
-                n,
-                p,
-                "a competency kind",
-                &[
-                    ("craft", CompetencyKind::Craft),
-                    ("leadership", CompetencyKind::Leadership),
-                    ("people", CompetencyKind::People),
-                ],
-            )
+            d.choice(n, p, "a competency kind", CompetencyKind::ALL)
         });
         let description = self.optional(&f, "description", Self::long_text);
         Some(CompetencySpec {
@@ -507,15 +489,7 @@ impl Decoder<'_> {
         let id = self.required(&f, "id", Self::short_text);
         let name = self.required(&f, "name", Self::short_text);
         let kind = self.required(&f, "kind", |d, n, p| {
-            d.choice(
-                n,
-                p,
-                "a track kind",
-                &[
-                    ("individual_contributor", TrackKind::IndividualContributor),
-                    ("management", TrackKind::Management),
-                ],
-            )
+            d.choice(n, p, "a track kind", TrackKind::ALL)
         });
         let description = self.optional(&f, "description", Self::long_text);
         let max = self.limits.max_levels_per_track;
@@ -659,16 +633,7 @@ impl Decoder<'_> {
         let f = self.fields::<ParitySpec>(node, pointer, "the parity policy")?;
         Some(ParitySpec {
             mode: self.optional(&f, "mode", |d, n, p| {
-                d.choice(
-                    n,
-                    p,
-                    "a parity mode",
-                    &[
-                        ("equal", ParityMode::Equal),
-                        ("at_least", ParityMode::AtLeast),
-                        ("overlap", ParityMode::Overlap),
-                    ],
-                )
+                d.choice(n, p, "a parity mode", ParityMode::ALL)
             }),
             from_grade: self.optional(&f, "from_grade", Self::grade),
             tolerance: self.optional(&f, "tolerance", Self::percent),

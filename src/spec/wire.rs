@@ -1,6 +1,8 @@
 //! The file format declared once: each mapping's keys are the fields of its
-//! wire type. The schema is generated from those declarations and the decoder
-//! reads the same ones, so a key cannot be known to one and not to the other.
+//! wire type (and each choice's names sit beside its enum's variants, in the
+//! model: `wire_enum!`). The schema is generated from those declarations and
+//! the decoder reads the same ones, so a key or a name cannot be known to one
+//! and not to the other.
 
 /// A mapping of the file format, declared with [`wire_struct!`].
 pub(crate) trait Wire {
