@@ -2,6 +2,8 @@
 //! agreement with the loader on the reference ladders and the structural
 //! fixtures.
 
+use std::collections::BTreeSet;
+
 use serde_json::Value;
 
 const COMMITTED: &str = "schemas/ladder.schema.json";
@@ -258,4 +260,241 @@ fn the_structural_fixtures_fail_the_schema_too() {
         assert!(!validator.is_valid(&json), "`{to}` passes the schema");
         assert!(dualtrack::load(&yaml).is_err(), "`{to}` passes the loader");
     }
+}
+
+/// A ladder with every kind of object of the format, writing its optional
+/// keys too, so that each value is decoded (a key it leaves out is still
+/// checked to be known).
+fn ladder_with_every_key() -> Value {
+    let mut yaml = std::fs::read_to_string("tests/fixtures/valid/minimal.yaml").expect("minimal");
+    for (from, to) in [
+        (
+            "name: Minimal\n",
+            "name: Minimal\ndescription: Every key.\n",
+        ),
+        (
+            "    kind: craft\n",
+            "    kind: craft\n    description: Code.\n",
+        ),
+        (
+            "    kind: management\n",
+            "    kind: management\n    description: Leads.\n",
+        ),
+        (
+            "        grade: 1\n",
+            "        grade: 1\n        summary: Learns.\n",
+        ),
+        (
+            "{ coding: 1,",
+            "{ coding: { proficiency: 1, description: Code. },",
+        ),
+    ] {
+        assert!(yaml.contains(from), "{from}");
+        yaml = yaml.replacen(from, to, 1);
+    }
+    yaml.push_str(
+        "zones:
+  - { id: london, name: London, factor: 0.8, currency: GBP, rate: 0.79 }
+policy:
+  parity: { mode: at_least, from_grade: 2, tolerance: 2% }
+  spread: { min: 10%, max: 70% }
+  progression: { min: 5%, max: 40% }
+  overlap: { max: 70% }
+",
+    );
+    serde_saphyr::from_str(&yaml).expect("yaml")
+}
+
+/// The schema that describes `instance`: `$ref`s followed, and of a `oneOf`
+/// (a bare number or a mapping) the mapping's when `instance` is one.
+fn resolve<'s>(root: &'s Value, mut schema: &'s Value, instance: &Value) -> &'s Value {
+    loop {
+        if let Some(Value::String(reference)) = schema.get("$ref") {
+            schema = &root["definitions"][reference.trim_start_matches("#/definitions/")];
+        } else if let Some(Value::Array(all)) = schema.get("allOf") {
+            schema = &all[0];
+        } else if let (Some(Value::Array(one_of)), true) =
+            (schema.get("oneOf"), instance.is_object())
+        {
+            match one_of.iter().find(|s| s["type"] == "object") {
+                Some(object) => schema = object,
+                None => return schema,
+            }
+        } else {
+            return schema;
+        }
+    }
+}
+
+/// An object of a file whose schema lists its `properties`.
+struct Object {
+    pointer: String,
+    properties: Vec<String>,
+    required: Vec<String>,
+}
+
+/// Every object of `instance` whose schema lists its `properties`.
+fn objects(root: &Value, schema: &Value, instance: &Value, pointer: &str, out: &mut Vec<Object>) {
+    let schema = resolve(root, schema, instance);
+    let names = |key: &str| -> Vec<String> {
+        match schema.get(key) {
+            Some(Value::Object(map)) => map.keys().cloned().collect(),
+            Some(Value::Array(items)) => items
+                .iter()
+                .filter_map(Value::as_str)
+                .map(str::to_owned)
+                .collect(),
+            _ => Vec::new(),
+        }
+    };
+    let none = Value::Null;
+    match instance {
+        Value::Object(map) => {
+            if schema.get("properties").is_some() {
+                out.push(Object {
+                    pointer: pointer.to_owned(),
+                    properties: names("properties"),
+                    required: names("required"),
+                });
+            }
+            for (key, value) in map {
+                let child = schema["properties"]
+                    .get(key)
+                    .or_else(|| schema.get("additionalProperties"))
+                    .unwrap_or(&none);
+                objects(root, child, value, &format!("{pointer}/{key}"), out);
+            }
+        }
+        Value::Array(items) => {
+            for (i, item) in items.iter().enumerate() {
+                let child = schema.get("items").unwrap_or(&none);
+                objects(root, child, item, &format!("{pointer}/{i}"), out);
+            }
+        }
+        _ => {}
+    }
+}
+
+/// A finding as (code, path, message, help).
+type Seen = (String, String, String, String);
+
+fn seen(report: &dualtrack::Report) -> Vec<Seen> {
+    let finding = |f: &dualtrack::Finding| {
+        let help = f.help().unwrap_or("").to_owned();
+        let path = f.path().as_str().to_owned();
+        (f.code().to_owned(), path, f.message().to_owned(), help)
+    };
+    report.findings().iter().map(finding).collect()
+}
+
+fn load_ladder(text: &str) -> Vec<Seen> {
+    match dualtrack::load(text) {
+        Ok(loaded) => seen(&loaded.into_parts().1),
+        Err(report) => seen(&report),
+    }
+}
+
+fn load_ratings(text: &str) -> Vec<Seen> {
+    let minimal = std::fs::read_to_string("tests/fixtures/valid/minimal.yaml").expect("minimal");
+    let ladder = dualtrack::load(&minimal).expect("valid").into_ladder();
+    dualtrack::load_ratings(text, &ladder).map_or_else(|report| seen(&report), |_| Vec::new())
+}
+
+/// Black-box, for every object of a file: the loader accepts each of the
+/// schema's properties, requires the required ones and no other, and refuses
+/// any other key, listing the schema's properties as the object's keys.
+fn check_the_loader_takes_exactly_the_schemas_properties(
+    schema: &Value,
+    instance: &Value,
+    load: fn(&str) -> Vec<Seen>,
+) {
+    // JSON is YAML.
+    let text = |value: &Value| serde_json::to_string_pretty(value).expect("JSON");
+    let found = load(&text(instance));
+    let structural = ["unknown-key", "missing-key", "type"];
+    let structural = found.iter().filter(|f| structural.contains(&f.0.as_str()));
+    assert_eq!(structural.count(), 0, "{found:?}");
+
+    let mut all = Vec::new();
+    objects(schema, schema, instance, "", &mut all);
+    let mut reached = BTreeSet::new();
+    for Object {
+        pointer,
+        properties,
+        required,
+    } in all
+    {
+        let object = instance.pointer(&pointer).and_then(Value::as_object);
+        let object = object.expect("an object");
+        reached.insert(properties.clone());
+
+        for property in &properties {
+            if !object.contains_key(property) {
+                // Known, whatever its value: at worst a `type` finding.
+                assert!(!required.contains(property), "{pointer}/{property}");
+                let mut with = instance.clone();
+                with.pointer_mut(&pointer).expect("the object")[property] = Value::from(true);
+                let found = load(&text(&with));
+                let unknown = found.iter().find(|f| f.0 == "unknown-key");
+                assert!(unknown.is_none(), "{pointer}/{property}: {found:?}");
+                continue;
+            }
+            let mut without = instance.clone();
+            let map = without.pointer_mut(&pointer).and_then(Value::as_object_mut);
+            map.expect("an object").remove(property);
+            let found = load(&text(&without));
+            let missing = found.iter().find(|f| f.0 == "missing-key");
+            if required.contains(property) {
+                let (_, path, message, _) =
+                    missing.unwrap_or_else(|| panic!("{pointer}/{property}: {found:?}"));
+                assert_eq!(path, &pointer);
+                let end = format!("is missing `{property}`");
+                assert!(message.ends_with(&end), "{message}");
+            } else {
+                assert!(missing.is_none(), "{pointer}/{property}: {found:?}");
+            }
+        }
+
+        let mut extra = instance.clone();
+        extra.pointer_mut(&pointer).expect("the object")["zzzzzz"] = Value::from(1);
+        let found = load(&text(&extra));
+        let [(code, path, _, help)] = found.as_slice() else {
+            panic!("{pointer}: {found:?}")
+        };
+        assert_eq!(code, "unknown-key");
+        assert_eq!(path, &format!("{pointer}/zzzzzz"));
+        let mut keys: Vec<&str> = help.split('`').skip(1).step_by(2).collect();
+        keys.sort_unstable();
+        assert_eq!(keys, properties, "{pointer}: {help}");
+    }
+
+    // The file holds every kind of object.
+    let definitions = schema["definitions"].as_object().into_iter().flatten();
+    for (name, definition) in definitions {
+        if let Some(Value::Object(properties)) = definition.get("properties") {
+            let properties: Vec<String> = properties.keys().cloned().collect();
+            assert!(reached.contains(&properties), "no {name} in the file");
+        }
+    }
+}
+
+#[test]
+fn the_loader_takes_exactly_the_schemas_properties() {
+    check_the_loader_takes_exactly_the_schemas_properties(
+        &schema(),
+        &ladder_with_every_key(),
+        load_ladder,
+    );
+}
+
+#[test]
+fn the_ratings_loader_takes_exactly_the_schemas_properties() {
+    let schema: Value = serde_json::from_str(&dualtrack::ratings_schema()).expect("JSON");
+    let ratings = serde_json::json!({
+        "schema_version": 1,
+        "ladder": "minimal",
+        "person": "Ada",
+        "ratings": { "coding": 3 }
+    });
+    check_the_loader_takes_exactly_the_schemas_properties(&schema, &ratings, load_ratings);
 }

@@ -1,29 +1,20 @@
 use serde::Serialize;
 
+use super::names::wire_enum;
 use crate::CompetencyId;
 
-/// What a competency is about, which decides the tracks it applies to.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, schemars::JsonSchema)]
-#[serde(rename_all = "snake_case")]
-#[schemars(title = "Competency kind")]
-#[non_exhaustive]
-pub enum CompetencyKind {
-    /// The practice itself (technical depth, design); applies to every track.
-    Craft,
-    /// Leading without authority (influence, mentoring); applies to every track.
-    Leadership,
-    /// Managing people (reports, hiring, reviews); applies to management only.
-    People,
-}
-
-impl CompetencyKind {
-    /// The name used in ladder files: `craft`, `leadership` or `people`.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Self::Craft => "craft",
-            Self::Leadership => "leadership",
-            Self::People => "people",
-        }
+wire_enum! {
+    /// What a competency is about, which decides the tracks it applies to.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, schemars::JsonSchema)]
+    #[schemars(title = "Competency kind")]
+    #[non_exhaustive]
+    pub enum CompetencyKind {
+        /// The practice itself (technical depth, design); applies to every track.
+        Craft => "craft",
+        /// Leading without authority (influence, mentoring); applies to every track.
+        Leadership => "leadership",
+        /// Managing people (reports, hiring, reviews); applies to management only.
+        People => "people",
     }
 }
 

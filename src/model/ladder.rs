@@ -2,30 +2,21 @@ use std::collections::HashMap;
 
 use serde::Serialize;
 
+use super::names::wire_enum;
 use crate::{Competency, Currency, LadderId, Level, Policy, Track, Zone};
 
-/// How often the band amounts are paid.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, schemars::JsonSchema)]
-#[serde(rename_all = "snake_case")]
-#[schemars(title = "Pay period")]
-#[non_exhaustive]
-pub enum PayPeriod {
-    /// Per year.
-    Annual,
-    /// Per month.
-    Monthly,
-    /// Per hour; hourly ladders are compared with hourly ladders only.
-    Hourly,
-}
-
-impl PayPeriod {
-    /// The name used in ladder files.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Self::Annual => "annual",
-            Self::Monthly => "monthly",
-            Self::Hourly => "hourly",
-        }
+wire_enum! {
+    /// How often the band amounts are paid.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, schemars::JsonSchema)]
+    #[schemars(title = "Pay period")]
+    #[non_exhaustive]
+    pub enum PayPeriod {
+        /// Per year.
+        Annual => "annual",
+        /// Per month.
+        Monthly => "monthly",
+        /// Per hour; hourly ladders are compared with hourly ladders only.
+        Hourly => "hourly",
     }
 }
 

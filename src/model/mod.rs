@@ -9,6 +9,7 @@ mod band;
 mod competency;
 mod ladder;
 mod level;
+mod names;
 mod policy;
 mod track;
 mod zone;

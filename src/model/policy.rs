@@ -1,29 +1,20 @@
 use serde::Serialize;
 
+use super::names::wire_enum;
 use crate::{Grade, Percent};
 
-/// How IC bands are compared with management bands at the same grade.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, schemars::JsonSchema)]
-#[serde(rename_all = "snake_case")]
-#[schemars(title = "Parity mode")]
-#[non_exhaustive]
-pub enum ParityMode {
-    /// The IC band's min, mid and max equal the management band's, within the tolerance.
-    Equal,
-    /// The IC band's min, mid and max are at least the management band's, less the tolerance.
-    AtLeast,
-    /// The IC band and the management band overlap.
-    Overlap,
-}
-
-impl ParityMode {
-    /// The name used in ladder files.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Self::Equal => "equal",
-            Self::AtLeast => "at_least",
-            Self::Overlap => "overlap",
-        }
+wire_enum! {
+    /// How IC bands are compared with management bands at the same grade.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, schemars::JsonSchema)]
+    #[schemars(title = "Parity mode")]
+    #[non_exhaustive]
+    pub enum ParityMode {
+        /// The IC band's min, mid and max equal the management band's, within the tolerance.
+        Equal => "equal",
+        /// The IC band's min, mid and max are at least the management band's, less the tolerance.
+        AtLeast => "at_least",
+        /// The IC band and the management band overlap.
+        Overlap => "overlap",
     }
 }
 

@@ -1,26 +1,18 @@
 use serde::Serialize;
 
+use super::names::wire_enum;
 use crate::{Level, TrackId};
 
-/// Which kind of career a track is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, schemars::JsonSchema)]
-#[serde(rename_all = "snake_case")]
-#[schemars(title = "Track kind")]
-#[non_exhaustive]
-pub enum TrackKind {
-    /// Growth through the craft: senior, staff, principal, distinguished, fellow.
-    IndividualContributor,
-    /// Growth through managing people: a career change, not a promotion.
-    Management,
-}
-
-impl TrackKind {
-    /// The name used in ladder files.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Self::IndividualContributor => "individual_contributor",
-            Self::Management => "management",
-        }
+wire_enum! {
+    /// Which kind of career a track is.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, schemars::JsonSchema)]
+    #[schemars(title = "Track kind")]
+    #[non_exhaustive]
+    pub enum TrackKind {
+        /// Growth through the craft: senior, staff, principal, distinguished, fellow.
+        IndividualContributor => "individual_contributor",
+        /// Growth through managing people: a career change, not a promotion.
+        Management => "management",
     }
 }
 

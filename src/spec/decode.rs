@@ -10,6 +10,7 @@
 use crate::finding::reading::{self, Exceeded};
 use crate::finding::{Finding, Findings, Rule};
 use crate::model::{CompetencyKind, ParityMode, PayPeriod, TrackKind};
+use crate::spec::wire::Wire;
 use crate::spec::{
     BandSpec, CompetencySpec, ExpectationSpec, LadderSpec, LevelSpec, OverlapSpec, ParitySpec,
     PercentRangeSpec, PolicySpec, TrackSpec, ZoneSpec,
@@ -133,14 +134,14 @@ impl Decoder<'_> {
         self.push(finding);
     }
 
-    /// Checks that `node` is a mapping with only `known` keys.
-    fn fields<'n, 'p>(
+    /// Checks that `node` is a mapping with only the keys of the wire type `T`.
+    fn fields<'n, 'p, T: Wire>(
         &mut self,
         node: &'n Node<'n>,
         pointer: &Path<'p>,
         what: &'static str,
-        known: &[&str],
     ) -> Option<Fields<'n, 'p>> {
+        let known = T::KEYS;
         let Value::Mapping(entries) = &node.value else {
             self.type_error(node, pointer, &format!("{what} (a mapping)"), "");
             return None;
@@ -413,23 +414,7 @@ impl Decoder<'_> {
 
     fn ladder(&mut self, node: &Node) -> Option<LadderSpec> {
         let root = Path::Root;
-        let f = self.fields(
-            node,
-            &root,
-            "the ladder",
-            &[
-                "schema_version",
-                "id",
-                "name",
-                "description",
-                "currency",
-                "pay_period",
-                "competencies",
-                "tracks",
-                "zones",
-                "policy",
-            ],
-        )?;
+        let f = self.fields::<LadderSpec>(node, &root, "the ladder")?;
         let version = self.required(&f, "schema_version", |d, n, p| {
             let version = d.integer(n, p, "the schema version `1`")?;
             if version != 1 {
@@ -450,16 +435,7 @@ impl Decoder<'_> {
         let description = self.optional(&f, "description", Self::long_text);
         let currency = self.required(&f, "currency", Self::short_text);
         let pay_period = self.required(&f, "pay_period", |d, n, p| {
-            d.choice(
-                n,
-                p,
-                "a pay period",
-                &[
-                    ("annual", PayPeriod::Annual),
-                    ("monthly", PayPeriod::Monthly),
-                    ("hourly", PayPeriod::Hourly),
-                ],
-            )
+            d.choice(n, p, "a pay period", PayPeriod::ALL)
         });
         let competencies = self.required(&f, "competencies", |d, n, p| {
             d.list(n, p, "competencies", None, Self::competency)
@@ -493,25 +469,11 @@ impl Decoder<'_> {
     }
 
     fn competency(&mut self, node: &Node, pointer: &Path<'_>) -> Option<CompetencySpec> {
-        let f = self.fields(
-            node,
-            pointer,
-            "a competency",
-            &["id", "name", "kind", "description"],
-        )?;
+        let f = self.fields::<CompetencySpec>(node, pointer, "a competency")?;
         let id = self.required(&f, "id", Self::short_text);
         let name = self.required(&f, "name", Self::short_text);
         let kind = self.required(&f, "kind", |d, n, p| {
-            d.choice(
-                n,
-                p,
-                "a competency kind",
-                &[
-                    ("craft", CompetencyKind::Craft),
-                    ("leadership", CompetencyKind::Leadership),
-                    ("people", CompetencyKind::People),
-                ],
-            )
+            d.choice(n, p, "a competency kind", CompetencyKind::ALL)
         });
         let description = self.optional(&f, "description", Self::long_text);
         Some(CompetencySpec {
@@ -523,24 +485,11 @@ impl Decoder<'_> {
     }
 
     fn track(&mut self, node: &Node, pointer: &Path<'_>) -> Option<TrackSpec> {
-        let f = self.fields(
-            node,
-            pointer,
-            "a track",
-            &["id", "name", "kind", "description", "levels"],
-        )?;
+        let f = self.fields::<TrackSpec>(node, pointer, "a track")?;
         let id = self.required(&f, "id", Self::short_text);
         let name = self.required(&f, "name", Self::short_text);
         let kind = self.required(&f, "kind", |d, n, p| {
-            d.choice(
-                n,
-                p,
-                "a track kind",
-                &[
-                    ("individual_contributor", TrackKind::IndividualContributor),
-                    ("management", TrackKind::Management),
-                ],
-            )
+            d.choice(n, p, "a track kind", TrackKind::ALL)
         });
         let description = self.optional(&f, "description", Self::long_text);
         let max = self.limits.max_levels_per_track;
@@ -557,12 +506,7 @@ impl Decoder<'_> {
     }
 
     fn level(&mut self, node: &Node, pointer: &Path<'_>) -> Option<LevelSpec> {
-        let f = self.fields(
-            node,
-            pointer,
-            "a level",
-            &["id", "title", "grade", "summary", "band", "expectations"],
-        )?;
+        let f = self.fields::<LevelSpec>(node, pointer, "a level")?;
         let id = self.required(&f, "id", Self::short_text);
         let title = self.required(&f, "title", Self::short_text);
         let grade = self.required(&f, "grade", Self::grade);
@@ -582,7 +526,7 @@ impl Decoder<'_> {
     }
 
     fn band(&mut self, node: &Node, pointer: &Path<'_>) -> Option<BandSpec> {
-        let f = self.fields(node, pointer, "a band", &["min", "mid", "max"])?;
+        let f = self.fields::<BandSpec>(node, pointer, "a band")?;
         let min = self.required(&f, "min", Self::amount);
         let mid = self.required(&f, "mid", Self::amount);
         let max = self.required(&f, "max", Self::amount);
@@ -615,12 +559,8 @@ impl Decoder<'_> {
             let pointer = pointer.key(&entry.key);
             let expectation = match &entry.value.value {
                 Value::Mapping(_) => {
-                    let f = self.fields(
-                        &entry.value,
-                        &pointer,
-                        "an expectation",
-                        &["proficiency", "description"],
-                    );
+                    let f =
+                        self.fields::<ExpectationSpec>(&entry.value, &pointer, "an expectation");
                     f.and_then(|f| {
                         let proficiency = self.required(&f, "proficiency", Self::proficiency);
                         let description = self.optional(&f, "description", Self::long_text);
@@ -651,12 +591,7 @@ impl Decoder<'_> {
     }
 
     fn zone(&mut self, node: &Node, pointer: &Path<'_>) -> Option<ZoneSpec> {
-        let f = self.fields(
-            node,
-            pointer,
-            "a zone",
-            &["id", "name", "factor", "currency", "rate"],
-        )?;
+        let f = self.fields::<ZoneSpec>(node, pointer, "a zone")?;
         let id = self.required(&f, "id", Self::short_text);
         let name = self.required(&f, "name", Self::short_text);
         let factor = self.required(&f, "factor", |d, n, p| {
@@ -676,12 +611,7 @@ impl Decoder<'_> {
     }
 
     fn policy(&mut self, node: &Node, pointer: &Path<'_>) -> Option<PolicySpec> {
-        let f = self.fields(
-            node,
-            pointer,
-            "the policy",
-            &["parity", "spread", "progression", "overlap"],
-        )?;
+        let f = self.fields::<PolicySpec>(node, pointer, "the policy")?;
         Some(PolicySpec {
             parity: self.optional(&f, "parity", Self::parity),
             spread: self.optional(&f, "spread", |d, n, p| {
@@ -691,7 +621,7 @@ impl Decoder<'_> {
                 d.percent_range(n, p, "the progression policy")
             }),
             overlap: self.optional(&f, "overlap", |d, n, p| {
-                let f = d.fields(n, p, "the overlap policy", &["max"])?;
+                let f = d.fields::<OverlapSpec>(n, p, "the overlap policy")?;
                 Some(OverlapSpec {
                     max: d.optional(&f, "max", Self::percent),
                 })
@@ -700,24 +630,10 @@ impl Decoder<'_> {
     }
 
     fn parity(&mut self, node: &Node, pointer: &Path<'_>) -> Option<ParitySpec> {
-        let f = self.fields(
-            node,
-            pointer,
-            "the parity policy",
-            &["mode", "from_grade", "tolerance"],
-        )?;
+        let f = self.fields::<ParitySpec>(node, pointer, "the parity policy")?;
         Some(ParitySpec {
             mode: self.optional(&f, "mode", |d, n, p| {
-                d.choice(
-                    n,
-                    p,
-                    "a parity mode",
-                    &[
-                        ("equal", ParityMode::Equal),
-                        ("at_least", ParityMode::AtLeast),
-                        ("overlap", ParityMode::Overlap),
-                    ],
-                )
+                d.choice(n, p, "a parity mode", ParityMode::ALL)
             }),
             from_grade: self.optional(&f, "from_grade", Self::grade),
             tolerance: self.optional(&f, "tolerance", Self::percent),
@@ -730,7 +646,7 @@ impl Decoder<'_> {
         pointer: &Path<'_>,
         what: &'static str,
     ) -> Option<PercentRangeSpec> {
-        let f = self.fields(node, pointer, what, &["min", "max"])?;
+        let f = self.fields::<PercentRangeSpec>(node, pointer, what)?;
         Some(PercentRangeSpec {
             min: self.optional(&f, "min", Self::percent),
             max: self.optional(&f, "max", Self::percent),

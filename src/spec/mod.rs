@@ -9,6 +9,7 @@
 
 mod decode;
 pub(crate) mod schema;
+pub(crate) mod wire;
 
 pub(crate) use decode::decode;
 pub(crate) use decode::{RatingsSpec, decode_ratings};
@@ -17,201 +18,212 @@ pub use schema::{ratings_schema, schema};
 use schemars::JsonSchema;
 
 use crate::model::{CompetencyKind, ParityMode, PayPeriod, TrackKind};
+use crate::spec::wire::{Wire, wire_struct};
 use crate::{Decimal, Percent};
 
-/// # Career ladder
-///
-/// A dual-track career ladder: individual-contributor and management tracks
-/// whose levels line up by grade, with competencies and pay bands. Checked by
-/// `dualtrack validate`.
-#[derive(Debug, Clone, PartialEq, JsonSchema)]
-#[serde(deny_unknown_fields)]
-#[schemars(rename = "Ladder")]
-#[schemars(title = "Career ladder")]
-pub(crate) struct LadderSpec {
-    /// # Schema version
+wire_struct! {
+    /// # Career ladder
     ///
-    /// The version of the ladder file format. Always `1`.
-    #[schemars(schema_with = "schema::schema_version")]
-    pub(crate) schema_version: u32,
-    /// # Ladder id
-    ///
-    /// A short, stable name for the ladder, used in links and by other tools:
-    /// lower-case words joined by hyphens.
-    #[schemars(schema_with = "schema::id", extend("examples" = ["engineering", "design"]))]
-    pub(crate) id: String,
-    /// # Name
-    ///
-    /// The ladder's name as people read it.
-    #[schemars(extend("examples" = ["Engineering"]))]
-    pub(crate) name: String,
-    /// # Description
-    ///
-    /// What the ladder covers and how to read it.
-    #[serde(default)]
-    pub(crate) description: Option<String>,
-    /// # Currency
-    ///
-    /// The ISO 4217 code of the currency every band is paid in, such as `USD`,
-    /// `EUR` or `GBP`. It decides how many decimal places an amount may have.
-    #[schemars(schema_with = "schema::currency")]
-    pub(crate) currency: String,
-    /// # Pay period
-    ///
-    /// How often the band amounts are paid: per year, per month or per hour.
-    pub(crate) pay_period: PayPeriod,
-    /// # Competencies
-    ///
-    /// The skills and behaviours levels set expectations on. `craft` and
-    /// `leadership` competencies apply to every track; `people` competencies
-    /// (managing people) to management tracks only.
-    pub(crate) competencies: Vec<CompetencySpec>,
-    /// # Tracks
-    ///
-    /// The career tracks, each a list of levels of rising grade. A dual-track
-    /// ladder has at least one individual-contributor track and one
-    /// management track.
-    pub(crate) tracks: Vec<TrackSpec>,
-    /// # Location zones
-    ///
-    /// Optional location differentials: each zone's bands are the base bands
-    /// times its factor (and exchange rate), rounded to the cent.
-    #[serde(default)]
-    pub(crate) zones: Vec<ZoneSpec>,
-    /// # Compensation policy
-    ///
-    /// Optional limits the bands are checked against. Every value left out
-    /// takes its default.
-    #[serde(default)]
-    pub(crate) policy: PolicySpec,
+    /// A dual-track career ladder: individual-contributor and management tracks
+    /// whose levels line up by grade, with competencies and pay bands. Checked by
+    /// `dualtrack validate`.
+    #[derive(Debug, Clone, PartialEq, JsonSchema)]
+    #[serde(deny_unknown_fields)]
+    #[schemars(rename = "Ladder")]
+    #[schemars(title = "Career ladder")]
+    pub(crate) struct LadderSpec {
+        /// # Schema version
+        ///
+        /// The version of the ladder file format. Always `1`.
+        #[schemars(schema_with = "schema::schema_version")]
+        pub(crate) schema_version: u32,
+        /// # Ladder id
+        ///
+        /// A short, stable name for the ladder, used in links and by other tools:
+        /// lower-case words joined by hyphens.
+        #[schemars(schema_with = "schema::id", extend("examples" = ["engineering", "design"]))]
+        pub(crate) id: String,
+        /// # Name
+        ///
+        /// The ladder's name as people read it.
+        #[schemars(extend("examples" = ["Engineering"]))]
+        pub(crate) name: String,
+        /// # Description
+        ///
+        /// What the ladder covers and how to read it.
+        #[serde(default)]
+        pub(crate) description: Option<String>,
+        /// # Currency
+        ///
+        /// The ISO 4217 code of the currency every band is paid in, such as `USD`,
+        /// `EUR` or `GBP`. It decides how many decimal places an amount may have.
+        #[schemars(schema_with = "schema::currency")]
+        pub(crate) currency: String,
+        /// # Pay period
+        ///
+        /// How often the band amounts are paid: per year, per month or per hour.
+        pub(crate) pay_period: PayPeriod,
+        /// # Competencies
+        ///
+        /// The skills and behaviours levels set expectations on. `craft` and
+        /// `leadership` competencies apply to every track; `people` competencies
+        /// (managing people) to management tracks only.
+        pub(crate) competencies: Vec<CompetencySpec>,
+        /// # Tracks
+        ///
+        /// The career tracks, each a list of levels of rising grade. A dual-track
+        /// ladder has at least one individual-contributor track and one
+        /// management track.
+        pub(crate) tracks: Vec<TrackSpec>,
+        /// # Location zones
+        ///
+        /// Optional location differentials: each zone's bands are the base bands
+        /// times its factor (and exchange rate), rounded to the cent.
+        #[serde(default)]
+        pub(crate) zones: Vec<ZoneSpec>,
+        /// # Compensation policy
+        ///
+        /// Optional limits the bands are checked against. Every value left out
+        /// takes its default.
+        #[serde(default)]
+        pub(crate) policy: PolicySpec,
+    }
 }
 
-/// # Competency
-///
-/// A skill or behaviour that levels set expectations on.
-#[derive(Debug, Clone, PartialEq, JsonSchema)]
-#[serde(deny_unknown_fields)]
-#[schemars(rename = "Competency")]
-pub(crate) struct CompetencySpec {
-    /// # Competency id
+wire_struct! {
+    /// # Competency
     ///
-    /// How levels refer to this competency in their `expectations`:
-    /// lower-case words joined by hyphens.
-    #[schemars(schema_with = "schema::id", extend("examples" = ["technical-depth", "people-development"]))]
-    pub(crate) id: String,
-    /// # Name
-    ///
-    /// The competency's name as people read it.
-    pub(crate) name: String,
-    /// # Kind
-    ///
-    /// What the competency is about, which decides the tracks it applies to.
-    pub(crate) kind: CompetencyKind,
-    /// # Description
-    ///
-    /// What the competency means, in a few sentences.
-    #[serde(default)]
-    pub(crate) description: Option<String>,
+    /// A skill or behaviour that levels set expectations on.
+    #[derive(Debug, Clone, PartialEq, JsonSchema)]
+    #[serde(deny_unknown_fields)]
+    #[schemars(rename = "Competency")]
+    pub(crate) struct CompetencySpec {
+        /// # Competency id
+        ///
+        /// How levels refer to this competency in their `expectations`:
+        /// lower-case words joined by hyphens.
+        #[schemars(schema_with = "schema::id", extend("examples" = ["technical-depth", "people-development"]))]
+        pub(crate) id: String,
+        /// # Name
+        ///
+        /// The competency's name as people read it.
+        pub(crate) name: String,
+        /// # Kind
+        ///
+        /// What the competency is about, which decides the tracks it applies to.
+        pub(crate) kind: CompetencyKind,
+        /// # Description
+        ///
+        /// What the competency means, in a few sentences.
+        #[serde(default)]
+        pub(crate) description: Option<String>,
+    }
 }
 
-/// # Track
-///
-/// A career path: a list of levels, lowest grade first.
-#[derive(Debug, Clone, PartialEq, JsonSchema)]
-#[serde(deny_unknown_fields)]
-#[schemars(rename = "Track")]
-pub(crate) struct TrackSpec {
-    /// # Track id
+wire_struct! {
+    /// # Track
     ///
-    /// A short, stable name for the track: lower-case words joined by hyphens.
-    #[schemars(schema_with = "schema::id", extend("examples" = ["ic", "management"]))]
-    pub(crate) id: String,
-    /// # Name
-    ///
-    /// The track's name as people read it.
-    pub(crate) name: String,
-    /// # Kind
-    ///
-    /// Whether this is an individual-contributor track or a management track.
-    pub(crate) kind: TrackKind,
-    /// # Description
-    ///
-    /// What the track is for.
-    #[serde(default)]
-    pub(crate) description: Option<String>,
-    /// # Levels
-    ///
-    /// The track's levels, lowest grade first; grades strictly increase.
-    pub(crate) levels: Vec<LevelSpec>,
+    /// A career path: a list of levels, lowest grade first.
+    #[derive(Debug, Clone, PartialEq, JsonSchema)]
+    #[serde(deny_unknown_fields)]
+    #[schemars(rename = "Track")]
+    pub(crate) struct TrackSpec {
+        /// # Track id
+        ///
+        /// A short, stable name for the track: lower-case words joined by hyphens.
+        #[schemars(schema_with = "schema::id", extend("examples" = ["ic", "management"]))]
+        pub(crate) id: String,
+        /// # Name
+        ///
+        /// The track's name as people read it.
+        pub(crate) name: String,
+        /// # Kind
+        ///
+        /// Whether this is an individual-contributor track or a management track.
+        pub(crate) kind: TrackKind,
+        /// # Description
+        ///
+        /// What the track is for.
+        #[serde(default)]
+        pub(crate) description: Option<String>,
+        /// # Levels
+        ///
+        /// The track's levels, lowest grade first; grades strictly increase.
+        pub(crate) levels: Vec<LevelSpec>,
+    }
 }
 
-/// # Level
-///
-/// One level of a track: its title, grade, pay band and expectations.
-#[derive(Debug, Clone, PartialEq, JsonSchema)]
-#[serde(deny_unknown_fields)]
-#[schemars(rename = "Level")]
-pub(crate) struct LevelSpec {
-    /// # Level id
+wire_struct! {
+    /// # Level
     ///
-    /// A short, stable name for the level, unique across the whole ladder:
-    /// promotion tools and other ladders refer to levels by it.
-    #[schemars(schema_with = "schema::id", extend("examples" = ["ic6", "em1"]))]
-    pub(crate) id: String,
-    /// # Title
-    ///
-    /// The job title people hold at this level, unique in the ladder.
-    #[schemars(extend("examples" = ["Principal Engineer"]))]
-    pub(crate) title: String,
-    /// # Grade
-    ///
-    /// The cross-track key: levels of equal grade are equivalent in scope and
-    /// pay, whichever track they are on. Grades strictly increase along a track.
-    #[schemars(schema_with = "schema::grade")]
-    pub(crate) grade: u32,
-    /// # Summary
-    ///
-    /// One sentence on what the level is about.
-    #[serde(default)]
-    pub(crate) summary: Option<String>,
+    /// One level of a track: its title, grade, pay band and expectations.
+    #[derive(Debug, Clone, PartialEq, JsonSchema)]
+    #[serde(deny_unknown_fields)]
+    #[schemars(rename = "Level")]
+    pub(crate) struct LevelSpec {
+        /// # Level id
+        ///
+        /// A short, stable name for the level, unique across the whole ladder:
+        /// promotion tools and other ladders refer to levels by it.
+        #[schemars(schema_with = "schema::id", extend("examples" = ["ic6", "em1"]))]
+        pub(crate) id: String,
+        /// # Title
+        ///
+        /// The job title people hold at this level, unique in the ladder.
+        #[schemars(extend("examples" = ["Principal Engineer"]))]
+        pub(crate) title: String,
+        /// # Grade
+        ///
+        /// The cross-track key: levels of equal grade are equivalent in scope and
+        /// pay, whichever track they are on. Grades strictly increase along a track.
+        #[schemars(schema_with = "schema::grade")]
+        pub(crate) grade: u32,
+        /// # Summary
+        ///
+        /// One sentence on what the level is about.
+        #[serde(default)]
+        pub(crate) summary: Option<String>,
+        /// # Pay band
+        ///
+        /// The level's pay range in the ladder's currency: `min <= mid <= max`.
+        pub(crate) band: BandSpec,
+        /// # Expectations
+        ///
+        /// For each competency that applies to the track, the proficiency expected
+        /// at this level, from 1 (learning) to 5 (sets the standard beyond the
+        /// team): a number, or `{ proficiency: N, description: ... }`.
+        #[serde(default)]
+        #[schemars(schema_with = "schema::expectations")]
+        pub(crate) expectations: Vec<(String, ExpectationSpec)>,
+    }
+}
+
+wire_struct! {
     /// # Pay band
     ///
-    /// The level's pay range in the ladder's currency: `min <= mid <= max`.
-    pub(crate) band: BandSpec,
-    /// # Expectations
-    ///
-    /// For each competency that applies to the track, the proficiency expected
-    /// at this level, from 1 (learning) to 5 (sets the standard beyond the
-    /// team): a number, or `{ proficiency: N, description: ... }`.
-    #[serde(default)]
-    #[schemars(schema_with = "schema::expectations")]
-    pub(crate) expectations: Vec<(String, ExpectationSpec)>,
-}
-
-/// # Pay band
-///
-/// A pay range: the minimum, the midpoint and the maximum.
-#[derive(Debug, Clone, Copy, PartialEq, JsonSchema)]
-#[serde(deny_unknown_fields)]
-#[schemars(rename = "Band")]
-pub(crate) struct BandSpec {
-    /// # Minimum
-    ///
-    /// The lowest pay for the level, such as `100000` or `35.50`: a plain
-    /// decimal number, with no more decimal places than the currency has.
-    #[schemars(schema_with = "schema::amount")]
-    pub(crate) min: Decimal,
-    /// # Midpoint
-    ///
-    /// The pay for someone fully performing at the level, such as `115000`:
-    /// a plain decimal number between the minimum and the maximum.
-    #[schemars(schema_with = "schema::amount")]
-    pub(crate) mid: Decimal,
-    /// # Maximum
-    ///
-    /// The highest pay for the level, such as `130000`: a plain decimal number.
-    #[schemars(schema_with = "schema::amount")]
-    pub(crate) max: Decimal,
+    /// A pay range: the minimum, the midpoint and the maximum.
+    #[derive(Debug, Clone, Copy, PartialEq, JsonSchema)]
+    #[serde(deny_unknown_fields)]
+    #[schemars(rename = "Band")]
+    pub(crate) struct BandSpec {
+        /// # Minimum
+        ///
+        /// The lowest pay for the level, such as `100000` or `35.50`: a plain
+        /// decimal number, with no more decimal places than the currency has.
+        #[schemars(schema_with = "schema::amount")]
+        pub(crate) min: Decimal,
+        /// # Midpoint
+        ///
+        /// The pay for someone fully performing at the level, such as `115000`:
+        /// a plain decimal number between the minimum and the maximum.
+        #[schemars(schema_with = "schema::amount")]
+        pub(crate) mid: Decimal,
+        /// # Maximum
+        ///
+        /// The highest pay for the level, such as `130000`: a plain decimal number.
+        #[schemars(schema_with = "schema::amount")]
+        pub(crate) max: Decimal,
+    }
 }
 
 /// One value of a level's `expectations` (its schema is written by hand).
@@ -223,136 +235,152 @@ pub(crate) struct ExpectationSpec {
     pub(crate) detailed: bool,
 }
 
-/// # Location zone
-///
-/// A location differential: the zone's bands are the base bands times
-/// `factor`, converted at `rate` when the zone pays in another currency.
-#[derive(Debug, Clone, PartialEq, JsonSchema)]
-#[serde(deny_unknown_fields)]
-#[schemars(rename = "Zone")]
-pub(crate) struct ZoneSpec {
-    /// # Zone id
-    ///
-    /// A short, stable name for the zone: lower-case words joined by hyphens.
-    #[schemars(schema_with = "schema::id", extend("examples" = ["london"]))]
-    pub(crate) id: String,
-    /// # Name
-    ///
-    /// The zone's name as people read it.
-    pub(crate) name: String,
-    /// # Factor
-    ///
-    /// What the zone pays relative to the base bands: `1` the same, `0.8`
-    /// 80%, `1.15` 115%.
-    #[schemars(schema_with = "schema::factor", extend("examples" = [0.8]))]
-    pub(crate) factor: Decimal,
-    /// # Currency
-    ///
-    /// The ISO 4217 code the zone pays in, when it is not the ladder's
-    /// currency; then `rate` is required.
-    #[serde(default)]
-    #[schemars(schema_with = "schema::optional_currency")]
-    pub(crate) currency: Option<String>,
-    /// # Exchange rate
-    ///
-    /// Units of the zone's currency per unit of the ladder's currency, such as
-    /// `0.79` GBP per USD. Only with `currency`.
-    #[serde(default)]
-    #[schemars(schema_with = "schema::optional_factor", extend("examples" = [0.79]))]
-    pub(crate) rate: Option<Decimal>,
+/// The keys of the `{ proficiency: N, description: ... }` form, whose schema
+/// is written by hand beside the bare number's ([`schema::expectations`]).
+impl Wire for ExpectationSpec {
+    const KEYS: &'static [&'static str] = &["proficiency", "description"];
 }
 
-/// # Compensation policy
-///
-/// The limits bands are checked against; every value left out takes its default.
-#[derive(Debug, Clone, Default, PartialEq, JsonSchema)]
-#[serde(deny_unknown_fields)]
-#[schemars(rename = "Policy")]
-pub(crate) struct PolicySpec {
+wire_struct! {
+    /// # Location zone
+    ///
+    /// A location differential: the zone's bands are the base bands times
+    /// `factor`, converted at `rate` when the zone pays in another currency.
+    #[derive(Debug, Clone, PartialEq, JsonSchema)]
+    #[serde(deny_unknown_fields)]
+    #[schemars(rename = "Zone")]
+    pub(crate) struct ZoneSpec {
+        /// # Zone id
+        ///
+        /// A short, stable name for the zone: lower-case words joined by hyphens.
+        #[schemars(schema_with = "schema::id", extend("examples" = ["london"]))]
+        pub(crate) id: String,
+        /// # Name
+        ///
+        /// The zone's name as people read it.
+        pub(crate) name: String,
+        /// # Factor
+        ///
+        /// What the zone pays relative to the base bands: `1` the same, `0.8`
+        /// 80%, `1.15` 115%.
+        #[schemars(schema_with = "schema::factor", extend("examples" = [0.8]))]
+        pub(crate) factor: Decimal,
+        /// # Currency
+        ///
+        /// The ISO 4217 code the zone pays in, when it is not the ladder's
+        /// currency; then `rate` is required.
+        #[serde(default)]
+        #[schemars(schema_with = "schema::optional_currency")]
+        pub(crate) currency: Option<String>,
+        /// # Exchange rate
+        ///
+        /// Units of the zone's currency per unit of the ladder's currency, such as
+        /// `0.79` GBP per USD. Only with `currency`.
+        #[serde(default)]
+        #[schemars(schema_with = "schema::optional_factor", extend("examples" = [0.79]))]
+        pub(crate) rate: Option<Decimal>,
+    }
+}
+
+wire_struct! {
+    /// # Compensation policy
+    ///
+    /// The limits bands are checked against; every value left out takes its default.
+    #[derive(Debug, Clone, Default, PartialEq, JsonSchema)]
+    #[serde(deny_unknown_fields)]
+    #[schemars(rename = "Policy")]
+    pub(crate) struct PolicySpec {
+        /// # Parity between tracks
+        ///
+        /// How individual-contributor bands are compared with management bands
+        /// at the same grade.
+        #[serde(default)]
+        pub(crate) parity: Option<ParitySpec>,
+        /// # Band spread
+        ///
+        /// The allowed width of a band, `(max - min) / min`. Default: 20% to 65%.
+        #[serde(default)]
+        pub(crate) spread: Option<PercentRangeSpec>,
+        /// # Midpoint progression
+        ///
+        /// The allowed step between the midpoints of consecutive levels of a
+        /// track. Default: 5% to 30%.
+        #[serde(default)]
+        pub(crate) progression: Option<PercentRangeSpec>,
+        /// # Band overlap
+        ///
+        /// The largest share of a band that may overlap the next level's band.
+        #[serde(default)]
+        pub(crate) overlap: Option<OverlapSpec>,
+    }
+}
+
+wire_struct! {
     /// # Parity between tracks
     ///
-    /// How individual-contributor bands are compared with management bands
-    /// at the same grade.
-    #[serde(default)]
-    pub(crate) parity: Option<ParitySpec>,
-    /// # Band spread
+    /// How individual-contributor bands are compared with management bands at the same grade.
+    #[derive(Debug, Clone, Default, PartialEq, JsonSchema)]
+    #[serde(deny_unknown_fields)]
+    #[schemars(rename = "Parity")]
+    pub(crate) struct ParitySpec {
+        /// # Parity mode
+        ///
+        /// How the bands are compared. Default: `equal`.
+        #[serde(default)]
+        pub(crate) mode: Option<ParityMode>,
+        /// # Parity from grade
+        ///
+        /// Parity is enforced at and above this grade. Default: the grade of the
+        /// management track's third-highest level (its top three levels).
+        #[serde(default)]
+        #[schemars(schema_with = "schema::optional_grade")]
+        pub(crate) from_grade: Option<u32>,
+        /// # Tolerance
+        ///
+        /// How far apart `equal` bands may be, relative to the management amount,
+        /// such as `2%`. Default: `0%`.
+        #[serde(default)]
+        #[schemars(schema_with = "schema::optional_percent")]
+        pub(crate) tolerance: Option<Percent>,
+    }
+}
+
+wire_struct! {
+    /// # Percentage range
     ///
-    /// The allowed width of a band, `(max - min) / min`. Default: 20% to 65%.
-    #[serde(default)]
-    pub(crate) spread: Option<PercentRangeSpec>,
-    /// # Midpoint progression
-    ///
-    /// The allowed step between the midpoints of consecutive levels of a
-    /// track. Default: 5% to 30%.
-    #[serde(default)]
-    pub(crate) progression: Option<PercentRangeSpec>,
-    /// # Band overlap
+    /// A lower and an upper limit, each written `12%` or `0.12`.
+    #[derive(Debug, Clone, Default, PartialEq, JsonSchema)]
+    #[serde(deny_unknown_fields)]
+    #[schemars(rename = "PercentRange")]
+    pub(crate) struct PercentRangeSpec {
+        /// # Minimum
+        ///
+        /// The lower limit, such as `20%`.
+        #[serde(default)]
+        #[schemars(schema_with = "schema::optional_percent")]
+        pub(crate) min: Option<Percent>,
+        /// # Maximum
+        ///
+        /// The upper limit, such as `65%`.
+        #[serde(default)]
+        #[schemars(schema_with = "schema::optional_percent")]
+        pub(crate) max: Option<Percent>,
+    }
+}
+
+wire_struct! {
+    /// # Band overlap limit
     ///
     /// The largest share of a band that may overlap the next level's band.
-    #[serde(default)]
-    pub(crate) overlap: Option<OverlapSpec>,
-}
-
-/// # Parity between tracks
-///
-/// How individual-contributor bands are compared with management bands at the same grade.
-#[derive(Debug, Clone, Default, PartialEq, JsonSchema)]
-#[serde(deny_unknown_fields)]
-#[schemars(rename = "Parity")]
-pub(crate) struct ParitySpec {
-    /// # Parity mode
-    ///
-    /// How the bands are compared. Default: `equal`.
-    #[serde(default)]
-    pub(crate) mode: Option<ParityMode>,
-    /// # Parity from grade
-    ///
-    /// Parity is enforced at and above this grade. Default: the grade of the
-    /// management track's third-highest level (its top three levels).
-    #[serde(default)]
-    #[schemars(schema_with = "schema::optional_grade")]
-    pub(crate) from_grade: Option<u32>,
-    /// # Tolerance
-    ///
-    /// How far apart `equal` bands may be, relative to the management amount,
-    /// such as `2%`. Default: `0%`.
-    #[serde(default)]
-    #[schemars(schema_with = "schema::optional_percent")]
-    pub(crate) tolerance: Option<Percent>,
-}
-
-/// # Percentage range
-///
-/// A lower and an upper limit, each written `12%` or `0.12`.
-#[derive(Debug, Clone, Default, PartialEq, JsonSchema)]
-#[serde(deny_unknown_fields)]
-#[schemars(rename = "PercentRange")]
-pub(crate) struct PercentRangeSpec {
-    /// # Minimum
-    ///
-    /// The lower limit, such as `20%`.
-    #[serde(default)]
-    #[schemars(schema_with = "schema::optional_percent")]
-    pub(crate) min: Option<Percent>,
-    /// # Maximum
-    ///
-    /// The upper limit, such as `65%`.
-    #[serde(default)]
-    #[schemars(schema_with = "schema::optional_percent")]
-    pub(crate) max: Option<Percent>,
-}
-
-/// # Band overlap limit
-///
-/// The largest share of a band that may overlap the next level's band.
-#[derive(Debug, Clone, Default, PartialEq, JsonSchema)]
-#[serde(deny_unknown_fields)]
-#[schemars(rename = "Overlap")]
-pub(crate) struct OverlapSpec {
-    /// # Maximum overlap
-    ///
-    /// Such as `60%` (the default).
-    #[serde(default)]
-    #[schemars(schema_with = "schema::optional_percent")]
-    pub(crate) max: Option<Percent>,
+    #[derive(Debug, Clone, Default, PartialEq, JsonSchema)]
+    #[serde(deny_unknown_fields)]
+    #[schemars(rename = "Overlap")]
+    pub(crate) struct OverlapSpec {
+        /// # Maximum overlap
+        ///
+        /// Such as `60%` (the default).
+        #[serde(default)]
+        #[schemars(schema_with = "schema::optional_percent")]
+        pub(crate) max: Option<Percent>,
+    }
 }

@@ -4,39 +4,42 @@
 use super::{Decoder, Path};
 use crate::finding::Finding;
 use crate::finding::reading;
+use crate::spec::wire::wire_struct;
 use crate::yaml::{Node, Value};
 use crate::{Limits, Pointer};
 
-/// # Ratings
-///
-/// A person's assessed proficiencies, for `dualtrack assess`: which level of
-/// each track they are ready for, and what stands between them and a target.
-#[derive(Debug, Clone, PartialEq, schemars::JsonSchema)]
-#[serde(deny_unknown_fields)]
-#[schemars(rename = "Ratings")]
-pub(crate) struct RatingsSpec {
-    /// # Schema version
-    ///
-    /// The version of the ratings file format. Always `1`.
-    #[schemars(schema_with = "crate::spec::schema::schema_version")]
-    pub(crate) schema_version: u32,
-    /// # Ladder id
-    ///
-    /// The id of the ladder the ratings are for, such as `engineering`.
-    #[schemars(schema_with = "crate::spec::schema::id")]
-    pub(crate) ladder: String,
-    /// # Person
-    ///
-    /// Who was assessed, as it should appear in the output.
-    #[serde(default)]
-    pub(crate) person: Option<String>,
+wire_struct! {
     /// # Ratings
     ///
-    /// Competency id to assessed proficiency, from 1 (learning) to 5 (sets
-    /// the standard beyond the team). Leave out what was not assessed: a
-    /// missing rating is never read as a low one.
-    #[schemars(schema_with = "crate::spec::schema::ratings")]
-    pub(crate) ratings: Vec<(String, i64)>,
+    /// A person's assessed proficiencies, for `dualtrack assess`: which level of
+    /// each track they are ready for, and what stands between them and a target.
+    #[derive(Debug, Clone, PartialEq, schemars::JsonSchema)]
+    #[serde(deny_unknown_fields)]
+    #[schemars(rename = "Ratings")]
+    pub(crate) struct RatingsSpec {
+        /// # Schema version
+        ///
+        /// The version of the ratings file format. Always `1`.
+        #[schemars(schema_with = "crate::spec::schema::schema_version")]
+        pub(crate) schema_version: u32,
+        /// # Ladder id
+        ///
+        /// The id of the ladder the ratings are for, such as `engineering`.
+        #[schemars(schema_with = "crate::spec::schema::id")]
+        pub(crate) ladder: String,
+        /// # Person
+        ///
+        /// Who was assessed, as it should appear in the output.
+        #[serde(default)]
+        pub(crate) person: Option<String>,
+        /// # Ratings
+        ///
+        /// Competency id to assessed proficiency, from 1 (learning) to 5 (sets
+        /// the standard beyond the team). Leave out what was not assessed: a
+        /// missing rating is never read as a low one.
+        #[schemars(schema_with = "crate::spec::schema::ratings")]
+        pub(crate) ratings: Vec<(String, i64)>,
+    }
 }
 
 /// What decoding a ratings file produced.
@@ -70,12 +73,7 @@ pub(crate) fn decode_ratings(root: Option<&Node>, limits: &Limits) -> DecodedRat
 
 impl Decoder<'_> {
     fn ratings_file(&mut self, node: &Node) -> Option<RatingsSpec> {
-        let f = self.fields(
-            node,
-            &Path::Root,
-            "the ratings file",
-            &["schema_version", "ladder", "person", "ratings"],
-        )?;
+        let f = self.fields::<RatingsSpec>(node, &Path::Root, "the ratings file")?;
         let version = self.required(&f, "schema_version", Self::schema_version);
         let ladder = self.required(&f, "ladder", Self::short_text);
         let person = self.optional(&f, "person", Self::short_text);
