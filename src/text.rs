@@ -21,7 +21,7 @@ const MAX_QUOTED: usize = 100;
 
 /// Text as a message quotes it: control, invisible and bidi characters shown
 /// as escapes, so that a message can never drive a terminal or hide what it
-/// quotes, and cut after [`MAX_QUOTED`] characters, so that a long value
+/// quotes, and cut after 100 characters, so that a long value
 /// cannot make every message that names it long.
 ///
 /// ```

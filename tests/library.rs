@@ -158,7 +158,9 @@ fn read_file_stops_one_byte_past_the_limit() {
     let mut limits = dualtrack::Limits::default();
     limits.max_file_bytes = 100;
     let loader = Loader::new().limits(limits);
-    let bytes = loader.read_file("ladders/engineering.yaml").expect("readable");
+    let bytes = loader
+        .read_file("ladders/engineering.yaml")
+        .expect("readable");
     assert_eq!(bytes.len(), 101);
     let report = loader.load_bytes(&bytes).expect_err("too large");
     assert_eq!(report.findings()[0].code(), "limit");

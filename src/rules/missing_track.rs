@@ -31,16 +31,13 @@ declare_rule! {
 }
 
 pub(crate) fn check(facts: &Facts<'_>, sink: &mut Findings) {
-    for (kind, name) in [
-        (TrackKind::IndividualContributor, "`individual_contributor`"),
-        (TrackKind::Management, "`management`"),
-    ] {
+    for kind in [TrackKind::IndividualContributor, TrackKind::Management] {
         if facts.tracks_of(kind).next().is_none() {
             sink.push(
                 Finding::new(
                     &MISSING_TRACK,
                     Pointer::root().key("tracks"),
-                    format!("the ladder has no {name} track"),
+                    format!("the ladder has no `{}` track", kind.as_str()),
                 )
                 .with_help(format!(
                     "a dual-track ladder needs both kinds; add a track with `kind: {}`",
