@@ -258,33 +258,23 @@ impl<'s> Facts<'s> {
             .collect()
     }
 
-    /// Base minor units converted into zone `z`, when the zone is valid.
-    pub(crate) fn zone_minor(&self, z: usize, minor: u64) -> Option<u64> {
-        let base = self.currency?;
+    /// A base band converted into zone `z`, when the zone is valid: each
+    /// amount rounded to the zone currency's minor unit.
+    pub(crate) fn zone_band(&self, z: usize, band: &Band) -> Option<Band> {
         let conversion = self.zones.get(z)?.as_ref().ok()?;
-        crate::model::convert(
-            Money::from_minor(minor, base),
-            conversion.factor,
-            conversion.rate,
-            conversion.currency,
+        let convert = |amount| {
+            crate::model::convert(
+                amount,
+                conversion.factor,
+                conversion.rate,
+                conversion.currency,
+            )
+        };
+        Band::new(
+            convert(band.min())?,
+            convert(band.mid())?,
+            convert(band.max())?,
         )
-        .map(Money::minor)
-    }
-
-    /// An amount of zone `z` as money, for messages.
-    pub(crate) fn zone_money(&self, z: usize, minor: u64) -> String {
-        match self.zones.get(z) {
-            Some(Ok(conversion)) => Money::from_minor(minor, conversion.currency).to_string(),
-            _ => minor.to_string(),
-        }
-    }
-
-    /// A band amount as money, for messages.
-    pub(crate) fn money(&self, minor: u64) -> String {
-        match self.currency {
-            Some(currency) => Money::from_minor(minor, currency).to_string(),
-            None => minor.to_string(),
-        }
     }
 }
 

@@ -3,7 +3,8 @@ use std::collections::{HashMap, HashSet};
 use crate::Pointer;
 use crate::finding::{Finding, Findings};
 use crate::model::{Band, ParityMode, TrackKind};
-use crate::rules::{BAND_POINTS, Facts};
+use crate::money::Money;
+use crate::rules::Facts;
 use crate::spec::LevelSpec;
 use crate::text::escape;
 
@@ -44,41 +45,77 @@ declare_rule! {
     PARITY_GAP, "parity-gap", Error, Policy, "an IC band falls short of the management band at the same grade"
 }
 
+/// One of a band's three amounts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Point {
+    Min,
+    Mid,
+    Max,
+}
+
+impl Point {
+    /// Compared in this order, so that a finding names the widest gap first.
+    const TOP_DOWN: [Point; 3] = [Point::Max, Point::Mid, Point::Min];
+
+    fn of(self, band: &Band) -> u64 {
+        self.money(band).minor()
+    }
+
+    fn money(self, band: &Band) -> Money {
+        match self {
+            Point::Min => band.min(),
+            Point::Mid => band.mid(),
+            Point::Max => band.max(),
+        }
+    }
+
+    /// The key of the band's mapping.
+    fn key(self) -> &'static str {
+        match self {
+            Point::Min => "min",
+            Point::Mid => "mid",
+            Point::Max => "max",
+        }
+    }
+
+    fn verb(self) -> &'static str {
+        match self {
+            Point::Min => "starts at",
+            Point::Mid => "has its midpoint at",
+            Point::Max => "pays up to",
+        }
+    }
+}
+
 /// How an IC band falls short of a management band.
-pub(crate) enum Gap {
-    /// One point (0 min, 1 mid, 2 max) is off.
-    Point(usize),
+enum Gap {
+    /// One point is off.
+    Point(Point),
     /// The bands do not overlap.
     Apart,
 }
 
 /// Compares an IC band with a management band under the policy.
-pub(crate) fn gap(facts: &Facts<'_>, ic: [u64; 3], m: [u64; 3]) -> Option<Gap> {
+fn gap(facts: &Facts<'_>, ic: &Band, m: &Band) -> Option<Gap> {
     let tolerance = facts.policy.parity_tolerance;
+    let off_by = |gap: u64, of: u64| !tolerance.admits(u128::from(gap), u128::from(of));
     match facts.policy.parity_mode {
-        ParityMode::Equal => [2, 1, 0]
+        ParityMode::Equal => Point::TOP_DOWN
             .into_iter()
-            .find(|&i| !tolerance.admits(u128::from(ic[i].abs_diff(m[i])), u128::from(m[i])))
+            .find(|p| off_by(p.of(ic).abs_diff(p.of(m)), p.of(m)))
             .map(Gap::Point),
-        ParityMode::AtLeast => [2, 1, 0]
+        ParityMode::AtLeast => Point::TOP_DOWN
             .into_iter()
-            .find(|&i| {
-                ic[i] < m[i] && !tolerance.admits(u128::from(m[i] - ic[i]), u128::from(m[i]))
-            })
+            .find(|p| p.of(ic) < p.of(m) && off_by(p.of(m) - p.of(ic), p.of(m)))
             .map(Gap::Point),
         ParityMode::Overlap => {
-            let apart = (ic[2] < m[0]
-                && !tolerance.admits(u128::from(m[0] - ic[2]), u128::from(m[0])))
-                || (m[2] < ic[0] && !tolerance.admits(u128::from(ic[0] - m[2]), u128::from(ic[0])));
+            let (ic_min, ic_max) = (ic.min().minor(), ic.max().minor());
+            let (m_min, m_max) = (m.min().minor(), m.max().minor());
+            let apart = (ic_max < m_min && off_by(m_min - ic_max, m_min))
+                || (m_max < ic_min && off_by(ic_min - m_max, ic_min));
             apart.then_some(Gap::Apart)
         }
     }
-}
-
-/// A band's min, mid and max in minor units: the key under which parity
-/// judges each distinct pair of bands once.
-fn points(band: Band) -> [u64; 3] {
-    [band.min().minor(), band.mid().minor(), band.max().minor()]
 }
 
 /// A level with its track and level index.
@@ -113,26 +150,17 @@ pub(crate) fn management_levels<'s>(facts: &Facts<'s>) -> Vec<LevelAt<'s>> {
     out
 }
 
-/// A band in minor units converted into a zone, when the zone is valid.
-fn zone_band(facts: &Facts<'_>, zone: usize, band: [u64; 3]) -> Option<[u64; 3]> {
-    let mut out = [0; 3];
-    for (slot, minor) in out.iter_mut().zip(band) {
-        *slot = facts.zone_minor(zone, minor)?;
-    }
-    Some(out)
-}
-
 /// Whether comparing these two bands makes any finding, in the base
 /// currency or in some zone.
-fn falls_short(facts: &Facts<'_>, ic: [u64; 3], m: [u64; 3]) -> bool {
+fn falls_short(facts: &Facts<'_>, ic: &Band, m: &Band) -> bool {
     gap(facts, ic, m).is_some()
         || ic != m
             && (0..facts.spec.zones.len()).any(|zone| {
-                let (Some(zic), Some(zm)) = (zone_band(facts, zone, ic), zone_band(facts, zone, m))
+                let (Some(zic), Some(zm)) = (facts.zone_band(zone, ic), facts.zone_band(zone, m))
                 else {
                     return false;
                 };
-                gap(facts, zic, zm).is_some()
+                gap(facts, &zic, &zm).is_some()
             })
 }
 
@@ -145,12 +173,12 @@ pub(crate) fn check(facts: &Facts<'_>, sink: &mut Findings) {
     // zone), and a management level whose band falls short of none of the
     // distinct IC bands of its grade is not walked at all. Levels that are
     // walked are walked as before, so findings come in the same order.
-    let mut distinct: HashMap<u32, Vec<[u64; 3]>> = HashMap::new();
+    let mut distinct: HashMap<u32, Vec<Band>> = HashMap::new();
     for (&grade, levels) in &ics {
-        let mut bands: Vec<[u64; 3]> = Vec::new();
-        let mut seen: HashSet<[u64; 3]> = HashSet::new();
+        let mut bands: Vec<Band> = Vec::new();
+        let mut seen: HashSet<Band> = HashSet::new();
         for &(t, l, _) in levels {
-            if let Some(band) = facts.band(t, l).map(points)
+            if let Some(band) = facts.band(t, l)
                 && seen.insert(band)
             {
                 bands.push(band);
@@ -158,8 +186,8 @@ pub(crate) fn check(facts: &Facts<'_>, sink: &mut Findings) {
         }
         distinct.insert(grade, bands);
     }
-    let mut pair_short: HashMap<([u64; 3], [u64; 3]), bool> = HashMap::new();
-    let mut level_short: HashMap<(u32, [u64; 3]), bool> = HashMap::new();
+    let mut pair_short: HashMap<(Band, Band), bool> = HashMap::new();
+    let mut level_short: HashMap<(u32, Band), bool> = HashMap::new();
     // Pairs that pass on the base bands without being equal, and fall short
     // in some zone: rounding there opens a gap. Bands that are equal stay equal.
     let mut passed: Vec<[usize; 4]> = Vec::new();
@@ -167,28 +195,24 @@ pub(crate) fn check(facts: &Facts<'_>, sink: &mut Findings) {
         if m.grade < from {
             continue;
         }
-        let Some(m_band) = facts.band(mt, ml).map(points) else {
+        let Some(m_band) = facts.band(mt, ml) else {
             continue;
         };
         let walk = *level_short.entry((m.grade, m_band)).or_insert_with(|| {
-            distinct
-                .get(&m.grade)
-                .into_iter()
-                .flatten()
-                .any(|&ic_band| {
-                    *pair_short
-                        .entry((ic_band, m_band))
-                        .or_insert_with(|| falls_short(facts, ic_band, m_band))
-                })
+            distinct.get(&m.grade).into_iter().flatten().any(|ic_band| {
+                *pair_short
+                    .entry((*ic_band, m_band))
+                    .or_insert_with(|| falls_short(facts, ic_band, &m_band))
+            })
         });
         if !walk {
             continue;
         }
         for &(it, il, ic) in ics.get(&m.grade).into_iter().flatten() {
-            let Some(ic_band) = facts.band(it, il).map(points) else {
+            let Some(ic_band) = facts.band(it, il) else {
                 continue;
             };
-            match gap(facts, ic_band, m_band) {
+            match gap(facts, &ic_band, &m_band) {
                 Some(gap) => {
                     if sink.is_full() {
                         return;
@@ -196,15 +220,15 @@ pub(crate) fn check(facts: &Facts<'_>, sink: &mut Findings) {
                     let f = finding(
                         facts,
                         None,
-                        (it, il, ic, ic_band),
-                        (mt, ml, m, m_band),
+                        (it, il, ic, &ic_band),
+                        (mt, ml, m, &m_band),
                         &gap,
                     );
                     sink.push(f);
                 }
                 None if *pair_short
                     .entry((ic_band, m_band))
-                    .or_insert_with(|| falls_short(facts, ic_band, m_band)) =>
+                    .or_insert_with(|| falls_short(facts, &ic_band, &m_band)) =>
                 {
                     passed.push([it, il, mt, ml]);
                 }
@@ -217,7 +241,7 @@ pub(crate) fn check(facts: &Facts<'_>, sink: &mut Findings) {
     }
     let spec = facts.spec;
     // Zone by zone, each band is converted once, however many pairs it is in.
-    let mut converted: Vec<Vec<Option<Option<[u64; 3]>>>> = spec
+    let mut converted: Vec<Vec<Option<Option<Band>>>> = spec
         .tracks
         .iter()
         .map(|track| vec![None; track.levels.len()])
@@ -226,21 +250,19 @@ pub(crate) fn check(facts: &Facts<'_>, sink: &mut Findings) {
         for track in &mut converted {
             track.fill(None);
         }
-        let mut band_in_zone = |facts: &Facts<'_>, t: usize, l: usize| -> Option<[u64; 3]> {
-            *converted[t][l]
-                .get_or_insert_with(|| zone_band(facts, z, facts.band(t, l).map(points)?))
+        let mut band_in_zone = |t: usize, l: usize| -> Option<Band> {
+            *converted[t][l].get_or_insert_with(|| facts.zone_band(z, &facts.band(t, l)?))
         };
         for &[it, il, mt, ml] in &passed {
-            let (Some(zic), Some(zm)) = (band_in_zone(facts, it, il), band_in_zone(facts, mt, ml))
-            else {
+            let (Some(zic), Some(zm)) = (band_in_zone(it, il), band_in_zone(mt, ml)) else {
                 continue;
             };
-            if let Some(gap) = gap(facts, zic, zm) {
+            if let Some(gap) = gap(facts, &zic, &zm) {
                 if sink.is_full() {
                     return;
                 }
                 let (ic, m) = (&spec.tracks[it].levels[il], &spec.tracks[mt].levels[ml]);
-                let f = finding(facts, Some(z), (it, il, ic, zic), (mt, ml, m, zm), &gap);
+                let f = finding(facts, Some(z), (it, il, ic, &zic), (mt, ml, m, &zm), &gap);
                 sink.push(f);
             }
         }
@@ -250,31 +272,27 @@ pub(crate) fn check(facts: &Facts<'_>, sink: &mut Findings) {
 fn finding(
     facts: &Facts<'_>,
     zone: Option<usize>,
-    (it, il, ic, ic_band): (usize, usize, &LevelSpec, [u64; 3]),
-    (mt, ml, m, m_band): (usize, usize, &LevelSpec, [u64; 3]),
+    (it, il, ic, ic_band): (usize, usize, &LevelSpec, &Band),
+    (mt, ml, m, m_band): (usize, usize, &LevelSpec, &Band),
     gap: &Gap,
 ) -> Finding {
-    let money = |minor| match zone {
-        Some(z) => facts.zone_money(z, minor),
-        None => facts.money(minor),
-    };
     let (point, message) = match *gap {
-        Gap::Point(i) => {
-            let verb = ["starts at", "has its midpoint at", "pays up to"][i];
-            let side = if ic_band[i] < m_band[i] {
+        Gap::Point(point) => {
+            let side = if point.of(ic_band) < point.of(m_band) {
                 "below"
             } else {
                 "above"
             };
             (
-                Some(BAND_POINTS[i]),
+                Some(point.key()),
                 format!(
-                    "IC level `{}` (grade {}) {verb} {}, {side} management level `{}` ({})",
+                    "IC level `{}` (grade {}) {} {}, {side} management level `{}` ({})",
                     escape(&ic.id),
                     ic.grade,
-                    money(ic_band[i]),
+                    point.verb(),
+                    point.money(ic_band),
                     escape(&m.id),
-                    money(m_band[i])
+                    point.money(m_band)
                 ),
             )
         }
@@ -284,11 +302,11 @@ fn finding(
                 "IC level `{}` (grade {}) band {} to {} does not overlap management level `{}` ({} to {})",
                 escape(&ic.id),
                 ic.grade,
-                money(ic_band[0]),
-                money(ic_band[2]),
+                ic_band.min(),
+                ic_band.max(),
                 escape(&m.id),
-                money(m_band[0]),
-                money(m_band[2])
+                m_band.min(),
+                m_band.max()
             ),
         ),
     };
@@ -296,9 +314,9 @@ fn finding(
         ParityMode::Equal => format!(
             "from grade {} the policy is `equal`: give both levels the same band (management: min {}, mid {}, max {})",
             facts.policy.parity_from_grade,
-            money(m_band[0]),
-            money(m_band[1]),
-            money(m_band[2])
+            m_band.min(),
+            m_band.mid(),
+            m_band.max()
         ),
         ParityMode::AtLeast => format!(
             "from grade {} the policy is `at_least`: the IC band is at least the management band",
