@@ -171,3 +171,37 @@ fn the_scanner_sees_paths_lists_and_reexports() {
     assert_eq!(roots.get("Ladder").map(String::as_str), Some("model"));
     assert_eq!(roots.get("render").map(String::as_str), Some("render"));
 }
+
+/// The binary has three layers: `main.rs` parses and dispatches, one module
+/// per command, and below them `input` (reading files) over `output`
+/// (printing); nothing imports a command or `main`.
+#[test]
+fn the_cli_is_layered_too() {
+    let bin = Path::new("src/bin/dualtrack");
+    let below = |module: &str| -> &[&str] {
+        match module {
+            "output" => &[],
+            "input" => &["output"],
+            _ => &["input", "output"],
+        }
+    };
+    let mut problems = Vec::new();
+    for entry in std::fs::read_dir(bin).expect("src/bin/dualtrack") {
+        let path = entry.expect("an entry").path();
+        let module = path
+            .file_stem()
+            .expect("a file name")
+            .to_string_lossy()
+            .into_owned();
+        if module == "main" {
+            continue;
+        }
+        let text = std::fs::read_to_string(&path).expect("a source file");
+        for name in imports(&text) {
+            if !below(&module).contains(&name.as_str()) {
+                problems.push(format!("{}: `{module}` uses `{name}`", path.display()));
+            }
+        }
+    }
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+}
