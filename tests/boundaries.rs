@@ -415,6 +415,43 @@ fn management_premium_stops_at_the_from_grade_where_parity_takes_over() {
     );
 }
 
+#[test]
+fn management_premium_is_judged_against_each_ic_level_of_its_grade() {
+    // A second IC track pays a midpoint of 140000 at grade 2, as em2 now does:
+    // em2 is paid more than ic2 (138000), not more than ib2.
+    let second = "  - id: ic-b
+    name: Second IC track
+    kind: individual_contributor
+    levels:
+      - { id: ib2, title: IB 2, grade: 2, band: { min: 120000, mid: 140000, max: 156000 }, expectations: { coding: 2 } }
+";
+    let em2 = [("em2", "{ min: 120000, mid: 140000, max: 156000 }")];
+    let yaml = ladder(FROM_GRADE_3, &em2).replacen("policy:", &format!("{second}policy:"), 1);
+    assert_eq!(
+        findings_of(&yaml),
+        [
+            "management-premium 21:69 management level `em2` (grade 2) has its midpoint at 140000 USD, above IC level `ic2` (138000 USD)"
+        ]
+    );
+}
+
+#[test]
+fn parity_and_premium_leave_a_track_whose_grades_repeat_to_grade_order() {
+    // ic3 is given ic2's grade: the IC track's levels have no counterparts.
+    let yaml = ladder("", &[]).replacen(
+        "id: ic3, title: IC 3, grade: 3,",
+        "id: ic3, title: IC 3, grade: 2,",
+        1,
+    );
+    assert_eq!(
+        findings_of(&yaml),
+        [
+            "grade-order 16:40 level `ic3` has grade 2, not above grade 2 of `ic2` listed before it",
+            "ic-ceiling 16:40 the IC track tops out at grade 2 (`ic3`), below the management top grade 3 (`em3`)"
+        ]
+    );
+}
+
 // missing-counterpart: a management grade at or above `parity.from_grade`
 // with no IC level of that grade.
 
