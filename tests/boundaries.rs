@@ -9,8 +9,9 @@
 //! chosen so that the limit is exactly representable in the currency.
 //!
 //! The whole report is compared, not only the rule under test: the changes are
-//! chosen so that no other rule has anything to say (but for the grade gap
-//! that moving a level opens, for missing-counterpart).
+//! chosen so that no other rule has anything to say, but where a case is about
+//! where one rule hands over to another (a flat midpoint is band-regression's;
+//! a level moved to another grade leaves a gap or breaks the grade order).
 
 use dualtrack::Loader;
 
@@ -70,6 +71,12 @@ fn ladder(policy: &str, bands: &[(&str, &str)]) -> String {
         yaml += &format!("policy: {{ {policy} }}\n");
     }
     yaml
+}
+
+/// `yaml` with `from` replaced by `to`, once; `from` must be there.
+fn edit(yaml: &str, from: &str, to: &str) -> String {
+    assert!(yaml.contains(from), "no `{from}` in the ladder");
+    yaml.replacen(from, to, 1)
 }
 
 /// Every finding of the ladder, as `code line:column message`.
@@ -296,7 +303,7 @@ fn parity_equal_at_its_tolerance_above_passes_and_one_cent_further_fails() {
 fn parity_equal_in_yen_at_its_tolerance_passes_and_one_yen_further_fails() {
     let yen = |band| {
         let yaml = ladder(EQUAL, &[("ic3", band)]);
-        findings_of(&yaml.replacen("currency: USD", "currency: JPY", 1))
+        findings_of(&edit(&yaml, "currency: USD", "currency: JPY"))
     };
     assert_eq!(yen("{ min: 145000, mid: 168000, max: 187180 }"), NONE);
     assert_eq!(
@@ -426,7 +433,11 @@ fn management_premium_is_judged_against_each_ic_level_of_its_grade() {
       - { id: ib2, title: IB 2, grade: 2, band: { min: 120000, mid: 140000, max: 156000 }, expectations: { coding: 2 } }
 ";
     let em2 = [("em2", "{ min: 120000, mid: 140000, max: 156000 }")];
-    let yaml = ladder(FROM_GRADE_3, &em2).replacen("policy:", &format!("{second}policy:"), 1);
+    let yaml = edit(
+        &ladder(FROM_GRADE_3, &em2),
+        "policy:",
+        &format!("{second}policy:"),
+    );
     assert_eq!(
         findings_of(&yaml),
         [
@@ -438,10 +449,10 @@ fn management_premium_is_judged_against_each_ic_level_of_its_grade() {
 #[test]
 fn parity_and_premium_leave_a_track_whose_grades_repeat_to_grade_order() {
     // ic3 is given ic2's grade: the IC track's levels have no counterparts.
-    let yaml = ladder("", &[]).replacen(
+    let yaml = edit(
+        &ladder("", &[]),
         "id: ic3, title: IC 3, grade: 3,",
         "id: ic3, title: IC 3, grade: 2,",
-        1,
     );
     assert_eq!(
         findings_of(&yaml),
@@ -460,9 +471,11 @@ fn missing_counterpart_applies_from_its_from_grade_and_not_below() {
     // ic3 moves to grade 4: no IC level at em3's grade 3, and a gap in the IC track.
     let moved = |policy| {
         let yaml = ladder(policy, &[]);
-        let ic3 = "{ id: ic3, title: IC 3, grade: 3,";
-        assert!(yaml.contains(ic3));
-        findings_of(&yaml.replacen(ic3, "{ id: ic3, title: IC 3, grade: 4,", 1))
+        findings_of(&edit(
+            &yaml,
+            "id: ic3, title: IC 3, grade: 3,",
+            "id: ic3, title: IC 3, grade: 4,",
+        ))
     };
     let gap = "grade-gap 16:40 track `ic` skips grade 3 between `ic2` and `ic3`";
     assert_eq!(
