@@ -1,5 +1,5 @@
 //! Every rule fires on its fixture, exactly where the fixture says, and
-//! renders as the snapshot shows; the reference ladders are clean.
+//! renders as the fixture's snapshot shows; the reference ladders are clean.
 //!
 //! A fixture under `tests/fixtures/rules/<code>.yaml` starts with one
 //! `# expect: <code> <line>:<column>` comment per finding it must produce,
@@ -69,10 +69,22 @@ fn every_rule_fires_on_its_fixture_where_expected() {
                 "{path}:\n  expected {expected:?}\n  found    {actual:?}"
             ));
         }
-        let rendered = dualtrack::render(&report, &source, &path, false);
-        insta::assert_snapshot!(format!("rule-{}", rule.code()), rendered);
     }
     assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+/// One snapshot per fixture, `snapshots/rules__rule@<code>.yaml.snap`: a
+/// mismatch is reported for every fixture that has one, not just the first.
+#[test]
+fn rule() {
+    insta::glob!("fixtures/rules/*.yaml", |path| {
+        let name = path.file_name().and_then(|n| n.to_str()).expect("name");
+        let path = format!("tests/fixtures/rules/{name}");
+        let bytes = std::fs::read(&path).expect("fixture");
+        let source = String::from_utf8_lossy(&bytes);
+        let rendered = dualtrack::render(&report(&bytes), &source, &path, false);
+        insta::assert_snapshot!(rendered);
+    });
 }
 
 #[test]
