@@ -1,3 +1,5 @@
+use std::fmt;
+
 use serde::Serialize;
 
 use crate::Money;
@@ -44,5 +46,20 @@ impl Band {
     /// The top of the band.
     pub fn max(&self) -> Money {
         self.max
+    }
+}
+
+/// `min 100000 USD, mid 115000 USD, max 130000 USD`.
+///
+/// ```
+/// # use dualtrack::{Band, Currency, Money};
+/// let usd = Currency::from_code("USD").unwrap();
+/// let money = |units: u64| Money::from_minor(units * 100, usd);
+/// let band = Band::new(money(100_000), money(115_000), money(130_000)).unwrap();
+/// assert_eq!(band.to_string(), "min 100000 USD, mid 115000 USD, max 130000 USD");
+/// ```
+impl fmt::Display for Band {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "min {}, mid {}, max {}", self.min, self.mid, self.max)
     }
 }

@@ -312,11 +312,8 @@ fn finding(
     };
     let help = match facts.policy.parity_mode {
         ParityMode::Equal => format!(
-            "from grade {} the policy is `equal`: give both levels the same band (management: min {}, mid {}, max {})",
+            "from grade {} the policy is `equal`: give both levels the same band (management: {m_band})",
             facts.policy.parity_from_grade,
-            m_band.min(),
-            m_band.mid(),
-            m_band.max()
         ),
         ParityMode::AtLeast => format!(
             "from grade {} the policy is `at_least`: the IC band is at least the management band",

@@ -85,11 +85,10 @@ fn text(t: &Transition<'_>) -> String {
             to.band().mid()
         )
     });
-    let band = |b: &dualtrack::Band| format!("min {}, mid {}, max {}", b.min(), b.mid(), b.max());
     out.push_str(&table(
         &[
-            vec![format!("{}:", from.id()), band(from.band())],
-            vec![format!("{}:", to.id()), band(to.band())],
+            vec![format!("{}:", from.id()), from.band().to_string()],
+            vec![format!("{}:", to.id()), to.band().to_string()],
         ],
         &[],
         "  ",

@@ -330,7 +330,7 @@ fn amount(money: Money, cents: bool) -> String {
 
 fn band_text(band: Option<Band>) -> String {
     match band {
-        Some(b) => format!("min {}, mid {}, max {}", b.min(), b.mid(), b.max()),
+        Some(band) => band.to_string(),
         None => "cannot be converted".to_owned(),
     }
 }
