@@ -498,3 +498,22 @@ fn the_ratings_loader_takes_exactly_the_schemas_properties() {
     });
     check_the_loader_takes_exactly_the_schemas_properties(&schema, &ratings, load_ratings);
 }
+
+/// The schema's hovers tell the policy defaults that `Policy::default()`
+/// holds, so that the two cannot drift apart.
+#[test]
+fn the_schema_states_the_policy_defaults() {
+    let text = dualtrack::schema();
+    let policy = dualtrack::Policy::default();
+    let (spread_min, spread_max) = policy.spread();
+    let (step_min, step_max) = policy.progression();
+    for phrase in [
+        format!("Default: {spread_min} to {spread_max}."),
+        format!("Default: {step_min} to {step_max}."),
+        format!("Default: `{}`.", policy.parity_mode().as_str()),
+        format!("Default: `{}`.", policy.parity_tolerance()),
+        format!("Such as `{}` (the default).", policy.overlap_max()),
+    ] {
+        assert!(text.contains(&phrase), "the schema does not say {phrase:?}");
+    }
+}
