@@ -4,7 +4,7 @@
 use std::collections::HashMap;
 
 use crate::finding::{Finding, Findings};
-use crate::model::{Competency, Expectation, Grade, Level, Proficiency, Track, Zone};
+use crate::model::{Competency, Expectation, Grade, Level, Track, Zone};
 use crate::rules::Facts;
 use crate::spec::LadderSpec;
 use crate::{Ladder, Severity, rules};
@@ -56,29 +56,26 @@ fn build(facts: &Facts<'_>) -> Option<Ladder> {
         .collect::<Option<Vec<_>>>()?;
     let mut level_index = HashMap::new();
     let mut tracks = Vec::with_capacity(spec.tracks.len());
-    for ((t, track), (track_id, level_ids)) in spec
-        .tracks
-        .iter()
-        .enumerate()
-        .zip(ids.tracks.iter().zip(&ids.levels))
-    {
+    for ((t, track), track_id) in spec.tracks.iter().enumerate().zip(&ids.tracks) {
         let mut levels = Vec::with_capacity(track.levels.len());
-        for ((l, level), id) in track.levels.iter().enumerate().zip(level_ids) {
+        for (l, level) in track.levels.iter().enumerate() {
+            let typed = facts.level(t, l)?;
             let expectations = level
                 .expectations
                 .iter()
-                .map(|(id, e)| {
+                .zip(&typed.proficiencies)
+                .map(|((id, e), proficiency)| {
                     let competency = competencies.get(*facts.competencies.get(id.as_str())?)?;
                     Some(Expectation {
                         competency: competency.id.clone(),
-                        proficiency: Proficiency::new(e.proficiency)?,
+                        proficiency: (*proficiency)?,
                         description: e.description.clone(),
                     })
                 })
                 .collect::<Option<Vec<_>>>()?;
             level_index.insert(Box::from(level.id.as_str()), (t, l));
             levels.push(Level {
-                id: id.clone().ok()?,
+                id: typed.id.clone().ok()?,
                 title: level.title.clone(),
                 grade: Grade(level.grade),
                 summary: level.summary.clone(),

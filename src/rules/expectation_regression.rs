@@ -31,38 +31,38 @@ declare_rule! {
 pub(crate) fn check(facts: &Facts<'_>, sink: &mut Findings) {
     for (t, track) in facts.spec.tracks.iter().enumerate() {
         // Competency -> (proficiency, level index) of the last level that set it.
-        let mut last: HashMap<&str, (i64, usize)> = HashMap::new();
+        let mut last: HashMap<&str, (Proficiency, usize)> = HashMap::new();
         for (l, level) in track.levels.iter().enumerate() {
-            for (id, expectation) in &level.expectations {
-                let value = expectation.proficiency;
-                if Proficiency::new(value).is_none() {
+            let Some(typed) = facts.level(t, l) else {
+                continue;
+            };
+            for ((id, expectation), value) in level.expectations.iter().zip(&typed.proficiencies) {
+                let Some(value) = *value else {
                     continue;
-                }
+                };
                 if let Some(&(before, at)) = last.get(id.as_str())
                     && value < before
                 {
-                    {
-                        let pointer = facts.proficiency_pointer(t, l, id, expectation);
-                        sink.push(
-                            Finding::new(
-                                &EXPECTATION_REGRESSION,
-                                pointer,
-                                format!(
-                                    "level `{}` expects {} in `{}`, below the {} of `{}` beneath it",
-                                    escape(&level.id),
-                                    value,
-                                    escape(id),
-                                    before,
-                                    escape(&track.levels[at].id)
-                                ),
-                            )
-                            .with_help("a higher level expects at least as much: raise this proficiency, or lower the one below")
-                            .with_related(
-                                facts.level_pointer(t, at).key("expectations").key(id),
-                                "the expectation below",
+                    let pointer = facts.proficiency_pointer(t, l, id, expectation);
+                    sink.push(
+                        Finding::new(
+                            &EXPECTATION_REGRESSION,
+                            pointer,
+                            format!(
+                                "level `{}` expects {} in `{}`, below the {} of `{}` beneath it",
+                                escape(&level.id),
+                                value.get(),
+                                escape(id),
+                                before.get(),
+                                escape(&track.levels[at].id)
                             ),
-                        );
-                    }
+                        )
+                        .with_help("a higher level expects at least as much: raise this proficiency, or lower the one below")
+                        .with_related(
+                            facts.level_pointer(t, at).key("expectations").key(id),
+                            "the expectation below",
+                        ),
+                    );
                 }
                 last.insert(id.as_str(), (value, l));
             }

@@ -3,7 +3,7 @@
 
 use std::collections::HashMap;
 
-use crate::model::{Band, Grade, Policy, TrackKind};
+use crate::model::{Band, Grade, Policy, Proficiency, TrackKind};
 use crate::rules::invalid_zone::{Conversion, ZoneProblem, conversion};
 use crate::spec::{BandSpec, ExpectationSpec, LadderSpec, LevelSpec};
 use crate::{CompetencyId, Currency, IdError, LadderId, LevelId, Money, Pointer, TrackId, ZoneId};
@@ -15,8 +15,8 @@ pub(crate) struct Facts<'s> {
     pub(crate) spec: &'s LadderSpec,
     /// The ladder's currency, when its code is valid.
     pub(crate) currency: Option<Currency>,
-    /// Per track, per level: the band as far as it could be read.
-    bands: Vec<Vec<BandFact>>,
+    /// Per track, per level: what was typed of it.
+    levels: Vec<Vec<LevelFacts>>,
     /// Competency id -> index of its first definition.
     pub(crate) competencies: HashMap<&'s str, usize>,
     /// The policy with defaults filled in.
@@ -33,8 +33,6 @@ pub(crate) struct Ids {
     pub(crate) ladder: Result<LadderId, IdError>,
     pub(crate) competencies: Vec<Result<CompetencyId, IdError>>,
     pub(crate) tracks: Vec<Result<TrackId, IdError>>,
-    /// Per track, per level.
-    pub(crate) levels: Vec<Vec<Result<LevelId, IdError>>>,
     pub(crate) zones: Vec<Result<ZoneId, IdError>>,
 }
 
@@ -48,23 +46,43 @@ impl Ids {
                 .map(|c| CompetencyId::new(&c.id))
                 .collect(),
             tracks: spec.tracks.iter().map(|t| TrackId::new(&t.id)).collect(),
-            levels: spec
-                .tracks
-                .iter()
-                .map(|t| t.levels.iter().map(|l| LevelId::new(&l.id)).collect())
-                .collect(),
             zones: spec.zones.iter().map(|z| ZoneId::new(&z.id)).collect(),
         }
     }
 
-    /// Why the id at `at` is not valid, when it is not.
-    pub(crate) fn error(&self, at: IdAt) -> Option<&IdError> {
+    /// Why the id at `at` is not valid, when it is not (levels' ids are in
+    /// their [`LevelFacts`]).
+    fn error(&self, at: IdAt) -> Option<&IdError> {
         match at {
             IdAt::Ladder => self.ladder.as_ref().err(),
             IdAt::Competency(i) => self.competencies.get(i)?.as_ref().err(),
             IdAt::Track(t) => self.tracks.get(t)?.as_ref().err(),
-            IdAt::Level(t, l) => self.levels.get(t)?.get(l)?.as_ref().err(),
+            IdAt::Level(..) => None,
             IdAt::Zone(z) => self.zones.get(z)?.as_ref().err(),
+        }
+    }
+}
+
+/// What was typed of one level, each value once: its id, its band and its
+/// proficiencies.
+pub(crate) struct LevelFacts {
+    pub(crate) id: Result<LevelId, IdError>,
+    pub(crate) band: BandFact,
+    /// Per expectation, in file order: the proficiency, when it is one
+    /// (`invalid-proficiency` reports the rest).
+    pub(crate) proficiencies: Vec<Option<Proficiency>>,
+}
+
+impl LevelFacts {
+    fn new(level: &LevelSpec, currency: Option<Currency>) -> Self {
+        Self {
+            id: LevelId::new(&level.id),
+            band: band_fact(level.band, currency),
+            proficiencies: level
+                .expectations
+                .iter()
+                .map(|(_, e)| Proficiency::new(e.proficiency))
+                .collect(),
         }
     }
 }
@@ -99,14 +117,14 @@ pub(crate) const BAND_POINTS: [&str; 3] = ["min", "mid", "max"];
 impl<'s> Facts<'s> {
     pub(crate) fn new(spec: &'s LadderSpec) -> Self {
         let currency = Currency::from_code(&spec.currency);
-        let bands = spec
+        let levels = spec
             .tracks
             .iter()
             .map(|track| {
                 track
                     .levels
                     .iter()
-                    .map(|level| band_fact(level.band, currency))
+                    .map(|level| LevelFacts::new(level, currency))
                     .collect()
             })
             .collect();
@@ -137,7 +155,7 @@ impl<'s> Facts<'s> {
         Self {
             spec,
             currency,
-            bands,
+            levels,
             competencies,
             policy,
             ids: Ids::new(spec),
@@ -147,11 +165,21 @@ impl<'s> Facts<'s> {
 
     /// A level's band as far as it could be read.
     pub(crate) fn band_fact(&self, track: usize, level: usize) -> BandFact {
-        self.bands
-            .get(track)
-            .and_then(|levels| levels.get(level))
-            .copied()
-            .unwrap_or(BandFact::Unreadable)
+        self.level(track, level)
+            .map_or(BandFact::Unreadable, |level| level.band)
+    }
+
+    /// What was typed of a level.
+    pub(crate) fn level(&self, track: usize, level: usize) -> Option<&LevelFacts> {
+        self.levels.get(track)?.get(level)
+    }
+
+    /// Why the id at `at` is not valid, when it is not.
+    pub(crate) fn id_error(&self, at: IdAt) -> Option<&IdError> {
+        match at {
+            IdAt::Level(t, l) => self.level(t, l)?.id.as_ref().err(),
+            _ => self.ids.error(at),
+        }
     }
 
     /// A level's midpoint, when its band could be read, in order or not.

@@ -27,7 +27,7 @@ declare_rule! {
 
 pub(crate) fn check(facts: &Facts<'_>, sink: &mut Findings) {
     for (what, at, id) in facts.ids() {
-        if let Some(error) = facts.ids.error(at) {
+        if let Some(error) = facts.id_error(at) {
             sink.push(
                 Finding::new(&INVALID_ID, facts.id_pointer(at), format!("invalid {what} id `{}`: {error}", escape(id)))
                     .with_help("ids are lower-case ASCII letters and digits in words joined by `-`, such as `staff-engineer`"),

@@ -1,5 +1,4 @@
 use crate::finding::{Finding, Findings};
-use crate::model::Proficiency;
 use crate::rules::Facts;
 use crate::text::escape;
 
@@ -29,8 +28,12 @@ declare_rule! {
 
 pub(crate) fn check(facts: &Facts<'_>, sink: &mut Findings) {
     for (t, l, level) in facts.levels() {
-        for (id, expectation) in &level.expectations {
-            if Proficiency::new(expectation.proficiency).is_some() {
+        let Some(typed) = facts.level(t, l) else {
+            continue;
+        };
+        for ((id, expectation), proficiency) in level.expectations.iter().zip(&typed.proficiencies)
+        {
+            if proficiency.is_some() {
                 continue;
             }
             let pointer = facts.proficiency_pointer(t, l, id, expectation);
