@@ -142,11 +142,15 @@ impl Loader {
     /// error, an unknown key, a band out of order, a parity gap.
     pub fn load(&self, source: &str) -> Result<Loaded, Report> {
         let (findings, ladder) = self.read(source, FileKind::Ladder, |root, limits| {
-            let decoded = spec::decode(root, limits);
-            match decoded.spec {
-                Some(spec) => validate::validate(&spec, limits),
-                None => (decoded.findings, None),
-            }
+            let mut decoded = spec::decode(root, limits);
+            let Some(spec) = decoded.spec else {
+                return (decoded.findings, None);
+            };
+            // The rules check every part that decoded soundly.
+            let room = limits.max_findings.saturating_sub(decoded.findings.len());
+            let (findings, ladder) = validate::validate(&spec, &decoded.poisoned, room);
+            decoded.findings.extend(findings);
+            (decoded.findings, ladder)
         })?;
         let report = Report::new(self.apply_overrides(findings));
         // No ladder comes without an error finding: every value the model

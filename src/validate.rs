@@ -7,16 +7,20 @@ use crate::finding::{Finding, Findings};
 use crate::model::{Competency, Expectation, Grade, Level, Track, Zone};
 use crate::rules::Facts;
 use crate::spec::LadderSpec;
-use crate::{Ladder, Severity, rules};
+use crate::{Ladder, Pointer, Severity, rules};
 
 /// Runs every check over the facts of `spec`, then builds the ladder from
 /// them when no invariant was broken.
+///
+/// The checks skip the `poisoned` parts (those with a structural finding);
+/// the sink holds `room` findings, what the limit leaves after decoding.
 pub(crate) fn validate(
     spec: &LadderSpec,
-    limits: &crate::Limits,
+    poisoned: &[Pointer],
+    room: usize,
 ) -> (Vec<Finding>, Option<Ladder>) {
-    let facts = Facts::new(spec);
-    let mut sink = Findings::new(limits.max_findings);
+    let facts = Facts::new(spec, poisoned);
+    let mut sink = Findings::new(room);
     for check in rules::checks() {
         if sink.is_full() {
             break;
@@ -26,6 +30,7 @@ pub(crate) fn validate(
     let full = sink.is_full();
     let findings = sink.into_vec();
     let broken = full
+        || !poisoned.is_empty()
         || findings.iter().any(|f| {
             f.severity() == Severity::Error
                 && rules::rule(f.code()).is_some_and(|r| r.is_invariant())

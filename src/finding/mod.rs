@@ -297,6 +297,11 @@ impl Findings {
         self.full
     }
 
+    /// How many findings it holds.
+    pub(crate) fn len(&self) -> usize {
+        self.list.len()
+    }
+
     pub(crate) fn is_empty(&self) -> bool {
         self.list.is_empty()
     }

@@ -27,6 +27,10 @@ declare_rule! {
 }
 
 pub(crate) fn check(facts: &Facts<'_>, sink: &mut Findings) {
+    // A poisoned policy is not judged by its defaults.
+    if !facts.sound.policy {
+        return;
+    }
     let (low, high) = (facts.policy.spread_min, facts.policy.spread_max);
     for (t, l, level) in facts.levels() {
         let Some(band) = facts.band(t, l) else {

@@ -33,7 +33,7 @@ pub(crate) fn check(facts: &Facts<'_>, sink: &mut Findings) {
         // Competency -> (proficiency, level index) of the last level that set it.
         let mut last: HashMap<&str, (Proficiency, usize)> = HashMap::new();
         for (l, level) in track.levels.iter().enumerate() {
-            let Some(typed) = facts.level(t, l) else {
+            let Some(typed) = facts.level(t, l).filter(|typed| typed.sound) else {
                 continue;
             };
             for ((id, expectation), value) in level.expectations.iter().zip(&typed.proficiencies) {

@@ -1,7 +1,7 @@
 //! The facts the checks read: the decoded file with its indexes and the
 //! typed values built from it once.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use crate::model::{Band, Grade, Policy, Proficiency, TrackKind};
 use crate::rules::invalid_zone::{Conversion, ZoneProblem, conversion};
@@ -25,6 +25,63 @@ pub(crate) struct Facts<'s> {
     pub(crate) ids: Ids,
     /// Per zone: how it converts base amounts, or why it cannot.
     pub(crate) zones: Vec<Result<Conversion, Vec<ZoneProblem>>>,
+    /// Which parts decoded soundly.
+    pub(crate) sound: Sound,
+}
+
+/// Which parts of the file decoded soundly. A part with a structural
+/// finding (an unknown key in a level, a bad amount in its band, a list that
+/// is not a list) is poisoned: it holds a placeholder, and the checks stay
+/// silent about it and about what depends on it, so that one mistake stays
+/// one finding.
+pub(crate) struct Sound {
+    /// The ladder's own id.
+    pub(crate) id: bool,
+    pub(crate) currency: bool,
+    pub(crate) policy: bool,
+    /// Per competency; `all_competencies` also covers the list itself.
+    pub(crate) competencies: Vec<bool>,
+    pub(crate) all_competencies: bool,
+    /// Per track (its own keys; its levels have their own soundness).
+    pub(crate) tracks: Vec<bool>,
+    pub(crate) all_tracks: bool,
+    /// Every level of every track is sound.
+    pub(crate) all_levels: bool,
+    pub(crate) zones: Vec<bool>,
+}
+
+impl Sound {
+    fn new(spec: &LadderSpec, poisoned: &[Pointer]) -> Self {
+        let set: HashSet<&str> = poisoned.iter().map(Pointer::as_str).collect();
+        let clean = |pointer: Pointer| set.is_empty() || !set.contains(pointer.as_str());
+        let root = Pointer::root;
+        let list = |key: &str, len: usize| -> Vec<bool> {
+            (0..len).map(|i| clean(root().key(key).index(i))).collect()
+        };
+        let competencies = list("competencies", spec.competencies.len());
+        let tracks = list("tracks", spec.tracks.len());
+        let all_levels = set.is_empty()
+            || spec.tracks.iter().enumerate().all(|(t, track)| {
+                (0..track.levels.len())
+                    .all(|l| clean(root().key("tracks").index(t).key("levels").index(l)))
+            });
+        Self {
+            id: clean(root().key("id")),
+            currency: clean(root().key("currency")),
+            policy: clean(root().key("policy")),
+            all_competencies: clean(root().key("competencies")) && competencies.iter().all(|s| *s),
+            competencies,
+            all_tracks: clean(root().key("tracks")) && tracks.iter().all(|s| *s),
+            tracks,
+            all_levels,
+            zones: list("zones", spec.zones.len()),
+        }
+    }
+
+    /// Whether every track and every level decoded soundly.
+    pub(crate) fn all_tracks_and_levels(&self) -> bool {
+        self.all_tracks && self.all_levels
+    }
 }
 
 /// The typed ids of a file, each parsed once: `invalid-id` reports the
@@ -66,6 +123,8 @@ impl Ids {
 /// What was typed of one level, each value once: its id, its band and its
 /// proficiencies.
 pub(crate) struct LevelFacts {
+    /// Whether it, and its track, decoded soundly: the checks skip it if not.
+    pub(crate) sound: bool,
     pub(crate) id: Result<LevelId, IdError>,
     pub(crate) band: BandFact,
     /// Per expectation, in file order: the proficiency, when it is one
@@ -74,8 +133,9 @@ pub(crate) struct LevelFacts {
 }
 
 impl LevelFacts {
-    fn new(level: &LevelSpec, currency: Option<Currency>) -> Self {
+    fn new(level: &LevelSpec, currency: Option<Currency>, sound: bool) -> Self {
         Self {
+            sound,
             id: LevelId::new(&level.id),
             band: band_fact(level.band, currency),
             proficiencies: level
@@ -115,22 +175,40 @@ pub(crate) enum IdAt {
 pub(crate) const BAND_POINTS: [&str; 3] = ["min", "mid", "max"];
 
 impl<'s> Facts<'s> {
-    pub(crate) fn new(spec: &'s LadderSpec) -> Self {
-        let currency = Currency::from_code(&spec.currency);
+    pub(crate) fn new(spec: &'s LadderSpec, poisoned: &[Pointer]) -> Self {
+        let sound = Sound::new(spec, poisoned);
+        let currency = Currency::from_code(&spec.currency).filter(|_| sound.currency);
+        let level_pointer = |t: usize, l: usize| {
+            Pointer::root()
+                .key("tracks")
+                .index(t)
+                .key("levels")
+                .index(l)
+        };
+        let poisoned_levels: HashSet<&str> = poisoned.iter().map(Pointer::as_str).collect();
         let levels = spec
             .tracks
             .iter()
-            .map(|track| {
+            .enumerate()
+            .map(|(t, track)| {
                 track
                     .levels
                     .iter()
-                    .map(|level| LevelFacts::new(level, currency))
+                    .enumerate()
+                    .map(|(l, level)| {
+                        let ok = sound.tracks.get(t).copied().unwrap_or(false)
+                            && (poisoned_levels.is_empty()
+                                || !poisoned_levels.contains(level_pointer(t, l).as_str()));
+                        LevelFacts::new(level, currency, ok)
+                    })
                     .collect()
             })
             .collect();
         let mut competencies = HashMap::new();
         for (i, c) in spec.competencies.iter().enumerate() {
-            competencies.entry(c.id.as_str()).or_insert(i);
+            if sound.competencies.get(i).copied().unwrap_or(false) {
+                competencies.entry(c.id.as_str()).or_insert(i);
+            }
         }
         let p = &spec.policy;
         let parity = p.parity.clone().unwrap_or_default();
@@ -160,12 +238,14 @@ impl<'s> Facts<'s> {
             policy,
             ids: Ids::new(spec),
             zones: spec.zones.iter().map(|z| conversion(z, currency)).collect(),
+            sound,
         }
     }
 
     /// A level's band as far as it could be read.
     pub(crate) fn band_fact(&self, track: usize, level: usize) -> BandFact {
         self.level(track, level)
+            .filter(|level| level.sound)
             .map_or(BandFact::Unreadable, |level| level.band)
     }
 
@@ -208,15 +288,21 @@ impl<'s> Facts<'s> {
     }
 
     /// Every level with its track and level index.
-    pub(crate) fn levels(&self) -> impl Iterator<Item = (usize, usize, &'s LevelSpec)> + use<'s> {
+    pub(crate) fn levels(&self) -> impl Iterator<Item = (usize, usize, &'s LevelSpec)> + '_ {
         let spec = self.spec;
-        spec.tracks.iter().enumerate().flat_map(|(t, track)| {
+        spec.tracks.iter().enumerate().flat_map(move |(t, track)| {
             track
                 .levels
                 .iter()
                 .enumerate()
+                .filter(move |&(l, _)| self.is_sound(t, l))
                 .map(move |(l, level)| (t, l, level))
         })
+    }
+
+    /// Whether a level, and its track, decoded soundly.
+    pub(crate) fn is_sound(&self, track: usize, level: usize) -> bool {
+        self.level(track, level).is_some_and(|l| l.sound)
     }
 
     /// Where a level's proficiency in a competency is written: the value
@@ -239,23 +325,36 @@ impl<'s> Facts<'s> {
     /// Every id in the file: what it names, where it is, and the id. The
     /// pointer to an id is built by [`id_pointer`](Self::id_pointer), only
     /// when a finding needs it.
-    pub(crate) fn ids(&self) -> impl Iterator<Item = (&'static str, IdAt, &'s str)> + use<'s> {
+    pub(crate) fn ids(&self) -> impl Iterator<Item = (&'static str, IdAt, &'s str)> + '_ {
         let spec = self.spec;
+        let sound = &self.sound;
         let competencies = spec.competencies.iter().enumerate();
         let tracks = spec.tracks.iter().enumerate();
-        let levels = spec.tracks.iter().enumerate().flat_map(|(t, track)| {
-            track
-                .levels
-                .iter()
-                .enumerate()
-                .map(move |(l, level)| ("level", IdAt::Level(t, l), level.id.as_str()))
-        });
+        let levels = self
+            .levels()
+            .map(|(t, l, level)| ("level", IdAt::Level(t, l), level.id.as_str()));
         let zones = spec.zones.iter().enumerate();
-        std::iter::once(("ladder", IdAt::Ladder, spec.id.as_str()))
-            .chain(competencies.map(|(i, c)| ("competency", IdAt::Competency(i), c.id.as_str())))
-            .chain(tracks.map(|(t, track)| ("track", IdAt::Track(t), track.id.as_str())))
+        let ladder = sound
+            .id
+            .then_some(("ladder", IdAt::Ladder, spec.id.as_str()));
+        ladder
+            .into_iter()
+            .chain(
+                competencies
+                    .filter(|(i, _)| sound.competencies.get(*i).copied().unwrap_or(false))
+                    .map(|(i, c)| ("competency", IdAt::Competency(i), c.id.as_str())),
+            )
+            .chain(
+                tracks
+                    .filter(|(t, _)| sound.tracks.get(*t).copied().unwrap_or(false))
+                    .map(|(t, track)| ("track", IdAt::Track(t), track.id.as_str())),
+            )
             .chain(levels)
-            .chain(zones.map(|(z, zone)| ("zone", IdAt::Zone(z), zone.id.as_str())))
+            .chain(
+                zones
+                    .filter(|(z, _)| sound.zones.get(*z).copied().unwrap_or(false))
+                    .map(|(z, zone)| ("zone", IdAt::Zone(z), zone.id.as_str())),
+            )
     }
 
     /// The pointer to an id.
@@ -270,12 +369,14 @@ impl<'s> Facts<'s> {
     }
 
     /// The indexes of the tracks of one kind.
-    pub(crate) fn tracks_of(&self, kind: TrackKind) -> impl Iterator<Item = usize> + use<'s> {
+    pub(crate) fn tracks_of(&self, kind: TrackKind) -> impl Iterator<Item = usize> + '_ {
         let spec = self.spec;
         spec.tracks
             .iter()
             .enumerate()
-            .filter(move |(_, t)| t.kind == kind)
+            .filter(move |(i, t)| {
+                t.kind == kind && self.sound.tracks.get(*i).copied().unwrap_or(false)
+            })
             .map(|(i, _)| i)
     }
 

@@ -32,6 +32,9 @@ pub(crate) fn check(facts: &Facts<'_>, sink: &mut Findings) {
     for (t, track) in facts.spec.tracks.iter().enumerate() {
         for (l, pair) in track.levels.windows(2).enumerate() {
             let [below, level] = pair else { continue };
+            if !(facts.is_sound(t, l) && facts.is_sound(t, l + 1)) {
+                continue;
+            }
             if level.grade <= below.grade {
                 sink.push(
                     Finding::new(

@@ -27,6 +27,10 @@ declare_rule! {
 }
 
 pub(crate) fn check(facts: &Facts<'_>, sink: &mut Findings) {
+    // A poisoned level or track may be the top of its track.
+    if !facts.sound.all_tracks_and_levels() {
+        return;
+    }
     let top = |kind| {
         facts
             .levels_of(kind)

@@ -26,8 +26,14 @@ declare_rule! {
 
 pub(crate) fn check(facts: &Facts<'_>, sink: &mut Findings) {
     let spec = facts.spec;
-    let mut codes = vec![(Pointer::root().key("currency"), spec.currency.as_str())];
+    let mut codes = Vec::new();
+    if facts.sound.currency {
+        codes.push((Pointer::root().key("currency"), spec.currency.as_str()));
+    }
     for (z, zone) in spec.zones.iter().enumerate() {
+        if !facts.sound.zones.get(z).copied().unwrap_or(false) {
+            continue;
+        }
         if let Some(code) = &zone.currency {
             codes.push((
                 Pointer::root().key("zones").index(z).key("currency"),

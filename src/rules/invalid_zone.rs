@@ -99,6 +99,9 @@ pub(crate) fn check(facts: &Facts<'_>, sink: &mut Findings) {
         let Some(Err(problems)) = facts.zones.get(z) else {
             continue;
         };
+        if !facts.sound.zones.get(z).copied().unwrap_or(false) {
+            continue;
+        }
         let pointer = Pointer::root().key("zones").index(z);
         let id = escape(&zone.id);
         for problem in problems {

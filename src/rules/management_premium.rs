@@ -33,6 +33,10 @@ declare_rule! {
 }
 
 pub(crate) fn check(facts: &Facts<'_>, sink: &mut Findings) {
+    // A poisoned policy is not judged by its defaults.
+    if !facts.sound.policy {
+        return;
+    }
     let from = facts.policy.parity_from_grade.0;
     let ics = by_grade(facts, TrackKind::IndividualContributor);
     // The lowest IC midpoint of each grade: a management level paid no more

@@ -30,6 +30,10 @@ declare_rule! {
 }
 
 pub(crate) fn check(facts: &Facts<'_>, sink: &mut Findings) {
+    // A poisoned policy is not judged by its defaults.
+    if !facts.sound.policy {
+        return;
+    }
     let (low, high) = (facts.policy.progression_min, facts.policy.progression_max);
     for (t, track) in facts.spec.tracks.iter().enumerate() {
         for l in 1..track.levels.len() {

@@ -25,6 +25,11 @@ declare_rule! {
 }
 
 pub(crate) fn check(facts: &Facts<'_>, sink: &mut Findings) {
+    // A poisoned level or track may be the counterpart, and the policy
+    // decides where parity starts.
+    if !(facts.sound.all_tracks_and_levels() && facts.sound.policy) {
+        return;
+    }
     let from = facts.policy.parity_from_grade.0;
     let ic_grades: std::collections::HashSet<u32> = facts
         .levels_of(TrackKind::IndividualContributor)

@@ -39,6 +39,10 @@ declare_rule! {
 }
 
 pub(crate) fn check(facts: &Facts<'_>, sink: &mut Findings) {
+    // A poisoned competency's kind decides where the others apply.
+    if !facts.sound.all_competencies {
+        return;
+    }
     let spec = facts.spec;
     let used: HashSet<&str> = facts
         .levels()

@@ -31,6 +31,10 @@ declare_rule! {
 }
 
 pub(crate) fn check(facts: &Facts<'_>, sink: &mut Findings) {
+    // A poisoned track's kind is unknown: it may be the one missing.
+    if !facts.sound.all_tracks {
+        return;
+    }
     for kind in [TrackKind::IndividualContributor, TrackKind::Management] {
         if facts.tracks_of(kind).next().is_none() {
             sink.push(

@@ -129,12 +129,18 @@ pub(crate) fn by_grade<'s>(facts: &Facts<'s>, kind: TrackKind) -> HashMap<u32, V
     let spec = facts.spec;
     let mut map: HashMap<u32, Vec<LevelAt<'s>>> = HashMap::new();
     for t in facts.tracks_of(kind) {
-        let levels = &spec.tracks[t].levels;
-        if levels.windows(2).any(|w| w[1].grade <= w[0].grade) {
+        let levels: Vec<LevelAt<'s>> = spec.tracks[t]
+            .levels
+            .iter()
+            .enumerate()
+            .filter(|&(l, _)| facts.is_sound(t, l))
+            .map(|(l, level)| (t, l, level))
+            .collect();
+        if levels.windows(2).any(|w| w[1].2.grade <= w[0].2.grade) {
             continue;
         }
-        for (l, level) in levels.iter().enumerate() {
-            map.entry(level.grade).or_default().push((t, l, level));
+        for level in levels {
+            map.entry(level.2.grade).or_default().push(level);
         }
     }
     map
@@ -165,6 +171,10 @@ fn falls_short(facts: &Facts<'_>, ic: &Band, m: &Band) -> bool {
 }
 
 pub(crate) fn check(facts: &Facts<'_>, sink: &mut Findings) {
+    // A poisoned policy is not judged by its defaults.
+    if !facts.sound.policy {
+        return;
+    }
     let from = facts.policy.parity_from_grade.0;
     let ics = by_grade(facts, TrackKind::IndividualContributor);
     // Ladders share bands across tracks, so most comparisons of a management

@@ -31,9 +31,16 @@ pub(crate) fn check(facts: &Facts<'_>, sink: &mut Findings) {
         .levels()
         .flat_map(|(_, _, level)| level.expectations.iter().map(|(id, _)| id.as_str()))
         .collect();
+    // A poisoned level may be the one that expects it.
+    if !facts.sound.all_tracks_and_levels() {
+        return;
+    }
     for (i, competency) in spec.competencies.iter().enumerate() {
         if sink.is_full() {
             return;
+        }
+        if !facts.sound.competencies.get(i).copied().unwrap_or(false) {
+            continue;
         }
         if !used.contains(competency.id.as_str()) {
             sink.push(

@@ -2,10 +2,12 @@
 //! problem (wrong type, unknown or missing key, bad amount) with its place.
 //!
 //! Decoding never stops at the first problem: every structural finding in the
-//! file is reported in one run. When there is any, no spec is handed on, so
-//! the semantic rules only ever see a well-formed file and never echo a
-//! structural problem (a misspelt `expectatons` is one `unknown-key`, not a
-//! dozen `missing-expectation` warnings).
+//! file is reported in one run. A part with a finding of its own (a list
+//! item: a competency, track, level or zone; or a top-level key such as
+//! `policy`) is *poisoned*: it becomes a placeholder that keeps the others at
+//! their places, and the rules stay silent about it, so that they check the
+//! rest of the file without echoing the problem (a misspelt `expectatons` is
+//! one `unknown-key`, not a dozen `missing-expectation` warnings).
 
 use crate::finding::reading::{self, Exceeded};
 use crate::finding::{Finding, Findings, Rule};
@@ -25,17 +27,19 @@ pub(crate) use ratings::{RatingsSpec, decode_ratings};
 
 /// What decoding produced.
 pub(crate) struct Decoded {
-    /// The wire types, when the file had no structural problem.
+    /// The wire types, as far as they decoded: a part with a structural
+    /// finding is a placeholder, named in `poisoned`. `None` when the file is
+    /// not a ladder of this version at all.
     pub(crate) spec: Option<LadderSpec>,
     pub(crate) findings: Vec<Finding>,
+    /// The parts with a structural finding (a list item, a top-level key),
+    /// which the rules stay silent about.
+    pub(crate) poisoned: Vec<Pointer>,
 }
 
 /// Decodes a parsed document into a [`LadderSpec`].
 pub(crate) fn decode(root: Option<&Node>, limits: &Limits) -> Decoded {
-    let mut decoder = Decoder {
-        limits,
-        findings: Findings::new(limits.max_findings),
-    };
+    let mut decoder = Decoder::new(limits);
     let spec = match root {
         Some(root) => decoder.ladder(root),
         None => {
@@ -47,14 +51,43 @@ pub(crate) fn decode(root: Option<&Node>, limits: &Limits) -> Decoded {
         }
     };
     Decoded {
-        spec: spec.filter(|_| decoder.findings.is_empty()),
+        spec: spec.filter(|_| !decoder.findings.is_full()),
         findings: decoder.findings.into_vec(),
+        poisoned: decoder.poisoned,
     }
 }
 
 struct Decoder<'l> {
     limits: &'l Limits,
     findings: Findings,
+    /// The parts with a finding of their own.
+    poisoned: Vec<Pointer>,
+    /// How many findings so far are blamed on a poisoned part.
+    blamed: usize,
+}
+
+impl<'l> Decoder<'l> {
+    fn new(limits: &'l Limits) -> Self {
+        Self {
+            limits,
+            findings: Findings::new(limits.max_findings),
+            poisoned: Vec::new(),
+            blamed: 0,
+        }
+    }
+}
+
+/// The findings reported, and blamed, when a part started decoding.
+#[derive(Clone, Copy)]
+struct Mark {
+    reported: usize,
+    blamed: usize,
+}
+
+/// A placeholder for a list item that did not decode: it keeps the other
+/// items at their places, and the rules never read it (it is poisoned).
+pub(crate) trait Placeholder {
+    fn placeholder() -> Self;
 }
 
 /// Where a node is, as a chain of borrowed steps: decoding reaches every
@@ -157,7 +190,14 @@ impl Decoder<'_> {
                     format!("unknown key `{}` in {what}", escape(&entry.key)),
                 )
                 .at_key();
-                finding = match did_you_mean(&entry.key, known) {
+                let near = did_you_mean(&entry.key, known);
+                if let (Path::Root, Some(near)) = (pointer, near) {
+                    // A misspelt top-level key (`polcy:`) leaves the part it
+                    // names out: the rules stay silent about that part rather
+                    // than judge the defaults.
+                    self.poisoned.push(Pointer::root().key(near));
+                }
+                finding = match near {
                     Some(near) => finding.with_help(format!("did you mean `{near}`?")),
                     None => finding.with_help(format!(
                         "the keys of {what} are {}",
@@ -210,7 +250,7 @@ impl Decoder<'_> {
         decode(self, node, &pointer)
     }
 
-    fn list<T>(
+    fn list<T: Placeholder>(
         &mut self,
         node: &Node,
         pointer: &Path<'_>,
@@ -231,11 +271,41 @@ impl Decoder<'_> {
             if self.findings.is_full() {
                 return None;
             }
-            if let Some(value) = item(self, node, &pointer.index(i)) {
-                out.push(value);
-            }
+            let at = pointer.index(i);
+            let mark = self.mark();
+            let value = item(self, node, &at);
+            let poisoned = self.poison_since(mark, || at.pointer());
+            out.push(value.filter(|_| !poisoned).unwrap_or_else(T::placeholder));
         }
         Some(out)
+    }
+
+    fn mark(&self) -> Mark {
+        Mark {
+            reported: self.findings.len(),
+            blamed: self.blamed,
+        }
+    }
+
+    /// Poisons the part at `pointer` when findings were reported since
+    /// `mark` that no part inside it was already blamed for.
+    fn poison_since(&mut self, mark: Mark, pointer: impl FnOnce() -> Pointer) -> bool {
+        let reported = self.findings.len().saturating_sub(mark.reported);
+        let own = reported.saturating_sub(self.blamed.saturating_sub(mark.blamed));
+        if own == 0 {
+            return false;
+        }
+        self.poisoned.push(pointer());
+        self.blamed = self.blamed.saturating_add(own);
+        true
+    }
+
+    /// Decodes one top-level key, poisoning it when it has a finding.
+    fn part<T>(&mut self, key: &'static str, decode: impl FnOnce(&mut Self) -> T) -> T {
+        let mark = self.mark();
+        let value = decode(self);
+        self.poison_since(mark, || Pointer::root().key(key));
+        value
     }
 
     /// A scalar of at most [`Limits::max_scalar_bytes`].
@@ -430,41 +500,50 @@ impl Decoder<'_> {
             }
             Some(())
         });
-        let id = self.required(&f, "id", Self::short_text);
-        let name = self.required(&f, "name", Self::short_text);
-        let description = self.optional(&f, "description", Self::long_text);
-        let currency = self.required(&f, "currency", Self::short_text);
-        let pay_period = self.required(&f, "pay_period", |d, n, p| {
-            d.choice(n, p, "a pay period", PayPeriod::ALL)
+        // A key with a finding is poisoned and left empty; the rules stay
+        // silent about it and check the rest.
+        let id = self.part("id", |d| d.required(&f, "id", Self::short_text));
+        let name = self.part("name", |d| d.required(&f, "name", Self::short_text));
+        let description = self.part("description", |d| {
+            d.optional(&f, "description", Self::long_text)
         });
-        let competencies = self.required(&f, "competencies", |d, n, p| {
-            d.list(n, p, "competencies", None, Self::competency)
+        let currency = self.part("currency", |d| d.required(&f, "currency", Self::short_text));
+        let pay_period = self.part("pay_period", |d| {
+            d.required(&f, "pay_period", |d, n, p| {
+                d.choice(n, p, "a pay period", PayPeriod::ALL)
+            })
+        });
+        let competencies = self.part("competencies", |d| {
+            d.required(&f, "competencies", |d, n, p| {
+                d.list(n, p, "competencies", None, Self::competency)
+            })
         });
         let max_tracks = self.limits.max_tracks;
-        let tracks = self.required(&f, "tracks", |d, n, p| {
-            d.list(n, p, "tracks", Some(max_tracks), Self::track)
+        let tracks = self.part("tracks", |d| {
+            d.required(&f, "tracks", |d, n, p| {
+                d.list(n, p, "tracks", Some(max_tracks), Self::track)
+            })
         });
         let max_zones = self.limits.max_zones;
-        let zones = self
-            .optional(&f, "zones", |d, n, p| {
+        let zones = self.part("zones", |d| {
+            d.optional(&f, "zones", |d, n, p| {
                 d.list(n, p, "zones", Some(max_zones), Self::zone)
             })
-            .unwrap_or_default();
-        let policy = self
-            .optional(&f, "policy", Self::policy)
-            .unwrap_or_default();
+        });
+        let policy = self.part("policy", |d| d.optional(&f, "policy", Self::policy));
         version?;
         Some(LadderSpec {
             schema_version: 1,
-            id: id?,
-            name: name?,
+            id: id.unwrap_or_default(),
+            name: name.unwrap_or_default(),
             description,
-            currency: currency?,
-            pay_period: pay_period?,
-            competencies: competencies?,
-            tracks: tracks?,
-            zones,
-            policy,
+            currency: currency.unwrap_or_default(),
+            // Read by no rule; a placeholder when poisoned.
+            pay_period: pay_period.unwrap_or(PayPeriod::Annual),
+            competencies: competencies.unwrap_or_default(),
+            tracks: tracks.unwrap_or_default(),
+            zones: zones.unwrap_or_default(),
+            policy: policy.unwrap_or_default(),
         })
     }
 
@@ -651,5 +730,57 @@ impl Decoder<'_> {
             min: self.optional(&f, "min", Self::percent),
             max: self.optional(&f, "max", Self::percent),
         })
+    }
+}
+
+impl Placeholder for CompetencySpec {
+    fn placeholder() -> Self {
+        Self {
+            id: String::new(),
+            name: String::new(),
+            kind: CompetencyKind::Craft,
+            description: None,
+        }
+    }
+}
+
+impl Placeholder for TrackSpec {
+    fn placeholder() -> Self {
+        Self {
+            id: String::new(),
+            name: String::new(),
+            kind: TrackKind::IndividualContributor,
+            description: None,
+            levels: Vec::new(),
+        }
+    }
+}
+
+impl Placeholder for LevelSpec {
+    fn placeholder() -> Self {
+        Self {
+            id: String::new(),
+            title: String::new(),
+            grade: 0,
+            summary: None,
+            band: BandSpec {
+                min: Decimal::ZERO,
+                mid: Decimal::ZERO,
+                max: Decimal::ZERO,
+            },
+            expectations: Vec::new(),
+        }
+    }
+}
+
+impl Placeholder for ZoneSpec {
+    fn placeholder() -> Self {
+        Self {
+            id: String::new(),
+            name: String::new(),
+            factor: Decimal::ONE,
+            currency: None,
+            rate: None,
+        }
     }
 }

@@ -51,10 +51,7 @@ pub(crate) struct DecodedRatings {
 
 /// Decodes a parsed ratings file.
 pub(crate) fn decode_ratings(root: Option<&Node>, limits: &Limits) -> DecodedRatings {
-    let mut decoder = Decoder {
-        limits,
-        findings: super::Findings::new(limits.max_findings),
-    };
+    let mut decoder = Decoder::new(limits);
     let spec = match root {
         Some(root) => decoder.ratings_file(root),
         None => {

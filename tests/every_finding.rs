@@ -1,0 +1,87 @@
+//! Every finding in one run: independent mistakes in different parts of a
+//! reference ladder are each reported once, at their own place, whether the
+//! mistake is structural (an unknown key, a value of the wrong type) or a
+//! rule's (a band out of order, a parity gap); a part with a structural
+//! finding makes no other finding.
+//!
+//! A fixture under `tests/fixtures/multi/` ends with one `# expect: CODE
+//! LINE:COL` line per mistake; its human output is snapshotted.
+
+use dualtrack::Loader;
+
+mod common;
+
+use common::{positions, report_of};
+
+fn expected(source: &str) -> Vec<(String, usize, usize)> {
+    let mut list: Vec<(String, usize, usize)> = source
+        .lines()
+        .filter_map(|line| line.strip_prefix("# expect: "))
+        .map(|rest| {
+            let (code, at) = rest.split_once(' ').expect("`# expect: CODE LINE:COL`");
+            let (line, column) = at.split_once(':').expect("LINE:COL");
+            (
+                code.to_owned(),
+                line.parse().expect("line"),
+                column.parse().expect("column"),
+            )
+        })
+        .collect();
+    list.sort();
+    list
+}
+
+#[test]
+fn every_independent_mistake_is_reported_once_at_its_place() {
+    insta::glob!("fixtures/multi/*.yaml", |path| {
+        let source = std::fs::read_to_string(path).expect("a fixture");
+        let want = expected(&source);
+        assert!(want.len() >= 2, "{}: name its mistakes", path.display());
+        let report = report_of(Loader::new().load(&source));
+        let mut found = positions(&report);
+        found.sort();
+        assert_eq!(found, want, "{}", path.display());
+        let name = format!(
+            "tests/fixtures/multi/{}",
+            path.file_name().expect("a name").to_string_lossy()
+        );
+        insta::assert_snapshot!(dualtrack::render(&report, &source, &name, false));
+    });
+}
+
+/// Each mistake alone gives exactly its own finding: together they add up,
+/// with nothing lost and nothing new.
+#[test]
+fn mistakes_together_report_what_each_reports_alone() {
+    let clean = std::fs::read_to_string("ladders/engineering.yaml").expect("reference ladder");
+    let lines: Vec<&str> = clean.lines().collect();
+    // (line, what it becomes) for three mistakes in different parts.
+    let mistakes = [
+        (90, "        expectatons:"),
+        (
+            115,
+            "        band: { min: 235000, mid: 205000, max: 175000 }",
+        ),
+        (257, "    factor: high"),
+    ];
+    let apply = |chosen: &[(usize, &str)]| -> String {
+        let mut edited: Vec<String> = lines.iter().map(|l| (*l).to_owned()).collect();
+        for &(line, text) in chosen {
+            edited[line - 1] = text.to_owned();
+        }
+        edited.join("\n") + "\n"
+    };
+    let findings = |yaml: &str| positions(&report_of(Loader::new().load(yaml)));
+    let mut alone: Vec<_> = mistakes
+        .iter()
+        .flat_map(|m| {
+            let found = findings(&apply(std::slice::from_ref(m)));
+            assert_eq!(found.len(), 1, "one mistake, one finding: {found:?}");
+            found
+        })
+        .collect();
+    alone.sort();
+    let mut together = findings(&apply(&mistakes));
+    together.sort();
+    assert_eq!(together, alone);
+}
