@@ -237,7 +237,15 @@ impl<'s> Facts<'s> {
             competencies,
             policy,
             ids: Ids::new(spec),
-            zones: spec.zones.iter().map(|z| conversion(z, currency)).collect(),
+            zones: spec
+                .zones
+                .iter()
+                .zip(&sound.zones)
+                .map(|(z, sound)| match sound {
+                    true => conversion(z, currency),
+                    false => Err(Vec::new()),
+                })
+                .collect(),
             sound,
         }
     }
