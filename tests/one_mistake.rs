@@ -107,3 +107,52 @@ proptest! {
         }
     }
 }
+
+/// The reference ladder with one line replaced.
+fn engineering_with(line: usize, from: &str, to: &str) -> String {
+    let text = std::fs::read_to_string("ladders/engineering.yaml").expect("reference ladder");
+    let mut lines: Vec<String> = text.lines().map(str::to_owned).collect();
+    assert!(
+        lines[line - 1].contains(from),
+        "line {line}: {}",
+        lines[line - 1]
+    );
+    lines[line - 1] = lines[line - 1].replace(from, to);
+    lines.join("\n") + "\n"
+}
+
+fn codes(yaml: &str) -> Vec<String> {
+    let report = dualtrack::load(yaml).expect_err("a mistake");
+    report
+        .findings()
+        .iter()
+        .map(|f| {
+            format!(
+                "{} {}:{}",
+                f.code(),
+                f.line().unwrap_or(0),
+                f.column().unwrap_or(0)
+            )
+        })
+        .collect()
+}
+
+/// Swapping a band's min and mid is `band-order`, with no midpoint step or
+/// premium computed from the broken band.
+#[test]
+fn a_swapped_band_is_only_band_order() {
+    let yaml = engineering_with(
+        102,
+        "band: { min: 145000, mid: 168000, max: 191000 }",
+        "band: { min: 168000, mid: 145000, max: 191000 }",
+    );
+    assert_eq!(codes(&yaml), ["band-order 102:15"]);
+}
+
+/// A misspelt competency id is `unknown-competency`, and the competency it
+/// meant is not also reported missing.
+#[test]
+fn a_misspelt_competency_is_only_unknown_competency() {
+    let yaml = engineering_with(91, "technical-depth: 2", "tecnical-depth: 2");
+    assert_eq!(codes(&yaml), ["unknown-competency 91:11"]);
+}

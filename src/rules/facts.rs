@@ -270,13 +270,11 @@ impl<'s> Facts<'s> {
         }
     }
 
-    /// A level's midpoint, when its band could be read, in order or not.
+    /// A level's midpoint, when its band could be read and is in order: a
+    /// band out of order is `band-order`'s alone, so no step or premium is
+    /// computed from it.
     pub(crate) fn midpoint(&self, track: usize, level: usize) -> Option<Money> {
-        match self.band_fact(track, level) {
-            BandFact::Ordered(band) => Some(band.mid()),
-            BandFact::OutOfOrder { mid, .. } => Some(mid),
-            BandFact::Unreadable => None,
-        }
+        self.band(track, level).map(|band| band.mid())
     }
 
     /// A level's band, when it could be read and is in order.

@@ -5,7 +5,7 @@ use crate::model::{CompetencyKind, TrackKind};
 use crate::rules::Facts;
 use crate::spec::CompetencySpec as Competency;
 use crate::text::escape;
-use crate::text::names;
+use crate::text::{did_you_mean, names};
 
 declare_rule! {
     /// ### What it does
@@ -15,7 +15,8 @@ declare_rule! {
     ///
     /// A competency no level uses is left to `unused-competency`, and a
     /// management level with no `people` expectation at all to
-    /// `unassessed-management`, so that one mistake is one finding.
+    /// `unassessed-management`, and a competency whose id the level
+    /// misspells to `unknown-competency`, so that one mistake is one finding.
     ///
     /// ### Why is this bad?
     /// A level that is silent on a competency cannot be assessed on it, so
@@ -73,6 +74,7 @@ pub(crate) fn check(facts: &Facts<'_>, sink: &mut Findings) {
             }
         }
     }
+    let known: Vec<&str> = spec.competencies.iter().map(|c| c.id.as_str()).collect();
     for (t, l, level) in facts.levels() {
         if sink.is_full() {
             break;
@@ -97,13 +99,23 @@ pub(crate) fn check(facts: &Facts<'_>, sink: &mut Findings) {
         if set >= applicable[case] {
             continue;
         }
+        // A misspelt id (`unknown-competency`) is the expectation it meant:
+        // that one is not missing too.
+        let meant: HashSet<&str> = expected
+            .iter()
+            .filter(|id| !facts.competencies.contains_key(*id))
+            .filter_map(|id| did_you_mean(id, &known))
+            .collect();
         let missing: Vec<&str> = spec
             .competencies
             .iter()
             .filter(|c| applies(c, management, assessed))
-            .filter(|c| !expected.contains(c.id.as_str()))
+            .filter(|c| !expected.contains(c.id.as_str()) && !meant.contains(c.id.as_str()))
             .map(|c| c.id.as_str())
             .collect();
+        if missing.is_empty() {
+            continue;
+        }
         let pointer = if level.expectations.is_empty() {
             facts.level_pointer(t, l)
         } else {
