@@ -74,6 +74,33 @@ fn show_a_level_in_a_zone_with_another_currency() {
     );
 }
 
+/// A salary outside the band says by how much, in money, not only as a
+/// ratio: what someone asking "how far off am I?" needs.
+#[test]
+fn show_says_how_far_outside_the_band_a_salary_is() {
+    let below = ok(&["show", ENGINEERING, "ic3", "--salary", "100000"]);
+    assert!(
+        below.contains("100000 USD: below the band, 45000 USD below the minimum, compa-ratio"),
+        "{below}"
+    );
+    let above = ok(&["show", ENGINEERING, "ic1", "--salary", "130000.01"]);
+    assert!(
+        above.contains("above the band, 0.01 USD above the maximum"),
+        "{above}"
+    );
+    let json = ok(&[
+        "show",
+        ENGINEERING,
+        "ic3",
+        "--salary",
+        "100000",
+        "--format",
+        "json",
+    ]);
+    let json: serde_json::Value = serde_json::from_str(&json).expect("JSON");
+    assert_eq!(json["salary"]["outside_by"]["amount"], "45000");
+}
+
 #[test]
 fn show_which_bands_hold_a_salary() {
     insta::assert_snapshot!(

@@ -47,6 +47,9 @@ pub struct SalaryPosition {
     salary: Money,
     band: Band,
     placement: Placement,
+    /// How far outside the band: below the minimum or above the maximum.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    outside_by: Option<Money>,
     compa_ratio: Option<Ratio>,
     range_penetration: Option<Ratio>,
 }
@@ -65,6 +68,22 @@ impl SalaryPosition {
     /// Below, within or above the band.
     pub fn placement(&self) -> Placement {
         self.placement
+    }
+
+    /// How far the salary is outside the band: below its minimum, or above
+    /// its maximum; `None` within the band.
+    ///
+    /// ```
+    /// # let ladder = dualtrack::load_path("ladders/engineering.yaml")?.into_ladder();
+    /// use dualtrack::Money;
+    ///
+    /// let band = ladder.level("ic1").unwrap().band(); // 100000 to 130000 USD
+    /// let low = band.position(Money::from_minor(9_000_000, ladder.currency())).unwrap();
+    /// assert_eq!(low.outside_by().unwrap().to_string(), "10000 USD");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn outside_by(&self) -> Option<Money> {
+        self.outside_by
     }
 
     /// Salary / midpoint; see [`Band::compa_ratio`].
@@ -162,17 +181,19 @@ impl Band {
         if salary.currency() != self.min().currency() {
             return None;
         }
-        let placement = if salary.minor() < self.min().minor() {
-            Placement::Below
-        } else if salary.minor() > self.max().minor() {
-            Placement::Above
+        let (min, max) = (self.min().minor(), self.max().minor());
+        let (placement, outside_by) = if salary.minor() < min {
+            (Placement::Below, Some(min - salary.minor()))
+        } else if salary.minor() > max {
+            (Placement::Above, Some(salary.minor() - max))
         } else {
-            Placement::Within
+            (Placement::Within, None)
         };
         Some(SalaryPosition {
             salary,
             band: *self,
             placement,
+            outside_by: outside_by.map(|minor| Money::from_minor(minor, salary.currency())),
             compa_ratio: self.compa_ratio(salary),
             range_penetration: self.range_penetration(salary),
         })

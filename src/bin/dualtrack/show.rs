@@ -4,7 +4,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use dualtrack::{
-    Band, BandedLevel, Currency, Decimal, Ladder, LadderOverview, LevelProfile, Money,
+    Band, BandedLevel, Currency, Decimal, Ladder, LadderOverview, LevelProfile, Money, Placement,
     SalaryPosition, Zone,
 };
 
@@ -343,6 +343,13 @@ fn position_text(position: &SalaryPosition) -> String {
 /// `within the band, compa-ratio 1.0508, range penetration 66.67%`.
 fn placement_text(position: &SalaryPosition) -> String {
     let mut text = format!("{} the band", position.placement().as_str());
+    if let Some(by) = position.outside_by() {
+        let end = match position.placement() {
+            Placement::Above => "above the maximum",
+            _ => "below the minimum",
+        };
+        text.push_str(&format!(", {by} {end}"));
+    }
     if let Some(compa) = position.compa_ratio() {
         text.push_str(&format!(", compa-ratio {compa}"));
     }
