@@ -74,6 +74,23 @@ fn show_a_level_in_a_zone_with_another_currency() {
     );
 }
 
+/// A level is found as people write it: its id in capitals, or its title.
+#[test]
+fn a_level_is_found_by_its_id_in_any_case_or_its_title() {
+    let by_id = ok(&["show", ENGINEERING, "ic4"]);
+    assert_eq!(ok(&["show", ENGINEERING, "IC4"]), by_id);
+    assert_eq!(ok(&["show", ENGINEERING, "staff engineer"]), by_id);
+    let moved = ok(&[
+        "move",
+        ENGINEERING,
+        "--from",
+        "Principal Engineer",
+        "--to",
+        "management",
+    ]);
+    assert!(moved.starts_with("ic6  Principal Engineer"), "{moved}");
+}
+
 /// A salary outside the band says by how much, in money, not only as a
 /// ratio: what someone asking "how far off am I?" needs.
 #[test]

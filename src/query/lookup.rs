@@ -120,15 +120,28 @@ impl fmt::Display for NotFound {
 impl std::error::Error for NotFound {}
 
 impl Ladder {
-    /// The level with this id, or why there is none.
+    /// The level a person names: by its id, its id in capitals (`IC6`), or
+    /// its title in any case (`principal engineer`) when one level alone has
+    /// it; or why there is none.
     ///
-    /// Like [`level`](Self::level), but the error names the closest level id.
+    /// Unlike [`level`](Self::level), which takes the exact id, it reads a
+    /// level as people write it, and the error names the closest level ids.
+    ///
+    /// ```
+    /// # let ladder = dualtrack::load_path("ladders/engineering.yaml")?.into_ladder();
+    /// assert_eq!(ladder.lookup_level("IC6")?.id().as_str(), "ic6");
+    /// assert_eq!(ladder.lookup_level("Principal Engineer")?.id().as_str(), "ic6");
+    /// assert!(ladder.lookup_level("Principal").is_err());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     ///
     /// # Errors
     ///
-    /// [`NotFound`] for an id no level has (`ic9`, `IC6`).
+    /// [`NotFound`] for a name no level has as id or title (`ic9`).
     pub fn lookup_level(&self, id: &str) -> Result<&Level, NotFound> {
-        self.level(id).ok_or_else(|| self.level_not_found(id))
+        self.placed_as_written(id)
+            .map(|placed| placed.level)
+            .ok_or_else(|| self.level_not_found(id))
     }
 
     pub(crate) fn level_not_found(&self, id: &str) -> NotFound {

@@ -41,4 +41,27 @@ impl Ladder {
             level: track.levels.get(level)?,
         })
     }
+
+    /// The level a person named, and its track: by its id, its id in any
+    /// case (`DS4`), or its title in any case (`staff data scientist`) when
+    /// one level alone has it.
+    pub(crate) fn placed_as_written(&self, name: &str) -> Option<Placed<'_>> {
+        if let Some(placed) = self.placed(name) {
+            return Some(placed);
+        }
+        let name = name.trim();
+        if let Some(placed) = self.placed(&name.to_ascii_lowercase()) {
+            return Some(placed);
+        }
+        let wanted = name.to_lowercase();
+        let mut titled = self.tracks.iter().flat_map(|track| {
+            track
+                .levels
+                .iter()
+                .filter(|level| level.title.trim().to_lowercase() == wanted)
+                .map(move |level| Placed { track, level })
+        });
+        let first = titled.next()?;
+        titled.next().is_none().then_some(first)
+    }
 }

@@ -264,7 +264,7 @@ impl Ladder {
         salary: Option<Money>,
     ) -> Result<LevelProfile<'a>, NotFound> {
         let placed = self
-            .placed(level)
+            .placed_as_written(level)
             .ok_or_else(|| self.level_not_found(level))?;
         let (track, level) = (placed.track, placed.level);
         let id = level.id().as_str();

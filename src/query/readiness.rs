@@ -475,7 +475,7 @@ impl Ladder {
         ratings: &Ratings,
     ) -> Result<LevelReadiness<'_>, NotFound> {
         let placed = self
-            .placed(level)
+            .placed_as_written(level)
             .ok_or_else(|| self.level_not_found(level))?;
         Ok(LevelReadiness::new(self, placed, ratings))
     }

@@ -238,7 +238,7 @@ impl Ladder {
     /// the level is already on `to` (`ic6` to `ic`).
     pub fn transition(&self, from: &str, to: &str) -> Result<Transition<'_>, TransitionError> {
         let placed = self
-            .placed(from)
+            .placed_as_written(from)
             .ok_or_else(|| self.level_not_found(from))?;
         let (own_track, level) = (placed.track, placed.level);
         let target_track = self.lookup_track(to)?;

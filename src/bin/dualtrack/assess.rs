@@ -15,7 +15,7 @@ pub(crate) struct Args {
     /// The ratings file: `ladder`, optional `person`, and `ratings` from
     /// competency id to proficiency 1..5 (see the README).
     ratings: PathBuf,
-    /// Also show the gaps to this level, such as `em1`.
+    /// Also show the gaps to this level, by its id (`em1`) or its title.
     #[arg(long, value_name = "LEVEL")]
     target: Option<String>,
     /// `human`: text for the terminal; `json`: one JSON document.

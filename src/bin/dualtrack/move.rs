@@ -12,7 +12,7 @@ use crate::output::{self, Format, table};
 pub(crate) struct Args {
     /// The ladder file.
     ladder: PathBuf,
-    /// The level moved from, such as `ic6`.
+    /// The level moved from, by its id (`ic6`) or its title.
     #[arg(long, value_name = "LEVEL")]
     from: String,
     /// The track moved to, such as `management`.

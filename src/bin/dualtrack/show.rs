@@ -15,7 +15,7 @@ use crate::output::{self, Format, table};
 pub(crate) struct Args {
     /// The ladder file.
     ladder: PathBuf,
-    /// A level id, such as `ic6`; without it, the whole ladder.
+    /// A level, by its id (`ic6`) or its title (`"Principal Engineer"`); without it, the whole ladder.
     level: Option<String>,
     /// Show bands in this location zone, such as `london`.
     #[arg(long, value_name = "ZONE")]
