@@ -4,7 +4,7 @@
 use std::path::Path;
 use std::process::ExitCode;
 
-use dualtrack::{Ladder, Loader, Ratings, Report, Reports};
+use dualtrack::{Currency, Decimal, Ladder, Loader, Money, Ratings, Report, Reports, Zone};
 
 use crate::output::{self, Format, INVALID, USAGE};
 
@@ -47,4 +47,39 @@ pub(crate) fn ratings(path: &Path, ladder: &Ladder, format: Format) -> Result<Ra
     let bytes = read_or_usage(path)?;
     dualtrack::load_ratings_bytes(&bytes, ladder)
         .map_err(|report| invalid(path, &bytes, report, format))
+}
+
+/// The zone and salary a command was given: the zone by its id, the salary
+/// in the zone's currency (the ladder's without a zone). On failure, the exit
+/// code after saying why.
+pub(crate) fn zone_and_salary<'l>(
+    ladder: &'l Ladder,
+    path: &Path,
+    zone: Option<&str>,
+    salary: Option<&str>,
+) -> Result<(Option<&'l Zone>, Option<Money>), ExitCode> {
+    let zone = zone
+        .map(|z| ladder.lookup_zone(z))
+        .transpose()
+        .map_err(|error| output::unknown(&error, path))?;
+    let currency = zone.map_or(ladder.currency(), Zone::currency);
+    let salary = salary
+        .map(|s| amount(s, currency))
+        .transpose()
+        .map_err(|message| output::usage(&message))?;
+    Ok((zone, salary))
+}
+
+/// A salary as given on the command line, in `currency`.
+fn amount(text: &str, currency: Currency) -> Result<Money, String> {
+    let amount: Decimal = text
+        .trim()
+        .parse()
+        .map_err(|error| format!("invalid salary `{text}`: {error}"))?;
+    Money::from_decimal(amount, currency).ok_or_else(|| {
+        format!(
+            "invalid salary `{text}`: {currency} has {} decimal places",
+            currency.minor_digits()
+        )
+    })
 }

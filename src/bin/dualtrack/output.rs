@@ -6,7 +6,7 @@ use std::path::Path;
 use std::process::ExitCode;
 
 use clap::ValueEnum;
-use dualtrack::{Count, Report, Reports, Severity};
+use dualtrack::{Count, Ladder, Placement, Report, Reports, SalaryPosition, Severity, Zone};
 use serde::Serialize;
 
 /// `--format`: for people or for programs.
@@ -202,4 +202,47 @@ pub(crate) fn table(rows: &[Vec<String>], right: &[usize], indent: &str) -> Stri
         out.push('\n');
     }
     out
+}
+
+/// ` in the London zone (`london`: 0.8 x the base band, at 0.79 GBP per USD)`,
+/// or nothing without a zone.
+pub(crate) fn zone_note(ladder: &Ladder, zone: Option<&Zone>) -> String {
+    match zone {
+        None => String::new(),
+        Some(zone) => {
+            let rate = zone.rate().map_or(String::new(), |rate| {
+                format!(", at {rate} {} per {}", zone.currency(), ladder.currency())
+            });
+            format!(
+                " in the {} zone (`{}`: {} x the base band{rate})",
+                zone.name(),
+                zone.id(),
+                zone.factor()
+            )
+        }
+    }
+}
+
+/// `310000 USD: within the band, compa-ratio 1.0508, range penetration 66.67%`.
+pub(crate) fn position_text(position: &SalaryPosition) -> String {
+    format!("{}: {}", position.salary(), placement_text(position))
+}
+
+/// `within the band, compa-ratio 1.0508, range penetration 66.67%`.
+pub(crate) fn placement_text(position: &SalaryPosition) -> String {
+    let mut text = format!("{} the band", position.placement().as_str());
+    if let Some(by) = position.outside_by() {
+        let end = match position.placement() {
+            Placement::Above => "above the maximum",
+            _ => "below the minimum",
+        };
+        text.push_str(&format!(", {by} {end}"));
+    }
+    if let Some(compa) = position.compa_ratio() {
+        text.push_str(&format!(", compa-ratio {compa}"));
+    }
+    if let Some(penetration) = position.range_penetration() {
+        text.push_str(&format!(", range penetration {}", penetration.percent()));
+    }
+    text
 }

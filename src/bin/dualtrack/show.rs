@@ -3,10 +3,7 @@
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use dualtrack::{
-    Band, BandedLevel, Currency, Decimal, Ladder, LadderOverview, LevelProfile, Money, Placement,
-    SalaryPosition, Zone,
-};
+use dualtrack::{Band, BandedLevel, LadderOverview, LevelProfile, Money};
 
 use crate::input;
 use crate::output::{self, Format, table};
@@ -34,24 +31,14 @@ pub(crate) fn run(args: &Args) -> ExitCode {
         Ok(ladder) => ladder,
         Err(code) => return code,
     };
-    let zone = match args
-        .zone
-        .as_deref()
-        .map(|z| ladder.lookup_zone(z))
-        .transpose()
-    {
-        Ok(zone) => zone,
-        Err(error) => return output::unknown(&error, &args.ladder),
-    };
-    let currency = zone.map_or(ladder.currency(), Zone::currency);
-    let salary = match args
-        .salary
-        .as_deref()
-        .map(|s| salary(s, currency))
-        .transpose()
-    {
-        Ok(salary) => salary,
-        Err(message) => return output::usage(&message),
+    let (zone, salary) = match input::zone_and_salary(
+        &ladder,
+        &args.ladder,
+        args.zone.as_deref(),
+        args.salary.as_deref(),
+    ) {
+        Ok(found) => found,
+        Err(code) => return code,
     };
     match &args.level {
         Some(id) => match ladder.profile(id, zone, salary) {
@@ -61,39 +48,6 @@ pub(crate) fn run(args: &Args) -> ExitCode {
         None => {
             let overview = ladder.overview(zone, salary);
             output::answer(args.format, || overview_text(&overview), &overview)
-        }
-    }
-}
-
-/// A salary as given on the command line, in `currency`.
-fn salary(text: &str, currency: Currency) -> Result<Money, String> {
-    let amount: Decimal = text
-        .trim()
-        .parse()
-        .map_err(|error| format!("invalid salary `{text}`: {error}"))?;
-    Money::from_decimal(amount, currency).ok_or_else(|| {
-        format!(
-            "invalid salary `{text}`: {currency} has {} decimal places",
-            currency.minor_digits()
-        )
-    })
-}
-
-/// ` in the London zone (`london`: 0.8 x the base band, at 0.79 GBP per USD)`,
-/// or nothing without a zone.
-fn zone_note(ladder: &Ladder, zone: Option<&Zone>) -> String {
-    match zone {
-        None => String::new(),
-        Some(zone) => {
-            let rate = zone.rate().map_or(String::new(), |rate| {
-                format!(", at {rate} {} per {}", zone.currency(), ladder.currency())
-            });
-            format!(
-                " in the {} zone (`{}`: {} x the base band{rate})",
-                zone.name(),
-                zone.id(),
-                zone.factor()
-            )
         }
     }
 }
@@ -136,7 +90,7 @@ fn profile_text(shown: &LevelProfile<'_>) -> String {
         row("base band", band_text(Some(*level.band())));
     }
     if let Some(position) = shown.salary() {
-        row("salary", position_text(position));
+        row("salary", output::position_text(position));
     }
     let neighbour = |banded: Option<&BandedLevel<'_>>, none: &str| match banded {
         Some(b) => format!("{}  {}", b.level().id(), b.level().title()),
@@ -180,7 +134,7 @@ fn profile_text(shown: &LevelProfile<'_>) -> String {
         level.id(),
         level.title(),
         ladder.name(),
-        zone_note(ladder, shown.zone())
+        output::zone_note(ladder, shown.zone())
     );
     out.push_str(&table(&rows, &[], "  "));
     out.push_str("\nexpectations (proficiency 1 to 5)\n");
@@ -213,7 +167,7 @@ fn overview_text(shown: &LadderOverview<'_>) -> String {
         ladder.id(),
         ladder.pay_period().as_str(),
         shown.currency(),
-        zone_note(ladder, shown.zone())
+        output::zone_note(ladder, shown.zone())
     );
     // One table for every track, so that the columns line up across tracks.
     let mut rows = Vec::new();
@@ -284,7 +238,7 @@ fn overview_text(shown: &LadderOverview<'_>) -> String {
                     Some(vec![
                         b.level().id().to_string(),
                         b.level().title().to_owned(),
-                        placement_text(&position),
+                        output::placement_text(&position),
                     ])
                 })
                 .collect();
@@ -333,28 +287,4 @@ fn band_text(band: Option<Band>) -> String {
         Some(band) => band.to_string(),
         None => "cannot be converted".to_owned(),
     }
-}
-
-/// `310000 USD: within the band, compa-ratio 1.0508, range penetration 66.67%`.
-fn position_text(position: &SalaryPosition) -> String {
-    format!("{}: {}", position.salary(), placement_text(position))
-}
-
-/// `within the band, compa-ratio 1.0508, range penetration 66.67%`.
-fn placement_text(position: &SalaryPosition) -> String {
-    let mut text = format!("{} the band", position.placement().as_str());
-    if let Some(by) = position.outside_by() {
-        let end = match position.placement() {
-            Placement::Above => "above the maximum",
-            _ => "below the minimum",
-        };
-        text.push_str(&format!(", {by} {end}"));
-    }
-    if let Some(compa) = position.compa_ratio() {
-        text.push_str(&format!(", compa-ratio {compa}"));
-    }
-    if let Some(penetration) = position.range_penetration() {
-        text.push_str(&format!(", range penetration {}", penetration.percent()));
-    }
-    text
 }
