@@ -98,7 +98,8 @@ pub use pointer::Pointer;
 pub use query::{
     Assessment, BandedLevel, Direction, ExpectationChange, Expected, Gap, IdKind, LadderOverview,
     LevelOverview, LevelProfile, LevelReadiness, NotFound, PeopleAssessment, Placement, Readiness,
-    SalaryMatch, SalaryPosition, TrackOverview, TrackReadiness, Transition, TransitionError,
+    SalaryMatch, SalaryMove, SalaryPosition, TrackOverview, TrackReadiness, Transition,
+    TransitionError,
 };
 pub use ratings::{Ratings, load_ratings, load_ratings_bytes};
 pub use ratio::Ratio;

@@ -74,6 +74,60 @@ fn show_a_level_in_a_zone_with_another_currency() {
     );
 }
 
+/// Someone in London sees the move in pounds, and where their pay lands in
+/// the new band.
+#[test]
+fn move_in_a_zone_with_a_salary() {
+    insta::assert_snapshot!(
+        "move-ic2-management-london-salary",
+        ok(&[
+            "move",
+            ENGINEERING,
+            "--from",
+            "ic2",
+            "--to",
+            "management",
+            "--zone",
+            "london",
+            "--salary",
+            "90000"
+        ])
+    );
+    let json = ok(&[
+        "move",
+        ENGINEERING,
+        "--from",
+        "ic2",
+        "--to",
+        "management",
+        "--zone",
+        "london",
+        "--salary",
+        "90000",
+        "--format",
+        "json",
+    ]);
+    let json: serde_json::Value = serde_json::from_str(&json).expect("JSON");
+    assert_eq!(json["zone"], "london");
+    assert_eq!(json["to_band"]["mid"]["currency"], "GBP");
+    assert_eq!(json["salary"]["to"]["placement"], "below");
+    assert_eq!(json["salary"]["to"]["outside_by"]["amount"], "20600");
+    let unknown = fails(
+        2,
+        &[
+            "move",
+            ENGINEERING,
+            "--from",
+            "ic2",
+            "--to",
+            "management",
+            "--zone",
+            "londn",
+        ],
+    );
+    assert!(unknown.contains("did you mean `london`?"), "{unknown}");
+}
+
 /// A level is found as people write it: its id in capitals, or its title.
 #[test]
 fn a_level_is_found_by_its_id_in_any_case_or_its_title() {

@@ -34,4 +34,4 @@ pub use lookup::{IdKind, NotFound};
 pub use overview::{LadderOverview, LevelOverview, SalaryMatch, TrackOverview};
 pub use profile::{BandedLevel, Expected, LevelProfile};
 pub use readiness::{Assessment, Gap, LevelReadiness, PeopleAssessment, Readiness, TrackReadiness};
-pub use transition::{Direction, ExpectationChange, Transition, TransitionError};
+pub use transition::{Direction, ExpectationChange, SalaryMove, Transition, TransitionError};

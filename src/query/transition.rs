@@ -6,7 +6,8 @@ use serde::Serialize;
 
 use super::placed::Placed;
 use crate::{
-    Band, Competency, CompetencyKind, Ladder, Level, NotFound, Proficiency, SignedMoney, Track,
+    Band, Competency, CompetencyKind, Ladder, Level, Money, NotFound, Proficiency, SalaryPosition,
+    SignedMoney, Track, Zone, ZoneId,
 };
 
 /// Whether a move keeps, raises or lowers the grade.
@@ -78,6 +79,26 @@ impl Serialize for ExpectationChange<'_> {
     }
 }
 
+/// Where a salary sits before and after a move: in the current band and in
+/// the new one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct SalaryMove {
+    from: SalaryPosition,
+    to: SalaryPosition,
+}
+
+impl SalaryMove {
+    /// In the current band.
+    pub fn from(&self) -> &SalaryPosition {
+        &self.from
+    }
+
+    /// In the new band.
+    pub fn to(&self) -> &SalaryPosition {
+        &self.to
+    }
+}
+
 /// A move from a level to another track: where it lands, what it pays, and
 /// what the new role asks that the old one did not.
 ///
@@ -89,9 +110,15 @@ pub struct Transition<'a> {
     to: Placed<'a>,
     direction: Direction,
     grade_change: i64,
+    /// The zone the bands and pay are in, when not the base bands.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    zone: Option<&'a ZoneId>,
     from_band: Band,
     to_band: Band,
     pay_difference: SignedMoney,
+    /// Where a salary sits in both bands, when one was given.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    salary: Option<SalaryMove>,
     newly_required: Vec<ExpectationChange<'a>>,
     raised: Vec<ExpectationChange<'a>>,
     lowered: Vec<ExpectationChange<'a>>,
@@ -128,6 +155,73 @@ impl<'a> Transition<'a> {
     /// The target grade minus the current grade: zero for a lateral move.
     pub fn grade_change(&self) -> i64 {
         self.grade_change
+    }
+
+    /// The same move in `zone`: both bands, and the pay difference, in the
+    /// zone's currency, each amount rounded as [`Level::band_in`] rounds it.
+    /// `None` only when a conversion overflows, which a zone of the ladder
+    /// never does.
+    ///
+    /// ```
+    /// # let ladder = dualtrack::load_path("ladders/engineering.yaml")?.into_ladder();
+    /// let london = ladder.zone("london").unwrap();
+    /// let moved = ladder.transition("ic2", "management")?.in_zone(london).unwrap();
+    /// assert_eq!(moved.to_band().mid().to_string(), "129560 GBP"); // 205000 x 0.8 x 0.79
+    /// assert_eq!(moved.pay_difference().to_string(), "+42344 GBP");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    #[must_use]
+    pub fn in_zone(mut self, zone: &'a Zone) -> Option<Self> {
+        self.from_band = self.from.level.band_in(Some(zone))?;
+        self.to_band = self.to.level.band_in(Some(zone))?;
+        self.pay_difference = self.to_band.mid().difference(self.from_band.mid())?;
+        self.zone = Some(zone.id());
+        Some(self)
+    }
+
+    /// The same move, with where `salary` sits in the current band and in
+    /// the new one; `None` when `salary` is in another currency than the
+    /// bands (the zone's, after [`in_zone`](Self::in_zone)).
+    ///
+    /// ```
+    /// # let ladder = dualtrack::load_path("ladders/engineering.yaml")?.into_ladder();
+    /// use dualtrack::{Money, Placement};
+    ///
+    /// let salary = Money::from_minor(15_000_000, ladder.currency()); // 150000 USD
+    /// let moved = ladder.transition("ic2", "management")?.with_salary(salary).unwrap();
+    /// let landing = moved.salary().unwrap();
+    /// assert_eq!(landing.from().placement(), Placement::Within);
+    /// assert_eq!(landing.to().placement(), Placement::Below);
+    /// assert_eq!(landing.to().outside_by().unwrap().to_string(), "25000 USD");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    #[must_use]
+    pub fn with_salary(mut self, salary: Money) -> Option<Self> {
+        self.salary = Some(SalaryMove {
+            from: self.from_band.position(salary)?,
+            to: self.to_band.position(salary)?,
+        });
+        Some(self)
+    }
+
+    /// The zone the bands and pay are in; `None` for the base bands.
+    pub fn zone(&self) -> Option<&'a ZoneId> {
+        self.zone
+    }
+
+    /// The current band: the level's, or its band in the zone.
+    pub fn from_band(&self) -> Band {
+        self.from_band
+    }
+
+    /// The new band: the target level's, or its band in the zone.
+    pub fn to_band(&self) -> Band {
+        self.to_band
+    }
+
+    /// Where the salary given to [`with_salary`](Self::with_salary) sits.
+    pub fn salary(&self) -> Option<&SalaryMove> {
+        self.salary.as_ref()
     }
 
     /// The target band's midpoint minus the current one, exactly: zero under
@@ -267,6 +361,7 @@ impl Ladder {
             },
             direction,
             grade_change: i64::from(target.grade.0) - i64::from(grade.0),
+            zone: None,
             from_band: level.band,
             to_band: target.band,
             pay_difference: SignedMoney::from_minor(
@@ -277,6 +372,7 @@ impl Ladder {
             raised: Vec::new(),
             lowered: Vec::new(),
             no_longer_required: Vec::new(),
+            salary: None,
         };
         for competency in &self.competencies {
             let id = competency.id.as_str();

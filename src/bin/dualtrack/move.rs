@@ -18,6 +18,13 @@ pub(crate) struct Args {
     /// The track moved to, such as `management`.
     #[arg(long, value_name = "TRACK")]
     to: String,
+    /// Show bands and pay in this location zone, such as `london`.
+    #[arg(long, value_name = "ZONE")]
+    zone: Option<String>,
+    /// Where this salary sits in the current band and in the new one, in the
+    /// zone's currency with `--zone`.
+    #[arg(long, value_name = "AMOUNT")]
+    salary: Option<String>,
     /// `human`: text for the terminal; `json`: one JSON document.
     #[arg(long, value_enum, default_value_t = Format::Human)]
     format: Format,
@@ -28,14 +35,37 @@ pub(crate) fn run(args: &Args) -> ExitCode {
         Ok(ladder) => ladder,
         Err(code) => return code,
     };
-    match ladder.transition(&args.from, &args.to) {
-        Ok(transition) => output::answer(args.format, || text(&transition), &transition),
+    let (zone, salary) = match input::zone_and_salary(
+        &ladder,
+        &args.ladder,
+        args.zone.as_deref(),
+        args.salary.as_deref(),
+    ) {
+        Ok(found) => found,
+        Err(code) => return code,
+    };
+    let transition = ladder.transition(&args.from, &args.to).map(|t| {
+        let t = match zone {
+            Some(zone) => t.in_zone(zone),
+            None => Some(t),
+        };
+        match salary {
+            Some(salary) => t.and_then(|t| t.with_salary(salary)),
+            None => t,
+        }
+    });
+    match transition {
+        Ok(Some(transition)) => {
+            let note = output::zone_note(&ladder, zone);
+            output::answer(args.format, || text(&transition, &note), &transition)
+        }
+        Ok(None) => output::usage("the bands cannot be converted into this zone"),
         Err(TransitionError::NotFound(error)) => output::unknown(&error, &args.ladder),
         Err(error) => output::usage(&error.to_string()),
     }
 }
 
-fn text(t: &Transition<'_>) -> String {
+fn text(t: &Transition<'_>, zone_note: &str) -> String {
     let (from, to) = (t.from(), t.to());
     let (from_track, to_track) = (t.from_track(), t.to_track());
     let mut out = format!(
@@ -76,23 +106,40 @@ fn text(t: &Transition<'_>) -> String {
     });
     let pay = t.pay_difference();
     out.push_str(&if pay.is_zero() {
-        format!("Pay: unchanged at the midpoint, {}.\n", from.band().mid())
+        format!(
+            "Pay{zone_note}: unchanged at the midpoint, {}.\n",
+            t.from_band().mid()
+        )
     } else {
         format!(
-            "Pay: {} at the midpoint, from {} to {}.\n",
+            "Pay{zone_note}: {} at the midpoint, from {} to {}.\n",
             pay,
-            from.band().mid(),
-            to.band().mid()
+            t.from_band().mid(),
+            t.to_band().mid()
         )
     });
     out.push_str(&table(
         &[
-            vec![format!("{}:", from.id()), from.band().to_string()],
-            vec![format!("{}:", to.id()), to.band().to_string()],
+            vec![format!("{}:", from.id()), t.from_band().to_string()],
+            vec![format!("{}:", to.id()), t.to_band().to_string()],
         ],
         &[],
         "  ",
     ));
+    if let Some(salary) = t.salary() {
+        out.push_str(&format!("\nSalary {}:\n", salary.from().salary()));
+        out.push_str(&table(
+            &[
+                vec![
+                    format!("{}:", from.id()),
+                    output::placement_text(salary.from()),
+                ],
+                vec![format!("{}:", to.id()), output::placement_text(salary.to())],
+            ],
+            &[],
+            "  ",
+        ));
+    }
     let people = t
         .newly_required()
         .iter()
