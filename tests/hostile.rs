@@ -126,6 +126,45 @@ fn traps() -> Vec<Trap> {
             ("syntax", 10, 1),
             "tab",
         ),
+        // yaml-test-suite 4EJS: the parser noticed only the second line.
+        trap(
+            "tab indenting a mapping, noticed a line later",
+            format!("{MINIMAL}policy:\n\tparity:\n\t\tmode: equal\n"),
+            ("syntax", 53, 1),
+            "tab",
+        ),
+        trap(
+            "tab after a space, before a mapping",
+            format!("{MINIMAL}policy:\n \tparity: {{ mode: equal }}\n"),
+            ("syntax", 53, 2),
+            "tab cannot be used as indentation",
+        ),
+        // yaml-test-suite DK95-01.
+        trap(
+            "tab indenting a quoted continuation",
+            mutate("title: Engineer", "title: \"Engi\n\tneer\""),
+            ("syntax", 25, 1),
+            "tab cannot be used as indentation",
+        ),
+        // yaml-test-suite QB6E and 9C9N.
+        trap(
+            "quoted value continued at column 0",
+            mutate("title: Engineer", "title: \"Engi\nneer\""),
+            ("syntax", 25, 1),
+            "invalid indentation in multiline quoted scalar",
+        ),
+        trap(
+            "flow mapping continued at column 0",
+            mutate("band: { min: 100000, ", "band: { min: 100000,\n"),
+            ("syntax", 27, 1),
+            "invalid indentation",
+        ),
+        trap(
+            "quote never closed",
+            mutate("title: Engineer", "title: \"Engineer"),
+            ("syntax", 24, 16),
+            "unclosed quote",
+        ),
         trap(
             "invalid UTF-8 byte",
             {

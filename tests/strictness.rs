@@ -239,3 +239,18 @@ fn every_semantic_problem_is_reported_in_one_run() {
     let codes: Vec<_> = findings(&source).into_iter().map(|f| f.0).collect();
     assert_eq!(codes, ["invalid-id", "band-order"]);
 }
+
+#[test]
+fn continuations_left_of_their_key_are_syntax_errors() {
+    // Indented past the key, a quoted value may go on over several lines.
+    let loaded = dualtrack::load(&mutate("name: Minimal", "name: \"Mini\n  mal\"")).expect("valid");
+    assert_eq!(loaded.ladder().name(), "Mini mal");
+    // Not at column 0, where YAML ends the key's value (yaml-test-suite QB6E).
+    let source = mutate("name: Minimal", "name: \"Mini\nmal\"");
+    assert_eq!(findings(&source), one("syntax", 6, 1));
+    let source = mutate("title: Engineer", "title: \"Engi\n  neer\"");
+    assert_eq!(findings(&source), one("syntax", 25, 3));
+    // A flow mapping continued at column 0 (yaml-test-suite 9C9N).
+    let source = mutate("band: { min: 100000, ", "band: { min: 100000,\n");
+    assert_eq!(findings(&source), one("syntax", 27, 1));
+}

@@ -2,15 +2,16 @@
 //! with an explicit stack, and refuses what ladder files never need
 //! (duplicate keys, anchors, aliases, merge keys, tags, further documents,
 //! complex keys) and what exceeds the limits (depth, node count, key size).
-//! Syntax errors become findings here too.
+//! Syntax errors become findings here too, and so does a tab indenting a
+//! block collection, which the parser lets through.
 
 use std::borrow::Cow;
 use std::collections::HashMap;
 use std::ops::ControlFlow;
 
-use granit_parser::{ErrorKind, Event, Marker, ScalarStyle, ScanError};
+use granit_parser::{ErrorKind, Event, Marker, ScalarStyle, ScanError, StructureStyle};
 
-use super::{Entry, Node, Parsed, Span, Style, Value};
+use super::{Entry, Node, Parsed, Span, Style, Value, tabs};
 use crate::finding::reading::{self, Exceeded};
 use crate::finding::{Finding, Findings};
 use crate::text::{Location, escape};
@@ -56,6 +57,8 @@ pub(super) struct Builder<'s, 'l> {
     nodes: usize,
     /// Where the node that carries the anchor announced next is.
     anchored: Option<Pointer>,
+    /// The byte at which a syntax error was reported.
+    syntax_at: Option<usize>,
 }
 
 impl<'s, 'l> Builder<'s, 'l> {
@@ -70,7 +73,13 @@ impl<'s, 'l> Builder<'s, 'l> {
             documents: 0,
             nodes: 0,
             anchored: None,
+            syntax_at: None,
         }
+    }
+
+    /// The byte at which a syntax error was reported, if one was.
+    pub(super) fn syntax_at(&self) -> Option<usize> {
+        self.syntax_at
     }
 
     /// Whether the limit on findings was reached: reading on would find only
@@ -151,7 +160,10 @@ impl<'s, 'l> Builder<'s, 'l> {
                     span,
                 })?;
             }
-            Event::SequenceStart(_, anchor, tag) => {
+            Event::SequenceStart(style, anchor, tag) => {
+                if style == StructureStyle::Block {
+                    self.indented_by_tab(span)?;
+                }
                 self.check_properties(&span, anchor, tag.is_some(), tag_at);
                 self.open(
                     Frame::Sequence {
@@ -161,7 +173,10 @@ impl<'s, 'l> Builder<'s, 'l> {
                     span,
                 )?;
             }
-            Event::MappingStart(_, anchor, tag) => {
+            Event::MappingStart(style, anchor, tag) => {
+                if style == StructureStyle::Block {
+                    self.indented_by_tab(span)?;
+                }
                 self.check_properties(&span, anchor, tag.is_some(), tag_at);
                 self.open(
                     Frame::Mapping {
@@ -411,7 +426,6 @@ impl<'s, 'l> Builder<'s, 'l> {
     }
 
     pub(super) fn syntax(&mut self, error: &ScanError) {
-        self.sound = false;
         let marker = error.marker();
         let span = self.span(marker, marker);
         let start = span.bytes().start;
@@ -420,23 +434,49 @@ impl<'s, 'l> Builder<'s, 'l> {
             span.location(),
         );
         if matches!(error.kind(), ErrorKind::RecursionLimitExceeded) {
+            self.sound = false;
             self.too_deep(span);
             return;
         }
         // The scanner reports some errors at the start of the token it was
-        // reading; point at the offending character itself when it is near.
-        let culprit = match error.kind() {
-            ErrorKind::UnexpectedCharacter { character } => Some(*character),
-            ErrorKind::TabNotAllowed
+        // reading, or a line after the tab that set a wrong indentation;
+        // point at the offending character itself.
+        let span = match error.kind() {
+            ErrorKind::UnexpectedCharacter { character } => seek(self.source, span, *character),
+            kind @ (ErrorKind::TabNotAllowed
             | ErrorKind::TabInBlockIndentation
+            | ErrorKind::TabInIndentation
             | ErrorKind::TabInPlainScalar
-            | ErrorKind::TabAtBlockScalarStart => Some('\t'),
-            _ => None,
+            | ErrorKind::TabAtBlockScalarStart) => {
+                let block = matches!(kind, ErrorKind::TabInBlockIndentation);
+                match tabs::culprit(self.source, start, block) {
+                    Some(tab) => tabs::span_at(self.source, span, tab),
+                    None => seek(self.source, span, '\t'),
+                }
+            }
+            _ => span,
         };
-        let span = culprit.map_or(span, |c| seek(self.source, span, c));
-        let message = error.info();
+        self.report_syntax(span, &error.info());
+    }
+
+    /// A block collection indented with a tab, which the parser lets through
+    /// when enough spaces come before it.
+    fn indented_by_tab(&mut self, span: Span) -> ControlFlow<()> {
+        match tabs::indenting(self.source, span.bytes().start) {
+            Some(tab) => {
+                let span = tabs::span_at(self.source, span, tab);
+                self.report_syntax(span, "tab cannot be used as indentation");
+                ControlFlow::Break(())
+            }
+            None => ControlFlow::Continue(()),
+        }
+    }
+
+    fn report_syntax(&mut self, span: Span, message: &str) {
+        self.sound = false;
+        self.syntax_at = Some(span.bytes().start);
         self.findings.push(
-            Finding::new(&reading::SYNTAX, self.here(), escape(&message))
+            Finding::new(&reading::SYNTAX, self.here(), escape(message))
                 .with_help(
                     "fix the YAML syntax at this position; the rest of the file was not checked",
                 )
