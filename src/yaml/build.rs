@@ -24,8 +24,9 @@ enum Frame<'s> {
     },
     Mapping {
         span: Span,
+        flow: bool,
         entries: Vec<Entry<'s>>,
-        pending_key: Option<(Cow<'s, str>, Span)>,
+        pending_key: Option<(Cow<'s, str>, Span, Style)>,
         index: HashMap<Cow<'s, str>, usize>,
     },
 }
@@ -155,6 +156,13 @@ impl<'s, 'l> Builder<'s, 'l> {
                     ScalarStyle::Plain => Style::Plain,
                     _ => Style::Quoted,
                 };
+                // The parser gives a node left empty (`key:`, `: value`) the
+                // text `~`; it has none, and must not be named `~`.
+                let text = if style == Style::Plain && span.bytes().is_empty() {
+                    Cow::Borrowed("")
+                } else {
+                    text
+                };
                 self.complete(Node {
                     value: Value::Scalar { text, style },
                     span,
@@ -181,6 +189,7 @@ impl<'s, 'l> Builder<'s, 'l> {
                 self.open(
                     Frame::Mapping {
                         span,
+                        flow: style == StructureStyle::Flow,
                         entries: Vec::new(),
                         pending_key: None,
                         index: HashMap::new(),
@@ -258,6 +267,7 @@ impl<'s, 'l> Builder<'s, 'l> {
     /// Hands a finished node to its parent, or makes it the root.
     fn complete(&mut self, node: Node<'s>) -> ControlFlow<()> {
         let max_key = self.limits.max_key_bytes;
+        let source = self.source;
         let Some(parent) = self.stack.last_mut() else {
             self.root = Some(node);
             return ControlFlow::Continue(());
@@ -268,6 +278,7 @@ impl<'s, 'l> Builder<'s, 'l> {
                 None
             }
             Frame::Mapping {
+                flow,
                 entries,
                 pending_key,
                 index,
@@ -277,7 +288,7 @@ impl<'s, 'l> Builder<'s, 'l> {
                     Value::Scalar { text, style } => {
                         let merge = style == Style::Plain && text == "<<";
                         let len = text.len();
-                        *pending_key = Some((text, node.span));
+                        *pending_key = Some((text, node.span, style));
                         if merge {
                             Some(KeyProblem::Merge(node.span))
                         } else if len > max_key {
@@ -288,7 +299,7 @@ impl<'s, 'l> Builder<'s, 'l> {
                     }
                     _ => Some(KeyProblem::Complex(node.span)),
                 },
-                Some((key, key_span)) => {
+                Some((key, key_span, key_style)) => {
                     let first = if entries.len() < LINEAR_KEY_SCAN {
                         entries.iter().position(|e| e.key == key)
                     } else {
@@ -309,9 +320,17 @@ impl<'s, 'l> Builder<'s, 'l> {
                             if !index.is_empty() {
                                 index.insert(key.clone(), entries.len());
                             }
+                            let bare = *flow
+                                && key_style == Style::Plain
+                                && is_left_empty(&node)
+                                // `{ a: }` has its empty value at the `:`.
+                                && source
+                                    .get(node.span.bytes().start..)
+                                    .is_some_and(|rest| !rest.starts_with(':'));
                             entries.push(Entry {
                                 key,
                                 key_span,
+                                bare,
                                 value: node,
                             });
                             None
@@ -360,7 +379,11 @@ impl<'s, 'l> Builder<'s, 'l> {
                     Finding::new(
                         &reading::DUPLICATE_KEY,
                         pointer,
-                        format!("duplicate key `{}`", escape(&key)),
+                        if key.is_empty() {
+                            "an empty key appears twice in the same mapping".to_owned()
+                        } else {
+                            format!("duplicate key `{}`", escape(&key))
+                        },
                     )
                     .with_help(
                         "remove one of the two; a ladder file never keeps one value silently",
@@ -414,7 +437,7 @@ impl<'s, 'l> Builder<'s, 'l> {
             pointer = match frame {
                 Frame::Sequence { items, .. } => pointer.index(items.len()),
                 Frame::Mapping {
-                    pending_key: Some((key, _)),
+                    pending_key: Some((key, ..)),
                     ..
                 } => pointer.key(key),
                 Frame::Mapping {
@@ -515,6 +538,12 @@ fn unsupported(
         .with_help(help)
         .at(span.location(), span.bytes()),
     );
+}
+
+/// Whether `node` is a plain scalar with nothing written: `key:`, `: value`.
+fn is_left_empty(node: &Node<'_>) -> bool {
+    matches!(&node.value, Value::Scalar { text, style: Style::Plain } if text.is_empty())
+        && node.span.bytes().is_empty()
 }
 
 fn byte_offset(source: &str, marker: &Marker) -> usize {
