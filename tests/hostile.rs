@@ -668,6 +668,36 @@ fn nesting_past_the_depth_limit_is_a_limit_finding() {
 }
 
 #[test]
+fn the_depth_limit_is_capped_where_no_stack_can_overflow() {
+    // Dropping a parsed tree recurses once per level: 40,000 levels overflowed
+    // a 2 MiB stack once `max_depth` was raised. It is taken as 1000 at most,
+    // and a tree 1000 deep is built and dropped on a quarter of that stack.
+    let run = |source: String| {
+        std::thread::Builder::new()
+            .stack_size(512 * 1024)
+            .spawn(move || {
+                let loader = limited(|l| l.max_depth = usize::MAX);
+                first(loader.load(&source))
+            })
+            .expect("thread")
+            .join()
+            .expect("no stack overflow")
+    };
+    let (code, line, column, message) = run("- ".repeat(40_000));
+    assert_eq!((code.as_str(), line, column), ("limit", 1, 2001));
+    assert_eq!(message, "nesting deeper than 1000 levels");
+    let flow = format!("name: {}", "[".repeat(40_000));
+    let (code, line, column, message) = run(flow);
+    assert_eq!((code.as_str(), line, column), ("limit", 1, 1007));
+    assert_eq!(message, "nesting deeper than 1000 levels");
+    // At the cap itself the whole tree is built, and dropped: the mapping
+    // and 999 lists are 1000 levels.
+    let deep = format!("name: {}{}", "[".repeat(999), "]".repeat(999));
+    let (code, line, column, _) = run(deep);
+    assert_eq!((code.as_str(), line, column), ("missing-key", 1, 1));
+}
+
+#[test]
 fn scalar_limits_cover_every_value_and_key() {
     let long = "x".repeat(5000);
     for (source, line, column) in [
@@ -1084,6 +1114,7 @@ fn a_fifo_in_a_directory_is_skipped_not_waited_on() {
 
 #[test]
 fn extreme_limits_are_taken_as_given() {
+    // All but `max_depth`, which stays capped at 1000 (tested above).
     let loader = limited(|l| {
         l.max_file_bytes = usize::MAX;
         l.max_depth = usize::MAX;

@@ -244,7 +244,7 @@ impl<'s, 'l> Builder<'s, 'l> {
     }
 
     fn open(&mut self, frame: Frame<'s>, span: Span) -> ControlFlow<()> {
-        if self.stack.len() >= self.limits.max_depth {
+        if self.stack.len() >= self.limits.depth() {
             self.too_deep(span);
             return ControlFlow::Break(());
         }
@@ -257,7 +257,7 @@ impl<'s, 'l> Builder<'s, 'l> {
         let pointer = self.here();
         self.findings.push(
             Exceeded::Depth {
-                max: self.limits.max_depth,
+                max: self.limits.depth(),
             }
             .finding(pointer)
             .at(span.location(), span.bytes()),

@@ -65,10 +65,9 @@ fn read<'s>(source: &'s str, limits: &Limits, strict: bool) -> (Parsed<'s>, Opti
     // An alias of an unknown anchor is refused like any other alias.
     options.emit_unresolved_aliases = true;
     // The scanner looks ahead into flow collections: stop it at the same depth.
-    options.flow_nesting_limit = limits.max_depth;
-    options.block_nesting_limit = options
-        .block_nesting_limit
-        .max(limits.max_depth.saturating_add(1));
+    let max_depth = limits.depth();
+    options.flow_nesting_limit = max_depth;
+    options.block_nesting_limit = options.block_nesting_limit.max(max_depth.saturating_add(1));
     let mut parser = Parser::new_from_str_with_options(source, options);
     while let Some(event) = parser.next_event() {
         match event {
