@@ -24,8 +24,11 @@ pub struct Limits {
     pub max_file_bytes: usize,
     /// Deepest nesting of lists and mappings. Default: 32.
     ///
-    /// Parsing uses no recursion at any depth, but dropping or comparing a
-    /// parsed tree does: keep this within a few thousand.
+    /// A value above 1000 is taken as 1000: parsing uses no recursion at any
+    /// depth, but dropping a parsed tree recurses once per level, and 1000
+    /// levels take under 256 KiB of stack in a debug build (less in release;
+    /// a thread's stack is commonly 2 MiB). Deeper input is a `limit` finding
+    /// at 1000, whatever this says.
     pub max_depth: usize,
     /// Longest scalar outside `description` fields, in bytes. Default: 4 KiB.
     pub max_scalar_bytes: usize,
@@ -60,6 +63,17 @@ pub struct Limits {
     /// place, and the rest of the file is not checked. The count is taken
     /// before severity overrides.
     pub max_findings: usize,
+}
+
+/// The most [`Limits::max_depth`] can be: dropping a parsed tree recurses
+/// once per level.
+const DEPTH_CAP: usize = 1000;
+
+impl Limits {
+    /// The nesting depth enforced: [`Limits::max_depth`], at most [`DEPTH_CAP`].
+    pub(crate) fn depth(&self) -> usize {
+        self.max_depth.min(DEPTH_CAP)
+    }
 }
 
 impl Default for Limits {

@@ -126,6 +126,45 @@ fn traps() -> Vec<Trap> {
             ("syntax", 10, 1),
             "tab",
         ),
+        // yaml-test-suite 4EJS: the parser noticed only the second line.
+        trap(
+            "tab indenting a mapping, noticed a line later",
+            format!("{MINIMAL}policy:\n\tparity:\n\t\tmode: equal\n"),
+            ("syntax", 53, 1),
+            "tab",
+        ),
+        trap(
+            "tab after a space, before a mapping",
+            format!("{MINIMAL}policy:\n \tparity: {{ mode: equal }}\n"),
+            ("syntax", 53, 2),
+            "tab cannot be used as indentation",
+        ),
+        // yaml-test-suite DK95-01.
+        trap(
+            "tab indenting a quoted continuation",
+            mutate("title: Engineer", "title: \"Engi\n\tneer\""),
+            ("syntax", 25, 1),
+            "tab cannot be used as indentation",
+        ),
+        // yaml-test-suite QB6E and 9C9N.
+        trap(
+            "quoted value continued at column 0",
+            mutate("title: Engineer", "title: \"Engi\nneer\""),
+            ("syntax", 25, 1),
+            "invalid indentation in multiline quoted scalar",
+        ),
+        trap(
+            "flow mapping continued at column 0",
+            mutate("band: { min: 100000, ", "band: { min: 100000,\n"),
+            ("syntax", 27, 1),
+            "invalid indentation",
+        ),
+        trap(
+            "quote never closed",
+            mutate("title: Engineer", "title: \"Engineer"),
+            ("syntax", 24, 16),
+            "unclosed quote",
+        ),
         trap(
             "invalid UTF-8 byte",
             {
@@ -629,6 +668,36 @@ fn nesting_past_the_depth_limit_is_a_limit_finding() {
 }
 
 #[test]
+fn the_depth_limit_is_capped_where_no_stack_can_overflow() {
+    // Dropping a parsed tree recurses once per level: 40,000 levels overflowed
+    // a 2 MiB stack once `max_depth` was raised. It is taken as 1000 at most,
+    // and a tree 1000 deep is built and dropped on a quarter of that stack.
+    let run = |source: String| {
+        std::thread::Builder::new()
+            .stack_size(512 * 1024)
+            .spawn(move || {
+                let loader = limited(|l| l.max_depth = usize::MAX);
+                first(loader.load(&source))
+            })
+            .expect("thread")
+            .join()
+            .expect("no stack overflow")
+    };
+    let (code, line, column, message) = run("- ".repeat(40_000));
+    assert_eq!((code.as_str(), line, column), ("limit", 1, 2001));
+    assert_eq!(message, "nesting deeper than 1000 levels");
+    let flow = format!("name: {}", "[".repeat(40_000));
+    let (code, line, column, message) = run(flow);
+    assert_eq!((code.as_str(), line, column), ("limit", 1, 1007));
+    assert_eq!(message, "nesting deeper than 1000 levels");
+    // At the cap itself the whole tree is built, and dropped: the mapping
+    // and 999 lists are 1000 levels.
+    let deep = format!("name: {}{}", "[".repeat(999), "]".repeat(999));
+    let (code, line, column, _) = run(deep);
+    assert_eq!((code.as_str(), line, column), ("missing-key", 1, 1));
+}
+
+#[test]
 fn scalar_limits_cover_every_value_and_key() {
     let long = "x".repeat(5000);
     for (source, line, column) in [
@@ -1045,6 +1114,7 @@ fn a_fifo_in_a_directory_is_skipped_not_waited_on() {
 
 #[test]
 fn extreme_limits_are_taken_as_given() {
+    // All but `max_depth`, which stays capped at 1000 (tested above).
     let loader = limited(|l| {
         l.max_file_bytes = usize::MAX;
         l.max_depth = usize::MAX;

@@ -239,3 +239,99 @@ fn every_semantic_problem_is_reported_in_one_run() {
     let codes: Vec<_> = findings(&source).into_iter().map(|f| f.0).collect();
     assert_eq!(codes, ["invalid-id", "band-order"]);
 }
+
+#[test]
+fn continuations_left_of_their_key_are_syntax_errors() {
+    // Indented past the key, a quoted value may go on over several lines.
+    let loaded = dualtrack::load(&mutate("name: Minimal", "name: \"Mini\n  mal\"")).expect("valid");
+    assert_eq!(loaded.ladder().name(), "Mini mal");
+    // Not at column 0, where YAML ends the key's value (yaml-test-suite QB6E).
+    let source = mutate("name: Minimal", "name: \"Mini\nmal\"");
+    assert_eq!(findings(&source), one("syntax", 6, 1));
+    let source = mutate("title: Engineer", "title: \"Engi\n  neer\"");
+    assert_eq!(findings(&source), one("syntax", 25, 3));
+    // A flow mapping continued at column 0 (yaml-test-suite 9C9N).
+    let source = mutate("band: { min: 100000, ", "band: { min: 100000,\n");
+    assert_eq!(findings(&source), one("syntax", 27, 1));
+}
+
+#[test]
+fn empty_keys_are_named_as_such() {
+    let source = mutate("        grade: 1\n", "        grade: 1\n        : 1\n");
+    let first = report(&source);
+    let f = &first.findings()[0];
+    assert_eq!(
+        (f.code(), f.line(), f.column()),
+        ("unknown-key", Some(26), Some(9))
+    );
+    assert_eq!(f.message(), "an empty key in a level");
+    assert_eq!(f.path().as_str(), "/tracks/0/levels/0/");
+    assert!(
+        f.help()
+            .is_some_and(|h| h.starts_with("write a key before the `:`"))
+    );
+    let source = mutate("id: minimal\n", "id: minimal\n: a\n: b\n");
+    let twice = report(&source);
+    let f = &twice.findings()[0];
+    assert_eq!(
+        (f.code(), f.line(), f.column()),
+        ("duplicate-key", Some(6), Some(1))
+    );
+    assert_eq!(
+        f.message(),
+        "an empty key appears twice in the same mapping"
+    );
+    assert_eq!(f.path().as_str(), "/");
+}
+
+#[test]
+fn empty_or_blank_text_is_an_error() {
+    for (value, found) in [
+        ("\"\"", "an empty string"),
+        ("''", "an empty string"),
+        ("\"   \"", "a string of only whitespace"),
+        ("\"\\t\"", "a string of only whitespace"),
+    ] {
+        let source = mutate("title: Engineer", &format!("title: {value}"));
+        let found_in = report(&source);
+        assert_eq!(positions(&found_in), one("type", 24, 16), "{value}");
+        let f = &found_in.findings()[0];
+        assert_eq!(f.message(), format!("expected text, found {found}"));
+        assert_eq!(
+            f.help(),
+            Some("write the text; an empty or blank value is no more text than `null`")
+        );
+    }
+    assert_eq!(
+        findings(&mutate("name: Minimal", "name: ' '")),
+        one("type", 5, 7)
+    );
+    let described = mutate(
+        "    kind: craft\n",
+        "    kind: craft\n    description: \"\"\n",
+    );
+    assert_eq!(findings(&described), one("type", 12, 18));
+}
+
+#[test]
+fn a_comma_that_splits_an_unquoted_value_asks_for_quotes() {
+    let source = mutate(
+        "  - id: coding\n    name: Coding\n    kind: craft\n",
+        "  - { id: coding, name: Coding (pairing, reviews), kind: craft }\n",
+    );
+    let first = report(&source);
+    let f = &first.findings()[0];
+    assert_eq!(
+        (f.code(), f.line(), f.column()),
+        ("unknown-key", Some(9), Some(42))
+    );
+    assert_eq!(f.message(), "unknown key `reviews)` in a competency");
+    assert_eq!(
+        f.help(),
+        Some("a `,` ends an unquoted value inside `{ }`; put the whole value of `name` in quotes")
+    );
+    // A key written alone for its own sake keeps the usual help.
+    let source = mutate("band: { min: 100000,", "band: { mn, min: 100000,");
+    let help = report(&source).findings()[0].help().map(str::to_owned);
+    assert_eq!(help.as_deref(), Some("did you mean `min`?"));
+}

@@ -179,15 +179,20 @@ impl Decoder<'_> {
             self.type_error(node, pointer, &format!("{what} (a mapping)"), "");
             return None;
         };
-        for entry in entries {
+        for (i, entry) in entries.iter().enumerate() {
             if self.findings.is_full() {
                 break;
             }
             if !known.contains(&entry.key.as_ref()) {
-                let mut finding = Finding::new(
+                let message = if entry.key.is_empty() {
+                    format!("an empty key in {what}")
+                } else {
+                    format!("unknown key `{}` in {what}", escape(&entry.key))
+                };
+                let finding = Finding::new(
                     &reading::UNKNOWN_KEY,
                     pointer.pointer().key(&entry.key),
-                    format!("unknown key `{}` in {what}", escape(&entry.key)),
+                    message,
                 )
                 .at_key();
                 let near = did_you_mean(&entry.key, known);
@@ -197,18 +202,38 @@ impl Decoder<'_> {
                     // than judge the defaults.
                     self.poisoned.push(Pointer::root().key(near));
                 }
-                finding = match near {
-                    Some(near) => finding.with_help(format!("did you mean `{near}`?")),
-                    None => finding.with_help(format!(
-                        "the keys of {what} are {}",
-                        known
-                            .iter()
-                            .map(|k| format!("`{k}`"))
-                            .collect::<Vec<_>>()
-                            .join(", ")
-                    )),
+                let keys = || {
+                    known
+                        .iter()
+                        .map(|k| format!("`{k}`"))
+                        .collect::<Vec<_>>()
+                        .join(", ")
                 };
-                self.push(finding);
+                // `{ name: People (hire, promote) }`: a `,` ended the value of
+                // `name`, and what followed became keys.
+                let split = entry
+                    .bare
+                    .then(|| entries[..i].iter().rev().find(|before| !before.bare))
+                    .flatten()
+                    .filter(|before| {
+                        matches!(&before.value.value, Value::Scalar { text, style: Style::Plain }
+                            if plain_kind(text) == PlainKind::Str)
+                    });
+                let help = match (split, near) {
+                    (Some(before), _) => format!(
+                        "a `,` ends an unquoted value inside `{{ }}`; put the whole value of `{}` in quotes",
+                        escape(&before.key),
+                    ),
+                    (None, Some(near)) => format!("did you mean `{near}`?"),
+                    (None, None) if entry.key.is_empty() => {
+                        format!(
+                            "write a key before the `:`; the keys of {what} are {}",
+                            keys()
+                        )
+                    }
+                    (None, None) => format!("the keys of {what} are {}", keys()),
+                };
+                self.push(finding.with_help(help));
             }
         }
         Some(Fields {
@@ -346,6 +371,22 @@ impl Decoder<'_> {
                 "put the value in quotes to make it a string"
             };
             self.type_error(node, pointer, "a string", help);
+            return None;
+        }
+        if text.trim().is_empty() {
+            let found = if text.is_empty() {
+                "an empty string"
+            } else {
+                "a string of only whitespace"
+            };
+            self.push(
+                Finding::new(
+                    &reading::TYPE,
+                    pointer.pointer(),
+                    format!("expected text, found {found}"),
+                )
+                .with_help("write the text; an empty or blank value is no more text than `null`"),
+            );
             return None;
         }
         Some(text.to_owned())

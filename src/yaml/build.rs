@@ -2,15 +2,16 @@
 //! with an explicit stack, and refuses what ladder files never need
 //! (duplicate keys, anchors, aliases, merge keys, tags, further documents,
 //! complex keys) and what exceeds the limits (depth, node count, key size).
-//! Syntax errors become findings here too.
+//! Syntax errors become findings here too, and so does a tab indenting a
+//! block collection, which the parser lets through.
 
 use std::borrow::Cow;
 use std::collections::HashMap;
 use std::ops::ControlFlow;
 
-use granit_parser::{ErrorKind, Event, Marker, ScalarStyle, ScanError};
+use granit_parser::{ErrorKind, Event, Marker, ScalarStyle, ScanError, StructureStyle};
 
-use super::{Entry, Node, Parsed, Span, Style, Value};
+use super::{Entry, Node, Parsed, Span, Style, Value, tabs};
 use crate::finding::reading::{self, Exceeded};
 use crate::finding::{Finding, Findings};
 use crate::text::{Location, escape};
@@ -23,8 +24,9 @@ enum Frame<'s> {
     },
     Mapping {
         span: Span,
+        flow: bool,
         entries: Vec<Entry<'s>>,
-        pending_key: Option<(Cow<'s, str>, Span)>,
+        pending_key: Option<(Cow<'s, str>, Span, Style)>,
         index: HashMap<Cow<'s, str>, usize>,
     },
 }
@@ -56,6 +58,8 @@ pub(super) struct Builder<'s, 'l> {
     nodes: usize,
     /// Where the node that carries the anchor announced next is.
     anchored: Option<Pointer>,
+    /// The byte at which a syntax error was reported.
+    syntax_at: Option<usize>,
 }
 
 impl<'s, 'l> Builder<'s, 'l> {
@@ -70,7 +74,13 @@ impl<'s, 'l> Builder<'s, 'l> {
             documents: 0,
             nodes: 0,
             anchored: None,
+            syntax_at: None,
         }
+    }
+
+    /// The byte at which a syntax error was reported, if one was.
+    pub(super) fn syntax_at(&self) -> Option<usize> {
+        self.syntax_at
     }
 
     /// Whether the limit on findings was reached: reading on would find only
@@ -146,12 +156,22 @@ impl<'s, 'l> Builder<'s, 'l> {
                     ScalarStyle::Plain => Style::Plain,
                     _ => Style::Quoted,
                 };
+                // The parser gives a node left empty (`key:`, `: value`) the
+                // text `~`; it has none, and must not be named `~`.
+                let text = if style == Style::Plain && span.bytes().is_empty() {
+                    Cow::Borrowed("")
+                } else {
+                    text
+                };
                 self.complete(Node {
                     value: Value::Scalar { text, style },
                     span,
                 })?;
             }
-            Event::SequenceStart(_, anchor, tag) => {
+            Event::SequenceStart(style, anchor, tag) => {
+                if style == StructureStyle::Block {
+                    self.indented_by_tab(span)?;
+                }
                 self.check_properties(&span, anchor, tag.is_some(), tag_at);
                 self.open(
                     Frame::Sequence {
@@ -161,11 +181,15 @@ impl<'s, 'l> Builder<'s, 'l> {
                     span,
                 )?;
             }
-            Event::MappingStart(_, anchor, tag) => {
+            Event::MappingStart(style, anchor, tag) => {
+                if style == StructureStyle::Block {
+                    self.indented_by_tab(span)?;
+                }
                 self.check_properties(&span, anchor, tag.is_some(), tag_at);
                 self.open(
                     Frame::Mapping {
                         span,
+                        flow: style == StructureStyle::Flow,
                         entries: Vec::new(),
                         pending_key: None,
                         index: HashMap::new(),
@@ -220,7 +244,7 @@ impl<'s, 'l> Builder<'s, 'l> {
     }
 
     fn open(&mut self, frame: Frame<'s>, span: Span) -> ControlFlow<()> {
-        if self.stack.len() >= self.limits.max_depth {
+        if self.stack.len() >= self.limits.depth() {
             self.too_deep(span);
             return ControlFlow::Break(());
         }
@@ -233,7 +257,7 @@ impl<'s, 'l> Builder<'s, 'l> {
         let pointer = self.here();
         self.findings.push(
             Exceeded::Depth {
-                max: self.limits.max_depth,
+                max: self.limits.depth(),
             }
             .finding(pointer)
             .at(span.location(), span.bytes()),
@@ -243,6 +267,7 @@ impl<'s, 'l> Builder<'s, 'l> {
     /// Hands a finished node to its parent, or makes it the root.
     fn complete(&mut self, node: Node<'s>) -> ControlFlow<()> {
         let max_key = self.limits.max_key_bytes;
+        let source = self.source;
         let Some(parent) = self.stack.last_mut() else {
             self.root = Some(node);
             return ControlFlow::Continue(());
@@ -253,6 +278,7 @@ impl<'s, 'l> Builder<'s, 'l> {
                 None
             }
             Frame::Mapping {
+                flow,
                 entries,
                 pending_key,
                 index,
@@ -262,7 +288,7 @@ impl<'s, 'l> Builder<'s, 'l> {
                     Value::Scalar { text, style } => {
                         let merge = style == Style::Plain && text == "<<";
                         let len = text.len();
-                        *pending_key = Some((text, node.span));
+                        *pending_key = Some((text, node.span, style));
                         if merge {
                             Some(KeyProblem::Merge(node.span))
                         } else if len > max_key {
@@ -273,7 +299,7 @@ impl<'s, 'l> Builder<'s, 'l> {
                     }
                     _ => Some(KeyProblem::Complex(node.span)),
                 },
-                Some((key, key_span)) => {
+                Some((key, key_span, key_style)) => {
                     let first = if entries.len() < LINEAR_KEY_SCAN {
                         entries.iter().position(|e| e.key == key)
                     } else {
@@ -294,9 +320,17 @@ impl<'s, 'l> Builder<'s, 'l> {
                             if !index.is_empty() {
                                 index.insert(key.clone(), entries.len());
                             }
+                            let bare = *flow
+                                && key_style == Style::Plain
+                                && is_left_empty(&node)
+                                // `{ a: }` has its empty value at the `:`.
+                                && source
+                                    .get(node.span.bytes().start..)
+                                    .is_some_and(|rest| !rest.starts_with(':'));
                             entries.push(Entry {
                                 key,
                                 key_span,
+                                bare,
                                 value: node,
                             });
                             None
@@ -345,7 +379,11 @@ impl<'s, 'l> Builder<'s, 'l> {
                     Finding::new(
                         &reading::DUPLICATE_KEY,
                         pointer,
-                        format!("duplicate key `{}`", escape(&key)),
+                        if key.is_empty() {
+                            "an empty key appears twice in the same mapping".to_owned()
+                        } else {
+                            format!("duplicate key `{}`", escape(&key))
+                        },
                     )
                     .with_help(
                         "remove one of the two; a ladder file never keeps one value silently",
@@ -399,7 +437,7 @@ impl<'s, 'l> Builder<'s, 'l> {
             pointer = match frame {
                 Frame::Sequence { items, .. } => pointer.index(items.len()),
                 Frame::Mapping {
-                    pending_key: Some((key, _)),
+                    pending_key: Some((key, ..)),
                     ..
                 } => pointer.key(key),
                 Frame::Mapping {
@@ -411,7 +449,6 @@ impl<'s, 'l> Builder<'s, 'l> {
     }
 
     pub(super) fn syntax(&mut self, error: &ScanError) {
-        self.sound = false;
         let marker = error.marker();
         let span = self.span(marker, marker);
         let start = span.bytes().start;
@@ -420,23 +457,49 @@ impl<'s, 'l> Builder<'s, 'l> {
             span.location(),
         );
         if matches!(error.kind(), ErrorKind::RecursionLimitExceeded) {
+            self.sound = false;
             self.too_deep(span);
             return;
         }
         // The scanner reports some errors at the start of the token it was
-        // reading; point at the offending character itself when it is near.
-        let culprit = match error.kind() {
-            ErrorKind::UnexpectedCharacter { character } => Some(*character),
-            ErrorKind::TabNotAllowed
+        // reading, or a line after the tab that set a wrong indentation;
+        // point at the offending character itself.
+        let span = match error.kind() {
+            ErrorKind::UnexpectedCharacter { character } => seek(self.source, span, *character),
+            kind @ (ErrorKind::TabNotAllowed
             | ErrorKind::TabInBlockIndentation
+            | ErrorKind::TabInIndentation
             | ErrorKind::TabInPlainScalar
-            | ErrorKind::TabAtBlockScalarStart => Some('\t'),
-            _ => None,
+            | ErrorKind::TabAtBlockScalarStart) => {
+                let block = matches!(kind, ErrorKind::TabInBlockIndentation);
+                match tabs::culprit(self.source, start, block) {
+                    Some(tab) => tabs::span_at(self.source, span, tab),
+                    None => seek(self.source, span, '\t'),
+                }
+            }
+            _ => span,
         };
-        let span = culprit.map_or(span, |c| seek(self.source, span, c));
-        let message = error.info();
+        self.report_syntax(span, &error.info());
+    }
+
+    /// A block collection indented with a tab, which the parser lets through
+    /// when enough spaces come before it.
+    fn indented_by_tab(&mut self, span: Span) -> ControlFlow<()> {
+        match tabs::indenting(self.source, span.bytes().start) {
+            Some(tab) => {
+                let span = tabs::span_at(self.source, span, tab);
+                self.report_syntax(span, "tab cannot be used as indentation");
+                ControlFlow::Break(())
+            }
+            None => ControlFlow::Continue(()),
+        }
+    }
+
+    fn report_syntax(&mut self, span: Span, message: &str) {
+        self.sound = false;
+        self.syntax_at = Some(span.bytes().start);
         self.findings.push(
-            Finding::new(&reading::SYNTAX, self.here(), escape(&message))
+            Finding::new(&reading::SYNTAX, self.here(), escape(message))
                 .with_help(
                     "fix the YAML syntax at this position; the rest of the file was not checked",
                 )
@@ -475,6 +538,12 @@ fn unsupported(
         .with_help(help)
         .at(span.location(), span.bytes()),
     );
+}
+
+/// Whether `node` is a plain scalar with nothing written: `key:`, `: value`.
+fn is_left_empty(node: &Node<'_>) -> bool {
+    matches!(&node.value, Value::Scalar { text, style: Style::Plain } if text.is_empty())
+        && node.span.bytes().is_empty()
 }
 
 fn byte_offset(source: &str, marker: &Marker) -> usize {

@@ -9,14 +9,16 @@
 //! the call stack.
 //!
 //! Its parts: `node` is the tree, `build` turns the parser's events into it
-//! and refuses what ladder files never need, `locate` finds the span a
-//! finding's pointer names, and `scalar` resolves plain scalars under the YAML
-//! 1.2 core schema and words a node's type for type errors.
+//! and refuses what ladder files never need, `tabs` finds the tab to show
+//! for a tab used as indentation, `locate` finds the span a finding's
+//! pointer names, and `scalar` resolves plain scalars under the YAML 1.2 core
+//! schema and words a node's type for type errors.
 
 mod build;
 mod locate;
 mod node;
 mod scalar;
+mod tabs;
 
 use granit_parser::{Options, Parser};
 
@@ -35,18 +37,37 @@ pub(crate) struct Parsed<'s> {
 }
 
 /// Parses one YAML document into a [`Node`] tree.
+///
+/// The parser runs with strict indentation, as the YAML specification has
+/// it: a quoted scalar or flow collection continued left of its parent's
+/// indentation is an error, not a PyYAML-compatible leniency. When that
+/// finds a syntax error, the file is read once more without it, and an
+/// earlier error found that way is the one reported: a quote never closed
+/// is best shown at the quote, not at the first line it swallowed.
 pub(crate) fn parse<'s>(source: &'s str, limits: &Limits) -> Parsed<'s> {
+    let (strict, at) = read(source, limits, true);
+    let Some(at) = at else {
+        return strict;
+    };
+    match read(source, limits, false) {
+        (lenient, Some(earlier)) if earlier < at => lenient,
+        _ => strict,
+    }
+}
+
+/// One reading of `source`, and where its syntax error is, if any.
+fn read<'s>(source: &'s str, limits: &Limits, strict: bool) -> (Parsed<'s>, Option<usize>) {
     let mut builder = Builder::new(source, limits);
     let mut options = Options::default();
+    options.strict_indentation = strict;
     // Anchors are reported at their `&name` token, which this event carries.
     options.emit_anchor_events = true;
     // An alias of an unknown anchor is refused like any other alias.
     options.emit_unresolved_aliases = true;
     // The scanner looks ahead into flow collections: stop it at the same depth.
-    options.flow_nesting_limit = limits.max_depth;
-    options.block_nesting_limit = options
-        .block_nesting_limit
-        .max(limits.max_depth.saturating_add(1));
+    let max_depth = limits.depth();
+    options.flow_nesting_limit = max_depth;
+    options.block_nesting_limit = options.block_nesting_limit.max(max_depth.saturating_add(1));
     let mut parser = Parser::new_from_str_with_options(source, options);
     while let Some(event) = parser.next_event() {
         match event {
@@ -63,7 +84,8 @@ pub(crate) fn parse<'s>(source: &'s str, limits: &Limits) -> Parsed<'s> {
             }
         }
     }
-    builder.finish()
+    let at = builder.syntax_at();
+    (builder.finish(), at)
 }
 
 #[cfg(test)]

@@ -86,5 +86,9 @@ pub(crate) enum Value<'s> {
 pub(crate) struct Entry<'s> {
     pub(crate) key: Cow<'s, str>,
     pub(crate) key_span: Span,
+    /// A plain key written alone in a flow mapping, with no `:` and no value
+    /// (`{ a: 1, b }`): what a `,` in an unquoted value leaves behind, as in
+    /// `{ name: People (hire, promote) }`.
+    pub(crate) bare: bool,
     pub(crate) value: Node<'s>,
 }

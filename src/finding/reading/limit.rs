@@ -5,7 +5,8 @@ declare_rule! {
     /// `description` or `summary`), a key over 256 bytes, more than 1000
     /// levels in a track, 64 tracks, 256 zones or 250,000 values in the file,
     /// and more than 1000 findings (the rest of the file is then not
-    /// checked). Services can change the limits through `dualtrack::Limits`.
+    /// checked). Services can change the limits through `dualtrack::Limits`;
+    /// nesting stays capped at 1000 levels, where no stack can overflow.
     ///
     /// ### Why is this bad?
     /// No real ladder comes near these sizes; a file that does is a mistake or

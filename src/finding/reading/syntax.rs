@@ -5,6 +5,10 @@ declare_rule! {
     /// where a list item was expected. It also reports files that are not
     /// UTF-8 text.
     ///
+    /// Indentation is read as the YAML specification has it: a quoted value
+    /// or a `{ }`/`[ ]` continued on a line no more indented than its key is
+    /// an error, even where other YAML tools let it through.
+    ///
     /// ### Why is this bad?
     /// Nothing after the error can be read reliably, so the rest of the file
     /// is not checked until the syntax is fixed.

@@ -1,10 +1,11 @@
 declare_rule! {
     /// ### What it does
     /// Reports a value of the wrong kind: a list where a mapping belongs, a
-    /// number where a name belongs, `null` (or an empty value) where text is
-    /// required, a grade written as `"4"` or `4.5`, a `kind`, `pay_period` or
-    /// parity `mode` outside its choices, a percentage or factor that is not a
-    /// plain number, a `schema_version` other than `1`.
+    /// number where a name belongs, `null`, an empty value or blank text
+    /// (`""`, `"  "`) where text is required, a grade written as `"4"` or
+    /// `4.5`, a `kind`, `pay_period` or parity `mode` outside its choices, a
+    /// percentage or factor that is not a plain number, a `schema_version`
+    /// other than `1`.
     ///
     /// YAML 1.2 rules apply: `yes`, `no` and `on` are text, not booleans.
     ///
