@@ -1,3 +1,4 @@
+use crate::Money;
 use crate::finding::{Finding, Findings};
 use crate::rules::{BAND_POINTS, Facts};
 
@@ -49,7 +50,20 @@ pub(crate) fn check(facts: &Facts<'_>, sink: &mut Findings) {
                             amount.scale()
                         ),
                     )
-                    .with_help(format!("round it to the {currency} minor unit")),
+                    .with_help(if amount.scale() == 3 && amount.mantissa() < 1_000_000 {
+                        // `72.000` in EUR: a dot written as a thousands
+                        // separator (an amount under 1000 with three places).
+                        let small = match Money::from_decimal(amount, currency) {
+                            Some(money) => format!("if you meant {money}, write `{}`", money.amount()),
+                            None => format!("otherwise round it to {allowed} decimal places"),
+                        };
+                        format!(
+                            "a dot followed by three digits reads here as a thousands separator: write `{}` (numbers take no separators); {small}",
+                            amount.mantissa()
+                        )
+                    } else {
+                        format!("round it to the {currency} minor unit")
+                    }),
                 );
             }
         }

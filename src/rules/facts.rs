@@ -435,7 +435,14 @@ fn band_fact(band: BandSpec, currency: Option<Currency>) -> BandFact {
     let Some(currency) = currency else {
         return BandFact::Unreadable;
     };
-    let money = |amount: crate::Decimal| Money::from_decimal(amount, currency);
+    // An amount with more decimal places than the currency has is
+    // `currency-precision`'s, even when they are zeros (`72.000` in EUR may
+    // mean 72000): no band is read from it.
+    let money = |amount: crate::Decimal| {
+        (amount.scale() <= currency.minor_digits())
+            .then(|| Money::from_decimal(amount, currency))
+            .flatten()
+    };
     let (Some(min), Some(mid), Some(max)) = (money(band.min), money(band.mid), money(band.max))
     else {
         return BandFact::Unreadable;

@@ -219,6 +219,43 @@ impl Decoder<'_> {
                         matches!(&before.value.value, Value::Scalar { text, style: Style::Plain }
                             if plain_kind(text) == PlainKind::Str)
                     });
+                // `{ max: 92,000 }` and `{ rate: 4,27 }`: a `,` split a number
+                // into a value and a key of digits.
+                let number = entry
+                    .bare
+                    .then(|| entries[..i].iter().rev().find(|before| !before.bare))
+                    .flatten()
+                    .and_then(|before| match &before.value.value {
+                        Value::Scalar {
+                            text,
+                            style: Style::Plain,
+                        } => comma_in_number(&format!("{text},{}", entry.key))
+                            .map(|comma| (before, text, comma)),
+                        _ => None,
+                    });
+                if let Some((before, value, comma)) = number {
+                    let written = format!("{},{}", escape(value), escape(&entry.key));
+                    let (problem, number) = match comma {
+                        Comma::Thousands(number) => {
+                            ("numbers take no thousands separators", number)
+                        }
+                        Comma::Decimal(number) => ("use a dot for decimals", number),
+                    };
+                    self.push(
+                        Finding::new(
+                            &reading::UNKNOWN_KEY,
+                            pointer.pointer().key(&entry.key),
+                            format!(
+                                "`{written}` inside `{{ }}` reads as `{}` and a key `{}`: {problem}",
+                                escape(value),
+                                escape(&entry.key)
+                            ),
+                        )
+                        .at_key()
+                        .with_help(format!("write `{}: {number}`", escape(&before.key))),
+                    );
+                    continue;
+                }
                 let help = match (split, near) {
                     (Some(before), _) => format!(
                         "a `,` ends an unquoted value inside `{{ }}`; put the whole value of `{}` in quotes",
@@ -452,13 +489,27 @@ impl Decoder<'_> {
         match text.parse::<Decimal>() {
             Ok(value) => Some(value),
             Err(error) => {
+                let (problem, help) = match comma_in_number(text) {
+                    Some(Comma::Thousands(number)) => (
+                        error.to_string(),
+                        format!("write `{number}`: numbers take no thousands separators"),
+                    ),
+                    Some(Comma::Decimal(number)) => (
+                        "use a dot for decimals".to_owned(),
+                        format!("write `{number}`"),
+                    ),
+                    None => (
+                        error.to_string(),
+                        format!("write a plain decimal number such as {example}"),
+                    ),
+                };
                 self.push(
                     Finding::new(
                         rule,
                         pointer.pointer(),
-                        format!("invalid {what} `{}`: {error}", escape(text)),
+                        format!("invalid {what} `{}`: {problem}", escape(text)),
                     )
-                    .with_help(format!("write a plain decimal number such as {example}")),
+                    .with_help(help),
                 );
                 None
             }
@@ -824,4 +875,27 @@ impl Placeholder for ZoneSpec {
             rate: None,
         }
     }
+}
+
+/// What a comma in a number most likely meant.
+#[derive(Debug, PartialEq, Eq)]
+enum Comma {
+    /// `92,000`, `1,250,000`: thousands; the number without them.
+    Thousands(String),
+    /// `4,27`, `0,8`: a decimal comma; the number with a dot.
+    Decimal(String),
+}
+
+/// Reads `text` as a number written with a comma, when it is one.
+fn comma_in_number(text: &str) -> Option<Comma> {
+    let digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
+    let (whole, rest) = text.split_once(',')?;
+    if !digits(whole) {
+        return None;
+    }
+    let groups: Vec<&str> = rest.split(',').collect();
+    if whole.len() <= 3 && groups.iter().all(|g| g.len() == 3 && digits(g)) {
+        return Some(Comma::Thousands(format!("{whole}{}", groups.concat())));
+    }
+    (groups.len() == 1 && digits(rest)).then(|| Comma::Decimal(format!("{whole}.{rest}")))
 }
