@@ -11,7 +11,7 @@ use std::ops::ControlFlow;
 
 use granit_parser::{ErrorKind, Event, Marker, ScalarStyle, ScanError, StructureStyle};
 
-use super::{Entry, Node, Parsed, Span, Style, Value, tabs};
+use super::{Entry, Node, Parsed, Span, Style, Value, advice, tabs};
 use crate::finding::reading::{self, Exceeded};
 use crate::finding::{Finding, Findings};
 use crate::text::{Location, escape};
@@ -479,7 +479,17 @@ impl<'s, 'l> Builder<'s, 'l> {
             }
             _ => span,
         };
-        self.report_syntax(span, &error.info());
+        let advice = advice::advise(error.kind(), self.source, span.bytes().start, &error.info());
+        match advice.at {
+            Some((at, label)) if at != span.bytes().start => {
+                let mistake = Span::new(
+                    at..next_char_boundary(self.source, at),
+                    crate::text::location_of(self.source, at),
+                );
+                self.report_syntax(mistake, &advice.message, &advice.help, Some((span, label)));
+            }
+            _ => self.report_syntax(span, &advice.message, &advice.help, None),
+        }
     }
 
     /// A block collection indented with a tab, which the parser lets through
@@ -488,23 +498,34 @@ impl<'s, 'l> Builder<'s, 'l> {
         match tabs::indenting(self.source, span.bytes().start) {
             Some(tab) => {
                 let span = tabs::span_at(self.source, span, tab);
-                self.report_syntax(span, "tab cannot be used as indentation");
+                self.report_syntax(
+                    span,
+                    "a tab indents this line: YAML indents with spaces only",
+                    "replace the tab with spaces, as many as the lines around it use",
+                    None,
+                );
                 ControlFlow::Break(())
             }
             None => ControlFlow::Continue(()),
         }
     }
 
-    fn report_syntax(&mut self, span: Span, message: &str) {
+    fn report_syntax(
+        &mut self,
+        span: Span,
+        message: &str,
+        help: &str,
+        related: Option<(Span, &str)>,
+    ) {
         self.sound = false;
         self.syntax_at = Some(span.bytes().start);
-        self.findings.push(
-            Finding::new(&reading::SYNTAX, self.here(), escape(message))
-                .with_help(
-                    "fix the YAML syntax at this position; the rest of the file was not checked",
-                )
-                .at(span.location(), span.bytes()),
-        );
+        let mut finding = Finding::new(&reading::SYNTAX, self.here(), escape(message))
+            .with_help(help)
+            .at(span.location(), span.bytes());
+        if let Some((place, label)) = related {
+            finding = finding.with_related_at(label, place.location(), place.bytes());
+        }
+        self.findings.push(finding);
     }
 
     pub(super) fn span(&self, start: &Marker, end: &Marker) -> Span {

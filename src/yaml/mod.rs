@@ -14,6 +14,7 @@
 //! pointer names, and `scalar` resolves plain scalars under the YAML 1.2 core
 //! schema and words a node's type for type errors.
 
+mod advice;
 mod build;
 mod locate;
 mod node;
