@@ -134,6 +134,8 @@ fn a_level_is_found_by_its_id_in_any_case_or_its_title() {
     let by_id = ok(&["show", ENGINEERING, "ic4"]);
     assert_eq!(ok(&["show", ENGINEERING, "IC4"]), by_id);
     assert_eq!(ok(&["show", ENGINEERING, "staff engineer"]), by_id);
+    let unknown = fails(2, &["show", ENGINEERING, "Staff Enginer"]);
+    insta::assert_snapshot!("show-level-misspelt-title", unknown);
     let moved = ok(&[
         "move",
         ENGINEERING,
@@ -150,6 +152,7 @@ fn a_level_is_found_by_its_id_in_any_case_or_its_title() {
 #[test]
 fn show_says_how_far_outside_the_band_a_salary_is() {
     let below = ok(&["show", ENGINEERING, "ic3", "--salary", "100000"]);
+    insta::assert_snapshot!("show-level-salary-below", below);
     assert!(
         below.contains("100000 USD: below the band, 45000 USD below the minimum, compa-ratio"),
         "{below}"

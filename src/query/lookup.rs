@@ -145,11 +145,25 @@ impl Ladder {
     }
 
     pub(crate) fn level_not_found(&self, id: &str) -> NotFound {
-        let known = self
-            .tracks
-            .iter()
-            .flat_map(|t| t.levels.iter().map(|l| l.id.as_str()));
-        NotFound::new(IdKind::Level, id, self, known)
+        let levels = || self.tracks.iter().flat_map(|t| t.levels.iter());
+        let mut not_found = NotFound::new(IdKind::Level, id, self, levels().map(|l| l.id.as_str()));
+        if not_found.suggestions.is_empty() {
+            // A misspelt title (`Staff Enginer`): suggest the ids of the
+            // levels whose titles are closest.
+            let wanted = id.trim().to_lowercase();
+            let titles: Vec<(String, &str)> = levels()
+                .map(|l| (l.title.trim().to_lowercase(), l.id.as_str()))
+                .collect();
+            let near = crate::text::closest(&wanted, titles.iter().map(|(t, _)| t.as_str()));
+            if near.len() <= MAX_SUGGESTIONS {
+                not_found.suggestions = titles
+                    .iter()
+                    .filter(|(title, _)| near.contains(&title.as_str()))
+                    .map(|(_, id)| (*id).to_owned())
+                    .collect();
+            }
+        }
+        not_found
     }
 
     /// The track with this id, or why there is none.
