@@ -8,6 +8,8 @@
 
 use granit_parser::ErrorKind;
 
+use crate::text::Count;
+
 /// What to say about a syntax error.
 #[derive(Debug, PartialEq, Eq)]
 pub(super) struct Advice {
@@ -175,7 +177,11 @@ fn colon(source: &str, at: usize, line: Line<'_>) -> Advice {
     let above_indent = above.map(|l| l.len() - l.trim_start_matches([' ', '-']).len());
     match above_indent {
         Some(width) if width != indent => Advice {
-            message: format!("this line is indented by {indent} spaces, the line above by {width}"),
+            message: format!(
+                "this line is indented by {}, the line above by {}",
+                Count::new(indent, "space"),
+                Count::new(width, "space")
+            ),
             help: "indent this line like the line above, if it is the next key of the same mapping"
                 .to_owned(),
             at: Some((
@@ -252,6 +258,7 @@ fn plain_words(info: &str) -> String {
         ("flow mapping", "`{ }` mapping"),
         ("flow sequence", "`[ ]` list"),
         ("flow collection", "`{ }` or `[ ]`"),
+        ("simple key expected ':'", "a key needs a `:` after it"),
         ("simple key", "key"),
         (
             "mapping values are not allowed in this context",
