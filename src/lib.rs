@@ -33,12 +33,22 @@
 //! - validation builds the checked model ([`Ladder`], [`Track`], [`Level`],
 //!   [`Band`]) from the values those checks typed, only when no error was
 //!   found; [`Loader`] runs it all on text, bytes, readers and paths;
-//! - [`render`] shows a report as rustc-style diagnostics;
+//! - `render()` shows a report as rustc-style diagnostics (feature `render`);
 //! - the questions services ask of a ladder are methods on it, one module per
 //!   question: counterparts across tracks ([`Ladder::counterpart`]), bands
 //!   per zone and where a salary falls in them, exactly ([`Band::position`],
 //!   [`Ratio`]), moves between tracks ([`Ladder::transition`]) and readiness
 //!   from a person's [`Ratings`] ([`Ladder::readiness`]).
+//!
+//! # Features
+//!
+//! - `cli` (default): the `dualtrack` binary; turns on `render` and `schema`.
+//! - `schema`: `schema()` and `ratings_schema()`, the JSON Schemas editors use.
+//! - `render`: `render()`, rustc-style diagnostics.
+//!
+//! A service that embeds the crate takes `default-features = false`: the
+//! loader, the rules, the model and every question are there, with 16
+//! dependencies and no argument parser, schema generator or renderer.
 
 #![deny(missing_docs)]
 #![forbid(unsafe_code)]
@@ -69,6 +79,7 @@ mod report;
 mod signed_money;
 mod yaml;
 
+#[cfg(feature = "render")]
 mod render;
 mod spec;
 
@@ -103,10 +114,12 @@ pub use query::{
 };
 pub use ratings::{Ratings, load_ratings, load_ratings_bytes};
 pub use ratio::Ratio;
+#[cfg(feature = "render")]
 pub use render::render;
 pub use report::{Report, Reports};
 pub use rules::{rule, rules};
 pub use signed_money::SignedMoney;
+#[cfg(feature = "schema")]
 pub use spec::{ratings_schema, schema};
 pub use text::{Count, Location, escape, escape_whole};
 

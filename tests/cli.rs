@@ -1,4 +1,5 @@
 //! The command line as a user runs it: output, exit codes, and files left untouched.
+#![cfg(feature = "cli")]
 
 mod common;
 

@@ -1,4 +1,5 @@
 //! `show`, `move` and `assess` as a user runs them: output and exit codes.
+#![cfg(feature = "cli")]
 
 mod common;
 

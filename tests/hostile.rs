@@ -494,6 +494,7 @@ fn every_trap_is_a_located_finding() {
 
 /// No message, help or rendered line carries a control, zero-width or bidi
 /// character: they are shown escaped.
+#[cfg_attr(not(feature = "render"), allow(unused_variables))]
 fn assert_nothing_drives_a_terminal(name: &str, report: &Report, bytes: &[u8]) {
     let hidden = |text: &str| {
         text.chars().any(|c| {
@@ -509,8 +510,9 @@ fn assert_nothing_drives_a_terminal(name: &str, report: &Report, bytes: &[u8]) {
         );
         assert!(!hidden(finding.help().unwrap_or_default()), "{name}: help");
     }
-    let source = String::from_utf8_lossy(bytes);
+    #[cfg(feature = "render")]
     for color in [false, true] {
+        let source = String::from_utf8_lossy(bytes);
         let rendered = dualtrack::render(report, &source, "hostile\u{1b}[2J.yaml", color);
         let visible: String = if color {
             // Styling escapes are the renderer's own: drop them, then look.
@@ -522,6 +524,7 @@ fn assert_nothing_drives_a_terminal(name: &str, report: &Report, bytes: &[u8]) {
     }
 }
 
+#[cfg(feature = "render")]
 fn strip_styles(text: &str) -> String {
     let mut out = String::new();
     let mut chars = text.chars().peekable();
@@ -895,6 +898,7 @@ fn parity_across_many_tracks_and_zones_is_bounded() {
     );
 }
 
+#[cfg(feature = "render")]
 #[test]
 fn a_finding_on_a_very_long_line_renders_short_and_fast() {
     let line: String = (0..100_000).map(|i| format!("k{i}: 1, ")).collect();
@@ -924,11 +928,12 @@ fn messages_quote_at_most_a_hundred_characters_of_the_file() {
 // ---------------------------------------------------------------------------
 // The command line.
 
+#[cfg(feature = "cli")]
 use common::dualtrack_with_env as dualtrack;
 
 /// Debug builds panic on purpose under `DUALTRACK_TEST_PANIC`, the only way
 /// to reach the panic path of a program that has no known panic.
-#[cfg(debug_assertions)]
+#[cfg(all(debug_assertions, feature = "cli"))]
 #[test]
 fn a_panic_is_an_internal_error_with_exit_code_2_and_no_backtrace() {
     let out = dualtrack(
@@ -953,6 +958,7 @@ fn a_panic_is_an_internal_error_with_exit_code_2_and_no_backtrace() {
     assert!(out.stdout.is_empty());
 }
 
+#[cfg(feature = "cli")]
 #[test]
 fn the_cli_reads_hostile_files_without_writing_to_them() {
     let dir = std::env::temp_dir().join(format!("dualtrack-hostile-{}", std::process::id()));
@@ -1017,8 +1023,9 @@ fn fuzz_regressions_stay_fixed() {
                 path.display()
             );
         }
-        let rendered = dualtrack::render(&report, &source, "fuzz.yaml", false);
+        #[cfg(feature = "render")]
         if let Some(f) = report.findings().first() {
+            let rendered = dualtrack::render(&report, &source, "fuzz.yaml", false);
             let at = format!(
                 "fuzz.yaml:{}:{}",
                 f.line().unwrap_or(0),
@@ -1087,6 +1094,7 @@ fn zone_conversion_near_the_top_of_u64_does_not_overflow() {
 }
 
 #[cfg(unix)]
+#[cfg(feature = "cli")]
 #[test]
 fn a_fifo_in_a_directory_is_skipped_not_waited_on() {
     let dir = std::env::temp_dir().join(format!("dualtrack-fifo-{}", std::process::id()));

@@ -75,6 +75,7 @@ fn every_rule_fires_on_its_fixture_where_expected() {
 
 /// One snapshot per fixture, `snapshots/rules__rule@<code>.yaml.snap`: a
 /// mismatch is reported for every fixture that has one, not just the first.
+#[cfg(feature = "render")]
 #[test]
 fn rule() {
     insta::glob!("fixtures/rules/*.yaml", |path| {

@@ -1,6 +1,7 @@
 //! The JSON Schema editors use: current, draft-07, documented, and in
 //! agreement with the loader on the reference ladders and the structural
 //! fixtures.
+#![cfg(feature = "schema")]
 
 use std::collections::BTreeSet;
 
@@ -51,6 +52,7 @@ fn ratings_files_agree_with_their_schema() {
     assert_eq!(title, "Ratings");
 }
 
+#[cfg(feature = "cli")]
 #[test]
 fn the_cli_prints_the_committed_bytes() {
     let out = std::process::Command::new(env!("CARGO_BIN_EXE_dualtrack"))

@@ -5,8 +5,9 @@ use crate::CompetencyId;
 
 wire_enum! {
     /// What a competency is about, which decides the tracks it applies to.
-    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, schemars::JsonSchema)]
-    #[schemars(title = "Competency kind")]
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+    #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+    #[cfg_attr(feature = "schema", schemars(title = "Competency kind"))]
     #[non_exhaustive]
     pub enum CompetencyKind {
         /// The practice itself (technical depth, design); applies to every track.

@@ -7,8 +7,9 @@ use crate::{Competency, Currency, LadderId, Level, Policy, Track, Zone};
 
 wire_enum! {
     /// How often the band amounts are paid.
-    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, schemars::JsonSchema)]
-    #[schemars(title = "Pay period")]
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+    #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+    #[cfg_attr(feature = "schema", schemars(title = "Pay period"))]
     #[non_exhaustive]
     pub enum PayPeriod {
         /// Per year.

@@ -5,8 +5,9 @@ use crate::{Grade, Percent};
 
 wire_enum! {
     /// How IC bands are compared with management bands at the same grade.
-    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, schemars::JsonSchema)]
-    #[schemars(title = "Parity mode")]
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+    #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+    #[cfg_attr(feature = "schema", schemars(title = "Parity mode"))]
     #[non_exhaustive]
     pub enum ParityMode {
         /// The IC band's min, mid and max equal the management band's, within the tolerance.

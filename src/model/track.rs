@@ -5,8 +5,9 @@ use crate::{Level, TrackId};
 
 wire_enum! {
     /// Which kind of career a track is.
-    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, schemars::JsonSchema)]
-    #[schemars(title = "Track kind")]
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+    #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+    #[cfg_attr(feature = "schema", schemars(title = "Track kind"))]
     #[non_exhaustive]
     pub enum TrackKind {
         /// Growth through the craft: senior, staff, principal, distinguished, fellow.

@@ -8,13 +8,16 @@
 //! [`model`](crate::model) from them.
 
 mod decode;
+#[cfg(feature = "schema")]
 pub(crate) mod schema;
 pub(crate) mod wire;
 
 pub(crate) use decode::decode;
 pub(crate) use decode::{RatingsSpec, decode_ratings};
+#[cfg(feature = "schema")]
 pub use schema::{ratings_schema, schema};
 
+#[cfg(feature = "schema")]
 use schemars::JsonSchema;
 
 use crate::model::{CompetencyKind, ParityMode, PayPeriod, TrackKind};
@@ -27,37 +30,38 @@ wire_struct! {
     /// A dual-track career ladder: individual-contributor and management tracks
     /// whose levels line up by grade, with competencies and pay bands. Checked by
     /// `dualtrack validate`.
-    #[derive(Debug, Clone, PartialEq, JsonSchema)]
-    #[serde(deny_unknown_fields)]
-    #[schemars(rename = "Ladder")]
-    #[schemars(title = "Career ladder")]
+    #[derive(Debug, Clone, PartialEq)]
+    #[cfg_attr(feature = "schema", derive(JsonSchema))]
+    #[cfg_attr(feature = "schema", serde(deny_unknown_fields))]
+    #[cfg_attr(feature = "schema", schemars(rename = "Ladder"))]
+    #[cfg_attr(feature = "schema", schemars(title = "Career ladder"))]
     pub(crate) struct LadderSpec {
         /// # Schema version
         ///
         /// The version of the ladder file format. Always `1`.
-        #[schemars(schema_with = "schema::schema_version")]
+        #[cfg_attr(feature = "schema", schemars(schema_with = "schema::schema_version"))]
         pub(crate) schema_version: u32,
         /// # Ladder id
         ///
         /// A short, stable name for the ladder, used in links and by other tools:
         /// lower-case words joined by hyphens.
-        #[schemars(schema_with = "schema::id", extend("examples" = ["engineering", "design"]))]
+        #[cfg_attr(feature = "schema", schemars(schema_with = "schema::id", extend("examples" = ["engineering", "design"])))]
         pub(crate) id: String,
         /// # Name
         ///
         /// The ladder's name as people read it.
-        #[schemars(extend("examples" = ["Engineering"]))]
+        #[cfg_attr(feature = "schema", schemars(extend("examples" = ["Engineering"])))]
         pub(crate) name: String,
         /// # Description
         ///
         /// What the ladder covers and how to read it.
-        #[serde(default)]
+        #[cfg_attr(feature = "schema", serde(default))]
         pub(crate) description: Option<String>,
         /// # Currency
         ///
         /// The ISO 4217 code of the currency every band is paid in, such as `USD`,
         /// `EUR` or `GBP`. It decides how many decimal places an amount may have.
-        #[schemars(schema_with = "schema::currency")]
+        #[cfg_attr(feature = "schema", schemars(schema_with = "schema::currency"))]
         pub(crate) currency: String,
         /// # Pay period
         ///
@@ -79,13 +83,13 @@ wire_struct! {
         ///
         /// Optional location differentials: each zone's bands are the base bands
         /// times its factor (and exchange rate), rounded to the cent.
-        #[serde(default)]
+        #[cfg_attr(feature = "schema", serde(default))]
         pub(crate) zones: Vec<ZoneSpec>,
         /// # Compensation policy
         ///
         /// Optional limits the bands are checked against. Every value left out
         /// takes its default.
-        #[serde(default)]
+        #[cfg_attr(feature = "schema", serde(default))]
         pub(crate) policy: PolicySpec,
     }
 }
@@ -94,15 +98,16 @@ wire_struct! {
     /// # Competency
     ///
     /// A skill or behaviour that levels set expectations on.
-    #[derive(Debug, Clone, PartialEq, JsonSchema)]
-    #[serde(deny_unknown_fields)]
-    #[schemars(rename = "Competency")]
+    #[derive(Debug, Clone, PartialEq)]
+    #[cfg_attr(feature = "schema", derive(JsonSchema))]
+    #[cfg_attr(feature = "schema", serde(deny_unknown_fields))]
+    #[cfg_attr(feature = "schema", schemars(rename = "Competency"))]
     pub(crate) struct CompetencySpec {
         /// # Competency id
         ///
         /// How levels refer to this competency in their `expectations`:
         /// lower-case words joined by hyphens.
-        #[schemars(schema_with = "schema::id", extend("examples" = ["technical-depth", "people-development"]))]
+        #[cfg_attr(feature = "schema", schemars(schema_with = "schema::id", extend("examples" = ["technical-depth", "people-development"])))]
         pub(crate) id: String,
         /// # Name
         ///
@@ -115,7 +120,7 @@ wire_struct! {
         /// # Description
         ///
         /// What the competency means, in a few sentences.
-        #[serde(default)]
+        #[cfg_attr(feature = "schema", serde(default))]
         pub(crate) description: Option<String>,
     }
 }
@@ -124,14 +129,15 @@ wire_struct! {
     /// # Track
     ///
     /// A career path: a list of levels, lowest grade first.
-    #[derive(Debug, Clone, PartialEq, JsonSchema)]
-    #[serde(deny_unknown_fields)]
-    #[schemars(rename = "Track")]
+    #[derive(Debug, Clone, PartialEq)]
+    #[cfg_attr(feature = "schema", derive(JsonSchema))]
+    #[cfg_attr(feature = "schema", serde(deny_unknown_fields))]
+    #[cfg_attr(feature = "schema", schemars(rename = "Track"))]
     pub(crate) struct TrackSpec {
         /// # Track id
         ///
         /// A short, stable name for the track: lower-case words joined by hyphens.
-        #[schemars(schema_with = "schema::id", extend("examples" = ["ic", "management"]))]
+        #[cfg_attr(feature = "schema", schemars(schema_with = "schema::id", extend("examples" = ["ic", "management"])))]
         pub(crate) id: String,
         /// # Name
         ///
@@ -144,7 +150,7 @@ wire_struct! {
         /// # Description
         ///
         /// What the track is for.
-        #[serde(default)]
+        #[cfg_attr(feature = "schema", serde(default))]
         pub(crate) description: Option<String>,
         /// # Levels
         ///
@@ -157,31 +163,32 @@ wire_struct! {
     /// # Level
     ///
     /// One level of a track: its title, grade, pay band and expectations.
-    #[derive(Debug, Clone, PartialEq, JsonSchema)]
-    #[serde(deny_unknown_fields)]
-    #[schemars(rename = "Level")]
+    #[derive(Debug, Clone, PartialEq)]
+    #[cfg_attr(feature = "schema", derive(JsonSchema))]
+    #[cfg_attr(feature = "schema", serde(deny_unknown_fields))]
+    #[cfg_attr(feature = "schema", schemars(rename = "Level"))]
     pub(crate) struct LevelSpec {
         /// # Level id
         ///
         /// A short, stable name for the level, unique across the whole ladder:
         /// promotion tools and other ladders refer to levels by it.
-        #[schemars(schema_with = "schema::id", extend("examples" = ["ic6", "em1"]))]
+        #[cfg_attr(feature = "schema", schemars(schema_with = "schema::id", extend("examples" = ["ic6", "em1"])))]
         pub(crate) id: String,
         /// # Title
         ///
         /// The job title people hold at this level, unique in the ladder.
-        #[schemars(extend("examples" = ["Principal Engineer"]))]
+        #[cfg_attr(feature = "schema", schemars(extend("examples" = ["Principal Engineer"])))]
         pub(crate) title: String,
         /// # Grade
         ///
         /// The cross-track key: levels of equal grade are equivalent in scope and
         /// pay, whichever track they are on. Grades strictly increase along a track.
-        #[schemars(schema_with = "schema::grade")]
+        #[cfg_attr(feature = "schema", schemars(schema_with = "schema::grade"))]
         pub(crate) grade: u32,
         /// # Summary
         ///
         /// One sentence on what the level is about.
-        #[serde(default)]
+        #[cfg_attr(feature = "schema", serde(default))]
         pub(crate) summary: Option<String>,
         /// # Pay band
         ///
@@ -192,8 +199,8 @@ wire_struct! {
         /// For each competency that applies to the track, the proficiency expected
         /// at this level, from 1 (learning) to 5 (sets the standard beyond the
         /// team): a number, or `{ proficiency: N, description: ... }`.
-        #[serde(default)]
-        #[schemars(schema_with = "schema::expectations")]
+        #[cfg_attr(feature = "schema", serde(default))]
+        #[cfg_attr(feature = "schema", schemars(schema_with = "schema::expectations"))]
         pub(crate) expectations: Vec<(String, ExpectationSpec)>,
     }
 }
@@ -202,26 +209,27 @@ wire_struct! {
     /// # Pay band
     ///
     /// A pay range: the minimum, the midpoint and the maximum.
-    #[derive(Debug, Clone, Copy, PartialEq, JsonSchema)]
-    #[serde(deny_unknown_fields)]
-    #[schemars(rename = "Band")]
+    #[derive(Debug, Clone, Copy, PartialEq)]
+    #[cfg_attr(feature = "schema", derive(JsonSchema))]
+    #[cfg_attr(feature = "schema", serde(deny_unknown_fields))]
+    #[cfg_attr(feature = "schema", schemars(rename = "Band"))]
     pub(crate) struct BandSpec {
         /// # Minimum
         ///
         /// The lowest pay for the level, such as `100000` or `35.50`: a plain
         /// decimal number, with no more decimal places than the currency has.
-        #[schemars(schema_with = "schema::amount")]
+        #[cfg_attr(feature = "schema", schemars(schema_with = "schema::amount"))]
         pub(crate) min: Decimal,
         /// # Midpoint
         ///
         /// The pay for someone fully performing at the level, such as `115000`:
         /// a plain decimal number between the minimum and the maximum.
-        #[schemars(schema_with = "schema::amount")]
+        #[cfg_attr(feature = "schema", schemars(schema_with = "schema::amount"))]
         pub(crate) mid: Decimal,
         /// # Maximum
         ///
         /// The highest pay for the level, such as `130000`: a plain decimal number.
-        #[schemars(schema_with = "schema::amount")]
+        #[cfg_attr(feature = "schema", schemars(schema_with = "schema::amount"))]
         pub(crate) max: Decimal,
     }
 }
@@ -246,14 +254,15 @@ wire_struct! {
     ///
     /// A location differential: the zone's bands are the base bands times
     /// `factor`, converted at `rate` when the zone pays in another currency.
-    #[derive(Debug, Clone, PartialEq, JsonSchema)]
-    #[serde(deny_unknown_fields)]
-    #[schemars(rename = "Zone")]
+    #[derive(Debug, Clone, PartialEq)]
+    #[cfg_attr(feature = "schema", derive(JsonSchema))]
+    #[cfg_attr(feature = "schema", serde(deny_unknown_fields))]
+    #[cfg_attr(feature = "schema", schemars(rename = "Zone"))]
     pub(crate) struct ZoneSpec {
         /// # Zone id
         ///
         /// A short, stable name for the zone: lower-case words joined by hyphens.
-        #[schemars(schema_with = "schema::id", extend("examples" = ["london"]))]
+        #[cfg_attr(feature = "schema", schemars(schema_with = "schema::id", extend("examples" = ["london"])))]
         pub(crate) id: String,
         /// # Name
         ///
@@ -263,21 +272,21 @@ wire_struct! {
         ///
         /// What the zone pays relative to the base bands: `1` the same, `0.8`
         /// 80%, `1.15` 115%.
-        #[schemars(schema_with = "schema::factor", extend("examples" = [0.8]))]
+        #[cfg_attr(feature = "schema", schemars(schema_with = "schema::factor", extend("examples" = [0.8])))]
         pub(crate) factor: Decimal,
         /// # Currency
         ///
         /// The ISO 4217 code the zone pays in, when it is not the ladder's
         /// currency; then `rate` is required.
-        #[serde(default)]
-        #[schemars(schema_with = "schema::optional_currency")]
+        #[cfg_attr(feature = "schema", serde(default))]
+        #[cfg_attr(feature = "schema", schemars(schema_with = "schema::optional_currency"))]
         pub(crate) currency: Option<String>,
         /// # Exchange rate
         ///
         /// Units of the zone's currency per unit of the ladder's currency, such as
         /// `0.79` GBP per USD. Only with `currency`.
-        #[serde(default)]
-        #[schemars(schema_with = "schema::optional_factor", extend("examples" = [0.79]))]
+        #[cfg_attr(feature = "schema", serde(default))]
+        #[cfg_attr(feature = "schema", schemars(schema_with = "schema::optional_factor", extend("examples" = [0.79])))]
         pub(crate) rate: Option<Decimal>,
     }
 }
@@ -286,31 +295,32 @@ wire_struct! {
     /// # Compensation policy
     ///
     /// The limits bands are checked against; every value left out takes its default.
-    #[derive(Debug, Clone, Default, PartialEq, JsonSchema)]
-    #[serde(deny_unknown_fields)]
-    #[schemars(rename = "Policy")]
+    #[derive(Debug, Clone, Default, PartialEq)]
+    #[cfg_attr(feature = "schema", derive(JsonSchema))]
+    #[cfg_attr(feature = "schema", serde(deny_unknown_fields))]
+    #[cfg_attr(feature = "schema", schemars(rename = "Policy"))]
     pub(crate) struct PolicySpec {
         /// # Parity between tracks
         ///
         /// How individual-contributor bands are compared with management bands
         /// at the same grade.
-        #[serde(default)]
+        #[cfg_attr(feature = "schema", serde(default))]
         pub(crate) parity: Option<ParitySpec>,
         /// # Band spread
         ///
         /// The allowed width of a band, `(max - min) / min`. Default: 20% to 65%.
-        #[serde(default)]
+        #[cfg_attr(feature = "schema", serde(default))]
         pub(crate) spread: Option<PercentRangeSpec>,
         /// # Midpoint progression
         ///
         /// The allowed step between the midpoints of consecutive levels of a
         /// track. Default: 5% to 30%.
-        #[serde(default)]
+        #[cfg_attr(feature = "schema", serde(default))]
         pub(crate) progression: Option<PercentRangeSpec>,
         /// # Band overlap
         ///
         /// The largest share of a band that may overlap the next level's band.
-        #[serde(default)]
+        #[cfg_attr(feature = "schema", serde(default))]
         pub(crate) overlap: Option<OverlapSpec>,
     }
 }
@@ -319,28 +329,29 @@ wire_struct! {
     /// # Parity between tracks
     ///
     /// How individual-contributor bands are compared with management bands at the same grade.
-    #[derive(Debug, Clone, Default, PartialEq, JsonSchema)]
-    #[serde(deny_unknown_fields)]
-    #[schemars(rename = "Parity")]
+    #[derive(Debug, Clone, Default, PartialEq)]
+    #[cfg_attr(feature = "schema", derive(JsonSchema))]
+    #[cfg_attr(feature = "schema", serde(deny_unknown_fields))]
+    #[cfg_attr(feature = "schema", schemars(rename = "Parity"))]
     pub(crate) struct ParitySpec {
         /// # Parity mode
         ///
         /// How the bands are compared. Default: `equal`.
-        #[serde(default)]
+        #[cfg_attr(feature = "schema", serde(default))]
         pub(crate) mode: Option<ParityMode>,
         /// # Parity from grade
         ///
         /// Parity is enforced at and above this grade. Default: the grade of the
         /// management track's third-highest level (its top three levels).
-        #[serde(default)]
-        #[schemars(schema_with = "schema::optional_grade")]
+        #[cfg_attr(feature = "schema", serde(default))]
+        #[cfg_attr(feature = "schema", schemars(schema_with = "schema::optional_grade"))]
         pub(crate) from_grade: Option<u32>,
         /// # Tolerance
         ///
         /// How far apart `equal` bands may be, relative to the management amount,
         /// such as `2%`. Default: `0%`.
-        #[serde(default)]
-        #[schemars(schema_with = "schema::optional_percent")]
+        #[cfg_attr(feature = "schema", serde(default))]
+        #[cfg_attr(feature = "schema", schemars(schema_with = "schema::optional_percent"))]
         pub(crate) tolerance: Option<Percent>,
     }
 }
@@ -349,21 +360,22 @@ wire_struct! {
     /// # Percentage range
     ///
     /// A lower and an upper limit, each written `12%` or `0.12`.
-    #[derive(Debug, Clone, Default, PartialEq, JsonSchema)]
-    #[serde(deny_unknown_fields)]
-    #[schemars(rename = "PercentRange")]
+    #[derive(Debug, Clone, Default, PartialEq)]
+    #[cfg_attr(feature = "schema", derive(JsonSchema))]
+    #[cfg_attr(feature = "schema", serde(deny_unknown_fields))]
+    #[cfg_attr(feature = "schema", schemars(rename = "PercentRange"))]
     pub(crate) struct PercentRangeSpec {
         /// # Minimum
         ///
         /// The lower limit, such as `20%`.
-        #[serde(default)]
-        #[schemars(schema_with = "schema::optional_percent")]
+        #[cfg_attr(feature = "schema", serde(default))]
+        #[cfg_attr(feature = "schema", schemars(schema_with = "schema::optional_percent"))]
         pub(crate) min: Option<Percent>,
         /// # Maximum
         ///
         /// The upper limit, such as `65%`.
-        #[serde(default)]
-        #[schemars(schema_with = "schema::optional_percent")]
+        #[cfg_attr(feature = "schema", serde(default))]
+        #[cfg_attr(feature = "schema", schemars(schema_with = "schema::optional_percent"))]
         pub(crate) max: Option<Percent>,
     }
 }
@@ -372,15 +384,16 @@ wire_struct! {
     /// # Band overlap limit
     ///
     /// The largest share of a band that may overlap the next level's band.
-    #[derive(Debug, Clone, Default, PartialEq, JsonSchema)]
-    #[serde(deny_unknown_fields)]
-    #[schemars(rename = "Overlap")]
+    #[derive(Debug, Clone, Default, PartialEq)]
+    #[cfg_attr(feature = "schema", derive(JsonSchema))]
+    #[cfg_attr(feature = "schema", serde(deny_unknown_fields))]
+    #[cfg_attr(feature = "schema", schemars(rename = "Overlap"))]
     pub(crate) struct OverlapSpec {
         /// # Maximum overlap
         ///
         /// Such as `60%` (the default).
-        #[serde(default)]
-        #[schemars(schema_with = "schema::optional_percent")]
+        #[cfg_attr(feature = "schema", serde(default))]
+        #[cfg_attr(feature = "schema", schemars(schema_with = "schema::optional_percent"))]
         pub(crate) max: Option<Percent>,
     }
 }

@@ -42,7 +42,7 @@ macro_rules! wire_struct {
 
 pub(crate) use wire_struct;
 
-#[cfg(test)]
+#[cfg(all(test, feature = "schema"))]
 mod tests {
     use serde_json::Value;
 

@@ -4,6 +4,7 @@
 // Each test crate uses a part of this module.
 #![allow(dead_code)]
 
+#[cfg(feature = "cli")]
 use std::process::{Command, Output};
 
 use dualtrack::{Loaded, Report};
@@ -32,11 +33,13 @@ pub fn positions(report: &Report) -> Vec<(String, usize, usize)> {
 }
 
 /// Runs the built `dualtrack` from the crate root, without colour.
+#[cfg(feature = "cli")]
 pub fn dualtrack(args: &[&str]) -> Output {
     dualtrack_with_env(args, &[])
 }
 
 /// Runs the built `dualtrack` with extra environment variables.
+#[cfg(feature = "cli")]
 pub fn dualtrack_with_env(args: &[&str], env: &[(&str, &str)]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_dualtrack"))
         .args(args)

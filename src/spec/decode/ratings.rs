@@ -13,31 +13,32 @@ wire_struct! {
     ///
     /// A person's assessed proficiencies, for `dualtrack assess`: which level of
     /// each track they are ready for, and what stands between them and a target.
-    #[derive(Debug, Clone, PartialEq, schemars::JsonSchema)]
-    #[serde(deny_unknown_fields)]
-    #[schemars(rename = "Ratings")]
+    #[derive(Debug, Clone, PartialEq)]
+    #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+    #[cfg_attr(feature = "schema", serde(deny_unknown_fields))]
+    #[cfg_attr(feature = "schema", schemars(rename = "Ratings"))]
     pub(crate) struct RatingsSpec {
         /// # Schema version
         ///
         /// The version of the ratings file format. Always `1`.
-        #[schemars(schema_with = "crate::spec::schema::schema_version")]
+        #[cfg_attr(feature = "schema", schemars(schema_with = "crate::spec::schema::schema_version"))]
         pub(crate) schema_version: u32,
         /// # Ladder id
         ///
         /// The id of the ladder the ratings are for, such as `engineering`.
-        #[schemars(schema_with = "crate::spec::schema::id")]
+        #[cfg_attr(feature = "schema", schemars(schema_with = "crate::spec::schema::id"))]
         pub(crate) ladder: String,
         /// # Person
         ///
         /// Who was assessed, as it should appear in the output.
-        #[serde(default)]
+        #[cfg_attr(feature = "schema", serde(default))]
         pub(crate) person: Option<String>,
         /// # Ratings
         ///
         /// Competency id to assessed proficiency, from 1 (learning) to 5 (sets
         /// the standard beyond the team). Leave out what was not assessed: a
         /// missing rating is never read as a low one.
-        #[schemars(schema_with = "crate::spec::schema::ratings")]
+        #[cfg_attr(feature = "schema", schemars(schema_with = "crate::spec::schema::ratings"))]
         pub(crate) ratings: Vec<(String, i64)>,
     }
 }
