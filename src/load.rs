@@ -57,6 +57,7 @@ pub enum LoadError {
 
 /// A severity override for one rule, as `--allow`, `--warn` and `--deny` give.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum Override {
     /// Drop its findings.
     Allow,

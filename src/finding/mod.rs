@@ -20,6 +20,7 @@ pub(crate) use rule::RuleKind;
 /// Ordered from the mildest: `Note < Warning < Error`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(rename_all = "lowercase")]
+#[non_exhaustive]
 pub enum Severity {
     /// Worth knowing; never fails a check.
     Note,
@@ -48,7 +49,7 @@ impl fmt::Display for Severity {
 
 /// Another place that explains a finding: the first definition of a duplicate
 /// id, the management band a parity gap was measured against.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
 pub struct Related {
     message: String,
     path: Pointer,
@@ -81,7 +82,7 @@ impl Related {
 }
 
 /// Whether a finding is about a mapping key or about the value under it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 pub(crate) enum Target {
     #[default]
     Value,
@@ -99,7 +100,7 @@ pub(crate) enum Target {
 /// assert_eq!(finding.path().as_str(), "/pay_period");
 /// assert_eq!((finding.line(), finding.column()), (Some(5), Some(13)));
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
 pub struct Finding {
     code: &'static str,
     severity: Severity,

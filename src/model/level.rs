@@ -20,6 +20,20 @@ impl fmt::Display for Grade {
 #[serde(transparent)]
 pub struct Proficiency(u8);
 
+impl fmt::Display for Level {
+    /// Its id and title: `ic6 Principal Engineer`.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{} {}", self.id, self.title)
+    }
+}
+
+impl fmt::Display for Proficiency {
+    /// The number, `1` to `5`.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.0.fmt(f)
+    }
+}
+
 impl Proficiency {
     /// The lowest proficiency.
     pub const MIN: u8 = 1;
@@ -46,7 +60,7 @@ impl Proficiency {
 }
 
 /// What a level expects of one competency.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
 pub struct Expectation {
     pub(crate) competency: CompetencyId,
     pub(crate) proficiency: Proficiency,
@@ -72,7 +86,7 @@ impl Expectation {
 }
 
 /// One level of a track.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
 pub struct Level {
     pub(crate) id: LevelId,
     pub(crate) title: String,

@@ -35,6 +35,13 @@ macro_rules! wire_enum {
                 }
             }
         }
+
+        impl std::fmt::Display for $name {
+            /// The name used in ladder files, as [`as_str`](Self::as_str).
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str(self.as_str())
+            }
+        }
     };
 }
 

@@ -8,6 +8,7 @@ use crate::{Band, Ladder, Level, Money, Ratio, Track, Zone};
 /// Where a salary sits relative to a band.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "snake_case")]
+#[non_exhaustive]
 pub enum Placement {
     /// Under the band's minimum.
     Below,
@@ -258,5 +259,12 @@ impl Ladder {
                 .filter(move |level| level.band_in(zone).is_some_and(|b| b.contains(salary)))
                 .map(move |level| (track, level))
         })
+    }
+}
+
+impl std::fmt::Display for Placement {
+    /// Its name in output, as [`as_str`](Placement::as_str).
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
     }
 }

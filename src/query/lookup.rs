@@ -225,3 +225,10 @@ impl Ladder {
         })
     }
 }
+
+impl std::fmt::Display for IdKind {
+    /// Its name in output, as [`as_str`](IdKind::as_str).
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}

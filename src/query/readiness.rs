@@ -66,6 +66,7 @@ impl Serialize for Gap<'_> {
 /// Whether readiness to manage people could be judged.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "snake_case")]
+#[non_exhaustive]
 pub enum PeopleAssessment {
     /// Nothing here expects a `people` competency (the IC track).
     NotRequired,
@@ -515,5 +516,12 @@ impl Ladder {
                 .map(|level| self.readiness_for(level, ratings))
                 .transpose()?,
         })
+    }
+}
+
+impl std::fmt::Display for PeopleAssessment {
+    /// Its name in output, as [`as_str`](PeopleAssessment::as_str).
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
     }
 }

@@ -13,6 +13,7 @@ use crate::{
 /// Whether a move keeps, raises or lowers the grade.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "snake_case")]
+#[non_exhaustive]
 pub enum Direction {
     /// To the equivalent level: the same grade.
     Lateral,
@@ -391,5 +392,12 @@ impl Ladder {
             list.push(change);
         }
         Ok(transition)
+    }
+}
+
+impl std::fmt::Display for Direction {
+    /// Its name in output, as [`as_str`](Direction::as_str).
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
     }
 }

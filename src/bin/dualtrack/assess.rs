@@ -118,6 +118,7 @@ fn text(assessment: &Assessment<'_>) -> String {
                     "not assessed: craft ratings do not stand in for it".to_owned()
                 }
                 PeopleAssessment::Assessed => met(target.people_gaps()),
+                other => other.to_string(),
             },
         ]);
         out.push_str(&table(&rows, &[], "  "));

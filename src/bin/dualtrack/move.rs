@@ -103,6 +103,7 @@ fn text(t: &Transition<'_>, zone_note: &str) -> String {
             from.grade(),
             to.title()
         ),
+        other => format!("A move ({other}).\n"),
     });
     let pay = t.pay_difference();
     out.push_str(&if pay.is_zero() {
