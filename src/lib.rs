@@ -99,7 +99,7 @@ pub use id::{
     CompetencyId, ID_PATTERN, IdError, LadderId, LevelId, MAX_ID_LEN, TrackId, ZoneId, check_id,
 };
 pub use limits::Limits;
-pub use load::{LoadError, Loaded, Loader, Override, OverrideError, load, load_path};
+pub use load::{InvalidFile, LoadError, Loaded, Loader, Override, OverrideError, load, load_path};
 pub use model::{
     Band, Competency, CompetencyKind, Expectation, Grade, Ladder, Level, ParityMode, PayPeriod,
     Policy, Proficiency, Track, TrackKind, Zone,

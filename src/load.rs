@@ -52,7 +52,80 @@ pub enum LoadError {
     },
     /// The file was read, and validation found errors.
     #[error("{0}")]
-    Invalid(Report),
+    Invalid(InvalidFile),
+}
+
+/// A file that was read and found invalid: the report of its findings, with
+/// the file's path and text, so that it can name the file and render its
+/// findings without reading it again.
+///
+/// ```
+/// let error = dualtrack::load_path("tests/fixtures/rules/band-order.yaml").unwrap_err();
+/// let dualtrack::LoadError::Invalid(invalid) = error else { panic!("read") };
+/// assert!(invalid.to_string().starts_with("`tests/fixtures/rules/band-order.yaml`: 1 error"));
+/// assert_eq!(invalid.report().findings()[0].code(), "band-order");
+/// assert!(invalid.source().contains("band:"));
+/// ```
+#[derive(Debug, Clone)]
+pub struct InvalidFile {
+    path: PathBuf,
+    source: String,
+    report: Report,
+}
+
+impl InvalidFile {
+    fn new(path: &Path, bytes: &[u8], report: Report) -> Self {
+        let text = String::from_utf8_lossy(bytes);
+        Self {
+            path: path.to_owned(),
+            source: text.strip_prefix('\u{feff}').unwrap_or(&text).to_owned(),
+            report,
+        }
+    }
+
+    /// The path given (`<input>` for a reader).
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// The file's text, as its findings' spans index it (invalid UTF-8 shown
+    /// as U+FFFD).
+    pub fn source(&self) -> &str {
+        &self.source
+    }
+
+    /// The findings.
+    pub fn report(&self) -> &Report {
+        &self.report
+    }
+
+    /// The findings, dropping the text.
+    pub fn into_report(self) -> Report {
+        self.report
+    }
+
+    /// The findings as rustc-style diagnostics naming the file, as
+    /// [`render`](crate::render) draws them.
+    #[cfg(feature = "render")]
+    pub fn render(&self, color: bool) -> String {
+        crate::render(
+            &self.report,
+            &self.source,
+            &self.path.display().to_string(),
+            color,
+        )
+    }
+}
+
+impl std::fmt::Display for InvalidFile {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "`{}`: {}",
+            crate::text::escape_whole(&self.path.display().to_string()),
+            self.report
+        )
+    }
 }
 
 /// A severity override for one rule, as `--allow`, `--warn` and `--deny` give.
@@ -247,7 +320,8 @@ impl Loader {
             path: path.to_owned(),
             source,
         })?;
-        self.load_bytes(&bytes).map_err(LoadError::Invalid)
+        self.load_bytes(&bytes)
+            .map_err(|report| LoadError::Invalid(InvalidFile::new(path, &bytes, report)))
     }
 
     /// Reads a file's bytes as [`load_path`](Self::load_path) does, for a
@@ -276,7 +350,8 @@ impl Loader {
                 path: path.to_owned(),
                 source,
             })?;
-        self.load_bytes(&bytes).map_err(LoadError::Invalid)
+        self.load_bytes(&bytes)
+            .map_err(|report| LoadError::Invalid(InvalidFile::new(path, &bytes, report)))
     }
 
     fn too_large(&self, len: usize, kind: FileKind) -> Report {

@@ -81,7 +81,7 @@ impl std::error::Error for Report {}
 /// for path in ["ladders/engineering.yaml", "tests/fixtures/cli/engineering-broken.yaml"] {
 ///     let report = match dualtrack::load_path(path) {
 ///         Ok(loaded) => loaded.into_parts().1,
-///         Err(LoadError::Invalid(report)) => report,
+///         Err(LoadError::Invalid(invalid)) => invalid.into_report(),
 ///         Err(error) => return Err(error.into()),
 ///     };
 ///     reports.push(path, report);

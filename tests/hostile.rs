@@ -631,10 +631,10 @@ fn an_endless_reader_is_read_only_up_to_the_limit() {
     let started = Instant::now();
     let result = Loader::new().load_reader(&mut endless);
     assert!(started.elapsed() < Duration::from_secs(5));
-    let Err(LoadError::Invalid(report)) = result else {
+    let Err(LoadError::Invalid(invalid)) = result else {
         panic!("expected a limit finding");
     };
-    assert_eq!(report.findings()[0].code(), "limit");
+    assert_eq!(invalid.report().findings()[0].code(), "limit");
     assert_eq!(endless.read, 4 * 1024 * 1024 + 1, "one byte past the limit");
 }
 
@@ -648,10 +648,10 @@ fn a_huge_file_is_read_only_up_to_the_limit() {
     let result = Loader::new().load_path(&path);
     let _ = std::fs::remove_file(&path);
     assert!(started.elapsed() < Duration::from_secs(5));
-    let Err(LoadError::Invalid(report)) = result else {
+    let Err(LoadError::Invalid(invalid)) = result else {
         panic!("expected a limit finding");
     };
-    assert_eq!(report.findings()[0].code(), "limit");
+    assert_eq!(invalid.report().findings()[0].code(), "limit");
 }
 
 #[test]

@@ -166,3 +166,22 @@ fn read_file_stops_one_byte_past_the_limit() {
     assert_eq!(report.findings()[0].code(), "limit");
     assert!(loader.read_file("ladders/no-such.yaml").is_err());
 }
+
+/// A failed load names its file and renders its findings without reading
+/// the file again.
+#[cfg(feature = "render")]
+#[test]
+fn a_failed_load_keeps_its_path_and_text() {
+    let path = "tests/fixtures/multi/unknown-key-and-band-order.yaml";
+    let Err(LoadError::Invalid(invalid)) = dualtrack::load_path(path) else {
+        panic!("an invalid ladder");
+    };
+    assert!(
+        invalid.to_string().starts_with(&format!("`{path}`: 2 errors")),
+        "{invalid}"
+    );
+    let rendered = invalid.render(false);
+    assert!(rendered.contains(&format!("--> {path}:91:9")), "{rendered}");
+    assert!(rendered.contains("expectatons:"), "{rendered}");
+    assert_eq!(invalid.into_report().findings().len(), 2);
+}
