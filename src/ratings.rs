@@ -178,6 +178,49 @@ impl Loader {
     }
 }
 
+impl Ladder {
+    /// Checks ratings built in code (or received as JSON) against this
+    /// ladder, as loading a ratings file does: a `ladder-mismatch` when they
+    /// name another ladder, an `unknown-competency` (with the closest id) for
+    /// each competency the ladder does not have. The findings point into the
+    /// ratings as a file would hold them (`/ratings/tecnical-depth`); they
+    /// have no line, since there is no file. Empty when they are sound.
+    ///
+    /// ```
+    /// # let ladder = dualtrack::load_path("ladders/engineering.yaml")?.into_ladder();
+    /// use dualtrack::Proficiency;
+    ///
+    /// let p = |n| Proficiency::new(n).unwrap();
+    /// let ratings: dualtrack::Ratings = [("tecnical-depth", p(5)), ("delivery", p(4))]
+    ///     .into_iter()
+    ///     .map(|(id, p)| (id.parse().unwrap(), p))
+    ///     .collect();
+    /// let report = ladder.check_ratings(&ratings);
+    /// let finding = &report.findings()[0];
+    /// assert_eq!(finding.code(), "unknown-competency");
+    /// assert_eq!(finding.path().as_str(), "/ratings/tecnical-depth");
+    /// assert_eq!(finding.help(), Some("did you mean `technical-depth`?"));
+    /// assert!(ladder.check_ratings(&dualtrack::Ratings::new()).is_empty());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn check_ratings(&self, ratings: &Ratings) -> Report {
+        let spec = RatingsSpec {
+            schema_version: 1,
+            ladder: ratings
+                .ladder()
+                .map_or_else(|| self.id().to_string(), ToString::to_string),
+            person: ratings.person().map(str::to_owned),
+            ratings: ratings
+                .iter()
+                .map(|(id, p)| (id.to_string(), i64::from(p.get())))
+                .collect(),
+        };
+        let mut findings = Vec::new();
+        check(&spec, self, &mut findings);
+        Report::new(findings)
+    }
+}
+
 /// Checks a decoded ratings file against its ladder; the ratings, when sound.
 fn check(spec: &RatingsSpec, ladder: &Ladder, findings: &mut Vec<Finding>) -> Option<Ratings> {
     let ladder_id = LadderId::new(&spec.ladder).ok();

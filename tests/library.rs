@@ -177,7 +177,9 @@ fn a_failed_load_keeps_its_path_and_text() {
         panic!("an invalid ladder");
     };
     assert!(
-        invalid.to_string().starts_with(&format!("`{path}`: 2 errors")),
+        invalid
+            .to_string()
+            .starts_with(&format!("`{path}`: 2 errors")),
         "{invalid}"
     );
     let rendered = invalid.render(false);

@@ -263,3 +263,22 @@ fn bad_ratings_files_get_located_findings_never_a_panic() {
         "no ratings is fine"
     );
 }
+
+/// Ratings read for one ladder and checked against another say so, with
+/// each competency the other ladder lacks.
+#[test]
+fn ratings_checked_against_another_ladder_are_refused() {
+    let engineering = ladder("engineering");
+    let source = std::fs::read("tests/fixtures/ratings/principal.yaml").expect("fixture");
+    let ratings = dualtrack::load_ratings_bytes(&source, &engineering).expect("valid ratings");
+    assert!(engineering.check_ratings(&ratings).is_empty());
+    let design = ladder("design");
+    let report = design.check_ratings(&ratings);
+    let codes: Vec<&str> = report.findings().iter().map(|f| f.code()).collect();
+    assert_eq!(codes.first(), Some(&"ladder-mismatch"), "{report}");
+    assert!(
+        codes[1..].iter().all(|c| *c == "unknown-competency"),
+        "{report}"
+    );
+    assert!(report.has_errors());
+}
