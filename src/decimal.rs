@@ -3,7 +3,7 @@
 use std::cmp::Ordering;
 use std::fmt;
 
-use serde::{Serialize, Serializer};
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 /// An exact, non-negative decimal number as written in a ladder file, such as
 /// `130000`, `35.50` or `0.8`: `mantissa / 10^scale`.
@@ -222,6 +222,30 @@ impl Serialize for Decimal {
     }
 }
 
+/// Reads the decimal text it serializes to (`"130000"`, `"35.50"`), parsed
+/// exactly as [`FromStr`](std::str::FromStr) parses it: never a float.
+impl<'de> Deserialize<'de> for Decimal {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        parse_text(deserializer, "amount")
+    }
+}
+
+/// A string parsed with `FromStr`, the error naming `what` and the text.
+fn parse_text<'de, D, T>(deserializer: D, what: &str) -> Result<T, D::Error>
+where
+    D: Deserializer<'de>,
+    T: std::str::FromStr,
+    T::Err: fmt::Display,
+{
+    let text = <std::borrow::Cow<'de, str>>::deserialize(deserializer)?;
+    text.parse().map_err(|error| {
+        serde::de::Error::custom(format!(
+            "invalid {what} `{}`: {error}",
+            crate::text::escape(&text)
+        ))
+    })
+}
+
 /// An exact percentage, written `12%` or `0.12` in a ladder file.
 ///
 /// ```
@@ -297,6 +321,13 @@ impl fmt::Display for Percent {
 impl Serialize for Percent {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         serializer.collect_str(self)
+    }
+}
+
+/// Reads `"12.5%"` or `"0.125"`, as [`FromStr`](std::str::FromStr) does.
+impl<'de> Deserialize<'de> for Percent {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        parse_text(deserializer, "percentage")
     }
 }
 

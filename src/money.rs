@@ -2,7 +2,8 @@
 
 use std::fmt;
 
-use serde::{Serialize, Serializer};
+use serde::de::Error as _;
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 use crate::decimal::write_scaled;
 
@@ -52,6 +53,19 @@ impl fmt::Display for Currency {
 impl Serialize for Currency {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         serializer.serialize_str(self.code())
+    }
+}
+
+/// Reads an ISO 4217 code, as [`Currency::from_code`] does.
+impl<'de> Deserialize<'de> for Currency {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let code = <std::borrow::Cow<'de, str>>::deserialize(deserializer)?;
+        Currency::from_code(&code).ok_or_else(|| {
+            D::Error::custom(format!(
+                "unknown currency `{}`: use an ISO 4217 code with a minor unit, such as `USD`",
+                crate::text::escape(&code)
+            ))
+        })
     }
 }
 
@@ -129,6 +143,25 @@ pub(crate) fn amount_text(minor: u128, currency: Currency) -> String {
 impl fmt::Display for Money {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{} {}", self.amount(), self.currency)
+    }
+}
+
+/// Reads `{ "amount": "35.50", "currency": "USD" }`, as it serializes: the
+/// amount exact, with no more decimal places than the currency has.
+impl<'de> Deserialize<'de> for Money {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        #[derive(Deserialize)]
+        #[serde(deny_unknown_fields)]
+        struct Wire {
+            amount: crate::Decimal,
+            currency: Currency,
+        }
+        let Wire { amount, currency } = Wire::deserialize(deserializer)?;
+        Money::from_decimal(amount, currency).ok_or_else(|| {
+            D::Error::custom(format!(
+                "amount `{amount}` does not hold in {currency}: more decimal places than it has, or too large"
+            ))
+        })
     }
 }
 

@@ -20,6 +20,21 @@ use serde::Serialize;
 #[serde(transparent)]
 pub struct Pointer(String);
 
+/// Reads a JSON Pointer: the empty string, or `/` and its tokens.
+impl<'de> serde::Deserialize<'de> for Pointer {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let text = String::deserialize(deserializer)?;
+        if text.is_empty() || text.starts_with('/') {
+            Ok(Self(text))
+        } else {
+            Err(serde::de::Error::custom(format!(
+                "invalid JSON Pointer `{}`: it starts with `/`",
+                crate::text::escape(&text)
+            )))
+        }
+    }
+}
+
 impl Pointer {
     /// The pointer to the whole document (the empty string).
     pub fn root() -> Self {

@@ -27,7 +27,8 @@ use crate::{CompetencyId, Ladder, LadderId, Loader, Pointer, Proficiency, Report
 /// assert_eq!(ratings.get("hiring"), None);
 /// # Ok::<(), dualtrack::IdError>(())
 /// ```
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Ratings {
     #[serde(skip_serializing_if = "Option::is_none")]
     ladder: Option<LadderId>,

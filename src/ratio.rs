@@ -259,6 +259,37 @@ impl Serialize for Ratio {
     }
 }
 
+/// Reads what it serializes: the exact `fraction` (`"61/60"`); `value` is
+/// its rounding and must agree with it.
+impl<'de> serde::Deserialize<'de> for Ratio {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        #[derive(serde::Deserialize)]
+        #[serde(deny_unknown_fields)]
+        struct Wire {
+            value: String,
+            fraction: String,
+        }
+        let Wire { value, fraction } = Wire::deserialize(deserializer)?;
+        let parsed = fraction
+            .split_once('/')
+            .and_then(|(n, d)| Some((n.trim().parse().ok()?, d.trim().parse().ok()?)))
+            .and_then(|(n, d)| Ratio::new(n, d));
+        let ratio = parsed.ok_or_else(|| {
+            serde::de::Error::custom(format!(
+                "invalid fraction `{}`: write it `numerator/denominator`, such as `61/60`",
+                crate::text::escape(&fraction)
+            ))
+        })?;
+        if ratio.to_string() != value {
+            return Err(serde::de::Error::custom(format!(
+                "value `{}` is not the fraction {fraction} rounded ({ratio})",
+                crate::text::escape(&value)
+            )));
+        }
+        Ok(ratio)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

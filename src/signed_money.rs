@@ -91,6 +91,38 @@ impl Serialize for SignedMoney {
     }
 }
 
+/// Reads `{ "amount": "-12.50", "currency": "USD" }`, as it serializes.
+impl<'de> serde::Deserialize<'de> for SignedMoney {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        #[derive(serde::Deserialize)]
+        #[serde(deny_unknown_fields)]
+        struct Wire {
+            amount: String,
+            currency: Currency,
+        }
+        let Wire { amount, currency } = Wire::deserialize(deserializer)?;
+        let (negative, digits) = match amount.strip_prefix('-') {
+            Some(rest) => (true, rest),
+            None => (false, amount.strip_prefix('+').unwrap_or(&amount)),
+        };
+        let minor = digits
+            .parse::<crate::Decimal>()
+            .ok()
+            .and_then(|d| Money::from_decimal(d, currency))
+            .map(|money| i128::from(money.minor()))
+            .ok_or_else(|| {
+                serde::de::Error::custom(format!(
+                    "invalid amount `{}` in {currency}",
+                    crate::text::escape(&amount)
+                ))
+            })?;
+        Ok(SignedMoney::from_minor(
+            if negative { -minor } else { minor },
+            currency,
+        ))
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

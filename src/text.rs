@@ -8,7 +8,9 @@ use std::fmt;
 use serde::Serialize;
 
 /// A 1-based line and column in a ladder file; the column counts characters.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, serde::Deserialize,
+)]
 pub struct Location {
     /// 1-based line.
     pub line: usize,

@@ -13,8 +13,10 @@ use std::path::Path;
 /// The layers, bottom first. A module may use the modules of the layers
 /// below its own, never its own layer or one above.
 const LAYERS: &[&[&str]] = &[
-    // text, positions and exact numbers: nothing about ladders
-    &["decimal", "limits", "pointer", "ratio", "text"],
+    // text as messages show it: nothing about ladders
+    &["text"],
+    // positions and exact numbers
+    &["decimal", "limits", "pointer", "ratio"],
     // money and ids; findings and the rules' metadata
     &["finding", "id", "money"],
     // the YAML layer, the checked model, reports of findings

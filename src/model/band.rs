@@ -63,3 +63,23 @@ impl fmt::Display for Band {
         write!(f, "min {}, mid {}, max {}", self.min, self.mid, self.max)
     }
 }
+
+/// Reads `{ "min": ..., "mid": ..., "max": ... }` (each [`Money`]), checked as
+/// [`Band::new`] checks it: in order and in one currency.
+impl<'de> serde::Deserialize<'de> for Band {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        #[derive(serde::Deserialize)]
+        #[serde(deny_unknown_fields)]
+        struct Wire {
+            min: Money,
+            mid: Money,
+            max: Money,
+        }
+        let Wire { min, mid, max } = Wire::deserialize(deserializer)?;
+        Band::new(min, mid, max).ok_or_else(|| {
+            serde::de::Error::custom(format!(
+                "a band reads `min <= mid <= max` in one currency; this one is {min}, {mid}, {max}"
+            ))
+        })
+    }
+}

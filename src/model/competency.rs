@@ -5,7 +5,7 @@ use crate::CompetencyId;
 
 wire_enum! {
     /// What a competency is about, which decides the tracks it applies to.
-    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, serde::Deserialize)]
     #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
     #[cfg_attr(feature = "schema", schemars(title = "Competency kind"))]
     #[non_exhaustive]

@@ -7,7 +7,7 @@ use crate::{Competency, Currency, LadderId, Level, Policy, Track, Zone};
 
 wire_enum! {
     /// How often the band amounts are paid.
-    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, serde::Deserialize)]
     #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
     #[cfg_attr(feature = "schema", schemars(title = "Pay period"))]
     #[non_exhaustive]

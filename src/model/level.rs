@@ -5,7 +5,9 @@ use serde::Serialize;
 use crate::{Band, CompetencyId, LevelId};
 
 /// The cross-track key: levels of equal grade are equivalent.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, serde::Deserialize,
+)]
 #[serde(transparent)]
 pub struct Grade(pub u32);
 
@@ -24,6 +26,16 @@ impl fmt::Display for Level {
     /// Its id and title: `ic6 Principal Engineer`.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{} {}", self.id, self.title)
+    }
+}
+
+/// Reads a number from 1 to 5, as [`Proficiency::new`] checks it.
+impl<'de> serde::Deserialize<'de> for Proficiency {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let value = i64::deserialize(deserializer)?;
+        Proficiency::new(value).ok_or_else(|| {
+            serde::de::Error::custom(format!("proficiency {value} is outside 1 to 5"))
+        })
     }
 }
 

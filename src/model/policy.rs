@@ -5,7 +5,7 @@ use crate::{Grade, Percent};
 
 wire_enum! {
     /// How IC bands are compared with management bands at the same grade.
-    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, serde::Deserialize)]
     #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
     #[cfg_attr(feature = "schema", schemars(title = "Parity mode"))]
     #[non_exhaustive]

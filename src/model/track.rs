@@ -5,7 +5,7 @@ use crate::{Level, TrackId};
 
 wire_enum! {
     /// Which kind of career a track is.
-    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, serde::Deserialize)]
     #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
     #[cfg_attr(feature = "schema", schemars(title = "Track kind"))]
     #[non_exhaustive]

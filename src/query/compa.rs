@@ -6,7 +6,7 @@ use serde::Serialize;
 use crate::{Band, Ladder, Level, Money, Ratio, Track, Zone};
 
 /// Where a salary sits relative to a band.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, serde::Deserialize)]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum Placement {

@@ -5,7 +5,7 @@ use std::fmt;
 use crate::{Competency, Ladder, Level, Track, Zone};
 
 /// What kind of thing an id was looked up as.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum IdKind {

@@ -64,7 +64,7 @@ impl Serialize for Gap<'_> {
 }
 
 /// Whether readiness to manage people could be judged.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, serde::Deserialize)]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum PeopleAssessment {
