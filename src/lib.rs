@@ -107,10 +107,10 @@ pub use model::{
 pub use money::{Currency, Money};
 pub use pointer::Pointer;
 pub use query::{
-    Assessment, BandedLevel, Direction, ExpectationChange, Expected, Gap, IdKind, LadderOverview,
-    LevelOverview, LevelProfile, LevelReadiness, NotFound, PeopleAssessment, Placement, Readiness,
-    SalaryMatch, SalaryMove, SalaryPosition, TrackOverview, TrackReadiness, Transition,
-    TransitionError,
+    Assessment, BandedLevel, CounterpartError, Direction, ExpectationChange, Expected, Gap, IdKind,
+    LadderOverview, LevelOverview, LevelProfile, LevelReadiness, NotFound, PeopleAssessment,
+    Placement, Readiness, SalaryMatch, SalaryMove, SalaryPosition, TrackOverview, TrackReadiness,
+    Transition, TransitionError,
 };
 pub use ratings::{Ratings, load_ratings, load_ratings_bytes};
 pub use ratio::Ratio;

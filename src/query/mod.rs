@@ -31,6 +31,7 @@ pub(crate) mod transition;
 
 pub use compa::{Placement, SalaryPosition};
 pub use lookup::{IdKind, NotFound};
+pub use navigation::CounterpartError;
 pub use overview::{LadderOverview, LevelOverview, SalaryMatch, TrackOverview};
 pub use profile::{BandedLevel, Expected, LevelProfile};
 pub use readiness::{Assessment, Gap, LevelReadiness, PeopleAssessment, Readiness, TrackReadiness};

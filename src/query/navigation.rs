@@ -1,7 +1,7 @@
 //! Moving around the ladder: a level's track, its neighbours, and its
 //! equivalents on other tracks. Every look-up here is allocation-free.
 
-use crate::{Grade, Ladder, Level, Track};
+use crate::{Grade, Ladder, Level, LevelId, NotFound, Track, TrackId};
 
 impl Track {
     /// Its level at `grade`, when it has one (a binary search: grades rise
@@ -131,6 +131,56 @@ impl Ladder {
         target.level_at(grade)
     }
 
+    /// The equivalent of a level on another track, as
+    /// [`counterpart`](Self::counterpart) finds it, or why there is none: an
+    /// unknown level or track (with the closest ids), the level's own track,
+    /// or no level of that grade on the track.
+    ///
+    /// ```
+    /// # let ladder = dualtrack::load_path("ladders/engineering.yaml")?.into_ladder();
+    /// use dualtrack::CounterpartError;
+    ///
+    /// assert_eq!(ladder.lookup_counterpart("IC6", "management")?.id().as_str(), "dir1");
+    /// let error = ladder.lookup_counterpart("ic1", "management").unwrap_err();
+    /// assert!(matches!(error, CounterpartError::NoLevelAtGrade { .. }));
+    /// assert_eq!(
+    ///     error.to_string(),
+    ///     "track `management` has no level at grade 1; its grades run from 4 to 8"
+    /// );
+    /// assert!(matches!(
+    ///     ladder.lookup_counterpart("ic1", "managment"),
+    ///     Err(CounterpartError::NotFound(_))
+    /// ));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// A [`CounterpartError`] naming the reason.
+    pub fn lookup_counterpart(&self, level: &str, track: &str) -> Result<&Level, CounterpartError> {
+        let placed = self
+            .placed_as_written(level)
+            .ok_or_else(|| CounterpartError::NotFound(self.level_not_found(level)))?;
+        let target = self
+            .lookup_track(track)
+            .map_err(CounterpartError::NotFound)?;
+        if std::ptr::eq(placed.track, target) {
+            return Err(CounterpartError::SameTrack {
+                level: placed.level.id.clone(),
+                track: target.id.clone(),
+            });
+        }
+        let grade = placed.level.grade;
+        target
+            .level_at(grade)
+            .ok_or_else(|| CounterpartError::NoLevelAtGrade {
+                track: target.id.clone(),
+                grade,
+                lowest: target.levels.first().map(|l| l.grade),
+                highest: target.levels.last().map(|l| l.grade),
+            })
+    }
+
     /// The equivalents of a level on every other track, each with its track.
     ///
     /// ```
@@ -157,3 +207,54 @@ impl Ladder {
             })
     }
 }
+
+/// Why a level has no counterpart on a track.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum CounterpartError {
+    /// The level or the track does not exist.
+    NotFound(NotFound),
+    /// The track is the level's own.
+    SameTrack {
+        /// The level given.
+        level: LevelId,
+        /// Its track.
+        track: TrackId,
+    },
+    /// The track has no level at the level's grade.
+    NoLevelAtGrade {
+        /// The track.
+        track: TrackId,
+        /// The level's grade.
+        grade: Grade,
+        /// The track's lowest grade.
+        lowest: Option<Grade>,
+        /// The track's highest grade.
+        highest: Option<Grade>,
+    },
+}
+
+impl std::fmt::Display for CounterpartError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Self::NotFound(error) => error.fmt(f),
+            Self::SameTrack { level, track } => {
+                write!(f, "level `{level}` is on track `{track}` itself")
+            }
+            Self::NoLevelAtGrade {
+                track,
+                grade,
+                lowest,
+                highest,
+            } => {
+                write!(f, "track `{track}` has no level at grade {grade}")?;
+                if let (Some(lowest), Some(highest)) = (lowest, highest) {
+                    write!(f, "; its grades run from {lowest} to {highest}")?;
+                }
+                Ok(())
+            }
+        }
+    }
+}
+
+impl std::error::Error for CounterpartError {}
