@@ -74,7 +74,7 @@ mod finding;
 mod id;
 mod money;
 
-pub mod model;
+mod model;
 mod report;
 mod signed_money;
 mod yaml;
@@ -104,7 +104,7 @@ pub use model::{
     Band, Competency, CompetencyKind, Expectation, Grade, Ladder, Level, ParityMode, PayPeriod,
     Policy, Proficiency, Track, TrackKind, Zone,
 };
-pub use money::{Currency, Money};
+pub use money::{Currency, Money, ParseMoneyError};
 pub use pointer::Pointer;
 pub use query::{
     Assessment, BandedLevel, CounterpartError, Direction, ExpectationChange, Expected, Gap, IdKind,
@@ -121,7 +121,7 @@ pub use rules::{rule, rules};
 pub use signed_money::SignedMoney;
 #[cfg(feature = "schema")]
 pub use spec::{ratings_schema, schema};
-pub use text::{Count, Location, escape, escape_whole};
+pub use text::{Count, Location, UnknownName, escape, escape_whole};
 
 #[doc = include_str!("../README.md")]
 #[cfg(doctest)]

@@ -140,6 +140,24 @@ pub enum Override {
     Deny,
 }
 
+impl std::str::FromStr for Override {
+    type Err = crate::text::UnknownName;
+
+    /// `allow`, `warn` or `deny`, as the CLI's flags name them.
+    fn from_str(text: &str) -> Result<Self, Self::Err> {
+        match text {
+            "allow" => Ok(Self::Allow),
+            "warn" => Ok(Self::Warn),
+            "deny" => Ok(Self::Deny),
+            _ => Err(crate::text::UnknownName::new(
+                "override",
+                text,
+                &["allow", "warn", "deny"],
+            )),
+        }
+    }
+}
+
 /// Why a severity override was refused.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[non_exhaustive]

@@ -44,6 +44,29 @@ impl Currency {
     }
 }
 
+impl std::str::FromStr for Currency {
+    type Err = crate::text::UnknownName;
+
+    /// An ISO 4217 code, as [`Currency::from_code`] reads it.
+    fn from_str(code: &str) -> Result<Self, Self::Err> {
+        Currency::from_code(code)
+            .ok_or_else(|| crate::text::UnknownName::new("currency", code, &[]))
+    }
+}
+
+/// Ordered by code, so that lists of currencies sort as people read them.
+impl Ord for Currency {
+    fn cmp(&self, other: &Self) -> std::cmp::Ordering {
+        self.code().cmp(other.code())
+    }
+}
+
+impl PartialOrd for Currency {
+    fn partial_cmp(&self, other: &Self) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
 impl fmt::Display for Currency {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.code())
@@ -139,6 +162,63 @@ pub(crate) fn amount_text(minor: u128, currency: Currency) -> String {
     let _ = write_scaled(&mut text, minor, digits);
     text
 }
+
+/// Amounts of one currency compare; amounts of two currencies do not
+/// (`None`: no rate is implied).
+impl PartialOrd for Money {
+    fn partial_cmp(&self, other: &Self) -> Option<std::cmp::Ordering> {
+        (self.currency == other.currency).then(|| self.minor.cmp(&other.minor))
+    }
+}
+
+/// Reads what [`Display`](fmt::Display) writes: `130000 USD`, `35.50 EUR`.
+///
+/// ```
+/// let money: dualtrack::Money = "35.50 EUR".parse()?;
+/// assert_eq!(money.minor(), 3550);
+/// assert!("35.555 EUR".parse::<dualtrack::Money>().is_err());
+/// assert!("35.50 EUR".parse::<dualtrack::Money>()? < "36 EUR".parse()?);
+/// # Ok::<(), dualtrack::ParseMoneyError>(())
+/// ```
+impl std::str::FromStr for Money {
+    type Err = ParseMoneyError;
+
+    fn from_str(text: &str) -> Result<Self, Self::Err> {
+        let fail = |why: String| ParseMoneyError(why);
+        let (amount, code) = text.trim().rsplit_once(' ').ok_or_else(|| {
+            fail(format!(
+                "`{}` is not an amount and a currency such as `130000 USD`",
+                crate::text::escape(text)
+            ))
+        })?;
+        let currency: Currency = code
+            .parse()
+            .map_err(|e: crate::text::UnknownName| fail(e.to_string()))?;
+        let amount: crate::Decimal = amount.trim().parse().map_err(|e| {
+            fail(format!(
+                "invalid amount `{}`: {e}",
+                crate::text::escape(amount)
+            ))
+        })?;
+        Money::from_decimal(amount, currency).ok_or_else(|| {
+            fail(format!(
+                "amount `{amount}` does not hold in {currency}: more decimal places than it has, or too large"
+            ))
+        })
+    }
+}
+
+/// Why a text is not an amount of money.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ParseMoneyError(String);
+
+impl fmt::Display for ParseMoneyError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl std::error::Error for ParseMoneyError {}
 
 impl fmt::Display for Money {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {

@@ -239,3 +239,65 @@ mod tests {
         assert_eq!(did_you_mean("zzzzzz", &known), None);
     }
 }
+
+/// A name that is none of the names a value can have: `fatal` as a severity,
+/// `yearly` as a pay period.
+///
+/// ```
+/// let error = "fatal".parse::<dualtrack::Severity>().unwrap_err();
+/// assert_eq!(error.to_string(), "unknown severity `fatal`; the choices are `note`, `warning`, `error`");
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct UnknownName {
+    what: String,
+    found: String,
+    choices: Vec<&'static str>,
+}
+
+impl UnknownName {
+    pub(crate) fn new(what: impl Into<String>, found: &str, choices: &[&'static str]) -> Self {
+        Self {
+            what: what.into(),
+            found: found.to_owned(),
+            choices: choices.to_vec(),
+        }
+    }
+
+    /// The name given.
+    pub fn found(&self) -> &str {
+        &self.found
+    }
+
+    /// The names it could have been, when they are few enough to list.
+    pub fn choices(&self) -> &[&'static str] {
+        &self.choices
+    }
+}
+
+impl std::fmt::Display for UnknownName {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "unknown {} `{}`", self.what, escape(&self.found))?;
+        if let Some(near) = did_you_mean(&self.found, &self.choices) {
+            return write!(f, "; did you mean `{near}`?");
+        }
+        if !self.choices.is_empty() {
+            let list: Vec<String> = self.choices.iter().map(|c| format!("`{c}`")).collect();
+            write!(f, "; the choices are {}", list.join(", "))?;
+        }
+        Ok(())
+    }
+}
+
+impl std::error::Error for UnknownName {}
+
+/// A type's name in words: `PayPeriod` is `pay period`.
+pub(crate) fn words(name: &str) -> String {
+    let mut out = String::new();
+    for (i, c) in name.chars().enumerate() {
+        if c.is_ascii_uppercase() && i > 0 {
+            out.push(' ');
+        }
+        out.push(c.to_ascii_lowercase());
+    }
+    out
+}

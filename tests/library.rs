@@ -187,3 +187,40 @@ fn a_failed_load_keeps_its_path_and_text() {
     assert!(rendered.contains("expectatons:"), "{rendered}");
     assert_eq!(invalid.into_report().findings().len(), 2);
 }
+
+/// The everyday traits a service reaches for: names parse back from what
+/// they display, money parses and orders within one currency, look-ups take
+/// typed ids.
+#[test]
+fn names_parse_money_orders_and_lookups_take_typed_ids() {
+    use dualtrack::{Currency, Money, PayPeriod};
+    for period in [PayPeriod::Annual, PayPeriod::Monthly, PayPeriod::Hourly] {
+        assert_eq!(period.to_string().parse::<PayPeriod>(), Ok(period));
+    }
+    assert_eq!(
+        "yearly".parse::<PayPeriod>().unwrap_err().to_string(),
+        "unknown pay period `yearly`; the choices are `annual`, `monthly`, `hourly`"
+    );
+    assert_eq!("warn".parse::<Override>(), Ok(Override::Warn));
+    assert_eq!("error".parse::<Severity>(), Ok(Severity::Error));
+    assert_eq!(
+        "warnng".parse::<Severity>().unwrap_err().to_string(),
+        "unknown severity `warnng`; did you mean `warning`?"
+    );
+    let (usd, eur): (Currency, Currency) = ("USD".parse().unwrap(), "EUR".parse().unwrap());
+    assert!(eur < usd);
+    let a: Money = "35.50 USD".parse().unwrap();
+    let b: Money = "36 USD".parse().unwrap();
+    let c: Money = "36 EUR".parse().unwrap();
+    assert!(a < b);
+    assert_eq!(a.partial_cmp(&c), None);
+    assert_eq!(a.to_string().parse::<Money>(), Ok(a));
+    let ladder = dualtrack::load_path("ladders/engineering.yaml")
+        .unwrap()
+        .into_ladder();
+    let id: dualtrack::LevelId = "ic6".parse().unwrap();
+    assert_eq!(
+        ladder.level(&id).map(|l| l.to_string()),
+        Some("ic6 Principal Engineer".to_owned())
+    );
+}

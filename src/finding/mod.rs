@@ -43,6 +43,18 @@ impl Severity {
     }
 }
 
+impl std::str::FromStr for Severity {
+    type Err = crate::text::UnknownName;
+
+    /// `note`, `warning` or `error`.
+    fn from_str(text: &str) -> Result<Self, Self::Err> {
+        const ALL: [Severity; 3] = [Severity::Note, Severity::Warning, Severity::Error];
+        ALL.into_iter().find(|s| s.as_str() == text).ok_or_else(|| {
+            crate::text::UnknownName::new("severity", text, &["note", "warning", "error"])
+        })
+    }
+}
+
 impl fmt::Display for Severity {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.as_str())

@@ -107,24 +107,34 @@ impl Ladder {
         &self.policy
     }
 
-    /// The track with this id.
-    pub fn track(&self, id: &str) -> Option<&Track> {
-        self.tracks.get(*self.track_index.get(id)?)
+    /// The track with this id (a `&str` or a [`TrackId`](crate::TrackId)).
+    pub fn track(&self, id: impl AsRef<str>) -> Option<&Track> {
+        self.tracks.get(*self.track_index.get(id.as_ref())?)
     }
 
-    /// The level with this id, in any track.
-    pub fn level(&self, id: &str) -> Option<&Level> {
-        let (track, level) = *self.level_index.get(id)?;
+    /// The level with this id, in any track (a `&str` or a
+    /// [`LevelId`](crate::LevelId)).
+    ///
+    /// ```
+    /// # let ladder = dualtrack::load_path("ladders/engineering.yaml")?.into_ladder();
+    /// let id: dualtrack::LevelId = "ic6".parse()?;
+    /// assert_eq!(ladder.level(&id), ladder.level("ic6"));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn level(&self, id: impl AsRef<str>) -> Option<&Level> {
+        let (track, level) = *self.level_index.get(id.as_ref())?;
         self.tracks.get(track)?.levels.get(level)
     }
 
-    /// The competency with this id.
-    pub fn competency(&self, id: &str) -> Option<&Competency> {
-        self.competencies.get(*self.competency_index.get(id)?)
+    /// The competency with this id (a `&str` or a
+    /// [`CompetencyId`](crate::CompetencyId)).
+    pub fn competency(&self, id: impl AsRef<str>) -> Option<&Competency> {
+        self.competencies
+            .get(*self.competency_index.get(id.as_ref())?)
     }
 
-    /// The zone with this id.
-    pub fn zone(&self, id: &str) -> Option<&Zone> {
-        self.zones.get(*self.zone_index.get(id)?)
+    /// The zone with this id (a `&str` or a [`ZoneId`](crate::ZoneId)).
+    pub fn zone(&self, id: impl AsRef<str>) -> Option<&Zone> {
+        self.zones.get(*self.zone_index.get(id.as_ref())?)
     }
 }

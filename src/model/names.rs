@@ -36,6 +36,22 @@ macro_rules! wire_enum {
             }
         }
 
+        impl std::str::FromStr for $name {
+            type Err = $crate::text::UnknownName;
+
+            /// Its name in ladder files.
+            fn from_str(text: &str) -> Result<Self, Self::Err> {
+                Self::ALL
+                    .iter()
+                    .find(|(name, _)| *name == text)
+                    .map(|(_, value)| *value)
+                    .ok_or_else(|| {
+                        let names: Vec<&'static str> = Self::ALL.iter().map(|(name, _)| *name).collect();
+                        $crate::text::UnknownName::new($crate::text::words(stringify!($name)), text, &names)
+                    })
+            }
+        }
+
         impl std::fmt::Display for $name {
             /// The name used in ladder files, as [`as_str`](Self::as_str).
             fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
