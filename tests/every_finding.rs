@@ -11,25 +11,7 @@ use dualtrack::Loader;
 
 mod common;
 
-use common::{positions, report_of};
-
-fn expected(source: &str) -> Vec<(String, usize, usize)> {
-    let mut list: Vec<(String, usize, usize)> = source
-        .lines()
-        .filter_map(|line| line.strip_prefix("# expect: "))
-        .map(|rest| {
-            let (code, at) = rest.split_once(' ').expect("`# expect: CODE LINE:COL`");
-            let (line, column) = at.split_once(':').expect("LINE:COL");
-            (
-                code.to_owned(),
-                line.parse().expect("line"),
-                column.parse().expect("column"),
-            )
-        })
-        .collect();
-    list.sort();
-    list
-}
+use common::{expected, positions, report_of};
 
 #[test]
 fn every_independent_mistake_is_reported_once_at_its_place() {

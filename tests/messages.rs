@@ -8,26 +8,13 @@ use dualtrack::Loader;
 
 mod common;
 
-use common::{positions, report_of};
+use common::{expected, positions, report_of};
 
 #[test]
 fn each_typing_mistake_gets_one_message_that_says_what_to_write() {
     insta::glob!("fixtures/messages/*.yaml", |path| {
         let source = std::fs::read_to_string(path).expect("a fixture");
-        let mut want: Vec<(String, usize, usize)> = source
-            .lines()
-            .filter_map(|line| line.strip_prefix("# expect: "))
-            .map(|rest| {
-                let (code, at) = rest.split_once(' ').expect("`# expect: CODE LINE:COL`");
-                let (line, column) = at.split_once(':').expect("LINE:COL");
-                (
-                    code.to_owned(),
-                    line.parse().expect("line"),
-                    column.parse().expect("column"),
-                )
-            })
-            .collect();
-        want.sort();
+        let want = expected(&source);
         let report = report_of(Loader::new().load(&source));
         let mut found = positions(&report);
         found.sort();

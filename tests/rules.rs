@@ -33,19 +33,7 @@ fn report(bytes: &[u8]) -> Report {
 }
 
 fn expected(source: &str) -> BTreeSet<(String, usize, usize)> {
-    source
-        .lines()
-        .filter_map(|line| line.strip_prefix("# expect: "))
-        .map(|rest| {
-            let (code, at) = rest.split_once(' ').expect("`# expect: CODE LINE:COL`");
-            let (line, column) = at.trim().split_once(':').expect("LINE:COL");
-            (
-                code.to_owned(),
-                line.parse().expect("line"),
-                column.parse().expect("column"),
-            )
-        })
-        .collect()
+    common::expected(source).into_iter().collect()
 }
 
 #[test]

@@ -32,6 +32,26 @@ pub fn positions(report: &Report) -> Vec<(String, usize, usize)> {
         .collect()
 }
 
+/// The findings a fixture names in its `# expect: CODE LINE:COL` lines, as
+/// (code, line, column), sorted.
+pub fn expected(source: &str) -> Vec<(String, usize, usize)> {
+    let mut list: Vec<(String, usize, usize)> = source
+        .lines()
+        .filter_map(|line| line.strip_prefix("# expect: "))
+        .map(|rest| {
+            let (code, at) = rest.split_once(' ').expect("`# expect: CODE LINE:COL`");
+            let (line, column) = at.trim().split_once(':').expect("LINE:COL");
+            (
+                code.to_owned(),
+                line.parse().expect("line"),
+                column.parse().expect("column"),
+            )
+        })
+        .collect();
+    list.sort();
+    list
+}
+
 /// Runs the built `dualtrack` from the crate root, without colour.
 #[cfg(feature = "cli")]
 pub fn dualtrack(args: &[&str]) -> Output {
