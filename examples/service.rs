@@ -143,11 +143,11 @@ fn answer(ladder: &Ladder, request: &Request) -> (u16, Value) {
                 Ok(ratings) => ratings,
                 Err(error) => return fail(400, &error),
             };
-            let problems = ladder.check_ratings(&ratings);
-            if problems.has_errors() {
-                return (422, json!(problems));
+            // Readiness is judged only on ratings the ladder can read.
+            match ladder.readiness(&ratings) {
+                Ok(readiness) => (200, json!(readiness)),
+                Err(problems) => (422, json!(problems)),
             }
-            (200, json!(ladder.readiness(&ratings)))
         }
         Request::Validate(yaml) => match Loader::new().load(yaml) {
             Ok(loaded) => (200, json!({ "valid": true, "report": loaded.report() })),

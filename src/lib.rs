@@ -109,8 +109,8 @@ pub use pointer::Pointer;
 pub use query::{
     Assessment, BandedLevel, CounterpartError, Direction, ExpectationChange, Expected, Gap, IdKind,
     LadderOverview, LevelOverview, LevelProfile, LevelReadiness, NotFound, PeopleAssessment,
-    Placement, Readiness, SalaryMatch, SalaryMove, SalaryPosition, TrackOverview, TrackReadiness,
-    Transition, TransitionError,
+    Placement, Readiness, ReadinessError, SalaryMatch, SalaryMove, SalaryPosition, TrackOverview,
+    TrackReadiness, Transition, TransitionError,
 };
 pub use ratings::{Ratings, load_ratings, load_ratings_bytes};
 pub use ratio::Ratio;

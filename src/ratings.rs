@@ -205,75 +205,79 @@ impl Ladder {
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn check_ratings(&self, ratings: &Ratings) -> Report {
-        let spec = RatingsSpec {
-            schema_version: 1,
-            ladder: ratings
-                .ladder()
-                .map_or_else(|| self.id().to_string(), ToString::to_string),
-            person: ratings.person().map(str::to_owned),
-            ratings: ratings
-                .iter()
-                .map(|(id, p)| (id.to_string(), i64::from(p.get())))
-                .collect(),
-        };
         let mut findings = Vec::new();
-        check(&spec, self, &mut findings);
+        if let Some(id) = ratings.ladder()
+            && id.as_str() != self.id().as_str()
+        {
+            findings.push(ladder_mismatch(id.as_str(), self));
+        }
+        for (id, _) in ratings.iter() {
+            if self.competency(id).is_none() {
+                findings.push(unknown_competency(id.as_str(), self));
+            }
+        }
         Report::new(findings)
     }
+}
+
+/// Ratings made for another ladder.
+fn ladder_mismatch(given: &str, ladder: &Ladder) -> Finding {
+    Finding::new(
+        &rules::LADDER_MISMATCH,
+        Pointer::root().key("ladder"),
+        format!(
+            "these ratings are for ladder `{}`, not `{}`",
+            escape(given),
+            ladder.id()
+        ),
+    )
+    .with_help(format!(
+        "assess them against the `{}` ladder file, or rate the competencies of `{}`",
+        escape(given),
+        ladder.id()
+    ))
+}
+
+/// A rating of a competency the ladder does not have, with the closest id.
+fn unknown_competency(id: &str, ladder: &Ladder) -> Finding {
+    let known: Vec<&str> = ladder
+        .competencies()
+        .iter()
+        .map(|c| c.id().as_str())
+        .collect();
+    let help = match did_you_mean(id, &known) {
+        Some(near) => format!("did you mean `{near}`?"),
+        None => format!(
+            "the competencies of `{}` are {}",
+            ladder.id(),
+            known
+                .iter()
+                .map(|k| format!("`{k}`"))
+                .collect::<Vec<_>>()
+                .join(", ")
+        ),
+    };
+    Finding::new(
+        &rules::UNKNOWN_COMPETENCY,
+        Pointer::root().key("ratings").key(id),
+        format!("rating of unknown competency `{}`", escape(id)),
+    )
+    .with_help(help)
+    .at_key()
 }
 
 /// Checks a decoded ratings file against its ladder; the ratings, when sound.
 fn check(spec: &RatingsSpec, ladder: &Ladder, findings: &mut Vec<Finding>) -> Option<Ratings> {
     let ladder_id = LadderId::new(&spec.ladder).ok();
     if spec.ladder != ladder.id().as_str() {
-        findings.push(
-            Finding::new(
-                &rules::LADDER_MISMATCH,
-                Pointer::root().key("ladder"),
-                format!(
-                    "these ratings are for ladder `{}`, not `{}`",
-                    escape(&spec.ladder),
-                    ladder.id()
-                ),
-            )
-            .with_help(format!(
-                "assess them against the `{}` ladder file, or rate the competencies of `{}`",
-                escape(&spec.ladder),
-                ladder.id()
-            )),
-        );
+        findings.push(ladder_mismatch(&spec.ladder, ladder));
     }
-    let known: Vec<&str> = ladder
-        .competencies()
-        .iter()
-        .map(|c| c.id().as_str())
-        .collect();
     let mut ratings = BTreeMap::new();
     for (id, value) in &spec.ratings {
         let pointer = Pointer::root().key("ratings").key(id);
         let competency = ladder.competency(id).map(|c| c.id().clone());
         if competency.is_none() {
-            let help = match did_you_mean(id, &known) {
-                Some(near) => format!("did you mean `{near}`?"),
-                None => format!(
-                    "the competencies of `{}` are {}",
-                    ladder.id(),
-                    known
-                        .iter()
-                        .map(|k| format!("`{k}`"))
-                        .collect::<Vec<_>>()
-                        .join(", ")
-                ),
-            };
-            findings.push(
-                Finding::new(
-                    &rules::UNKNOWN_COMPETENCY,
-                    pointer.clone(),
-                    format!("rating of unknown competency `{}`", escape(id)),
-                )
-                .with_help(help)
-                .at_key(),
-            );
+            findings.push(unknown_competency(id, ladder));
         }
         let proficiency = Proficiency::new(*value);
         if proficiency.is_none() {

@@ -40,7 +40,9 @@ const PRINCIPAL: &[(&str, u8)] = &[
 #[test]
 fn craft_ratings_never_stand_in_for_readiness_to_manage() {
     let ladder = ladder("engineering");
-    let readiness = ladder.readiness(&ratings(PRINCIPAL));
+    let readiness = ladder
+        .readiness(&ratings(PRINCIPAL))
+        .expect("ratings of this ladder");
     let ic = readiness.track("ic").expect("ic");
     assert_eq!(id(ic.ready()), Some("ic6"));
     assert_eq!(id(ic.craft()), Some("ic6"));
@@ -96,7 +98,9 @@ fn people_ratings_are_judged_on_their_own_scale() {
     let ladder = ladder("engineering");
     let mut pairs = PRINCIPAL.to_vec();
     pairs.extend([("people-development", 4), ("hiring", 3)]);
-    let readiness = ladder.readiness(&ratings(&pairs));
+    let readiness = ladder
+        .readiness(&ratings(&pairs))
+        .expect("ratings of this ladder");
     let management = readiness.track("management").expect("management");
     assert_eq!(management.people(), PeopleAssessment::Assessed);
     // em2 expects people-development 4 and hiring 3; dir1 expects hiring 4.
@@ -121,7 +125,9 @@ fn the_top_and_the_bottom_of_a_track() {
         .iter()
         .map(|c| (c.id().as_str(), 5))
         .collect();
-    let readiness = ladder.readiness(&ratings(&everything));
+    let readiness = ladder
+        .readiness(&ratings(&everything))
+        .expect("ratings of this ladder");
     for track in readiness.tracks() {
         assert_eq!(
             track.ready().map(|l| l.id()),
@@ -129,7 +135,9 @@ fn the_top_and_the_bottom_of_a_track() {
         );
         assert!(track.next().is_none(), "nothing above the top");
     }
-    let nobody = ladder.readiness(&Ratings::new());
+    let nobody = ladder
+        .readiness(&Ratings::new())
+        .expect("ratings of this ladder");
     let ic = nobody.track("ic").expect("ic");
     assert_eq!(id(ic.ready()), None);
     assert_eq!(id(ic.next().map(|n| n.level())), Some("ic1"));
@@ -154,13 +162,18 @@ fn readiness_for_a_target_level() {
     assert_eq!(vp.craft_gaps().len(), 3);
     assert_eq!(vp.people_gaps().len(), 2);
     let error = ladder.readiness_for("vp1", &ratings).expect_err("unknown");
+    let dualtrack::ReadinessError::NotFound(error) = error else {
+        panic!("an unknown level: {error}");
+    };
     assert_eq!(error.suggestions(), ["vp"]);
 }
 
 #[test]
 fn readiness_serializes_for_apis() {
     let ladder = ladder("engineering");
-    let readiness = ladder.readiness(&ratings(PRINCIPAL));
+    let readiness = ladder
+        .readiness(&ratings(PRINCIPAL))
+        .expect("ratings of this ladder");
     let json = serde_json::to_value(&readiness).expect("serializes");
     let management = &json["tracks"][1];
     assert_eq!(management["track"], "management");

@@ -34,5 +34,7 @@ pub use lookup::{IdKind, NotFound};
 pub use navigation::CounterpartError;
 pub use overview::{LadderOverview, LevelOverview, SalaryMatch, TrackOverview};
 pub use profile::{BandedLevel, Expected, LevelProfile};
-pub use readiness::{Assessment, Gap, LevelReadiness, PeopleAssessment, Readiness, TrackReadiness};
+pub use readiness::{
+    Assessment, Gap, LevelReadiness, PeopleAssessment, Readiness, ReadinessError, TrackReadiness,
+};
 pub use transition::{Direction, ExpectationChange, SalaryMove, Transition, TransitionError};

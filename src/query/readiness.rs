@@ -9,7 +9,9 @@
 use serde::Serialize;
 
 use super::placed::Placed;
-use crate::{Competency, CompetencyKind, Ladder, Level, NotFound, Proficiency, Ratings, Track};
+use crate::{
+    Competency, CompetencyKind, Ladder, Level, NotFound, Proficiency, Ratings, Report, Track,
+};
 
 /// A competency where the assessment falls short of what a level expects.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -363,7 +365,7 @@ impl Ladder {
     /// .into_iter()
     /// .map(|(id, p)| (id.parse().unwrap(), p))
     /// .collect();
-    /// let readiness = ladder.readiness(&ratings);
+    /// let readiness = ladder.readiness(&ratings)?;
     ///
     /// let ic = readiness.track("ic").unwrap();
     /// assert_eq!(ic.ready().map(|l| l.id().as_str()), Some("ic6"));
@@ -376,9 +378,27 @@ impl Ladder {
     /// assert!(management.ready().is_none());
     /// let to_rate: Vec<&str> = management.people_competencies().iter().map(|c| c.id().as_str()).collect();
     /// assert_eq!(to_rate, ["people-development", "hiring"]);
+    ///
+    /// // Ratings this ladder cannot read are refused, not read as unassessed.
+    /// let typo: Ratings = [("tecnical-depth".parse()?, p(5))].into_iter().collect();
+    /// assert_eq!(ladder.readiness(&typo).unwrap_err().findings()[0].code(), "unknown-competency");
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
-    pub fn readiness(&self, ratings: &Ratings) -> Readiness<'_> {
+    ///
+    /// # Errors
+    ///
+    /// The [`Report`] of [`check_ratings`](Self::check_ratings) when the
+    /// ratings name another ladder or a competency this one does not have.
+    pub fn readiness(&self, ratings: &Ratings) -> Result<Readiness<'_>, Report> {
+        let problems = self.check_ratings(ratings);
+        if problems.has_errors() {
+            return Err(problems);
+        }
+        Ok(self.readiness_of(ratings))
+    }
+
+    /// Readiness from ratings already checked against the ladder.
+    fn readiness_of(&self, ratings: &Ratings) -> Readiness<'_> {
         let tracks = self
             .tracks
             .iter()
@@ -469,15 +489,20 @@ impl Ladder {
     ///
     /// # Errors
     ///
-    /// [`NotFound`] for an unknown level id, with the closest one.
+    /// [`ReadinessError::NotFound`] for an unknown level id, with the closest
+    /// one; [`ReadinessError::Ratings`] for ratings this ladder cannot read.
     pub fn readiness_for(
         &self,
         level: &str,
         ratings: &Ratings,
-    ) -> Result<LevelReadiness<'_>, NotFound> {
+    ) -> Result<LevelReadiness<'_>, ReadinessError> {
         let placed = self
             .placed_as_written(level)
-            .ok_or_else(|| self.level_not_found(level))?;
+            .ok_or_else(|| ReadinessError::NotFound(self.level_not_found(level)))?;
+        let problems = self.check_ratings(ratings);
+        if problems.has_errors() {
+            return Err(ReadinessError::Ratings(problems));
+        }
         Ok(LevelReadiness::new(self, placed, ratings))
     }
 
@@ -502,19 +527,22 @@ impl Ladder {
     ///
     /// # Errors
     ///
-    /// [`NotFound`] for an unknown target level id, with the closest one.
+    /// As [`readiness_for`](Self::readiness_for): an unknown target level
+    /// id, or ratings this ladder cannot read.
     pub fn assess<'a>(
         &'a self,
         ratings: &'a Ratings,
         target: Option<&str>,
-    ) -> Result<Assessment<'a>, NotFound> {
+    ) -> Result<Assessment<'a>, ReadinessError> {
+        let target = target
+            .map(|level| self.readiness_for(level, ratings))
+            .transpose()?;
+        let readiness = self.readiness(ratings).map_err(ReadinessError::Ratings)?;
         Ok(Assessment {
             ladder: self,
             ratings,
-            readiness: self.readiness(ratings),
-            target: target
-                .map(|level| self.readiness_for(level, ratings))
-                .transpose()?,
+            readiness,
+            target,
         })
     }
 }
@@ -525,3 +553,25 @@ impl std::fmt::Display for PeopleAssessment {
         f.write_str(self.as_str())
     }
 }
+
+/// Why readiness could not be judged.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum ReadinessError {
+    /// The target level does not exist.
+    NotFound(NotFound),
+    /// The ratings do not fit the ladder: what [`Ladder::check_ratings`]
+    /// reports.
+    Ratings(Report),
+}
+
+impl std::fmt::Display for ReadinessError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Self::NotFound(error) => error.fmt(f),
+            Self::Ratings(report) => write!(f, "the ratings do not fit the ladder: {report}"),
+        }
+    }
+}
+
+impl std::error::Error for ReadinessError {}

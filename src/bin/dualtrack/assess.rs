@@ -3,7 +3,9 @@
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use dualtrack::{Assessment, Competency, Count, Gap, Level, LevelReadiness, PeopleAssessment};
+use dualtrack::{
+    Assessment, Competency, Count, Gap, Level, LevelReadiness, PeopleAssessment, ReadinessError,
+};
 
 use crate::input;
 use crate::output::{self, Format, table};
@@ -39,7 +41,9 @@ pub(crate) fn run(args: &Args) -> ExitCode {
     };
     match ladder.assess(&ratings, args.target.as_deref()) {
         Ok(assessment) => output::answer(args.format, || text(&assessment), &assessment),
-        Err(error) => output::unknown(&error, &args.ladder),
+        Err(ReadinessError::NotFound(error)) => output::unknown(&error, &args.ladder),
+        // The ratings file was checked against the ladder as it was read.
+        Err(error) => output::usage(&error.to_string()),
     }
 }
 
