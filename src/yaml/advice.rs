@@ -79,7 +79,11 @@ fn quote(kind: &ErrorKind, source: &str, at: usize) -> Advice {
         '"'
     };
     let opened = opening_quote(source, at, mark);
-    let same_line = opened.is_some_and(|open| !source[open..at].contains(['\n', '\r']));
+    let same_line = opened.is_some_and(|open| {
+        source
+            .get(open..at)
+            .is_some_and(|between| !between.contains(['\n', '\r']))
+    });
     let closed_below = closes_later(source, at, mark);
     match (kind, opened) {
         (ErrorKind::InvalidQuotedScalarIndent, Some(_)) if closed_below => Advice {
