@@ -29,13 +29,37 @@ impl fmt::Display for Level {
     }
 }
 
+/// A number that is not a proficiency: outside 1 to 5.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ProficiencyError(i64);
+
+impl fmt::Display for ProficiencyError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "proficiency {} is outside 1 to 5", self.0)
+    }
+}
+
+impl std::error::Error for ProficiencyError {}
+
+/// ```
+/// use dualtrack::Proficiency;
+///
+/// assert_eq!(Proficiency::try_from(3u8).map(Proficiency::get), Ok(3));
+/// assert_eq!(Proficiency::try_from(9u8).unwrap_err().to_string(), "proficiency 9 is outside 1 to 5");
+/// ```
+impl TryFrom<u8> for Proficiency {
+    type Error = ProficiencyError;
+
+    fn try_from(value: u8) -> Result<Self, Self::Error> {
+        Proficiency::new(i64::from(value)).ok_or(ProficiencyError(i64::from(value)))
+    }
+}
+
 /// Reads a number from 1 to 5, as [`Proficiency::new`] checks it.
 impl<'de> serde::Deserialize<'de> for Proficiency {
     fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         let value = i64::deserialize(deserializer)?;
-        Proficiency::new(value).ok_or_else(|| {
-            serde::de::Error::custom(format!("proficiency {value} is outside 1 to 5"))
-        })
+        Proficiency::new(value).ok_or_else(|| serde::de::Error::custom(ProficiencyError(value)))
     }
 }
 

@@ -17,7 +17,7 @@ mod zone;
 pub use band::Band;
 pub use competency::{Competency, CompetencyKind};
 pub use ladder::{Ladder, PayPeriod};
-pub use level::{Expectation, Grade, Level, Proficiency};
+pub use level::{Expectation, Grade, Level, Proficiency, ProficiencyError};
 pub use policy::{ParityMode, Policy};
 pub use track::{Track, TrackKind};
 pub use zone::Zone;
