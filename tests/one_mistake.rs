@@ -156,3 +156,18 @@ fn a_misspelt_competency_is_only_unknown_competency() {
     let yaml = engineering_with(91, "technical-depth: 2", "tecnical-depth: 2");
     assert_eq!(codes(&yaml), ["unknown-competency 91:11"]);
 }
+
+/// A misspelt top-level key beside the real one leaves the real one checked:
+/// `polcy:` does not silence a `policy:` that is there too.
+#[test]
+fn a_misspelt_key_beside_the_real_one_poisons_nothing() {
+    let text = std::fs::read_to_string("ladders/engineering.yaml").expect("reference ladder");
+    let yaml = format!("{text}policy:\n  spread: {{ min: 90%, max: 95% }}\npolcy: {{}}\n");
+    let report = dualtrack::load(&yaml).expect_err("an unknown key");
+    let codes: Vec<&str> = report.findings().iter().map(|f| f.code()).collect();
+    assert!(codes.contains(&"unknown-key"), "{report}");
+    assert!(
+        codes.contains(&"band-spread"),
+        "the policy is still judged: {report}"
+    );
+}

@@ -196,7 +196,8 @@ impl Decoder<'_> {
                 )
                 .at_key();
                 let near = did_you_mean(&entry.key, known);
-                if let (Path::Root, Some(near)) = (pointer, near) {
+                let near_is_absent = near.is_some_and(|near| entries.iter().all(|e| e.key != near));
+                if let (Path::Root, Some(near), true) = (pointer, near, near_is_absent) {
                     // A misspelt top-level key (`polcy:`) leaves the part it
                     // names out: the rules stay silent about that part rather
                     // than judge the defaults.
