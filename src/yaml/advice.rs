@@ -26,39 +26,44 @@ const GENERIC_HELP: &str =
 /// Advice on the error of `kind` the parser reported at byte `at` of
 /// `source`, with the parser's own words `info`.
 pub(super) fn advise(kind: &ErrorKind, source: &str, at: usize, info: &str) -> Advice {
+    // The parser's offsets are character boundaries; a stray one must never
+    // make a slice below panic.
+    let mut at = at.min(source.len());
+    while !source.is_char_boundary(at) {
+        at -= 1;
+    }
     let line = line_at(source, at);
     let plain = |message: String, help: &str| Advice {
         message,
         help: help.to_owned(),
         at: None,
     };
+    let generic = || plain(plain_words(info), GENERIC_HELP);
     match kind {
         ErrorKind::UnclosedQuotedScalar
         | ErrorKind::InvalidQuotedScalarIndent
         | ErrorKind::InvalidTrailingDoubleQuotedScalar
         | ErrorKind::InvalidTrailingSingleQuotedScalar => quote(kind, source, at),
         ErrorKind::MappingValueNotAllowed => colon(source, at, line),
-        ErrorKind::SimpleKeyExpected | ErrorKind::ExpectedBlockMappingKey
-            if glued_key(line.text).is_some() =>
-        {
-            let (key, value) = glued_key(line.text).unwrap_or_default();
-            plain(
-                format!("`{key}:{value}` has no space after the colon"),
-                &format!("put a space after the colon: `{key}: {value}`"),
-            )
+        ErrorKind::SimpleKeyExpected | ErrorKind::ExpectedBlockMappingKey => {
+            match glued_key(line.text) {
+                Some((key, value)) => plain(
+                    format!("`{key}:{value}` has no space after the colon"),
+                    &format!("put a space after the colon: `{key}: {value}`"),
+                ),
+                None => generic(),
+            }
         }
         ErrorKind::InvalidIndentation
         | ErrorKind::UnexpectedEofFlowMapping
-        | ErrorKind::UnclosedFlowCollection { .. }
-            if flow_comment(source, at).is_some() =>
-        {
-            let hash = flow_comment(source, at).unwrap_or(at);
-            Advice {
+        | ErrorKind::UnclosedFlowCollection { .. } => match flow_comment(source, at) {
+            Some(hash) => Advice {
                 message: "a comment cannot go inside `{ }`: it hides the rest of the line, the closing `}` too".to_owned(),
                 help: "move the comment after the closing brace".to_owned(),
                 at: Some((hash, "the mapping is still open here")),
-            }
-        }
+            },
+            None => generic(),
+        },
         ErrorKind::TabNotAllowed
         | ErrorKind::TabInBlockIndentation
         | ErrorKind::TabInIndentation
@@ -67,7 +72,7 @@ pub(super) fn advise(kind: &ErrorKind, source: &str, at: usize, info: &str) -> A
             "a tab here: YAML indents with spaces only".to_owned(),
             "replace the tab with spaces, as many as the lines around it use",
         ),
-        _ => plain(plain_words(info), GENERIC_HELP),
+        _ => generic(),
     }
 }
 
@@ -79,11 +84,7 @@ fn quote(kind: &ErrorKind, source: &str, at: usize) -> Advice {
         '"'
     };
     let opened = opening_quote(source, at, mark);
-    let same_line = opened.is_some_and(|open| {
-        source
-            .get(open..at)
-            .is_some_and(|between| !between.contains(['\n', '\r']))
-    });
+    let same_line = opened.is_some_and(|open| !source[open..at].contains(['\n', '\r']));
     let closed_below = closes_later(source, at, mark);
     match (kind, opened) {
         (ErrorKind::InvalidQuotedScalarIndent, Some(_)) if closed_below => Advice {
