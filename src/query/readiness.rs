@@ -535,9 +535,17 @@ impl Ladder {
         target: Option<&str>,
     ) -> Result<Assessment<'a>, ReadinessError> {
         let target = target
-            .map(|level| self.readiness_for(level, ratings))
+            .map(|level| {
+                self.placed_as_written(level)
+                    .ok_or_else(|| ReadinessError::NotFound(self.level_not_found(level)))
+            })
             .transpose()?;
-        let readiness = self.readiness(ratings).map_err(ReadinessError::Ratings)?;
+        let problems = self.check_ratings(ratings);
+        if problems.has_errors() {
+            return Err(ReadinessError::Ratings(problems));
+        }
+        let readiness = self.readiness_of(ratings);
+        let target = target.map(|placed| LevelReadiness::new(self, placed, ratings));
         Ok(Assessment {
             ladder: self,
             ratings,
