@@ -21,4 +21,4 @@ pub use level::{Expectation, Grade, Level, Proficiency, ProficiencyError};
 pub use policy::{ParityMode, Policy};
 pub use track::{Track, TrackKind};
 pub use zone::Zone;
-pub(crate) use zone::convert;
+pub(crate) use zone::convert_band;

@@ -48,12 +48,19 @@ impl Zone {
 
     /// `band` (in the base currency) as paid in this zone; `None` on overflow.
     pub fn band(&self, band: &Band) -> Option<Band> {
-        Band::new(
-            self.convert(band.min())?,
-            self.convert(band.mid())?,
-            self.convert(band.max())?,
-        )
+        convert_band(band, self.factor, self.rate, self.currency)
     }
+}
+
+/// A band converted point by point as [`convert`] converts an amount.
+pub(crate) fn convert_band(
+    band: &Band,
+    factor: Decimal,
+    rate: Option<Decimal>,
+    currency: Currency,
+) -> Option<Band> {
+    let point = |amount| convert(amount, factor, rate, currency);
+    Band::new(point(band.min())?, point(band.mid())?, point(band.max())?)
 }
 
 /// `amount x factor x rate` in `currency`, rounded half away from zero to its minor unit.

@@ -396,20 +396,8 @@ impl<'s> Facts<'s> {
     /// A base band converted into zone `z`, when the zone is valid: each
     /// amount rounded to the zone currency's minor unit.
     pub(crate) fn zone_band(&self, z: usize, band: &Band) -> Option<Band> {
-        let conversion = self.zones.get(z)?.as_ref().ok()?;
-        let convert = |amount| {
-            crate::model::convert(
-                amount,
-                conversion.factor,
-                conversion.rate,
-                conversion.currency,
-            )
-        };
-        Band::new(
-            convert(band.min())?,
-            convert(band.mid())?,
-            convert(band.max())?,
-        )
+        let c = self.zones.get(z)?.as_ref().ok()?;
+        crate::model::convert_band(band, c.factor, c.rate, c.currency)
     }
 }
 
