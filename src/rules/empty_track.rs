@@ -34,7 +34,7 @@ declare_rule! {
 
 pub(crate) fn check(facts: &Facts<'_>, sink: &mut Findings) {
     for (t, track) in facts.spec.tracks.iter().enumerate() {
-        if track.levels.is_empty() && facts.sound.tracks.get(t).copied().unwrap_or(false) {
+        if track.levels.is_empty() && facts.sound.track(t) {
             let pointer = facts.track_pointer(t).key("levels");
             sink.push(
                 Finding::new(

@@ -45,6 +45,8 @@ pub(crate) struct Sound {
     /// Per track (its own keys; its levels have their own soundness).
     pub(crate) tracks: Vec<bool>,
     pub(crate) all_tracks: bool,
+    /// Per track, per level: the level and its track are sound.
+    levels: Vec<Vec<bool>>,
     /// Every level of every track is sound.
     pub(crate) all_levels: bool,
     pub(crate) zones: Vec<bool>,
@@ -52,19 +54,31 @@ pub(crate) struct Sound {
 
 impl Sound {
     fn new(spec: &LadderSpec, poisoned: &[Pointer]) -> Self {
+        if poisoned.is_empty() {
+            // The common case, on every load of a sound file: no pointers.
+            return Self::all_sound(spec);
+        }
         let set: HashSet<&str> = poisoned.iter().map(Pointer::as_str).collect();
-        let clean = |pointer: Pointer| set.is_empty() || !set.contains(pointer.as_str());
+        let clean = |pointer: Pointer| !set.contains(pointer.as_str());
         let root = Pointer::root;
         let list = |key: &str, len: usize| -> Vec<bool> {
             (0..len).map(|i| clean(root().key(key).index(i))).collect()
         };
         let competencies = list("competencies", spec.competencies.len());
         let tracks = list("tracks", spec.tracks.len());
-        let all_levels = set.is_empty()
-            || spec.tracks.iter().enumerate().all(|(t, track)| {
+        // A level is sound when it and its track are.
+        let levels: Vec<Vec<bool>> = spec
+            .tracks
+            .iter()
+            .enumerate()
+            .map(|(t, track)| {
+                let pointer = root().key("tracks").index(t).key("levels");
                 (0..track.levels.len())
-                    .all(|l| clean(root().key("tracks").index(t).key("levels").index(l)))
-            });
+                    .map(|l| tracks[t] && clean(pointer.index(l)))
+                    .collect()
+            })
+            .collect();
+        let all_levels = levels.iter().flatten().all(|s| *s);
         Self {
             id: clean(root().key("id")),
             currency: clean(root().key("currency")),
@@ -73,9 +87,44 @@ impl Sound {
             competencies,
             all_tracks: clean(root().key("tracks")) && tracks.iter().all(|s| *s),
             tracks,
+            levels,
             all_levels,
             zones: list("zones", spec.zones.len()),
         }
+    }
+
+    fn all_sound(spec: &LadderSpec) -> Self {
+        Self {
+            id: true,
+            currency: true,
+            policy: true,
+            competencies: vec![true; spec.competencies.len()],
+            all_competencies: true,
+            tracks: vec![true; spec.tracks.len()],
+            all_tracks: true,
+            levels: spec
+                .tracks
+                .iter()
+                .map(|t| vec![true; t.levels.len()])
+                .collect(),
+            all_levels: true,
+            zones: vec![true; spec.zones.len()],
+        }
+    }
+
+    /// Whether track `t` decoded soundly (its own keys).
+    pub(crate) fn track(&self, t: usize) -> bool {
+        self.tracks.get(t).copied().unwrap_or(false)
+    }
+
+    /// Whether competency `i` decoded soundly.
+    pub(crate) fn competency(&self, i: usize) -> bool {
+        self.competencies.get(i).copied().unwrap_or(false)
+    }
+
+    /// Whether zone `z` decoded soundly.
+    pub(crate) fn zone(&self, z: usize) -> bool {
+        self.zones.get(z).copied().unwrap_or(false)
     }
 
     /// Whether every track and every level decoded soundly.
@@ -178,14 +227,6 @@ impl<'s> Facts<'s> {
     pub(crate) fn new(spec: &'s LadderSpec, poisoned: &[Pointer]) -> Self {
         let sound = Sound::new(spec, poisoned);
         let currency = Currency::from_code(&spec.currency).filter(|_| sound.currency);
-        let level_pointer = |t: usize, l: usize| {
-            Pointer::root()
-                .key("tracks")
-                .index(t)
-                .key("levels")
-                .index(l)
-        };
-        let poisoned_levels: HashSet<&str> = poisoned.iter().map(Pointer::as_str).collect();
         let levels = spec
             .tracks
             .iter()
@@ -196,17 +237,15 @@ impl<'s> Facts<'s> {
                     .iter()
                     .enumerate()
                     .map(|(l, level)| {
-                        let ok = sound.tracks.get(t).copied().unwrap_or(false)
-                            && (poisoned_levels.is_empty()
-                                || !poisoned_levels.contains(level_pointer(t, l).as_str()));
-                        LevelFacts::new(level, currency, ok)
+                        let ok = sound.levels.get(t).and_then(|ls| ls.get(l)).copied();
+                        LevelFacts::new(level, currency, ok.unwrap_or(false))
                     })
                     .collect()
             })
             .collect();
         let mut competencies = HashMap::new();
         for (i, c) in spec.competencies.iter().enumerate() {
-            if sound.competencies.get(i).copied().unwrap_or(false) {
+            if sound.competency(i) {
                 competencies.entry(c.id.as_str()).or_insert(i);
             }
         }
@@ -347,18 +386,18 @@ impl<'s> Facts<'s> {
             .into_iter()
             .chain(
                 competencies
-                    .filter(|(i, _)| sound.competencies.get(*i).copied().unwrap_or(false))
+                    .filter(|(i, _)| sound.competency(*i))
                     .map(|(i, c)| ("competency", IdAt::Competency(i), c.id.as_str())),
             )
             .chain(
                 tracks
-                    .filter(|(t, _)| sound.tracks.get(*t).copied().unwrap_or(false))
+                    .filter(|(t, _)| sound.track(*t))
                     .map(|(t, track)| ("track", IdAt::Track(t), track.id.as_str())),
             )
             .chain(levels)
             .chain(
                 zones
-                    .filter(|(z, _)| sound.zones.get(*z).copied().unwrap_or(false))
+                    .filter(|(z, _)| sound.zone(*z))
                     .map(|(z, zone)| ("zone", IdAt::Zone(z), zone.id.as_str())),
             )
     }
@@ -380,9 +419,7 @@ impl<'s> Facts<'s> {
         spec.tracks
             .iter()
             .enumerate()
-            .filter(move |(i, t)| {
-                t.kind == kind && self.sound.tracks.get(*i).copied().unwrap_or(false)
-            })
+            .filter(move |(i, t)| t.kind == kind && self.sound.track(*i))
             .map(|(i, _)| i)
     }
 

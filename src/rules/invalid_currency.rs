@@ -31,7 +31,7 @@ pub(crate) fn check(facts: &Facts<'_>, sink: &mut Findings) {
         codes.push((Pointer::root().key("currency"), spec.currency.as_str()));
     }
     for (z, zone) in spec.zones.iter().enumerate() {
-        if !facts.sound.zones.get(z).copied().unwrap_or(false) {
+        if !facts.sound.zone(z) {
             continue;
         }
         if let Some(code) = &zone.currency {

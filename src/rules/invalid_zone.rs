@@ -99,7 +99,7 @@ pub(crate) fn check(facts: &Facts<'_>, sink: &mut Findings) {
         let Some(Err(problems)) = facts.zones.get(z) else {
             continue;
         };
-        if !facts.sound.zones.get(z).copied().unwrap_or(false) {
+        if !facts.sound.zone(z) {
             continue;
         }
         let pointer = Pointer::root().key("zones").index(z);

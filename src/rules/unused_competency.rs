@@ -39,7 +39,7 @@ pub(crate) fn check(facts: &Facts<'_>, sink: &mut Findings) {
         if sink.is_full() {
             return;
         }
-        if !facts.sound.competencies.get(i).copied().unwrap_or(false) {
+        if !facts.sound.competency(i) {
             continue;
         }
         if !used.contains(competency.id.as_str()) {
