@@ -139,9 +139,7 @@ impl Ladder {
     ///
     /// [`NotFound`] for a name no level has as id or title (`ic9`).
     pub fn lookup_level(&self, id: &str) -> Result<&Level, NotFound> {
-        self.placed_as_written(id)
-            .map(|placed| placed.level)
-            .ok_or_else(|| self.level_not_found(id))
+        self.lookup_placed(id).map(|placed| placed.level)
     }
 
     pub(crate) fn level_not_found(&self, id: &str) -> NotFound {

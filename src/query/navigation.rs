@@ -159,8 +159,8 @@ impl Ladder {
     /// A [`CounterpartError`] naming the reason.
     pub fn lookup_counterpart(&self, level: &str, track: &str) -> Result<&Level, CounterpartError> {
         let placed = self
-            .placed_as_written(level)
-            .ok_or_else(|| CounterpartError::NotFound(self.level_not_found(level)))?;
+            .lookup_placed(level)
+            .map_err(CounterpartError::NotFound)?;
         let target = self
             .lookup_track(track)
             .map_err(CounterpartError::NotFound)?;

@@ -42,6 +42,14 @@ impl Ladder {
         })
     }
 
+    /// The level a person named, and its track, or why there is none (with
+    /// the closest ids): [`placed_as_written`](Self::placed_as_written) with
+    /// its error.
+    pub(crate) fn lookup_placed(&self, name: &str) -> Result<Placed<'_>, crate::NotFound> {
+        self.placed_as_written(name)
+            .ok_or_else(|| self.level_not_found(name))
+    }
+
     /// The level a person named, and its track: by its id, its id in any
     /// case (`DS4`), or its title in any case (`staff data scientist`) when
     /// one level alone has it.

@@ -263,9 +263,7 @@ impl Ladder {
         zone: Option<&'a Zone>,
         salary: Option<Money>,
     ) -> Result<LevelProfile<'a>, NotFound> {
-        let placed = self
-            .placed_as_written(level)
-            .ok_or_else(|| self.level_not_found(level))?;
+        let placed = self.lookup_placed(level)?;
         let (track, level) = (placed.track, placed.level);
         let id = level.id().as_str();
         let banded = |l| BandedLevel::new(track, l, zone);

@@ -497,8 +497,8 @@ impl Ladder {
         ratings: &Ratings,
     ) -> Result<LevelReadiness<'_>, ReadinessError> {
         let placed = self
-            .placed_as_written(level)
-            .ok_or_else(|| ReadinessError::NotFound(self.level_not_found(level)))?;
+            .lookup_placed(level)
+            .map_err(ReadinessError::NotFound)?;
         let problems = self.check_ratings(ratings);
         if problems.has_errors() {
             return Err(ReadinessError::Ratings(problems));
@@ -535,10 +535,7 @@ impl Ladder {
         target: Option<&str>,
     ) -> Result<Assessment<'a>, ReadinessError> {
         let target = target
-            .map(|level| {
-                self.placed_as_written(level)
-                    .ok_or_else(|| ReadinessError::NotFound(self.level_not_found(level)))
-            })
+            .map(|level| self.lookup_placed(level).map_err(ReadinessError::NotFound))
             .transpose()?;
         let problems = self.check_ratings(ratings);
         if problems.has_errors() {

@@ -332,9 +332,7 @@ impl Ladder {
     /// `managment`), with the closest id; [`TransitionError::SameTrack`] when
     /// the level is already on `to` (`ic6` to `ic`).
     pub fn transition(&self, from: &str, to: &str) -> Result<Transition<'_>, TransitionError> {
-        let placed = self
-            .placed_as_written(from)
-            .ok_or_else(|| self.level_not_found(from))?;
+        let placed = self.lookup_placed(from)?;
         let (own_track, level) = (placed.track, placed.level);
         let target_track = self.lookup_track(to)?;
         if std::ptr::eq(own_track, target_track) {
