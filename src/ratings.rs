@@ -157,9 +157,7 @@ impl Loader {
         let (findings, ratings) = self.read(source, FileKind::Ratings, |root, limits| {
             let decoded = decode_ratings(root, limits);
             let mut findings = decoded.findings;
-            let ratings = decoded
-                .spec
-                .and_then(|spec| check(&spec, ladder, &mut findings));
+            let ratings = decoded.spec.map(|spec| check(&spec, ladder, &mut findings));
             (findings, ratings)
         })?;
         match ratings {
@@ -266,8 +264,9 @@ fn unknown_competency(id: &str, ladder: &Ladder) -> Finding {
     .at_key()
 }
 
-/// Checks a decoded ratings file against its ladder; the ratings, when sound.
-fn check(spec: &RatingsSpec, ladder: &Ladder, findings: &mut Vec<Finding>) -> Option<Ratings> {
+/// Checks a decoded ratings file against its ladder, into `findings`; the ratings
+/// that hold (the caller hands them out only when there is no finding).
+fn check(spec: &RatingsSpec, ladder: &Ladder, findings: &mut Vec<Finding>) -> Ratings {
     let ladder_id = LadderId::new(&spec.ladder).ok();
     if spec.ladder != ladder.id().as_str() {
         findings.push(ladder_mismatch(&spec.ladder, ladder));
@@ -296,9 +295,9 @@ fn check(spec: &RatingsSpec, ladder: &Ladder, findings: &mut Vec<Finding>) -> Op
             ratings.insert(id, p);
         }
     }
-    Some(Ratings {
+    Ratings {
         ladder: ladder_id,
         person: spec.person.clone(),
         ratings,
-    })
+    }
 }
