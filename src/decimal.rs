@@ -226,24 +226,8 @@ impl Serialize for Decimal {
 /// exactly as [`FromStr`](std::str::FromStr) parses it: never a float.
 impl<'de> Deserialize<'de> for Decimal {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        parse_text(deserializer, "amount")
+        crate::text::parse_text(deserializer, "amount")
     }
-}
-
-/// A string parsed with `FromStr`, the error naming `what` and the text.
-fn parse_text<'de, D, T>(deserializer: D, what: &str) -> Result<T, D::Error>
-where
-    D: Deserializer<'de>,
-    T: std::str::FromStr,
-    T::Err: fmt::Display,
-{
-    let text = <std::borrow::Cow<'de, str>>::deserialize(deserializer)?;
-    text.parse().map_err(|error| {
-        serde::de::Error::custom(format!(
-            "invalid {what} `{}`: {error}",
-            crate::text::escape(&text)
-        ))
-    })
 }
 
 /// An exact percentage, written `12%` or `0.12` in a ladder file.
@@ -327,7 +311,7 @@ impl Serialize for Percent {
 /// Reads `"12.5%"` or `"0.125"`, as [`FromStr`](std::str::FromStr) does.
 impl<'de> Deserialize<'de> for Percent {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        parse_text(deserializer, "percentage")
+        crate::text::parse_text(deserializer, "percentage")
     }
 }
 

@@ -94,13 +94,7 @@ macro_rules! id_type {
         /// Reads the id from a string, checked as [`new`](Self::new) checks it.
         impl<'de> serde::Deserialize<'de> for $name {
             fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-                let text = <std::borrow::Cow<'de, str>>::deserialize(deserializer)?;
-                Self::new(&text).map_err(|error| {
-                    serde::de::Error::custom(format!(
-                        "invalid id `{}`: {error}",
-                        crate::text::escape(&text)
-                    ))
-                })
+                crate::text::parse_text(deserializer, "id")
             }
         }
 

@@ -301,3 +301,16 @@ pub(crate) fn words(name: &str) -> String {
     }
     out
 }
+
+/// A string parsed with `FromStr`, the error naming `what` and the text.
+pub(crate) fn parse_text<'de, D, T>(deserializer: D, what: &str) -> Result<T, D::Error>
+where
+    D: serde::Deserializer<'de>,
+    T: std::str::FromStr,
+    T::Err: std::fmt::Display,
+{
+    let text = <String as serde::Deserialize>::deserialize(deserializer)?;
+    text.parse().map_err(|error| {
+        serde::de::Error::custom(format!("invalid {what} `{}`: {error}", escape(&text)))
+    })
+}
