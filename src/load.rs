@@ -338,8 +338,7 @@ impl Loader {
             path: path.to_owned(),
             source,
         })?;
-        self.load_bytes(&bytes)
-            .map_err(|report| LoadError::Invalid(InvalidFile::new(path, &bytes, report)))
+        self.load_file(&bytes, path)
     }
 
     /// Reads a file's bytes as [`load_path`](Self::load_path) does, for a
@@ -368,8 +367,13 @@ impl Loader {
                 path: path.to_owned(),
                 source,
             })?;
-        self.load_bytes(&bytes)
-            .map_err(|report| LoadError::Invalid(InvalidFile::new(path, &bytes, report)))
+        self.load_file(&bytes, path)
+    }
+
+    /// Loads the bytes read from `path`; a failed load keeps them.
+    fn load_file(&self, bytes: &[u8], path: &Path) -> Result<Loaded, LoadError> {
+        self.load_bytes(bytes)
+            .map_err(|report| LoadError::Invalid(InvalidFile::new(path, bytes, report)))
     }
 
     fn too_large(&self, len: usize, kind: FileKind) -> Report {
