@@ -1,6 +1,6 @@
 use crate::Money;
 use crate::finding::{Finding, Findings};
-use crate::rules::{BAND_POINTS, Facts};
+use crate::rules::{Amount, BAND_POINTS, Facts};
 
 declare_rule! {
     /// ### What it does
@@ -34,13 +34,15 @@ pub(crate) fn check(facts: &Facts<'_>, sink: &mut Findings) {
     let digits = currency.minor_digits();
     let allowed = match digits {
         0 => "none".to_owned(),
-        1 => "1".to_owned(),
         n => n.to_string(),
     };
     for (t, l, level) in facts.levels() {
+        let Some(read) = facts.level(t, l).and_then(|typed| typed.amounts) else {
+            continue;
+        };
         let b = level.band;
-        for (name, amount) in BAND_POINTS.into_iter().zip([b.min, b.mid, b.max]) {
-            if amount.scale() > digits {
+        for ((name, amount), read) in BAND_POINTS.into_iter().zip([b.min, b.mid, b.max]).zip(read) {
+            if matches!(read, Amount::TooPrecise) {
                 sink.push(
                     Finding::new(
                         &CURRENCY_PRECISION,

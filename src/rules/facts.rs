@@ -5,7 +5,7 @@ use std::collections::{HashMap, HashSet};
 
 use crate::model::{Band, Grade, Policy, Proficiency, TrackKind};
 use crate::rules::invalid_zone::{Conversion, ZoneProblem, conversion};
-use crate::spec::{BandSpec, ExpectationSpec, LadderSpec, LevelSpec};
+use crate::spec::{ExpectationSpec, LadderSpec, LevelSpec};
 use crate::{CompetencyId, Currency, IdError, LadderId, LevelId, Money, Pointer, TrackId, ZoneId};
 
 /// What the checks read: the decoded file, its indexes, the typed values
@@ -175,6 +175,8 @@ pub(crate) struct LevelFacts {
     /// Whether it, and its track, decoded soundly: the checks skip it if not.
     pub(crate) sound: bool,
     pub(crate) id: Result<LevelId, IdError>,
+    /// Min, mid and max read in the currency, when it is known.
+    pub(crate) amounts: Option<[Amount; 3]>,
     pub(crate) band: BandFact,
     /// Per expectation, in file order: the proficiency, when it is one
     /// (`invalid-proficiency` reports the rest).
@@ -183,10 +185,13 @@ pub(crate) struct LevelFacts {
 
 impl LevelFacts {
     fn new(level: &LevelSpec, currency: Option<Currency>, sound: bool) -> Self {
+        let b = level.band;
+        let amounts = currency.map(|c| [b.min, b.mid, b.max].map(|a| Amount::read(a, c)));
         Self {
             sound,
             id: LevelId::new(&level.id),
-            band: band_fact(level.band, currency),
+            amounts,
+            band: amounts.map_or(BandFact::Unreadable, band_fact),
             proficiencies: level
                 .expectations
                 .iter()
@@ -455,21 +460,29 @@ fn default_from_grade(spec: &LadderSpec) -> u32 {
         .unwrap_or(0)
 }
 
-/// A band read in the currency's minor units.
-fn band_fact(band: BandSpec, currency: Option<Currency>) -> BandFact {
-    let Some(currency) = currency else {
-        return BandFact::Unreadable;
-    };
-    // An amount with more decimal places than the currency has is
-    // `currency-precision`'s, even when they are zeros (`72.000` in EUR may
-    // mean 72000): no band is read from it.
-    let money = |amount: crate::Decimal| {
-        (amount.scale() <= currency.minor_digits())
-            .then(|| Money::from_decimal(amount, currency))
-            .flatten()
-    };
-    let (Some(min), Some(mid), Some(max)) = (money(band.min), money(band.mid), money(band.max))
-    else {
+/// One amount of a band, read in the currency's minor units.
+#[derive(Debug, Clone, Copy)]
+pub(crate) enum Amount {
+    Money(Money),
+    /// More decimal places than the currency has, even zeros (`72.000` in
+    /// EUR may mean 72000): `currency-precision` reports it.
+    TooPrecise,
+    /// More minor units than a `u64` holds: `invalid-amount` reports it.
+    TooLarge,
+}
+
+impl Amount {
+    fn read(amount: crate::Decimal, currency: Currency) -> Self {
+        if amount.scale() > currency.minor_digits() {
+            return Self::TooPrecise;
+        }
+        Money::from_decimal(amount, currency).map_or(Self::TooLarge, Self::Money)
+    }
+}
+
+/// A band from its amounts, as far as they could be read.
+fn band_fact(amounts: [Amount; 3]) -> BandFact {
+    let [Amount::Money(min), Amount::Money(mid), Amount::Money(max)] = amounts else {
         return BandFact::Unreadable;
     };
     match Band::new(min, mid, max) {

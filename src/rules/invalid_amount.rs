@@ -4,18 +4,20 @@
 
 use crate::finding::reading::INVALID_AMOUNT;
 use crate::finding::{Finding, Findings};
-use crate::rules::{BAND_POINTS, Facts};
+use crate::rules::{Amount, BAND_POINTS, Facts};
 
 /// Amounts that parse but do not fit in `u64` minor units of the currency.
 pub(crate) fn check(facts: &Facts<'_>, sink: &mut Findings) {
     let Some(currency) = facts.currency else {
         return;
     };
-    let digits = currency.minor_digits();
     for (t, l, level) in facts.levels() {
+        let Some(read) = facts.level(t, l).and_then(|typed| typed.amounts) else {
+            continue;
+        };
         let b = level.band;
-        for (name, amount) in BAND_POINTS.into_iter().zip([b.min, b.mid, b.max]) {
-            if amount.scale() <= digits && amount.to_scale(digits).is_none() {
+        for ((name, amount), read) in BAND_POINTS.into_iter().zip([b.min, b.mid, b.max]).zip(read) {
+            if matches!(read, Amount::TooLarge) {
                 sink.push(
                     Finding::new(
                         &INVALID_AMOUNT,

@@ -58,7 +58,7 @@ mod unassessed_management;
 mod unknown_competency;
 mod unused_competency;
 
-pub(crate) use facts::{BAND_POINTS, BandFact, Facts};
+pub(crate) use facts::{Amount, BAND_POINTS, BandFact, Facts};
 pub(crate) use invalid_proficiency::INVALID_PROFICIENCY;
 pub(crate) use ladder_mismatch::LADDER_MISMATCH;
 pub(crate) use unknown_competency::UNKNOWN_COMPETENCY;
