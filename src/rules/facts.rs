@@ -1,6 +1,7 @@
 //! The facts the checks read: the decoded file with its indexes and the
 //! typed values built from it once.
 
+use std::cell::OnceCell;
 use std::collections::{HashMap, HashSet};
 
 use crate::model::{Band, Grade, Policy, Proficiency, TrackKind};
@@ -27,7 +28,14 @@ pub(crate) struct Facts<'s> {
     pub(crate) zones: Vec<Result<Conversion, Vec<ZoneProblem>>>,
     /// Which parts decoded soundly.
     pub(crate) sound: Sound,
+    /// The IC levels by grade, for the checks that pair tracks.
+    ic_by_grade: OnceCell<HashMap<u32, Vec<LevelAt<'s>>>>,
+    /// The management levels of ordered tracks, in file order.
+    management_levels: OnceCell<Vec<LevelAt<'s>>>,
 }
+
+/// A level with its track and level index.
+pub(crate) type LevelAt<'s> = (usize, usize, &'s LevelSpec);
 
 /// Which parts of the file decoded soundly. A part with a structural
 /// finding (an unknown key in a level, a bad amount in its band, a list that
@@ -291,7 +299,51 @@ impl<'s> Facts<'s> {
                 })
                 .collect(),
             sound,
+            ic_by_grade: OnceCell::new(),
+            management_levels: OnceCell::new(),
         }
+    }
+
+    /// The sound IC levels by grade, from the tracks whose grades strictly
+    /// increase. A track that breaks `grade-order` is left out: its levels
+    /// have no meaningful counterparts, and leaving it out keeps the pairs to
+    /// one level per track and grade, so that their number stays bounded by
+    /// the tracks. Built once, for every check that pairs tracks.
+    pub(crate) fn ic_by_grade(&self) -> &HashMap<u32, Vec<LevelAt<'s>>> {
+        self.ic_by_grade.get_or_init(|| {
+            let mut map: HashMap<u32, Vec<LevelAt<'s>>> = HashMap::new();
+            for level in self.ordered_levels(TrackKind::IndividualContributor) {
+                map.entry(level.2.grade).or_default().push(level);
+            }
+            map
+        })
+    }
+
+    /// The sound management levels of the tracks whose grades strictly
+    /// increase, in file order. Built once.
+    pub(crate) fn management_levels(&self) -> &[LevelAt<'s>] {
+        self.management_levels
+            .get_or_init(|| self.ordered_levels(TrackKind::Management))
+    }
+
+    /// The sound levels of the tracks of one kind whose grades strictly
+    /// increase, in file order.
+    fn ordered_levels(&self, kind: TrackKind) -> Vec<LevelAt<'s>> {
+        let spec = self.spec;
+        let mut out = Vec::new();
+        for t in self.tracks_of(kind) {
+            let levels: Vec<LevelAt<'s>> = spec.tracks[t]
+                .levels
+                .iter()
+                .enumerate()
+                .filter(|&(l, _)| self.is_sound(t, l))
+                .map(|(l, level)| (t, l, level))
+                .collect();
+            if levels.windows(2).all(|w| w[0].2.grade < w[1].2.grade) {
+                out.extend(levels);
+            }
+        }
+        out
     }
 
     /// A level's band as far as it could be read.

@@ -1,9 +1,7 @@
 use std::collections::HashMap;
 
 use crate::finding::{Finding, Findings};
-use crate::model::TrackKind;
 use crate::rules::Facts;
-use crate::rules::parity_gap::{by_grade, management_levels};
 use crate::text::escape;
 
 declare_rule! {
@@ -38,7 +36,7 @@ pub(crate) fn check(facts: &Facts<'_>, sink: &mut Findings) {
         return;
     }
     let from = facts.policy.parity_from_grade.0;
-    let ics = by_grade(facts, TrackKind::IndividualContributor);
+    let ics = facts.ic_by_grade();
     // The lowest IC midpoint of each grade: a management level paid no more
     // than that has no finding, and the IC levels of its grade are walked
     // only when it is paid more (in file order, as before).
@@ -53,7 +51,7 @@ pub(crate) fn check(facts: &Facts<'_>, sink: &mut Findings) {
             (grade, mid)
         })
         .collect();
-    for (mt, ml, m) in management_levels(facts) {
+    for &(mt, ml, m) in facts.management_levels() {
         if m.grade >= from {
             continue;
         }
