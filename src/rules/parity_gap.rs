@@ -2,7 +2,7 @@ use std::collections::{HashMap, HashSet};
 
 use crate::Pointer;
 use crate::finding::{Finding, Findings};
-use crate::model::{Band, ParityMode, TrackKind};
+use crate::model::{Band, ParityMode};
 use crate::money::Money;
 use crate::rules::Facts;
 use crate::spec::LevelSpec;
@@ -118,44 +118,6 @@ fn gap(facts: &Facts<'_>, ic: &Band, m: &Band) -> Option<Gap> {
     }
 }
 
-/// A level with its track and level index.
-pub(crate) type LevelAt<'s> = (usize, usize, &'s LevelSpec);
-
-/// The levels of one kind by grade, from the tracks whose grades strictly
-/// increase. A track that breaks `grade-order` is left out: its levels have no
-/// meaningful counterparts, and leaving it out keeps the pairs to one level
-/// per track and grade, so that their number stays bounded by the tracks.
-pub(crate) fn by_grade<'s>(facts: &Facts<'s>, kind: TrackKind) -> HashMap<u32, Vec<LevelAt<'s>>> {
-    let spec = facts.spec;
-    let mut map: HashMap<u32, Vec<LevelAt<'s>>> = HashMap::new();
-    for t in facts.tracks_of(kind) {
-        let levels: Vec<LevelAt<'s>> = spec.tracks[t]
-            .levels
-            .iter()
-            .enumerate()
-            .filter(|&(l, _)| facts.is_sound(t, l))
-            .map(|(l, level)| (t, l, level))
-            .collect();
-        if levels.windows(2).any(|w| w[1].2.grade <= w[0].2.grade) {
-            continue;
-        }
-        for level in levels {
-            map.entry(level.2.grade).or_default().push(level);
-        }
-    }
-    map
-}
-
-/// The management levels of ordered tracks, in file order.
-pub(crate) fn management_levels<'s>(facts: &Facts<'s>) -> Vec<LevelAt<'s>> {
-    let mut out = Vec::new();
-    for levels in by_grade(facts, TrackKind::Management).into_values() {
-        out.extend(levels);
-    }
-    out.sort_unstable_by_key(|&(t, l, _)| (t, l));
-    out
-}
-
 /// Whether comparing these two bands makes any finding, in the base
 /// currency or in some zone.
 fn falls_short(facts: &Facts<'_>, ic: &Band, m: &Band) -> bool {
@@ -176,7 +138,7 @@ pub(crate) fn check(facts: &Facts<'_>, sink: &mut Findings) {
         return;
     }
     let from = facts.policy.parity_from_grade.0;
-    let ics = by_grade(facts, TrackKind::IndividualContributor);
+    let ics = facts.ic_by_grade();
     // Ladders share bands across tracks, so most comparisons of a management
     // level with the IC levels of its grade are the same comparison: each
     // distinct pair of bands is judged once (in the base currency and every
@@ -184,7 +146,7 @@ pub(crate) fn check(facts: &Facts<'_>, sink: &mut Findings) {
     // distinct IC bands of its grade is not walked at all. Levels that are
     // walked are walked as before, so findings come in the same order.
     let mut distinct: HashMap<u32, Vec<Band>> = HashMap::new();
-    for (&grade, levels) in &ics {
+    for (&grade, levels) in ics {
         let mut bands: Vec<Band> = Vec::new();
         let mut seen: HashSet<Band> = HashSet::new();
         for &(t, l, _) in levels {
@@ -201,7 +163,7 @@ pub(crate) fn check(facts: &Facts<'_>, sink: &mut Findings) {
     // Pairs that pass on the base bands without being equal, and fall short
     // in some zone: rounding there opens a gap. Bands that are equal stay equal.
     let mut passed: Vec<[usize; 4]> = Vec::new();
-    for (mt, ml, m) in management_levels(facts) {
+    for &(mt, ml, m) in facts.management_levels() {
         if m.grade < from {
             continue;
         }
