@@ -404,14 +404,17 @@ impl Ladder {
             .iter()
             .map(|track| {
                 let mut ready = None;
+                // The index after the highest level met: where `next` is.
+                let mut next_index = 0;
                 let mut craft = None;
                 let mut people_level = None;
                 let mut levels = Vec::with_capacity(track.levels.len());
-                for level in &track.levels {
+                for (i, level) in track.levels.iter().enumerate() {
                     let checked = LevelReadiness::new(self, Placed { track, level }, ratings);
                     let placed = Some(checked.level);
                     if checked.ready {
                         ready = placed;
+                        next_index = i + 1;
                     }
                     if checked.craft_gaps.is_empty() {
                         craft = placed;
@@ -442,13 +445,6 @@ impl Ladder {
                 if people != PeopleAssessment::Assessed {
                     people_level = None;
                 }
-                let next_index = ready.map_or(0, |p: Placed<'_>| {
-                    track
-                        .levels
-                        .iter()
-                        .position(|l| std::ptr::eq(l, p.level))
-                        .map_or(track.levels.len(), |i| i + 1)
-                });
                 let next = levels.into_iter().nth(next_index);
                 TrackReadiness {
                     track,
