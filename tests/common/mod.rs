@@ -52,6 +52,24 @@ pub fn expected(source: &str) -> Vec<(String, usize, usize)> {
     list
 }
 
+/// Loads a ladder fixture and checks that it gives exactly the findings its
+/// expect lines name; returns its text, its report and the name to render it
+/// under (its path from the crate root).
+pub fn load_fixture(path: &std::path::Path) -> (String, Report, String) {
+    let source = std::fs::read_to_string(path).expect("a fixture");
+    let report = report_of(dualtrack::Loader::new().load(&source));
+    let mut found = positions(&report);
+    found.sort();
+    assert_eq!(found, expected(&source), "{}", path.display());
+    let root = std::env::current_dir().expect("the crate root");
+    let name = path
+        .strip_prefix(&root)
+        .unwrap_or(path)
+        .display()
+        .to_string();
+    (source, report, name)
+}
+
 /// Runs the built `dualtrack` from the crate root, without colour.
 #[cfg(feature = "cli")]
 pub fn dualtrack(args: &[&str]) -> Output {
