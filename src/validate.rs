@@ -84,6 +84,7 @@ fn build(facts: &Facts<'_>) -> Option<Ladder> {
                 title: level.title.clone(),
                 grade: Grade(level.grade),
                 summary: level.summary.clone(),
+                executive: level.executive,
                 band: facts.band(t, l)?,
                 expectations,
             });

@@ -129,6 +129,9 @@ pub struct Level {
     pub(crate) grade: Grade,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub(crate) summary: Option<String>,
+    /// An executive level, outside parity; serialized only when true.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub(crate) executive: bool,
     pub(crate) band: Band,
     pub(crate) expectations: Vec<Expectation>,
 }
@@ -152,6 +155,21 @@ impl Level {
     /// Its one-line summary, when the ladder gives one.
     pub fn summary(&self) -> Option<&str> {
         self.summary.as_deref()
+    }
+
+    /// Whether it is an executive level (a CEO or EVP grade): outside the
+    /// parity rules (`ic-ceiling`, `parity-gap`, `management-premium`,
+    /// `missing-counterpart`) and the default `parity.from_grade`, since no
+    /// IC level is meant to match it.
+    ///
+    /// ```
+    /// # let ladder = dualtrack::load_path("tests/fixtures/valid/trunk.yaml")?.into_ladder();
+    /// assert!(ladder.level("ceo").unwrap().is_executive());
+    /// assert!(!ladder.level("vp").unwrap().is_executive());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn is_executive(&self) -> bool {
+        self.executive
     }
 
     /// Its compensation band in the ladder's base currency.

@@ -14,6 +14,11 @@ wire_enum! {
         IndividualContributor => "individual_contributor",
         /// Growth through managing people: a career change, not a promotion.
         Management => "management",
+        /// The shared levels below the split (junior, mid, senior), common to
+        /// both paths: they lead into every individual-contributor and
+        /// management track. At most one per ladder; its grades lie below the
+        /// entry of every track it leads into.
+        Trunk => "trunk",
     }
 }
 
@@ -52,5 +57,27 @@ impl Track {
     /// Its levels, lowest grade first (never empty).
     pub fn levels(&self) -> &[Level] {
         &self.levels
+    }
+
+    /// Whether it is the shared trunk, whose levels lead into every
+    /// individual-contributor and management track.
+    ///
+    /// ```
+    /// # let ladder = dualtrack::load_path("tests/fixtures/valid/trunk.yaml")?.into_ladder();
+    /// assert!(ladder.track("shared").unwrap().is_trunk());
+    /// assert!(!ladder.track("ic").unwrap().is_trunk());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn is_trunk(&self) -> bool {
+        self.kind == TrackKind::Trunk
+    }
+
+    /// Whether the trunk leads into it: an individual-contributor or a
+    /// management track.
+    pub(crate) fn follows_trunk(&self) -> bool {
+        matches!(
+            self.kind,
+            TrackKind::IndividualContributor | TrackKind::Management
+        )
     }
 }

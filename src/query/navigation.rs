@@ -106,6 +106,102 @@ impl Ladder {
             .filter_map(move |t| t.level_at(grade).map(|l| (t, l)))
     }
 
+    /// The shared trunk: the track of kind `trunk`, whose levels lead into
+    /// every individual-contributor and management track; `None` when the
+    /// ladder has none.
+    ///
+    /// ```
+    /// # let ladder = dualtrack::load_path("tests/fixtures/valid/trunk.yaml")?.into_ladder();
+    /// assert_eq!(ladder.trunk().map(|t| t.id().as_str()), Some("shared"));
+    /// # let engineering = dualtrack::load_path("ladders/engineering.yaml")?.into_ladder();
+    /// assert!(engineering.trunk().is_none());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn trunk(&self) -> Option<&Track> {
+        self.tracks.iter().find(|t| t.is_trunk())
+    }
+
+    /// The grade where the paths split: the lowest entry grade of the tracks
+    /// the trunk leads into, the first grade above the trunk; `None` without
+    /// a trunk.
+    ///
+    /// ```
+    /// # let ladder = dualtrack::load_path("tests/fixtures/valid/trunk.yaml")?.into_ladder();
+    /// use dualtrack::Grade;
+    ///
+    /// assert_eq!(ladder.split_grade(), Some(Grade(4)));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn split_grade(&self) -> Option<Grade> {
+        self.trunk()?;
+        self.tracks
+            .iter()
+            .filter(|t| t.follows_trunk())
+            .filter_map(|t| t.levels.first().map(|l| l.grade))
+            .min()
+    }
+
+    /// The tracks the trunk leads into (every individual-contributor and
+    /// management track), each with its entry level; empty without a trunk.
+    pub(crate) fn split(&self) -> impl Iterator<Item = (&Track, &Level)> + '_ {
+        let trunk = self.trunk().is_some();
+        self.tracks
+            .iter()
+            .filter(move |t| trunk && t.follows_trunk())
+            .filter_map(|t| Some((t, t.levels.first()?)))
+    }
+
+    /// Where a level leads: the level above it on its track; or, at the top
+    /// of the trunk, the entry level of every track the trunk leads into.
+    /// Empty at the top of any other track, or for an unknown level id.
+    ///
+    /// ```
+    /// # let ladder = dualtrack::load_path("tests/fixtures/valid/trunk.yaml")?.into_ladder();
+    /// let ids = |level| -> Vec<&str> {
+    ///     ladder.next_steps(level).map(|(_, l)| l.id().as_str()).collect()
+    /// };
+    /// assert_eq!(ids("mid"), ["senior"]);
+    /// assert_eq!(ids("senior"), ["staff", "em1"], "the split: one step on each track");
+    /// assert_eq!(ids("em1"), ["dir"]);
+    /// assert!(ids("ceo").is_empty());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn next_steps(&self, level: &str) -> impl Iterator<Item = (&Track, &Level)> + '_ {
+        let found = self.level_index.get(level).and_then(|&(t, at)| {
+            let track = self.tracks.get(t)?;
+            Some((track, at))
+        });
+        let above = found.and_then(|(track, at)| Some((track, track.levels.get(at + 1)?)));
+        let at_split = found.is_some_and(|(track, at)| track.is_trunk() && at + 1 == track.levels.len());
+        above
+            .into_iter()
+            .chain(self.split().filter(move |_| at_split))
+    }
+
+    /// The level before a level on its path: the level below it on its
+    /// track; or, at the entry of a track the trunk leads into, the top of
+    /// the trunk. `None` at the bottom of the ladder or for an unknown id.
+    ///
+    /// ```
+    /// # let ladder = dualtrack::load_path("tests/fixtures/valid/trunk.yaml")?.into_ladder();
+    /// let before = ladder.previous_step("em1").unwrap();
+    /// assert_eq!((before.0.id().as_str(), before.1.id().as_str()), ("shared", "senior"));
+    /// assert!(ladder.level_below("em1").is_none(), "the entry of its own track");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn previous_step(&self, level: &str) -> Option<(&Track, &Level)> {
+        let (t, at) = *self.level_index.get(level)?;
+        let track = self.tracks.get(t)?;
+        match at.checked_sub(1) {
+            Some(below) => Some((track, track.levels.get(below)?)),
+            None if track.follows_trunk() => {
+                let trunk = self.trunk()?;
+                Some((trunk, trunk.levels.last()?))
+            }
+            None => None,
+        }
+    }
+
     /// The equivalent of a level on another track: its level at the same
     /// grade. `None` when that track has no level at the grade, when `track`
     /// is the level's own track, or when either id is unknown.

@@ -8,13 +8,15 @@ use crate::{Band, Currency, Grade, Ladder, Level, Money, PayPeriod, Track, Track
 
 /// A level in a [`TrackOverview`]: its band and its counterparts.
 ///
-/// Serialized as `{ id, title, grade, band, counterparts }`, the
-/// counterparts as level ids.
+/// Serialized as `{ id, title, grade, executive, band, counterparts,
+/// leads_into }`, the levels as ids, `executive` left out unless true and
+/// `leads_into` unless the level is the top of the shared trunk.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct LevelOverview<'a> {
     level: &'a Level,
     band: Option<Band>,
     counterparts: Vec<&'a Level>,
+    leads_into: Vec<&'a Level>,
 }
 
 impl<'a> LevelOverview<'a> {
@@ -33,6 +35,12 @@ impl<'a> LevelOverview<'a> {
     pub fn counterparts(&self) -> &[&'a Level] {
         &self.counterparts
     }
+
+    /// At the top of the shared trunk, the entry level of every track it
+    /// leads into (see [`Ladder::next_steps`]); empty for any other level.
+    pub fn leads_into(&self) -> &[&'a Level] {
+        &self.leads_into
+    }
 }
 
 impl Serialize for LevelOverview<'_> {
@@ -42,15 +50,21 @@ impl Serialize for LevelOverview<'_> {
             id: &'s str,
             title: &'s str,
             grade: Grade,
+            #[serde(skip_serializing_if = "std::ops::Not::not")]
+            executive: bool,
             band: Option<Band>,
             counterparts: Vec<&'s str>,
+            #[serde(skip_serializing_if = "Vec::is_empty")]
+            leads_into: Vec<&'s str>,
         }
         Shown {
             id: self.level.id().as_str(),
             title: self.level.title(),
             grade: self.level.grade(),
+            executive: self.level.is_executive(),
             band: self.band,
             counterparts: self.counterparts.iter().map(|l| l.id().as_str()).collect(),
+            leads_into: self.leads_into.iter().map(|l| l.id().as_str()).collect(),
         }
         .serialize(serializer)
     }
@@ -121,8 +135,9 @@ impl<'a> SalaryMatch<'a> {
 /// A whole ladder at a glance: what `dualtrack show LADDER` prints. Built by
 /// [`Ladder::overview`].
 ///
-/// Serialized as `{ id, name, currency, pay_period, zone, tracks, salary }`,
-/// `salary` left out when none was given.
+/// Serialized as `{ id, name, currency, pay_period, zone, split_grade,
+/// tracks, salary }`, `split_grade` left out without a shared trunk and
+/// `salary` when none was given.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct LadderOverview<'a> {
     ladder: &'a Ladder,
@@ -168,6 +183,8 @@ impl Serialize for LadderOverview<'_> {
             currency: Currency,
             pay_period: PayPeriod,
             zone: Option<&'s Zone>,
+            #[serde(skip_serializing_if = "Option::is_none")]
+            split_grade: Option<Grade>,
             tracks: &'s [TrackOverview<'s>],
             #[serde(skip_serializing_if = "Option::is_none")]
             salary: Option<&'s SalaryMatch<'s>>,
@@ -178,6 +195,7 @@ impl Serialize for LadderOverview<'_> {
             currency: self.currency(),
             pay_period: self.ladder.pay_period(),
             zone: self.zone,
+            split_grade: self.ladder.split_grade(),
             tracks: &self.tracks,
             salary: self.salary.as_ref(),
         }
@@ -230,6 +248,14 @@ impl Ladder {
                             .counterparts(level.id().as_str())
                             .map(|(_, l)| l)
                             .collect(),
+                        leads_into: match track.is_trunk() {
+                            true => self
+                                .next_steps(level.id().as_str())
+                                .filter(|(t, _)| !std::ptr::eq(*t, track))
+                                .map(|(_, l)| l)
+                                .collect(),
+                            false => Vec::new(),
+                        },
                     })
                     .collect(),
             })

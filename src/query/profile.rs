@@ -118,8 +118,10 @@ impl Serialize for Expected<'_> {
 /// prints. Built by [`Ladder::profile`].
 ///
 /// Serialized as `{ ladder, zone, id, title, track, grade, summary,
-/// pay_period, band, below, above, counterparts, expectations, salary }`,
-/// `summary` and `salary` left out when there is none.
+/// executive, split_grade, pay_period, band, below, above, leads_into,
+/// counterparts, expectations, salary }`, `summary`, `split_grade` and
+/// `salary` left out when there is none, `executive` unless true, and
+/// `leads_into` unless the level is the top of the shared trunk.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct LevelProfile<'a> {
     ladder: &'a Ladder,
@@ -127,6 +129,7 @@ pub struct LevelProfile<'a> {
     level: BandedLevel<'a>,
     below: Option<BandedLevel<'a>>,
     above: Option<BandedLevel<'a>>,
+    leads_into: Vec<BandedLevel<'a>>,
     counterparts: Vec<BandedLevel<'a>>,
     expectations: Vec<Expected<'a>>,
     salary: Option<SalaryPosition>,
@@ -158,9 +161,26 @@ impl<'a> LevelProfile<'a> {
         self.level.band()
     }
 
-    /// The level below on the same track; `None` at the entry of the track.
+    /// The level before it on its path (see [`Ladder::previous_step`]): the
+    /// level below on the same track, or, at the entry of a track the trunk
+    /// leads into, the top of the trunk; `None` at the bottom of the ladder.
     pub fn below(&self) -> Option<&BandedLevel<'a>> {
         self.below.as_ref()
+    }
+
+    /// At the top of the shared trunk, the entry level of every track it
+    /// leads into: its next steps, one per path; empty for any other level.
+    pub fn leads_into(&self) -> &[BandedLevel<'a>] {
+        &self.leads_into
+    }
+
+    /// The grade where the paths split, for a level of the shared trunk
+    /// (see [`Ladder::split_grade`]); `None` for the levels of other tracks.
+    pub fn split_grade(&self) -> Option<Grade> {
+        self.track()
+            .is_trunk()
+            .then(|| self.ladder.split_grade())
+            .flatten()
     }
 
     /// The level above on the same track; `None` at the top of the track.
@@ -198,10 +218,16 @@ impl Serialize for LevelProfile<'_> {
             grade: Grade,
             #[serde(skip_serializing_if = "Option::is_none")]
             summary: Option<&'s str>,
+            #[serde(skip_serializing_if = "std::ops::Not::not")]
+            executive: bool,
+            #[serde(skip_serializing_if = "Option::is_none")]
+            split_grade: Option<Grade>,
             pay_period: PayPeriod,
             band: Option<Band>,
             below: Option<&'s BandedLevel<'s>>,
             above: Option<&'s BandedLevel<'s>>,
+            #[serde(skip_serializing_if = "<[_]>::is_empty")]
+            leads_into: &'s [BandedLevel<'s>],
             counterparts: &'s [BandedLevel<'s>],
             expectations: &'s [Expected<'s>],
             #[serde(skip_serializing_if = "Option::is_none")]
@@ -216,10 +242,13 @@ impl Serialize for LevelProfile<'_> {
             track: self.track().id().as_str(),
             grade: level.grade(),
             summary: level.summary(),
+            executive: level.is_executive(),
+            split_grade: self.split_grade(),
             pay_period: self.ladder.pay_period(),
             band: self.band(),
             below: self.below.as_ref(),
             above: self.above.as_ref(),
+            leads_into: &self.leads_into,
             counterparts: &self.counterparts,
             expectations: &self.expectations,
             salary: self.salary.as_ref(),
@@ -272,8 +301,17 @@ impl Ladder {
             ladder: self,
             zone,
             level: BandedLevel { placed, band },
-            below: self.level_below(id).map(banded),
+            below: self
+                .previous_step(id)
+                .map(|(t, l)| BandedLevel::new(t, l, zone)),
             above: self.level_above(id).map(banded),
+            leads_into: match track.is_trunk() && self.level_above(id).is_none() {
+                true => self
+                    .next_steps(id)
+                    .map(|(t, l)| BandedLevel::new(t, l, zone))
+                    .collect(),
+                false => Vec::new(),
+            },
             counterparts: self
                 .counterparts(id)
                 .map(|(t, l)| BandedLevel::new(t, l, zone))

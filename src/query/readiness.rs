@@ -237,8 +237,9 @@ impl<'a> TrackReadiness<'a> {
         self.people_level.map(|p| p.level)
     }
 
-    /// The level above [`ready`](Self::ready) (the track's entry level when
-    /// no level is met) with its gaps; `None` at the top of the track.
+    /// The level above [`ready`](Self::ready) (the path's first level when
+    /// no level is met: the bottom of the trunk, in a ladder with one) with
+    /// its gaps; `None` at the top of the track.
     pub fn next(&self) -> Option<&LevelReadiness<'a>> {
         self.next.as_ref()
     }
@@ -349,6 +350,29 @@ impl Ladder {
     /// one, so the answer is the highest met level even if one below it is
     /// not.
     ///
+    /// In a ladder with a shared trunk, each path the trunk leads into is
+    /// walked from the bottom of the trunk: the trunk's levels, then the
+    /// track's. The highest level met, and the next one, may be on the trunk;
+    /// the trunk has no readiness of its own.
+    ///
+    /// ```
+    /// # let ladder = dualtrack::load_path("tests/fixtures/valid/trunk.yaml")?.into_ladder();
+    /// use dualtrack::{Proficiency, Ratings};
+    ///
+    /// let p = |n| Proficiency::new(n).unwrap();
+    /// let ratings: Ratings = [("coding".parse()?, p(3)), ("mentoring".parse()?, p(2))]
+    ///     .into_iter()
+    ///     .collect();
+    /// let readiness = ladder.readiness(&ratings)?;
+    /// assert_eq!(readiness.tracks().len(), 2, "one per path; the trunk is on both");
+    /// let ic = readiness.track("ic").unwrap();
+    /// assert_eq!(ic.ready().map(|l| l.id().as_str()), Some("senior"));
+    /// assert_eq!(ic.next().unwrap().level().id().as_str(), "staff");
+    /// let management = readiness.track("management").unwrap();
+    /// assert_eq!(management.next().unwrap().level().id().as_str(), "em1");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    ///
     /// ```
     /// # let ladder = dualtrack::load_path("ladders/engineering.yaml")?.into_ladder();
     /// use dualtrack::{PeopleAssessment, Proficiency, Ratings};
@@ -399,18 +423,32 @@ impl Ladder {
 
     /// Readiness from ratings already checked against the ladder.
     fn readiness_of(&self, ratings: &Ratings) -> Readiness<'_> {
+        let trunk = self.trunk();
         let tracks = self
             .tracks
             .iter()
+            // The trunk's levels are walked on every path they lead into.
+            .filter(|track| !(track.is_trunk() && self.split().next().is_some()))
             .map(|track| {
+                let shared = trunk.filter(|_| track.follows_trunk());
+                let path: Vec<Placed<'_>> = shared
+                    .into_iter()
+                    .flat_map(|trunk| {
+                        trunk.levels.iter().map(move |level| Placed {
+                            track: trunk,
+                            level,
+                        })
+                    })
+                    .chain(track.levels.iter().map(|level| Placed { track, level }))
+                    .collect();
                 let mut ready = None;
                 // The index after the highest level met: where `next` is.
                 let mut next_index = 0;
                 let mut craft = None;
                 let mut people_level = None;
-                let mut levels = Vec::with_capacity(track.levels.len());
-                for (i, level) in track.levels.iter().enumerate() {
-                    let checked = LevelReadiness::new(self, Placed { track, level }, ratings);
+                let mut levels = Vec::with_capacity(path.len());
+                for (i, placed) in path.iter().enumerate() {
+                    let checked = LevelReadiness::new(self, *placed, ratings);
                     let placed = Some(checked.level);
                     if checked.ready {
                         ready = placed;
@@ -425,10 +463,9 @@ impl Ladder {
                     levels.push(checked);
                 }
                 let mut people_competencies: Vec<&Competency> = Vec::new();
-                for id in track
-                    .levels
+                for id in path
                     .iter()
-                    .flat_map(|level| people_expectations(self, level))
+                    .flat_map(|placed| people_expectations(self, placed.level))
                 {
                     if let Some(competency) = self.competency(id)
                         && !people_competencies

@@ -111,6 +111,10 @@ pub struct Transition<'a> {
     to: Placed<'a>,
     direction: Direction,
     grade_change: i64,
+    /// From a level of the shared trunk: the trunk levels still above it,
+    /// before the split.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    via: Option<Vec<Placed<'a>>>,
     /// The zone the bands and pay are in, when not the base bands.
     #[serde(skip_serializing_if = "Option::is_none")]
     zone: Option<&'a ZoneId>,
@@ -156,6 +160,30 @@ impl<'a> Transition<'a> {
     /// The target grade minus the current grade: zero for a lateral move.
     pub fn grade_change(&self) -> i64 {
         self.grade_change
+    }
+
+    /// Whether the move starts on the shared trunk: the choice of a path at
+    /// the split, not a change of career, since a trunk level belongs to both
+    /// paths.
+    pub fn from_trunk(&self) -> bool {
+        self.via.is_some()
+    }
+
+    /// From a level of the shared trunk, the trunk levels still above it on
+    /// the way to the split, lowest first: empty from the top of the trunk,
+    /// and for a move that does not start on the trunk.
+    ///
+    /// ```
+    /// # let ladder = dualtrack::load_path("tests/fixtures/valid/trunk.yaml")?.into_ladder();
+    /// let from_mid = ladder.transition("mid", "ic")?;
+    /// assert!(from_mid.from_trunk());
+    /// assert_eq!(from_mid.to().id().as_str(), "staff");
+    /// let via: Vec<&str> = from_mid.via().map(|l| l.id().as_str()).collect();
+    /// assert_eq!(via, ["senior"]);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn via(&self) -> impl Iterator<Item = &'a Level> + '_ {
+        self.via.iter().flatten().map(|p| p.level)
     }
 
     /// The same move in `zone`: both bands, and the pay difference, in the
@@ -299,6 +327,11 @@ impl Ladder {
     /// the highest level below the grade (a step down); and when the track
     /// starts above the grade, its entry level (a step up).
     ///
+    /// From a level of the shared trunk (which belongs to both paths), a move
+    /// to a track the trunk leads into is the choice of a path: it lands on
+    /// the track's entry level, above the split, and
+    /// [`via`](Transition::via) names the trunk levels on the way.
+    ///
     /// ```
     /// # let ladder = dualtrack::load_path("ladders/engineering.yaml")?.into_ladder();
     /// use dualtrack::Direction;
@@ -349,6 +382,19 @@ impl Ladder {
                 None => (target_track.entry(), Direction::StepUp),
             },
         };
+        // From the trunk into a track it leads into: the path through the
+        // rest of the trunk to the split.
+        let via = (own_track.is_trunk() && target_track.follows_trunk()).then(|| {
+            own_track
+                .levels
+                .iter()
+                .filter(|l| l.grade > grade && l.grade < target.grade)
+                .map(|l| Placed {
+                    track: own_track,
+                    level: l,
+                })
+                .collect()
+        });
         let mut transition = Transition {
             from: Placed {
                 track: own_track,
@@ -360,6 +406,7 @@ impl Ladder {
             },
             direction,
             grade_change: i64::from(target.grade.0) - i64::from(grade.0),
+            via,
             zone: None,
             from_band: level.band,
             to_band: target.band,

@@ -9,7 +9,8 @@ declare_rule! {
     /// ### What it does
     /// Warns when too much of a band overlaps the band of the next level up
     /// its track: the overlap, as a share of the lower band's width, is above
-    /// the policy `overlap` (default 60%).
+    /// the policy `overlap` (default 60%). In a ladder with a shared trunk,
+    /// the entry level of each track is compared with the trunk's top level.
     ///
     /// ### Why is this bad?
     /// Some overlap lets an experienced person at one level earn more than a
@@ -35,36 +36,36 @@ pub(crate) fn check(facts: &Facts<'_>, sink: &mut Findings) {
         return;
     }
     let limit = facts.policy.overlap_max;
-    for (t, track) in facts.spec.tracks.iter().enumerate() {
-        for l in 1..track.levels.len() {
-            let (Some(below), Some(band)) = (facts.band(t, l - 1), facts.band(t, l)) else {
-                continue;
-            };
-            let (below_min, below_max) = (below.min().minor(), below.max().minor());
-            if below_min == below_max {
-                continue;
-            }
-            let width = u128::from(below_max - below_min);
-            let top = below_max.min(band.max().minor());
-            let bottom = below_min.max(band.min().minor());
-            let overlap = u128::from(top.saturating_sub(bottom));
-            if limit.compare(overlap, width) != Ordering::Greater {
-                continue;
-            }
-            sink.push(
-                Finding::new(
-                    &BAND_OVERLAP,
-                    facts.level_pointer(t, l).key("band").key("min"),
-                    format!(
-                        "band of level `{}` overlaps {} of the band of `{}` below it, above the maximum of {limit}",
-                        escape(&track.levels[l].id),
-                        ratio_text(overlap, width, limit),
-                        escape(&track.levels[l - 1].id)
-                    ),
-                )
-                .with_help("raise this band's min, or lower the max of the band below")
-                .with_related(facts.level_pointer(t, l - 1).key("band").key("max"), "max of the level below"),
-            );
+    for step in facts.steps() {
+        let [(bt, bl), (t, l)] = step;
+        let (Some(below), Some(band)) = (facts.band(bt, bl), facts.band(t, l)) else {
+            continue;
+        };
+        let (below_min, below_max) = (below.min().minor(), below.max().minor());
+        if below_min == below_max {
+            continue;
         }
+        let width = u128::from(below_max - below_min);
+        let top = below_max.min(band.max().minor());
+        let bottom = below_min.max(band.min().minor());
+        let overlap = u128::from(top.saturating_sub(bottom));
+        if limit.compare(overlap, width) != Ordering::Greater {
+            continue;
+        }
+        sink.push(
+            Finding::new(
+                &BAND_OVERLAP,
+                facts.level_pointer(t, l).key("band").key("min"),
+                format!(
+                    "band of level `{}` overlaps {} of the band of `{}` {}, above the maximum of {limit}",
+                    escape(&facts.level_spec((t, l)).id),
+                    ratio_text(overlap, width, limit),
+                    escape(&facts.level_spec((bt, bl)).id),
+                    facts.below_it(step)
+                ),
+            )
+            .with_help("raise this band's min, or lower the max of the band below")
+            .with_related(facts.level_pointer(bt, bl).key("band").key("max"), "max of the level below"),
+        );
     }
 }

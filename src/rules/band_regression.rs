@@ -5,7 +5,8 @@ use crate::text::escape;
 declare_rule! {
     /// ### What it does
     /// Checks that along each track, every level's band midpoint is above the
-    /// midpoint of the level below it.
+    /// midpoint of the level below it; and, in a ladder with a shared trunk,
+    /// that the entry level of each track is above the trunk's top level.
     ///
     /// ### Why is this bad?
     /// A promotion that pays the same or less is not a promotion. It is
@@ -25,31 +26,31 @@ declare_rule! {
 }
 
 pub(crate) fn check(facts: &Facts<'_>, sink: &mut Findings) {
-    for (t, track) in facts.spec.tracks.iter().enumerate() {
-        for l in 1..track.levels.len() {
-            let (Some(below), Some(mid)) = (facts.midpoint(t, l - 1), facts.midpoint(t, l)) else {
-                continue;
-            };
-            if mid.minor() <= below.minor() {
-                sink.push(
-                    Finding::new(
-                        &BAND_REGRESSION,
-                        facts.level_pointer(t, l).key("band").key("mid"),
-                        format!(
-                            "level `{}` has its midpoint at {}, not above {} of `{}` below it",
-                            escape(&track.levels[l].id),
-                            mid,
-                            below,
-                            escape(&track.levels[l - 1].id)
-                        ),
-                    )
-                    .with_help("a higher level pays more: raise this band, or lower the one below")
-                    .with_related(
-                        facts.level_pointer(t, l - 1).key("band").key("mid"),
-                        "midpoint of the level below",
+    for step in facts.steps() {
+        let [(bt, bl), (t, l)] = step;
+        let (Some(below), Some(mid)) = (facts.midpoint(bt, bl), facts.midpoint(t, l)) else {
+            continue;
+        };
+        if mid.minor() <= below.minor() {
+            sink.push(
+                Finding::new(
+                    &BAND_REGRESSION,
+                    facts.level_pointer(t, l).key("band").key("mid"),
+                    format!(
+                        "level `{}` has its midpoint at {}, not above {} of `{}` {}",
+                        escape(&facts.level_spec((t, l)).id),
+                        mid,
+                        below,
+                        escape(&facts.level_spec((bt, bl)).id),
+                        facts.below_it(step)
                     ),
-                );
-            }
+                )
+                .with_help("a higher level pays more: raise this band, or lower the one below")
+                .with_related(
+                    facts.level_pointer(bt, bl).key("band").key("mid"),
+                    "midpoint of the level below",
+                ),
+            );
         }
     }
 }

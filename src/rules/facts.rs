@@ -309,10 +309,13 @@ impl<'s> Facts<'s> {
     /// have no meaningful counterparts, and leaving it out keeps the pairs to
     /// one level per track and grade, so that their number stays bounded by
     /// the tracks. Built once, for every check that pairs tracks.
+    ///
+    /// Executive levels are left out: they are outside parity.
     pub(crate) fn ic_by_grade(&self) -> &HashMap<u32, Vec<LevelAt<'s>>> {
         self.ic_by_grade.get_or_init(|| {
             let mut map: HashMap<u32, Vec<LevelAt<'s>>> = HashMap::new();
-            for level in self.ordered_levels(TrackKind::IndividualContributor) {
+            let levels = self.ordered_levels(TrackKind::IndividualContributor);
+            for level in levels.into_iter().filter(|l| !l.2.executive) {
                 map.entry(level.2.grade).or_default().push(level);
             }
             map
@@ -320,10 +323,59 @@ impl<'s> Facts<'s> {
     }
 
     /// The sound management levels of the tracks whose grades strictly
-    /// increase, in file order. Built once.
+    /// increase, in file order, executive levels left out (they are outside
+    /// parity). Built once.
     pub(crate) fn management_levels(&self) -> &[LevelAt<'s>] {
-        self.management_levels
-            .get_or_init(|| self.ordered_levels(TrackKind::Management))
+        self.management_levels.get_or_init(|| {
+            let mut levels = self.ordered_levels(TrackKind::Management);
+            levels.retain(|l| !l.2.executive);
+            levels
+        })
+    }
+
+    /// The index of the shared trunk: the first sound track of kind `trunk`
+    /// (`trunk-split` reports any other).
+    pub(crate) fn trunk(&self) -> Option<usize> {
+        self.tracks_of(TrackKind::Trunk).next()
+    }
+
+    /// Every step up a path, as the (track, level) below and above: each
+    /// two consecutive levels of a track and, when the ladder has a trunk,
+    /// the step from the trunk's top level to the entry level of each track
+    /// it leads into (listed before that track's own steps). The band rules
+    /// that compare a level with the one below walk these.
+    pub(crate) fn steps(&self) -> Vec<[(usize, usize); 2]> {
+        let spec = self.spec;
+        let trunk_top = self
+            .trunk()
+            .and_then(|t| Some((t, spec.tracks[t].levels.len().checked_sub(1)?)));
+        let mut steps = Vec::new();
+        for (t, track) in spec.tracks.iter().enumerate() {
+            let follows = matches!(
+                track.kind,
+                TrackKind::IndividualContributor | TrackKind::Management
+            );
+            if let (Some(top), true, false) = (trunk_top, follows, track.levels.is_empty()) {
+                steps.push([top, (t, 0)]);
+            }
+            steps.extend((1..track.levels.len()).map(|l| [(t, l - 1), (t, l)]));
+        }
+        steps
+    }
+
+    /// How a message names the level below in a step: `below it`, or, from
+    /// the trunk into a track, `below it at the top of the trunk`.
+    pub(crate) fn below_it(&self, [below, above]: [(usize, usize); 2]) -> &'static str {
+        if below.0 == above.0 {
+            "below it"
+        } else {
+            "below it, at the top of the trunk"
+        }
+    }
+
+    /// A level of the file by its track and level index.
+    pub(crate) fn level_spec(&self, (t, l): (usize, usize)) -> &'s LevelSpec {
+        &self.spec.tracks[t].levels[l]
     }
 
     /// The sound levels of the tracks of one kind whose grades strictly
@@ -496,14 +548,20 @@ impl<'s> Facts<'s> {
 }
 
 /// The default `parity.from_grade`: the grade of the management track's
-/// third-highest level, or its lowest when it has fewer than three; with
-/// several management tracks, the lowest such grade.
+/// third-highest non-executive level, or its lowest when it has fewer than
+/// three; with several management tracks, the lowest such grade. Executive
+/// levels are outside parity, so adding them moves nothing.
 fn default_from_grade(spec: &LadderSpec) -> u32 {
     spec.tracks
         .iter()
-        .filter(|t| t.kind == TrackKind::Management && !t.levels.is_empty())
+        .filter(|t| t.kind == TrackKind::Management)
         .filter_map(|t| {
-            let mut grades: Vec<u32> = t.levels.iter().map(|l| l.grade).collect();
+            let mut grades: Vec<u32> = t
+                .levels
+                .iter()
+                .filter(|l| !l.executive)
+                .map(|l| l.grade)
+                .collect();
             grades.sort_unstable_by(|a, b| b.cmp(a));
             grades.dedup();
             grades.get(2).or(grades.last()).copied()

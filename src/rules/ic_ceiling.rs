@@ -1,13 +1,17 @@
+use std::collections::BTreeMap;
+
 use crate::finding::{Finding, Findings};
 use crate::model::TrackKind;
 use crate::rules::Facts;
-use crate::text::escape;
+use crate::spec::LevelSpec;
+use crate::text::{escape, names};
 
 declare_rule! {
     /// ### What it does
     /// Checks that the individual-contributor track climbs at least as high as
     /// the management track: the top IC grade is not below the top management
-    /// grade.
+    /// grade. Executive levels (`executive: true`, a CEO or EVP grade) are
+    /// left out on both sides.
     ///
     /// ### Why is this bad?
     /// If the IC track stops at staff while management goes on to VP, the
@@ -31,21 +35,36 @@ pub(crate) fn check(facts: &Facts<'_>, sink: &mut Findings) {
     if !facts.sound.all_tracks_and_levels() {
         return;
     }
-    let top = |kind| {
-        facts
-            .levels_of(kind)
-            .into_iter()
-            .max_by_key(|(_, _, level)| level.grade)
+    // Executive levels are outside parity: no IC level is meant to match them.
+    let levels = |kind| {
+        let mut levels = facts.levels_of(kind);
+        levels.retain(|(_, _, level)| !level.executive);
+        levels
     };
+    let management = levels(TrackKind::Management);
     let (Some((it, il, ic)), Some((mt, ml, m))) = (
-        top(TrackKind::IndividualContributor),
-        top(TrackKind::Management),
+        top(&levels(TrackKind::IndividualContributor)),
+        top(&management),
     ) else {
         return;
     };
     if ic.grade >= m.grade {
         return;
     }
+    // The grades management reaches and the IC track does not, each with
+    // the management levels there.
+    let mut missing: BTreeMap<u32, Vec<&str>> = BTreeMap::new();
+    for (_, _, level) in &management {
+        if level.grade > ic.grade {
+            missing.entry(level.grade).or_default().push(&level.id);
+        }
+    }
+    let grades: Vec<String> = missing.keys().map(u32::to_string).collect();
+    let ids: Vec<&str> = missing.values().flatten().copied().collect();
+    let grades = match grades.split_last() {
+        Some((last, rest)) if !rest.is_empty() => format!("grades {} and {last}", rest.join(", ")),
+        _ => format!("grade {}", m.grade),
+    };
     let finding = Finding::new(
         &IC_CEILING,
         facts.level_pointer(it, il).key("grade"),
@@ -58,9 +77,14 @@ pub(crate) fn check(facts: &Facts<'_>, sink: &mut Findings) {
         ),
     )
     .with_help(format!(
-        "add IC levels up to grade {} (such as Distinguished or Fellow) so that mastery is an endpoint, not a stepping stone",
-        m.grade
+        "add IC levels at {grades}, where management has {}, so that mastery is an endpoint, not a stepping stone; or mark a level `executive: true` when no IC level is meant to match it",
+        names(&ids, ", ")
     ))
     .with_related(facts.level_pointer(mt, ml).key("grade"), "top management grade");
     sink.push(finding);
+}
+
+/// The level of highest grade, the first of them.
+fn top<'s>(levels: &[(usize, usize, &'s LevelSpec)]) -> Option<(usize, usize, &'s LevelSpec)> {
+    levels.iter().copied().max_by_key(|l| l.2.grade)
 }

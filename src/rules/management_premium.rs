@@ -8,7 +8,8 @@ declare_rule! {
     /// ### What it does
     /// Below `policy.parity.from_grade`, where `parity-gap` does not apply,
     /// warns when a management level's midpoint is above the midpoint of an
-    /// IC level of the same grade.
+    /// IC level of the same grade. Executive levels are outside parity and
+    /// left out.
     ///
     /// ### Why is this bad?
     /// A premium for managing at the same grade is the incentive that pushes

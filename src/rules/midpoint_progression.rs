@@ -10,7 +10,9 @@ declare_rule! {
     /// Warns when the step between the midpoints of two consecutive levels of
     /// a track, `(mid - mid below) / mid below`, is outside the policy
     /// `progression` (default 5% to 30%). A midpoint that does not rise at
-    /// all is `band-regression` instead.
+    /// all is `band-regression` instead. In a ladder with a shared trunk, the
+    /// step from the trunk's top level into the entry level of each track is
+    /// checked too: a cliff at the split is worth a look.
     ///
     /// ### Why is this bad?
     /// A tiny step makes a promotion meaningless; a huge one makes it a cliff,
@@ -35,39 +37,39 @@ pub(crate) fn check(facts: &Facts<'_>, sink: &mut Findings) {
         return;
     }
     let (low, high) = (facts.policy.progression_min, facts.policy.progression_max);
-    for (t, track) in facts.spec.tracks.iter().enumerate() {
-        for l in 1..track.levels.len() {
-            let (Some(below), Some(mid)) = (facts.midpoint(t, l - 1), facts.midpoint(t, l)) else {
-                continue;
-            };
-            let (from, to) = (u128::from(below.minor()), u128::from(mid.minor()));
-            if to <= from || from == 0 {
-                continue;
-            }
-            let step = to - from;
-            let (side, limit) = if high.compare(step, from) == Ordering::Greater {
-                ("above the maximum", high)
-            } else if low.compare(step, from) == Ordering::Less {
-                ("below the minimum", low)
-            } else {
-                continue;
-            };
-            sink.push(
-                Finding::new(
-                    &MIDPOINT_PROGRESSION,
-                    facts.level_pointer(t, l).key("band").key("mid"),
-                    format!(
-                        "midpoint of level `{}` is {} above `{}`, {side} step of {limit}",
-                        escape(&track.levels[l].id),
-                        ratio_text(step, from, limit),
-                        escape(&track.levels[l - 1].id)
-                    ),
-                )
-                .with_help(format!(
-                    "the policy progression is {low} to {high} per level: adjust the band, or change `policy.progression`"
-                ))
-                .with_related(facts.level_pointer(t, l - 1).key("band").key("mid"), "midpoint of the level below"),
-            );
+    for step in facts.steps() {
+        let [(bt, bl), (t, l)] = step;
+        let (Some(below), Some(mid)) = (facts.midpoint(bt, bl), facts.midpoint(t, l)) else {
+            continue;
+        };
+        let (from, to) = (u128::from(below.minor()), u128::from(mid.minor()));
+        if to <= from || from == 0 {
+            continue;
         }
+        let step_up = to - from;
+        let (side, limit) = if high.compare(step_up, from) == Ordering::Greater {
+            ("above the maximum", high)
+        } else if low.compare(step_up, from) == Ordering::Less {
+            ("below the minimum", low)
+        } else {
+            continue;
+        };
+        sink.push(
+            Finding::new(
+                &MIDPOINT_PROGRESSION,
+                facts.level_pointer(t, l).key("band").key("mid"),
+                format!(
+                    "midpoint of level `{}` is {} above `{}`{}, {side} step of {limit}",
+                    escape(&facts.level_spec((t, l)).id),
+                    ratio_text(step_up, from, limit),
+                    escape(&facts.level_spec((bt, bl)).id),
+                    if bt == t { "" } else { " at the top of the trunk" }
+                ),
+            )
+            .with_help(format!(
+                "the policy progression is {low} to {high} per level: adjust the band, or change `policy.progression`"
+            ))
+            .with_related(facts.level_pointer(bt, bl).key("band").key("mid"), "midpoint of the level below"),
+        );
     }
 }

@@ -7,7 +7,8 @@ declare_rule! {
     /// ### What it does
     /// Warns when a management level at or above `policy.parity.from_grade`
     /// has no IC level of the same grade. Grades above the IC track's top are
-    /// left to `ic-ceiling`.
+    /// left to `ic-ceiling`; executive levels (`executive: true`) and the
+    /// levels of the shared trunk need no counterpart.
     ///
     /// ### Why is this bad?
     /// Parity cannot be checked against a level that does not exist, and the
@@ -38,6 +39,10 @@ pub(crate) fn check(facts: &Facts<'_>, sink: &mut Findings) {
         .collect();
     let ic_top = ic_grades.iter().copied().max().unwrap_or(0);
     for (t, l, level) in facts.levels_of(TrackKind::Management) {
+        // An executive level is outside parity: it has no counterpart by design.
+        if level.executive {
+            continue;
+        }
         if level.grade >= from && level.grade <= ic_top && !ic_grades.contains(&level.grade) {
             sink.push(
                 Finding::new(

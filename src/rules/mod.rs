@@ -54,6 +54,7 @@ mod missing_expectation;
 mod missing_track;
 mod parity_gap;
 mod people_on_ic_track;
+mod trunk_split;
 mod unassessed_management;
 mod unknown_competency;
 mod unused_competency;
@@ -102,6 +103,7 @@ static CATALOGUE: &[Entry] = &[
     check(&empty_track::EMPTY_TRACK, empty_track::check),
     check(&grade_order::GRADE_ORDER, grade_order::check),
     check(&grade_gap::GRADE_GAP, grade_gap::check),
+    check(&trunk_split::TRUNK_SPLIT, trunk_split::check),
     check(&duplicate_title::DUPLICATE_TITLE, duplicate_title::check),
     check(&reading::INVALID_AMOUNT, invalid_amount::check),
     check(

@@ -22,7 +22,9 @@ declare_rule! {
     ///
     /// The default `from_grade` is the grade of the management track's
     /// third-highest level: parity covers its top three levels. The check is
-    /// repeated in every zone, on the zone bands as rounded.
+    /// repeated in every zone, on the zone bands as rounded. Executive levels
+    /// (`executive: true`) are outside parity: they are not compared, and the
+    /// default `from_grade` counts only the levels that are not executive.
     ///
     /// ### Why is this bad?
     /// When management pays more at the same grade, the ladder tells its best

@@ -5,9 +5,10 @@ use crate::text::escape;
 
 declare_rule! {
     /// ### What it does
-    /// Checks that no level of an individual-contributor track sets an
-    /// expectation on a `people` competency (managing people: direct
-    /// reports, hiring, performance reviews).
+    /// Checks that no level of an individual-contributor track, or of the
+    /// shared trunk that leads into it, sets an expectation on a `people`
+    /// competency (managing people: direct reports, hiring, performance
+    /// reviews).
     ///
     /// ### Why is this bad?
     /// An IC track that requires managing people is a management track in
@@ -31,7 +32,14 @@ declare_rule! {
 
 pub(crate) fn check(facts: &Facts<'_>, sink: &mut Findings) {
     let spec = facts.spec;
-    for (t, l, level) in facts.levels_of(TrackKind::IndividualContributor) {
+    // The trunk's levels are on the IC path too.
+    let mut levels = facts.levels_of(TrackKind::IndividualContributor);
+    levels.extend(facts.levels_of(TrackKind::Trunk));
+    for (t, l, level) in levels {
+        let what = match spec.tracks[t].kind {
+            TrackKind::Trunk => "trunk level",
+            _ => "IC level",
+        };
         for (id, _) in &level.expectations {
             let Some(&c) = facts.competencies.get(id.as_str()) else {
                 continue;
@@ -42,7 +50,7 @@ pub(crate) fn check(facts: &Facts<'_>, sink: &mut Findings) {
                         &PEOPLE_ON_IC_TRACK,
                         facts.level_pointer(t, l).key("expectations").key(id),
                         format!(
-                            "IC level `{}` requires `{}`, a people-management competency",
+                            "{what} `{}` requires `{}`, a people-management competency",
                             escape(&level.id),
                             escape(id)
                         ),

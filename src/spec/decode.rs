@@ -460,6 +460,25 @@ impl Decoder<'_> {
         parsed
     }
 
+    /// `true` or `false`, as YAML 1.2 writes them (`yes` and `on` are text).
+    fn boolean(&mut self, node: &Node, pointer: &Path<'_>) -> Option<bool> {
+        let (text, style) = self.scalar(node, pointer, "`true` or `false`")?;
+        let value = match (style, text) {
+            (Style::Plain, "true" | "True" | "TRUE") => Some(true),
+            (Style::Plain, "false" | "False" | "FALSE") => Some(false),
+            _ => None,
+        };
+        if value.is_none() {
+            let help = if style == Style::Quoted {
+                "remove the quotes"
+            } else {
+                "write `true` or `false`; `yes`, `no`, `on` and `off` are text in YAML 1.2"
+            };
+            self.type_error(node, pointer, "`true` or `false`", help);
+        }
+        value
+    }
+
     fn grade(&mut self, node: &Node, pointer: &Path<'_>) -> Option<u32> {
         let value = self.integer(node, pointer, "a grade (a whole number)")?;
         let grade = u32::try_from(value).ok();
@@ -683,6 +702,7 @@ impl Decoder<'_> {
         let title = self.required(&f, "title", Self::short_text);
         let grade = self.required(&f, "grade", Self::grade);
         let summary = self.optional(&f, "summary", Self::long_text);
+        let executive = self.optional(&f, "executive", Self::boolean);
         let band = self.required(&f, "band", Self::band);
         let expectations = self
             .optional(&f, "expectations", Self::expectations)
@@ -692,6 +712,7 @@ impl Decoder<'_> {
             title: title?,
             grade: grade?,
             summary,
+            executive: executive.unwrap_or(false),
             band: band?,
             expectations,
         })
@@ -856,6 +877,7 @@ impl Placeholder for LevelSpec {
             title: String::new(),
             grade: 0,
             summary: None,
+            executive: false,
             band: BandSpec {
                 min: Decimal::ZERO,
                 mid: Decimal::ZERO,

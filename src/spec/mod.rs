@@ -145,7 +145,11 @@ wire_struct! {
         pub(crate) name: String,
         /// # Kind
         ///
-        /// Whether this is an individual-contributor track or a management track.
+        /// Whether this is an individual-contributor track, a management track,
+        /// or the shared trunk: the levels below the split (junior, mid, senior)
+        /// that lead into every individual-contributor and management track.
+        /// A ladder has at most one trunk, and its grades lie below the first
+        /// level of every other track.
         pub(crate) kind: TrackKind,
         /// # Description
         ///
@@ -190,6 +194,15 @@ wire_struct! {
         /// One sentence on what the level is about.
         #[cfg_attr(feature = "schema", serde(default))]
         pub(crate) summary: Option<String>,
+        /// # Executive level
+        ///
+        /// `true` for an executive level (a CEO or EVP grade) that no IC level is
+        /// meant to match: it is left out of the parity rules (`ic-ceiling`,
+        /// `parity-gap`, `management-premium`, `missing-counterpart`) and of the
+        /// default `parity.from_grade`. Default: `false`.
+        #[cfg_attr(feature = "schema", serde(default))]
+        #[cfg_attr(feature = "schema", schemars(extend("examples" = [true])))]
+        pub(crate) executive: bool,
         /// # Pay band
         ///
         /// The level's pay range in the ladder's currency: `min <= mid <= max`.
@@ -342,7 +355,8 @@ wire_struct! {
         /// # Parity from grade
         ///
         /// Parity is enforced at and above this grade. Default: the grade of the
-        /// management track's third-highest level (its top three levels).
+        /// management track's third-highest level that is not executive (its top
+        /// three levels below the executives).
         #[cfg_attr(feature = "schema", serde(default))]
         #[cfg_attr(feature = "schema", schemars(schema_with = "schema::optional_grade"))]
         pub(crate) from_grade: Option<u32>,

@@ -3,7 +3,9 @@
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use dualtrack::{CompetencyKind, Count, Direction, ExpectationChange, Transition, TransitionError};
+use dualtrack::{
+    CompetencyKind, Count, Direction, ExpectationChange, Level, Track, Transition, TransitionError,
+};
 
 use crate::input;
 use crate::output::{self, Format, table};
@@ -68,22 +70,50 @@ pub(crate) fn run(args: &Args) -> ExitCode {
 fn text(t: &Transition<'_>, zone_note: &str) -> String {
     let (from, to) = (t.from(), t.to());
     let (from_track, to_track) = (t.from_track(), t.to_track());
+    // `Staff Engineer (Individual contributor, grade 4)`; the title alone
+    // with its grade when it already names the track.
+    let placed = |level: &Level, track: &Track| {
+        let titled = output::titled(level, track);
+        match titled.strip_suffix(')') {
+            Some(open) if titled != level.title() => format!("{open}, grade {})", level.grade()),
+            _ => format!("{titled} (grade {})", level.grade()),
+        }
+    };
     let mut out = format!(
-        "{}  {} ({}, grade {})\n  -> {}  {} ({}, grade {})\n\n",
+        "{}  {}\n  -> {}  {}\n\n",
         from.id(),
-        from.title(),
-        from_track.name(),
-        from.grade(),
+        placed(from, from_track),
         to.id(),
-        to.title(),
-        to_track.name(),
-        to.grade()
+        placed(to, to_track)
     );
     let steps = Count::new(
         usize::try_from(t.grade_change().unsigned_abs()).unwrap_or(usize::MAX),
         "grade",
     );
+    let via: Vec<String> = t
+        .via()
+        .map(|l| format!("{}  {} (grade {})", l.id(), l.title(), l.grade()))
+        .collect();
     out.push_str(&match t.direction() {
+        _ if t.from_trunk() && via.is_empty() => format!(
+            "The split: {} is the top of the shared trunk ({}), common to every track; \
+             its next step on the {} track is {}, {} up, where that track starts.\n",
+            from.title(),
+            from_track.name(),
+            to_track.name(),
+            to.title(),
+            steps
+        ),
+        _ if t.from_trunk() => format!(
+            "{} is on the shared trunk ({}), below the split: the {} track starts {} up, at {}, \
+             after the rest of the trunk:\n{}\n",
+            from.title(),
+            from_track.name(),
+            to_track.name(),
+            steps,
+            to.title(),
+            via.iter().map(|v| format!("  {v}\n")).collect::<String>()
+        ),
         Direction::Lateral => format!(
             "A lateral move: {} is the {} level at the same grade.\n",
             to.title(),

@@ -6,7 +6,9 @@ use std::path::Path;
 use std::process::ExitCode;
 
 use clap::ValueEnum;
-use dualtrack::{Count, Ladder, Placement, Report, Reports, SalaryPosition, Severity, Zone};
+use dualtrack::{
+    Count, Ladder, Level, Placement, Report, Reports, SalaryPosition, Severity, Track, Zone,
+};
 use serde::Serialize;
 
 /// `--format`: for people or for programs.
@@ -245,4 +247,16 @@ pub(crate) fn placement_text(position: &SalaryPosition) -> String {
         text.push_str(&format!(", range penetration {}", penetration.percent()));
     }
     text
+}
+
+/// A level's title with its track's name in brackets, `Staff Engineer
+/// (Individual contributor)`; the title alone when it already names the
+/// track, in any case: `People Manager`, not `People Manager (People manager)`.
+pub(crate) fn titled(level: &Level, track: &Track) -> String {
+    let (title, name) = (level.title(), track.name());
+    if title.to_lowercase().contains(&name.to_lowercase()) {
+        title.to_owned()
+    } else {
+        format!("{title} ({name})")
+    }
 }

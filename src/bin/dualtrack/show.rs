@@ -61,16 +61,42 @@ fn profile_text(shown: &LevelProfile<'_>) -> String {
         .iter()
         .position(|l| std::ptr::eq(l, level))
         .map_or(0, |i| i + 1);
+    let shared = if track.is_trunk() {
+        ": the shared trunk, common to every track"
+    } else {
+        ""
+    };
     row(
         "track",
         format!(
-            "{} (`{}`), level {at} of {}",
+            "{} (`{}`), level {at} of {}{shared}",
             track.name(),
             track.id(),
             track.levels().len()
         ),
     );
     row("grade", level.grade().to_string());
+    if let Some(split) = shown.split_grade() {
+        let text = if shown.above().is_none() {
+            let paths: Vec<&str> = shown.leads_into().iter().map(|b| b.track().name()).collect();
+            format!(
+                "grade {split}, right above this level: the next step is on {}",
+                paths.join(" or ")
+            )
+        } else {
+            format!(
+                "grade {split}, above `{}`, the top of the trunk",
+                track.top().id()
+            )
+        };
+        row("split", text);
+    }
+    if level.is_executive() {
+        row(
+            "executive",
+            "yes: outside parity; no IC level is meant to match it".to_owned(),
+        );
+    }
     if let Some(summary) = level.summary() {
         row("summary", summary.to_owned());
     }
@@ -92,20 +118,50 @@ fn profile_text(shown: &LevelProfile<'_>) -> String {
     if let Some(position) = shown.salary() {
         row("salary", output::position_text(position));
     }
-    let neighbour = |banded: Option<&BandedLevel<'_>>, none: &str| match banded {
-        Some(b) => format!("{}  {}", b.level().id(), b.level().title()),
-        None => none.to_owned(),
+    // A neighbour on the same track by its title; one on another track (the
+    // trunk below a track's entry, a track above the trunk) with its track.
+    let neighbour = |b: &BandedLevel<'_>| {
+        if std::ptr::eq(b.track(), track) {
+            format!("{}  {}", b.level().id(), b.level().title())
+        } else {
+            format!("{}  {}", b.level().id(), output::titled(b.level(), b.track()))
+        }
     };
     row(
         "below",
-        neighbour(shown.below(), "none: the entry level of the track"),
+        match shown.below() {
+            Some(b) if b.track().is_trunk() && !track.is_trunk() => {
+                format!("{}, the top of the shared trunk", neighbour(b))
+            }
+            Some(b) => neighbour(b),
+            None => "none: the entry level of the track".to_owned(),
+        },
     );
-    row(
-        "above",
-        neighbour(shown.above(), "none: the top of the track"),
-    );
+    match (shown.above(), shown.leads_into()) {
+        (Some(b), _) => row("above", neighbour(b)),
+        (None, []) => row("above", "none: the top of the track".to_owned()),
+        (None, next) => {
+            for (i, b) in next.iter().enumerate() {
+                let key = if i == 0 { "above" } else { "" };
+                let first = format!(
+                    "{}  {}, the first level of {} (`{}`)",
+                    b.level().id(),
+                    b.level().title(),
+                    b.track().name(),
+                    b.track().id()
+                );
+                row(key, first);
+            }
+        }
+    }
+    if track.is_trunk() {
+        row(
+            "counterpart",
+            "none: a trunk level is shared by every track".to_owned(),
+        );
+    }
     for other in ladder.tracks() {
-        if std::ptr::eq(track, other) {
+        if std::ptr::eq(track, other) || other.is_trunk() || track.is_trunk() {
             continue;
         }
         let text = match shown
@@ -114,11 +170,17 @@ fn profile_text(shown: &LevelProfile<'_>) -> String {
             .find(|b| std::ptr::eq(b.track(), other))
         {
             Some(b) => format!(
-                "{}  {} ({}), same grade",
+                "{}  {}, same grade",
                 b.level().id(),
-                b.level().title(),
-                other.name()
+                output::titled(b.level(), other)
             ),
+            None if level.is_executive() => {
+                format!(
+                    "none on {} (`{}`): an executive level, outside parity",
+                    other.name(),
+                    other.id()
+                )
+            }
             None => format!(
                 "none on {} (`{}`): it spans grades {} to {}",
                 other.name(),
@@ -178,11 +240,18 @@ fn overview_text(shown: &LadderOverview<'_>) -> String {
             .band()
             .is_some_and(|b| [b.min(), b.mid(), b.max()].iter().any(|m| has_cents(*m)))
     });
+    let split = ladder.split_grade();
     for overview in shown.tracks() {
         let track = overview.track();
+        let note = match split {
+            Some(split) if track.is_trunk() => {
+                format!(": the shared trunk, common to every track; the paths split at grade {split}")
+            }
+            _ => String::new(),
+        };
         starts.push((
             rows.len(),
-            format!("\n{} (`{}`)\n", track.name(), track.id()),
+            format!("\n{} (`{}`){note}\n", track.name(), track.id()),
         ));
         rows.push(
             [
@@ -203,8 +272,19 @@ fn overview_text(shown: &LadderOverview<'_>) -> String {
                 .band()
                 .map(|b| [b.min(), b.mid(), b.max()].map(|m| amount(m, cents)))
                 .unwrap_or_default();
-            let counterparts: Vec<&str> =
-                row.counterparts().iter().map(|l| l.id().as_str()).collect();
+            let ids = |levels: &[&dualtrack::Level]| -> String {
+                let ids: Vec<&str> = levels.iter().map(|l| l.id().as_str()).collect();
+                ids.join(", ")
+            };
+            let counterparts = if !row.leads_into().is_empty() {
+                format!("leads into {}", ids(row.leads_into()))
+            } else if track.is_trunk() {
+                "shared".to_owned()
+            } else if level.is_executive() && row.counterparts().is_empty() {
+                "executive".to_owned()
+            } else {
+                ids(row.counterparts())
+            };
             rows.push(vec![
                 level.grade().to_string(),
                 level.id().to_string(),
@@ -212,7 +292,7 @@ fn overview_text(shown: &LadderOverview<'_>) -> String {
                 min,
                 mid,
                 max,
-                counterparts.join(", "),
+                counterparts,
             ]);
         }
     }

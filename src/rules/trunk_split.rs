@@ -1,0 +1,108 @@
+use crate::finding::{Finding, Findings};
+use crate::model::TrackKind;
+use crate::rules::Facts;
+use crate::text::escape;
+
+declare_rule! {
+    /// ### What it does
+    /// Checks the shared trunk (a track of kind `trunk`: the levels below
+    /// the split, common to both paths): a ladder has at most one, and every
+    /// trunk level's grade is below the entry level of each
+    /// individual-contributor and management track it leads into.
+    ///
+    /// ### Why is this bad?
+    /// The trunk's levels are where everyone starts; the split is where the
+    /// paths diverge. A trunk level at or above a track's entry grade sits on
+    /// the shared path and on one track at once, so the split has no grade and
+    /// a person at that level has two next steps that are not steps up. Two
+    /// trunks leave it unclear which shared path leads into the tracks.
+    ///
+    /// ### Example
+    /// ```yaml
+    /// - id: shared
+    ///   kind: trunk
+    ///   levels: [{ id: senior, grade: 3, ... }]
+    /// - id: management
+    ///   kind: management
+    ///   levels: [{ id: em1, grade: 3, ... }]
+    /// ```
+    /// Use instead:
+    /// ```yaml
+    /// - id: shared
+    ///   kind: trunk
+    ///   levels: [{ id: senior, grade: 3, ... }]
+    /// - id: management
+    ///   kind: management
+    ///   levels: [{ id: em1, grade: 4, ... }]
+    /// ```
+    TRUNK_SPLIT, "trunk-split", Error, Policy, "a second trunk, or a trunk level not below a track it leads into"
+}
+
+pub(crate) fn check(facts: &Facts<'_>, sink: &mut Findings) {
+    let spec = facts.spec;
+    let mut trunks = facts.tracks_of(TrackKind::Trunk);
+    let Some(trunk) = trunks.next() else {
+        return;
+    };
+    for other in trunks {
+        sink.push(
+            Finding::new(
+                &TRUNK_SPLIT,
+                facts.track_pointer(other).key("kind"),
+                format!(
+                    "track `{}` is a second trunk, after `{}`",
+                    escape(&spec.tracks[other].id),
+                    escape(&spec.tracks[trunk].id)
+                ),
+            )
+            .with_help("a ladder has one trunk, the levels every path shares below the split: merge the two, or make this one an `individual_contributor` or `management` track")
+            .with_related(facts.track_pointer(trunk).key("kind"), "the first trunk"),
+        );
+    }
+    let levels = &spec.tracks[trunk].levels;
+    // A poisoned trunk level may be the one that reaches too high.
+    if !(0..levels.len()).all(|l| facts.is_sound(trunk, l)) {
+        return;
+    }
+    for t in facts
+        .tracks_of(TrackKind::IndividualContributor)
+        .chain(facts.tracks_of(TrackKind::Management))
+    {
+        if !facts.is_sound(t, 0) {
+            continue;
+        }
+        let track = &spec.tracks[t];
+        let entry = &track.levels[0];
+        let Some((l, level)) = levels
+            .iter()
+            .enumerate()
+            .find(|(_, level)| level.grade >= entry.grade)
+        else {
+            continue;
+        };
+        sink.push(
+            Finding::new(
+                &TRUNK_SPLIT,
+                facts.level_pointer(trunk, l).key("grade"),
+                format!(
+                    "trunk level `{}` (grade {}) is not below `{}` (grade {}), where track `{}` starts",
+                    escape(&level.id),
+                    level.grade,
+                    escape(&entry.id),
+                    entry.grade,
+                    escape(&track.id)
+                ),
+            )
+            .with_help(format!(
+                "the trunk holds the levels every path shares, below the split: start track `{}` above grade {}, or move `{}` onto the tracks",
+                escape(&track.id),
+                levels.last().map_or(level.grade, |top| top.grade),
+                escape(&level.id)
+            ))
+            .with_related(
+                facts.level_pointer(t, 0).key("grade"),
+                format!("where track `{}` starts", escape(&track.id)),
+            ),
+        );
+    }
+}
