@@ -121,6 +121,15 @@ pub(crate) fn names(ids: &[&str], sep: &str) -> String {
     text
 }
 
+/// Items as `a`, `a and b` or `a, b and c`.
+pub(crate) fn and_list(items: &[String]) -> String {
+    match items.split_last() {
+        Some((last, rest)) if !rest.is_empty() => format!("{} and {last}", rest.join(", ")),
+        Some((last, _)) => last.clone(),
+        None => String::new(),
+    }
+}
+
 /// `word` or `words`.
 pub(crate) fn plural(n: usize, word: &str) -> String {
     Count::new(n, word).noun().into_owned()

@@ -148,7 +148,10 @@ fn enums_offer_their_values_with_a_description_each() {
     let schema = schema();
     for (definition, values) in [
         ("PayPeriod", &["annual", "monthly", "hourly"][..]),
-        ("TrackKind", &["individual_contributor", "management"]),
+        (
+            "TrackKind",
+            &["individual_contributor", "management", "trunk"],
+        ),
         ("CompetencyKind", &["craft", "leadership", "people"]),
         ("ParityMode", &["equal", "at_least", "overlap"]),
     ] {

@@ -172,7 +172,8 @@ impl Ladder {
             Some((track, at))
         });
         let above = found.and_then(|(track, at)| Some((track, track.levels.get(at + 1)?)));
-        let at_split = found.is_some_and(|(track, at)| track.is_trunk() && at + 1 == track.levels.len());
+        let at_split =
+            found.is_some_and(|(track, at)| track.is_trunk() && at + 1 == track.levels.len());
         above
             .into_iter()
             .chain(self.split().filter(move |_| at_split))

@@ -4,7 +4,7 @@ use crate::finding::{Finding, Findings};
 use crate::model::TrackKind;
 use crate::rules::Facts;
 use crate::spec::LevelSpec;
-use crate::text::{escape, names};
+use crate::text::{and_list, escape};
 
 declare_rule! {
     /// ### What it does
@@ -60,10 +60,14 @@ pub(crate) fn check(facts: &Facts<'_>, sink: &mut Findings) {
         }
     }
     let grades: Vec<String> = missing.keys().map(u32::to_string).collect();
-    let ids: Vec<&str> = missing.values().flatten().copied().collect();
-    let grades = match grades.split_last() {
-        Some((last, rest)) if !rest.is_empty() => format!("grades {} and {last}", rest.join(", ")),
-        _ => format!("grade {}", m.grade),
+    let ids: Vec<String> = missing
+        .values()
+        .flatten()
+        .map(|id| format!("`{}`", escape(id)))
+        .collect();
+    let what = match grades.len() {
+        1 => format!("an IC level at grade {}", grades.join("")),
+        _ => format!("IC levels at grades {}", and_list(&grades)),
     };
     let finding = Finding::new(
         &IC_CEILING,
@@ -77,8 +81,8 @@ pub(crate) fn check(facts: &Facts<'_>, sink: &mut Findings) {
         ),
     )
     .with_help(format!(
-        "add IC levels at {grades}, where management has {}, so that mastery is an endpoint, not a stepping stone; or mark a level `executive: true` when no IC level is meant to match it",
-        names(&ids, ", ")
+        "add {what}, where management has {}, so that mastery is an endpoint, not a stepping stone; mark a level `executive: true` only when no IC level is meant to match it, such as a CEO",
+        and_list(&ids)
     ))
     .with_related(facts.level_pointer(mt, ml).key("grade"), "top management grade");
     sink.push(finding);

@@ -1,7 +1,8 @@
 use crate::finding::{Finding, Findings};
 use crate::model::TrackKind;
 use crate::rules::Facts;
-use crate::text::escape;
+use crate::spec::LevelSpec;
+use crate::text::{and_list, escape};
 
 declare_rule! {
     /// ### What it does
@@ -64,45 +65,64 @@ pub(crate) fn check(facts: &Facts<'_>, sink: &mut Findings) {
     if !(0..levels.len()).all(|l| facts.is_sound(trunk, l)) {
         return;
     }
-    for t in facts
+    let entries: Vec<(usize, &LevelSpec)> = facts
         .tracks_of(TrackKind::IndividualContributor)
         .chain(facts.tracks_of(TrackKind::Management))
-    {
-        if !facts.is_sound(t, 0) {
-            continue;
-        }
-        let track = &spec.tracks[t];
-        let entry = &track.levels[0];
-        let Some((l, level)) = levels
-            .iter()
-            .enumerate()
-            .find(|(_, level)| level.grade >= entry.grade)
-        else {
-            continue;
-        };
-        sink.push(
-            Finding::new(
-                &TRUNK_SPLIT,
-                facts.level_pointer(trunk, l).key("grade"),
-                format!(
-                    "trunk level `{}` (grade {}) is not below `{}` (grade {}), where track `{}` starts",
-                    escape(&level.id),
-                    level.grade,
-                    escape(&entry.id),
-                    entry.grade,
-                    escape(&track.id)
-                ),
-            )
-            .with_help(format!(
-                "the trunk holds the levels every path shares, below the split: start track `{}` above grade {}, or move `{}` onto the tracks",
-                escape(&track.id),
-                levels.last().map_or(level.grade, |top| top.grade),
-                escape(&level.id)
-            ))
-            .with_related(
-                facts.level_pointer(t, 0).key("grade"),
-                format!("where track `{}` starts", escape(&track.id)),
-            ),
+        .filter(|&t| facts.is_sound(t, 0))
+        .map(|t| (t, &spec.tracks[t].levels[0]))
+        .collect();
+    let Some(split) = entries.iter().map(|(_, entry)| entry.grade).min() else {
+        return;
+    };
+    // The lowest trunk level at or above the split, and the tracks that
+    // start at or below its grade: one finding, where the trunk goes too far.
+    let Some((l, level)) = levels
+        .iter()
+        .enumerate()
+        .find(|(_, level)| level.grade >= split)
+    else {
+        return;
+    };
+    let tracks: Vec<(usize, &LevelSpec)> = entries
+        .into_iter()
+        .filter(|(_, entry)| entry.grade <= level.grade)
+        .collect();
+    let starts: Vec<String> = tracks
+        .iter()
+        .map(|&(_, entry)| format!("`{}` (grade {})", escape(&entry.id), entry.grade))
+        .collect();
+    let names: Vec<String> = tracks
+        .iter()
+        .map(|&(t, _)| format!("`{}`", escape(&spec.tracks[t].id)))
+        .collect();
+    let top = levels.last().map_or(level.grade, |top| top.grade);
+    let mut finding = Finding::new(
+        &TRUNK_SPLIT,
+        facts.level_pointer(trunk, l).key("grade"),
+        format!(
+            "trunk level `{}` (grade {}) is not below {}, where {} {} {}",
+            escape(&level.id),
+            level.grade,
+            and_list(&starts),
+            plural(tracks.len(), "track", "tracks"),
+            and_list(&names),
+            plural(tracks.len(), "starts", "start"),
+        ),
+    )
+    .with_help(format!(
+        "the trunk holds the levels every path shares, below the split: start {} above grade {top}, or move `{}` onto the tracks",
+        and_list(&names),
+        escape(&level.id)
+    ));
+    for &(t, _) in &tracks {
+        finding = finding.with_related(
+            facts.level_pointer(t, 0).key("grade"),
+            format!("where track `{}` starts", escape(&spec.tracks[t].id)),
         );
     }
+    sink.push(finding);
+}
+
+fn plural(n: usize, one: &'static str, many: &'static str) -> &'static str {
+    if n == 1 { one } else { many }
 }

@@ -78,7 +78,11 @@ fn profile_text(shown: &LevelProfile<'_>) -> String {
     row("grade", level.grade().to_string());
     if let Some(split) = shown.split_grade() {
         let text = if shown.above().is_none() {
-            let paths: Vec<&str> = shown.leads_into().iter().map(|b| b.track().name()).collect();
+            let paths: Vec<&str> = shown
+                .leads_into()
+                .iter()
+                .map(|b| b.track().name())
+                .collect();
             format!(
                 "grade {split}, right above this level: the next step is on {}",
                 paths.join(" or ")
@@ -124,7 +128,11 @@ fn profile_text(shown: &LevelProfile<'_>) -> String {
         if std::ptr::eq(b.track(), track) {
             format!("{}  {}", b.level().id(), b.level().title())
         } else {
-            format!("{}  {}", b.level().id(), output::titled(b.level(), b.track()))
+            format!(
+                "{}  {}",
+                b.level().id(),
+                output::titled(b.level(), b.track())
+            )
         }
     };
     row(
@@ -245,7 +253,9 @@ fn overview_text(shown: &LadderOverview<'_>) -> String {
         let track = overview.track();
         let note = match split {
             Some(split) if track.is_trunk() => {
-                format!(": the shared trunk, common to every track; the paths split at grade {split}")
+                format!(
+                    ": the shared trunk, common to every track; the paths split at grade {split}"
+                )
             }
             _ => String::new(),
         };
