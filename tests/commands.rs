@@ -406,3 +406,79 @@ fn the_readme_shows_real_output() {
     }
     assert_eq!(checked, 3, "every command has its example");
 }
+
+const TRUNK: &str = "tests/fixtures/valid/trunk.yaml";
+
+/// A ladder whose paths split at senior: the trunk and where it splits, and
+/// the executive levels, outside parity.
+#[test]
+fn show_a_ladder_with_a_shared_trunk_and_executives() {
+    insta::assert_snapshot!("show-ladder-trunk", ok(&["show", TRUNK]));
+}
+
+/// The top of the trunk names its next step on each track and the split.
+#[test]
+fn show_a_trunk_level() {
+    insta::assert_snapshot!("show-level-trunk-top", ok(&["show", TRUNK, "senior"]));
+    let lower = ok(&["show", TRUNK, "mid"]);
+    assert!(
+        lower.contains("split        grade 4, above `senior`, the top of the trunk"),
+        "{lower}"
+    );
+    assert!(
+        lower.contains("counterpart  none: a trunk level is shared by every track"),
+        "{lower}"
+    );
+    // The entry of a track has the top of the trunk below it.
+    let staff = ok(&["show", TRUNK, "staff"]);
+    assert!(
+        staff.contains(
+            "below        senior  Senior Engineer (Engineering), the top of the shared trunk"
+        ),
+        "{staff}"
+    );
+}
+
+/// Moving from the trunk is choosing a path at the split.
+#[test]
+fn move_from_a_trunk_level_to_each_track() {
+    for (from, to) in [
+        ("senior", "ic"),
+        ("senior", "management"),
+        ("junior", "management"),
+    ] {
+        insta::assert_snapshot!(
+            format!("move-{from}-{to}"),
+            ok(&["move", TRUNK, "--from", from, "--to", to])
+        );
+    }
+}
+
+#[test]
+fn show_an_executive_level() {
+    insta::assert_snapshot!("show-level-executive", ok(&["show", TRUNK, "ceo"]));
+    let json: serde_json::Value =
+        serde_json::from_str(&ok(&["show", TRUNK, "ceo", "--format", "json"])).expect("JSON");
+    assert_eq!(json["executive"], true);
+}
+
+/// A title that already names its track is not suffixed with it again:
+/// `People Manager`, not `People Manager (People manager)`.
+#[test]
+fn a_title_that_names_its_track_is_not_suffixed_again() {
+    let staff = ok(&["show", TRUNK, "staff"]);
+    assert!(
+        staff.contains("counterpart  em1  People Manager, same grade"),
+        "{staff}"
+    );
+    let moved = ok(&["move", TRUNK, "--from", "staff", "--to", "management"]);
+    assert!(
+        moved.contains("-> em1  People Manager (grade 4)\n"),
+        "{moved}"
+    );
+    let back = ok(&["move", TRUNK, "--from", "em1", "--to", "ic"]);
+    assert!(
+        back.starts_with("em1  People Manager (grade 4)\n"),
+        "{back}"
+    );
+}

@@ -4,7 +4,8 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use dualtrack::{
-    Assessment, Competency, Count, Gap, Level, LevelReadiness, PeopleAssessment, ReadinessError,
+    Assessment, Competency, Count, Gap, Ladder, Level, LevelReadiness, PeopleAssessment,
+    ReadinessError, Track,
 };
 
 use crate::input;
@@ -47,8 +48,14 @@ pub(crate) fn run(args: &Args) -> ExitCode {
     }
 }
 
-fn named(level: &Level) -> String {
-    format!("{}  {}", level.id(), level.title())
+/// A level by its id and title, and, in a ladder with a shared trunk, where
+/// a trunk level is: on the way to every track.
+fn named(ladder: &Ladder, level: &Level) -> String {
+    let shared = ladder
+        .track_of(level.id().as_str())
+        .is_some_and(Track::is_trunk);
+    let on = if shared { ", on the shared trunk" } else { "" };
+    format!("{}  {}{on}", level.id(), level.title())
 }
 
 fn text(assessment: &Assessment<'_>) -> String {
@@ -64,18 +71,20 @@ fn text(assessment: &Assessment<'_>) -> String {
         let t = track.track();
         out.push_str(&format!("\n{} (`{}`): ", t.name(), t.id()));
         match track.ready() {
-            Some(level) => out.push_str(&format!("ready for {}\n", named(level))),
+            Some(level) => out.push_str(&format!("ready for {}\n", named(ladder, level))),
             None => out.push_str("not ready for any level\n"),
         }
         let mut rows = Vec::new();
         if track.people() != PeopleAssessment::NotRequired {
             let craft = match track.craft() {
-                Some(level) => format!("met up to {}", named(level)),
+                Some(level) => format!("met up to {}", named(ladder, level)),
                 None => "not met at any level".to_owned(),
             };
             rows.push(vec!["craft and leadership".to_owned(), craft]);
             let people = match (track.people(), track.people_level()) {
-                (PeopleAssessment::Assessed, Some(level)) => format!("met up to {}", named(level)),
+                (PeopleAssessment::Assessed, Some(level)) => {
+                    format!("met up to {}", named(ladder, level))
+                }
                 (PeopleAssessment::Assessed, None) => "not met at any level".to_owned(),
                 _ => format!(
                     "not assessed: rate {} to judge readiness to manage",
@@ -87,7 +96,7 @@ fn text(assessment: &Assessment<'_>) -> String {
         out.push_str(&table(&rows, &[], "  "));
         match track.next() {
             Some(next) => {
-                out.push_str(&format!("  next: {}\n", named(next.level())));
+                out.push_str(&format!("  next: {}\n", named(ladder, next.level())));
                 out.push_str(&gaps(next));
             }
             None => out.push_str("  the top of the track\n"),
@@ -96,10 +105,9 @@ fn text(assessment: &Assessment<'_>) -> String {
     if let Some(target) = assessment.target() {
         let level = target.level();
         out.push_str(&format!(
-            "\nTarget {} ({}, grade {}): {}\n",
-            named(level),
-            target.track().name(),
-            level.grade(),
+            "\nTarget {}  {}: {}\n",
+            level.id(),
+            output::titled_at_grade(level, target.track()),
             if target.is_ready() {
                 "ready"
             } else {

@@ -3,9 +3,7 @@
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use dualtrack::{
-    CompetencyKind, Count, Direction, ExpectationChange, Level, Track, Transition, TransitionError,
-};
+use dualtrack::{CompetencyKind, Count, Direction, ExpectationChange, Transition, TransitionError};
 
 use crate::input;
 use crate::output::{self, Format, table};
@@ -70,29 +68,25 @@ pub(crate) fn run(args: &Args) -> ExitCode {
 fn text(t: &Transition<'_>, zone_note: &str) -> String {
     let (from, to) = (t.from(), t.to());
     let (from_track, to_track) = (t.from_track(), t.to_track());
-    // `Staff Engineer (Individual contributor, grade 4)`; the title alone
-    // with its grade when it already names the track.
-    let placed = |level: &Level, track: &Track| {
-        let titled = output::titled(level, track);
-        match titled.strip_suffix(')') {
-            Some(open) if titled != level.title() => format!("{open}, grade {})", level.grade()),
-            _ => format!("{titled} (grade {})", level.grade()),
-        }
-    };
     let mut out = format!(
         "{}  {}\n  -> {}  {}\n\n",
         from.id(),
-        placed(from, from_track),
+        output::titled_at_grade(from, from_track),
         to.id(),
-        placed(to, to_track)
+        output::titled_at_grade(to, to_track)
     );
     let steps = Count::new(
         usize::try_from(t.grade_change().unsigned_abs()).unwrap_or(usize::MAX),
         "grade",
     );
-    let via: Vec<String> = t
+    let via: Vec<Vec<String>> = t
         .via()
-        .map(|l| format!("{}  {} (grade {})", l.id(), l.title(), l.grade()))
+        .map(|l| {
+            vec![
+                l.id().to_string(),
+                format!("{} (grade {})", l.title(), l.grade()),
+            ]
+        })
         .collect();
     out.push_str(&match t.direction() {
         _ if t.from_trunk() && via.is_empty() => format!(
@@ -112,7 +106,7 @@ fn text(t: &Transition<'_>, zone_note: &str) -> String {
             to_track.name(),
             steps,
             to.title(),
-            via.iter().map(|v| format!("  {v}\n")).collect::<String>()
+            table(&via, &[], "  ")
         ),
         Direction::Lateral => format!(
             "A lateral move: {} is the {} level at the same grade.\n",

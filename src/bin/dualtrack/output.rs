@@ -260,3 +260,14 @@ pub(crate) fn titled(level: &Level, track: &Track) -> String {
         format!("{title} ({name})")
     }
 }
+
+/// A level's title with its track's name and grade in brackets, `Staff
+/// Engineer (Individual contributor, grade 4)`; with the grade alone when
+/// the title already names the track: `People Manager (grade 4)`.
+pub(crate) fn titled_at_grade(level: &Level, track: &Track) -> String {
+    let titled = titled(level, track);
+    match titled.strip_suffix(')') {
+        Some(open) if titled != level.title() => format!("{open}, grade {})", level.grade()),
+        _ => format!("{titled} (grade {})", level.grade()),
+    }
+}
