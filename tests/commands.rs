@@ -482,3 +482,20 @@ fn a_title_that_names_its_track_is_not_suffixed_again() {
         "{back}"
     );
 }
+
+/// Readiness walks each path from the bottom of the trunk: a senior engineer
+/// is ready for the top of the trunk on both paths, and the next step is the
+/// entry of each track.
+#[test]
+fn assess_on_a_ladder_with_a_shared_trunk() {
+    insta::assert_snapshot!(
+        "assess-trunk",
+        ok(&[
+            "assess",
+            TRUNK,
+            "tests/fixtures/ratings/senior.yaml",
+            "--target",
+            "em1"
+        ])
+    );
+}

@@ -279,6 +279,8 @@ impl Ladder {
     }
 
     /// The equivalents of a level on every other track, each with its track.
+    /// A level of the shared trunk has none: it is on every path itself, and
+    /// its next steps are [`next_steps`](Self::next_steps).
     ///
     /// ```
     /// # let ladder = dualtrack::load_path("ladders/engineering.yaml")?.into_ladder();
