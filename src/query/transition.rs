@@ -104,7 +104,9 @@ impl SalaryMove {
 /// what the new role asks that the old one did not.
 ///
 /// Built by [`Ladder::transition`]. A move from management back to the IC
-/// track is described exactly like one the other way.
+/// track is described exactly like one the other way. A move from the shared
+/// trunk serializes `via`, the trunk levels still on the way (empty from its
+/// top); other moves leave it out.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Transition<'a> {
     from: Placed<'a>,
