@@ -7,7 +7,7 @@ use serde::Serialize;
 
 use crate::finding::Finding;
 use crate::load::FileKind;
-use crate::spec::{RatingsSpec, decode_ratings};
+use crate::spec::{ProficiencySpec, RatingsSpec, ScaleHint, decode_ratings};
 use crate::text::did_you_mean;
 use crate::text::escape;
 use crate::{CompetencyId, Ladder, LadderId, Loader, Pointer, Proficiency, Report, rules};
@@ -155,7 +155,12 @@ impl Loader {
     /// As [`load_ratings`].
     pub fn load_ratings(&self, source: &str, ladder: &Ladder) -> Result<Ratings, Report> {
         let (findings, ratings) = self.read(source, FileKind::Ratings, |root, limits| {
-            let decoded = decode_ratings(root, limits);
+            let scale = ladder.proficiency_scale();
+            let hint = ScaleHint {
+                range: scale.to_string(),
+                named: scale.is_named(),
+            };
+            let decoded = decode_ratings(root, limits, hint);
             let mut findings = decoded.findings;
             let ratings = decoded.spec.map(|spec| check(&spec, ladder, &mut findings));
             (findings, ratings)
@@ -209,9 +214,13 @@ impl Ladder {
         {
             findings.push(ladder_mismatch(id.as_str(), self));
         }
-        for (id, _) in ratings.iter() {
+        for (id, proficiency) in ratings.iter() {
             if self.competency(id).is_none() {
                 findings.push(unknown_competency(id.as_str(), self));
+            }
+            if !self.proficiency_scale().contains(proficiency) {
+                let value = ProficiencySpec::Number(i64::from(proficiency.get()));
+                findings.push(off_scale(id.as_str(), &value, self));
             }
         }
         Report::new(findings)
@@ -264,6 +273,17 @@ fn unknown_competency(id: &str, ladder: &Ladder) -> Finding {
     .at_key()
 }
 
+/// A rating that is not on the ladder's proficiency scale.
+fn off_scale(id: &str, value: &ProficiencySpec, ladder: &Ladder) -> Finding {
+    let (problem, help) = rules::judge_proficiency(value, ladder.proficiency_scale());
+    Finding::new(
+        &rules::INVALID_PROFICIENCY,
+        Pointer::root().key("ratings").key(id),
+        format!("`{}` is rated {value}, {problem}", escape(id)),
+    )
+    .with_help(help)
+}
+
 /// Checks a decoded ratings file against its ladder, into `findings`; the ratings
 /// that hold (the caller hands them out only when there is no finding).
 fn check(spec: &RatingsSpec, ladder: &Ladder, findings: &mut Vec<Finding>) -> Ratings {
@@ -273,23 +293,13 @@ fn check(spec: &RatingsSpec, ladder: &Ladder, findings: &mut Vec<Finding>) -> Ra
     }
     let mut ratings = BTreeMap::new();
     for (id, value) in &spec.ratings {
-        let pointer = Pointer::root().key("ratings").key(id);
         let competency = ladder.competency(id).map(|c| c.id().clone());
         if competency.is_none() {
             findings.push(unknown_competency(id, ladder));
         }
-        let proficiency = Proficiency::new(*value);
+        let proficiency = rules::on_scale(value, ladder.proficiency_scale());
         if proficiency.is_none() {
-            findings.push(
-                Finding::new(
-                    &rules::INVALID_PROFICIENCY,
-                    pointer,
-                    format!("`{}` is rated {value}, outside 1 to 5", escape(id)),
-                )
-                .with_help(
-                    "proficiency runs from 1 (learning) to 5 (sets the standard beyond the team)",
-                ),
-            );
+            findings.push(off_scale(id, value, ladder));
         }
         if let (Some(id), Some(p)) = (competency, proficiency) {
             ratings.insert(id, p);

@@ -7,7 +7,9 @@ declare_rule! {
     /// ### What it does
     /// Checks that no level of an individual-contributor track sets an
     /// expectation on a `people` competency (managing people: direct
-    /// reports, hiring, performance reviews).
+    /// reports, hiring, performance reviews), and that no `people`
+    /// competency is scoped to an individual-contributor track by its
+    /// `tracks` (reported once, at the scope, rather than at every level).
     ///
     /// ### Why is this bad?
     /// An IC track that requires managing people is a management track in
@@ -31,11 +33,51 @@ declare_rule! {
 
 pub(crate) fn check(facts: &Facts<'_>, sink: &mut Findings) {
     let spec = facts.spec;
+    let scoped_to_ic = |c: usize, track: &str| {
+        spec.competencies[c].tracks.iter().flatten().any(|id| {
+            id == track
+                && facts
+                    .track_ids
+                    .get(id.as_str())
+                    .is_some_and(|&t| spec.tracks[t].kind == TrackKind::IndividualContributor)
+        })
+    };
+    for (c, competency) in spec.competencies.iter().enumerate() {
+        if competency.kind != CompetencyKind::People || !facts.sound.competency(c) {
+            continue;
+        }
+        for (j, id) in competency.tracks.iter().flatten().enumerate() {
+            if !scoped_to_ic(c, id) {
+                continue;
+            }
+            sink.push(
+                Finding::new(
+                    &PEOPLE_ON_IC_TRACK,
+                    crate::Pointer::root()
+                        .key("competencies")
+                        .index(c)
+                        .key("tracks")
+                        .index(j),
+                    format!(
+                        "people-management competency `{}` is scoped to IC track `{}`",
+                        escape(&competency.id),
+                        escape(id)
+                    ),
+                )
+                .with_help("the IC track never requires managing anyone: scope it to management tracks, or make it a `leadership` competency such as mentoring")
+                .with_related(crate::Pointer::root().key("competencies").index(c).key("kind"), "defined as `people` here"),
+            );
+        }
+    }
     for (t, l, level) in facts.levels_of(TrackKind::IndividualContributor) {
         for (id, _) in &level.expectations {
             let Some(&c) = facts.competencies.get(id.as_str()) else {
                 continue;
             };
+            // Reported once, at the scope that names this track.
+            if scoped_to_ic(c, &spec.tracks[t].id) {
+                continue;
+            }
             if spec.competencies[c].kind == CompetencyKind::People {
                 sink.push(
                     Finding::new(
