@@ -28,7 +28,7 @@ declare_rule! {
     ///   start: 0
     ///   steps: [Awareness, Working, Practitioner, Expert]
     /// ```
-    INVALID_PROFICIENCY_SCALE, "invalid-proficiency-scale", Error, Invariant, "the proficiency scale has too few or too many steps, or a repeated or numeric step name"
+    INVALID_PROFICIENCY_SCALE, "invalid-proficiency-scale", Error, Invariant, "the proficiency scale has too few or too many steps, or a repeated or numeric name"
 }
 
 pub(crate) fn check(facts: &Facts<'_>, sink: &mut Findings) {
