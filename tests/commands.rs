@@ -406,3 +406,42 @@ fn the_readme_shows_real_output() {
     }
     assert_eq!(checked, 3, "every command has its example");
 }
+
+const NURSING: &str = "tests/fixtures/valid/scales.yaml";
+
+/// A ladder written on a named scale from 0, with competency groups, scoped
+/// competencies and entry criteria: `show` prints each.
+#[test]
+fn show_a_named_scale_groups_scopes_and_entry_criteria() {
+    insta::assert_snapshot!("show-ladder-scales", ok(&["show", NURSING]));
+    insta::assert_snapshot!("show-level-scales", ok(&["show", NURSING, "rn3"]));
+    let out = ok(&["show", NURSING, "rn3", "--format", "json"]);
+    let json: serde_json::Value = serde_json::from_str(&out).expect("JSON");
+    let first = &json["expectations"][0];
+    assert_eq!(first["proficiency"], 3);
+    assert_eq!(first["step"], "Advanced");
+    assert_eq!(first["group"], "Clinical practice");
+    assert_eq!(json["entry_criteria"][0], "Two years as a Registered Nurse");
+    let out = ok(&["show", NURSING, "--format", "json"]);
+    let json: serde_json::Value = serde_json::from_str(&out).expect("JSON");
+    assert_eq!(json["proficiency_scale"]["start"], 0);
+    assert_eq!(json["proficiency_scale"]["steps"][2]["name"], "Practitioner");
+    assert_eq!(json["competencies"][2]["tracks"][0], "clinical");
+    // A v1 ladder's JSON says nothing of scales or groups.
+    let out = ok(&["show", ENGINEERING, "--format", "json"]);
+    assert!(!out.contains("proficiency_scale") && !out.contains("\"competencies\""));
+}
+
+/// Ratings written with the ladder's step names, and the gaps and the move
+/// in those names.
+#[test]
+fn assess_and_move_speak_the_scale_s_step_names() {
+    insta::assert_snapshot!(
+        "assess-scales",
+        ok(&["assess", NURSING, "tests/fixtures/ratings/nurse.yaml"])
+    );
+    insta::assert_snapshot!(
+        "move-scales",
+        ok(&["move", NURSING, "--from", "rn3", "--to", "management"])
+    );
+}

@@ -19,6 +19,8 @@ pub struct Gap<'a> {
     competency: &'a Competency,
     expected: Proficiency,
     assessed: Option<Proficiency>,
+    /// The first number of the ladder's scale.
+    start: Proficiency,
 }
 
 impl<'a> Gap<'a> {
@@ -37,10 +39,14 @@ impl<'a> Gap<'a> {
         self.assessed
     }
 
-    /// How many steps short the assessment is: the expected proficiency
-    /// when the competency was not rated.
+    /// How many steps short the assessment is; when the competency was not
+    /// rated, counted from below the scale's first step (on the default
+    /// scale, from 1, that is the expected proficiency).
     pub fn shortfall(&self) -> u8 {
-        self.expected.get() - self.assessed.map_or(0, Proficiency::get)
+        match self.assessed {
+            Some(assessed) => self.expected.get().saturating_sub(assessed.get()),
+            None => (self.expected.get() + 1).saturating_sub(self.start.get()),
+        }
     }
 }
 
@@ -136,6 +142,7 @@ impl<'a> LevelReadiness<'a> {
                 competency,
                 expected: expectation.proficiency,
                 assessed,
+                start: ladder.proficiency_scale().start(),
             };
             if competency.kind == CompetencyKind::People {
                 people_gaps.push(gap);

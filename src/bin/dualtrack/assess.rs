@@ -4,7 +4,8 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use dualtrack::{
-    Assessment, Competency, Count, Gap, Level, LevelReadiness, PeopleAssessment, ReadinessError,
+    Assessment, Competency, Count, Gap, Level, LevelReadiness, PeopleAssessment, ProficiencyScale,
+    ReadinessError,
 };
 
 use crate::input;
@@ -88,7 +89,7 @@ fn text(assessment: &Assessment<'_>) -> String {
         match track.next() {
             Some(next) => {
                 out.push_str(&format!("  next: {}\n", named(next.level())));
-                out.push_str(&gaps(next));
+                out.push_str(&gaps(next, ladder.proficiency_scale()));
             }
             None => out.push_str("  the top of the track\n"),
         }
@@ -127,7 +128,7 @@ fn text(assessment: &Assessment<'_>) -> String {
         ]);
         out.push_str(&table(&rows, &[], "  "));
         if !target.is_ready() {
-            out.push_str(&gaps(target));
+            out.push_str(&gaps(target, ladder.proficiency_scale()));
         }
     }
     out
@@ -146,22 +147,22 @@ fn names(competencies: &[&Competency]) -> String {
     }
 }
 
-fn gaps(readiness: &LevelReadiness<'_>) -> String {
-    let rows: Vec<Vec<String>> = readiness.gaps().map(gap).collect();
+fn gaps(readiness: &LevelReadiness<'_>, scale: &ProficiencyScale) -> String {
+    let rows: Vec<Vec<String>> = readiness.gaps().map(|g| gap(g, scale)).collect();
     if rows.is_empty() {
         return "    every expectation met\n".to_owned();
     }
     table(&rows, &[], "    ")
 }
 
-fn gap(gap: &Gap<'_>) -> Vec<String> {
+fn gap(gap: &Gap<'_>, scale: &ProficiencyScale) -> Vec<String> {
     let assessed = match gap.assessed() {
-        Some(p) => format!("assessed {}", p.get()),
+        Some(p) => format!("assessed {}", scale.label(p)),
         None => "not assessed".to_owned(),
     };
     vec![
         gap.competency().id().to_string(),
-        format!("expects {}, {assessed}", gap.expected().get()),
+        format!("expects {}, {assessed}", scale.label(gap.expected())),
         format!("({})", gap.competency().kind().as_str()),
     ]
 }
