@@ -66,20 +66,21 @@ pub(crate) fn check(facts: &Facts<'_>, sink: &mut Findings) {
             && facts.applies(c, t)
             && (competency.kind != CompetencyKind::People || assessed)
     };
-    // Per track, per id, how many competencies with it apply in each of the
-    // two cases (no `people` expectation, some), so that each level is
-    // checked in the time of its own expectations.
-    let mut applicable = vec![[0usize; 2]; spec.tracks.len()];
-    let mut by_id: Vec<HashMap<&str, [usize; 2]>> = vec![HashMap::new(); spec.tracks.len()];
-    for t in 0..spec.tracks.len() {
-        for (c, competency) in spec.competencies.iter().enumerate() {
-            for (case, assessed) in [false, true].into_iter().enumerate() {
-                if applies(c, t, assessed) {
-                    applicable[t][case] += 1;
-                    by_id[t].entry(competency.id.as_str()).or_default()[case] += 1;
-                }
-            }
-        }
+    // Per track, how many competencies apply in each of the two cases (no
+    // `people` expectation, some); per id, the competencies with it, so
+    // that each level is checked in the time of its own expectations.
+    let applicable: Vec<[usize; 2]> = (0..spec.tracks.len())
+        .map(|t| {
+            [false, true].map(|assessed| {
+                (0..spec.competencies.len())
+                    .filter(|&c| applies(c, t, assessed))
+                    .count()
+            })
+        })
+        .collect();
+    let mut by_id: HashMap<&str, Vec<usize>> = HashMap::new();
+    for (c, competency) in spec.competencies.iter().enumerate() {
+        by_id.entry(competency.id.as_str()).or_default().push(c);
     }
     let known: Vec<&str> = spec.competencies.iter().map(|c| c.id.as_str()).collect();
     let help = match &facts.scale {
@@ -101,9 +102,10 @@ pub(crate) fn check(facts: &Facts<'_>, sink: &mut Findings) {
             .collect();
         let set: usize = expected
             .iter()
-            .filter_map(|id| by_id[t].get(id))
-            .map(|counts| counts[case])
-            .sum();
+            .filter_map(|id| by_id.get(id))
+            .flatten()
+            .filter(|&&c| applies(c, t, assessed))
+            .count();
         if set >= applicable[t][case] {
             continue;
         }
