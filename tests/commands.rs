@@ -425,7 +425,10 @@ fn show_a_named_scale_groups_scopes_and_entry_criteria() {
     let out = ok(&["show", NURSING, "--format", "json"]);
     let json: serde_json::Value = serde_json::from_str(&out).expect("JSON");
     assert_eq!(json["proficiency_scale"]["start"], 0);
-    assert_eq!(json["proficiency_scale"]["steps"][2]["name"], "Practitioner");
+    assert_eq!(
+        json["proficiency_scale"]["steps"][2]["name"],
+        "Practitioner"
+    );
     assert_eq!(json["competencies"][2]["tracks"][0], "clinical");
     // A v1 ladder's JSON says nothing of scales or groups.
     let out = ok(&["show", ENGINEERING, "--format", "json"]);

@@ -333,7 +333,11 @@ fn resolve<'s>(root: &'s Value, mut schema: &'s Value, instance: &Value) -> &'s 
         ) {
             // The branch of the instance's type: a mapping's (or a `$ref`
             // to one), a list's.
-            let kind = if instance.is_object() { "object" } else { "array" };
+            let kind = if instance.is_object() {
+                "object"
+            } else {
+                "array"
+            };
             let branch = one_of
                 .iter()
                 .find(|s| s["type"] == kind || (kind == "object" && s.get("$ref").is_some()));

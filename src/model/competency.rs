@@ -74,8 +74,7 @@ impl Competency {
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn applies_to(&self, track: &Track) -> bool {
-        let by_kind =
-            self.kind != CompetencyKind::People || track.kind() == TrackKind::Management;
+        let by_kind = self.kind != CompetencyKind::People || track.kind() == TrackKind::Management;
         let in_scope = match &self.tracks {
             Some(tracks) => tracks.iter().any(|t| t == track.id()),
             None => true,

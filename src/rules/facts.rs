@@ -530,7 +530,8 @@ impl<'s> Facts<'s> {
     /// an individual-contributor track, whatever its scope says
     /// (`people-on-ic-track` reports such a scope).
     pub(crate) fn applies(&self, c: usize, t: usize) -> bool {
-        let (Some(competency), Some(track)) = (self.spec.competencies.get(c), self.spec.tracks.get(t))
+        let (Some(competency), Some(track)) =
+            (self.spec.competencies.get(c), self.spec.tracks.get(t))
         else {
             return false;
         };
@@ -542,7 +543,8 @@ impl<'s> Facts<'s> {
     /// Whether track `t` is in competency `c`'s scope: named in its
     /// `tracks`, or any track when it has none.
     pub(crate) fn in_scope(&self, c: usize, t: usize) -> bool {
-        let (Some(competency), Some(track)) = (self.spec.competencies.get(c), self.spec.tracks.get(t))
+        let (Some(competency), Some(track)) =
+            (self.spec.competencies.get(c), self.spec.tracks.get(t))
         else {
             return false;
         };

@@ -61,8 +61,8 @@ mod unknown_competency;
 mod unknown_track;
 mod unused_competency;
 
-pub(crate) use facts::{Amount, BAND_POINTS, BandFact, Facts};
 pub(crate) use facts::on_scale;
+pub(crate) use facts::{Amount, BAND_POINTS, BandFact, Facts};
 pub(crate) use invalid_proficiency::{INVALID_PROFICIENCY, judge as judge_proficiency};
 pub(crate) use ladder_mismatch::LADDER_MISMATCH;
 pub(crate) use unknown_competency::UNKNOWN_COMPETENCY;

@@ -45,7 +45,10 @@ pub(crate) fn check(facts: &Facts<'_>, sink: &mut Findings) {
             };
             // A scope naming an unknown track is `unknown-track`'s: it may
             // be this one, misspelt.
-            if scope.iter().any(|id| !facts.track_ids.contains_key(id.as_str())) {
+            if scope
+                .iter()
+                .any(|id| !facts.track_ids.contains_key(id.as_str()))
+            {
                 continue;
             }
             if facts.in_scope(c, t)

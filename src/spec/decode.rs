@@ -865,7 +865,12 @@ impl Decoder<'_> {
             let value = d.integer(n, p, "the number of the first step (a whole number)")?;
             let start = u32::try_from(value).ok();
             if start.is_none() {
-                d.type_error(n, p, "the number of the first step (a whole number from 0)", "");
+                d.type_error(
+                    n,
+                    p,
+                    "the number of the first step (a whole number from 0)",
+                    "",
+                );
             }
             start
         });
@@ -880,9 +885,8 @@ impl Decoder<'_> {
                             .fields::<StepSpec>(item, &at, "a proficiency step")
                             .and_then(|f| {
                                 let name = d.required(&f, "name", Self::short_text);
-                                let description = f
-                                    .get("description")
-                                    .and_then(|(n, p)| d.long_text(n, &p));
+                                let description =
+                                    f.get("description").and_then(|(n, p)| d.long_text(n, &p));
                                 Some((
                                     StepSpec {
                                         name: name?,

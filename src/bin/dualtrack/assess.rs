@@ -16,7 +16,8 @@ pub(crate) struct Args {
     /// The ladder file.
     ladder: PathBuf,
     /// The ratings file: `ladder`, optional `person`, and `ratings` from
-    /// competency id to proficiency 1..5 (see the README).
+    /// competency id to proficiency on the ladder's scale, 1..5 by default,
+    /// or a step name of a named scale (see the README).
     ratings: PathBuf,
     /// Also show the gaps to this level, by its id (`em1`) or its title.
     #[arg(long, value_name = "LEVEL")]

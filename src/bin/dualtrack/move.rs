@@ -60,7 +60,11 @@ pub(crate) fn run(args: &Args) -> ExitCode {
     match transition {
         Ok(Some(transition)) => {
             let note = output::zone_note(&ladder, zone);
-            output::answer(args.format, || text(&transition, &note, ladder.proficiency_scale()), &transition)
+            output::answer(
+                args.format,
+                || text(&transition, &note, ladder.proficiency_scale()),
+                &transition,
+            )
         }
         Ok(None) => output::usage("the bands cannot be converted into this zone"),
         Err(TransitionError::NotFound(error)) => output::unknown(&error, &args.ladder),

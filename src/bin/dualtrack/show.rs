@@ -140,7 +140,10 @@ fn profile_text(shown: &LevelProfile<'_>) -> String {
     );
     out.push_str(&table(&rows, &[], "  "));
     let scale = ladder.proficiency_scale();
-    out.push_str(&format!("\nexpectations (proficiency {})\n", scale_text(scale)));
+    out.push_str(&format!(
+        "\nexpectations (proficiency {})\n",
+        scale_text(scale)
+    ));
     let row = |e: &Expected<'_>| {
         let competency = e.competency();
         let mut what = format!("{} ({})", competency.name(), competency.kind().as_str());

@@ -2,9 +2,9 @@
 //! same helpers, and so the same findings, as a ladder file.
 
 use super::{Decoder, Path, ScaleHint};
-use crate::spec::ProficiencySpec;
 use crate::finding::Finding;
 use crate::finding::reading;
+use crate::spec::ProficiencySpec;
 use crate::spec::wire::wire_struct;
 use crate::yaml::{Node, Value};
 use crate::{Limits, Pointer};
