@@ -549,7 +549,7 @@ impl<'s> Facts<'s> {
             return false;
         };
         match &competency.tracks {
-            Some(tracks) => tracks.iter().any(|id| *id == track.id),
+            Some(tracks) => tracks.contains(&track.id),
             None => true,
         }
     }
