@@ -221,7 +221,16 @@ fn the_reference_ladders_pass_an_independent_validator() {
             .collect();
         assert!(errors.is_empty(), "{path}:\n{}", errors.join("\n"));
     }
-    assert!(validator.is_valid(&as_json("tests/fixtures/valid/minimal.yaml")));
+    for path in [
+        "tests/fixtures/valid/minimal.yaml",
+        "tests/fixtures/valid/scales.yaml",
+    ] {
+        let errors: Vec<String> = validator
+            .iter_errors(&as_json(path))
+            .map(|e| format!("{} at {}", e, e.instance_path()))
+            .collect();
+        assert!(errors.is_empty(), "{path}:\n{}", errors.join("\n"));
+    }
 }
 
 /// Structural mistakes fail the schema as they fail the loader.
