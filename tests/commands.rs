@@ -447,4 +447,31 @@ fn assess_and_move_speak_the_scale_s_step_names() {
         "move-scales",
         ok(&["move", NURSING, "--from", "rn3", "--to", "management"])
     );
+    let out = ok(&[
+        "assess",
+        NURSING,
+        "tests/fixtures/ratings/nurse.yaml",
+        "--format",
+        "json",
+    ]);
+    let json: serde_json::Value = serde_json::from_str(&out).expect("JSON");
+    let gap = &json["readiness"]["tracks"][0]["next"]["craft_gaps"][0];
+    assert_eq!(
+        (&gap["expected"], &gap["expected_step"]),
+        (&3.into(), &"Advanced".into())
+    );
+    assert_eq!(gap["assessed_step"], "Practitioner");
+    let out = ok(&[
+        "move",
+        NURSING,
+        "--from",
+        "rn3",
+        "--to",
+        "management",
+        "--format",
+        "json",
+    ]);
+    let json: serde_json::Value = serde_json::from_str(&out).expect("JSON");
+    assert_eq!(json["lowered"][0]["from_step"], "Advanced");
+    assert_eq!(json["lowered"][0]["to_step"], "Practitioner");
 }

@@ -10,7 +10,8 @@ use serde::Serialize;
 
 use super::placed::Placed;
 use crate::{
-    Competency, CompetencyKind, Ladder, Level, NotFound, Proficiency, Ratings, Report, Track,
+    Competency, CompetencyKind, Ladder, Level, NotFound, Proficiency, ProficiencyScale, Ratings,
+    Report, Track,
 };
 
 /// A competency where the assessment falls short of what a level expects.
@@ -19,8 +20,8 @@ pub struct Gap<'a> {
     competency: &'a Competency,
     expected: Proficiency,
     assessed: Option<Proficiency>,
-    /// The first number of the ladder's scale.
-    start: Proficiency,
+    /// The ladder's proficiency scale.
+    scale: &'a ProficiencyScale,
 }
 
 impl<'a> Gap<'a> {
@@ -45,7 +46,7 @@ impl<'a> Gap<'a> {
     pub fn shortfall(&self) -> u8 {
         match self.assessed {
             Some(assessed) => self.expected.get().saturating_sub(assessed.get()),
-            None => (self.expected.get() + 1).saturating_sub(self.start.get()),
+            None => (self.expected.get() + 1).saturating_sub(self.scale.start().get()),
         }
     }
 }
@@ -58,14 +59,20 @@ impl Serialize for Gap<'_> {
             name: &'g str,
             kind: CompetencyKind,
             expected: Proficiency,
+            #[serde(skip_serializing_if = "Option::is_none")]
+            expected_step: Option<&'g str>,
             assessed: Option<Proficiency>,
+            #[serde(skip_serializing_if = "Option::is_none")]
+            assessed_step: Option<&'g str>,
         }
         Shown {
             competency: self.competency.id.as_str(),
             name: &self.competency.name,
             kind: self.competency.kind,
             expected: self.expected,
+            expected_step: self.scale.name(self.expected),
             assessed: self.assessed,
+            assessed_step: self.assessed.and_then(|p| self.scale.name(p)),
         }
         .serialize(serializer)
     }
@@ -142,7 +149,7 @@ impl<'a> LevelReadiness<'a> {
                 competency,
                 expected: expectation.proficiency,
                 assessed,
-                start: ladder.proficiency_scale().start(),
+                scale: ladder.proficiency_scale(),
             };
             if competency.kind == CompetencyKind::People {
                 people_gaps.push(gap);
