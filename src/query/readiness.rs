@@ -15,6 +15,10 @@ use crate::{
 };
 
 /// A competency where the assessment falls short of what a level expects.
+///
+/// Serialized as `{ competency, name, kind, expected, expected_step,
+/// assessed, assessed_step }`, the `_step` names only on a scale with named
+/// steps.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Gap<'a> {
     competency: &'a Competency,

@@ -35,6 +35,9 @@ impl Direction {
 }
 
 /// How the expectation of one competency differs between two levels.
+///
+/// Serialized as `{ competency, name, kind, from, from_step, to, to_step }`,
+/// the `_step` names only on a scale with named steps.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct ExpectationChange<'a> {
     competency: &'a Competency,
