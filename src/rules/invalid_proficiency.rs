@@ -85,6 +85,16 @@ pub(crate) fn judge(value: &ProficiencySpec, scale: &ProficiencyScale) -> (Strin
             format!("outside the scale's {scale}"),
             format!("use a number from {scale}"),
         ),
+        ProficiencySpec::Name(name)
+            if !name.is_empty() && name.bytes().all(|b| b.is_ascii_digit()) =>
+        {
+            (
+                "not a step of the scale".to_owned(),
+                format!(
+                    "remove the quotes to write the number {name}; the scale runs from {scale}"
+                ),
+            )
+        }
         ProficiencySpec::Name(name) => {
             let help = match did_you_mean(name, &steps) {
                 Some(near) => format!("did you mean `{near}`? the steps are {named}"),
