@@ -27,6 +27,10 @@ pub(crate) struct Facts<'s> {
     pub(crate) scale: Result<ProficiencyScale, Vec<Finding>>,
     /// Track id -> index of its first definition, sound tracks only.
     pub(crate) track_ids: HashMap<&'s str, usize>,
+    /// Per competency with a `tracks` scope, per track: whether it is in
+    /// the scope. Built once, so that a scope is read in constant time
+    /// however long it is.
+    scopes: OnceCell<Vec<Option<Vec<bool>>>>,
     /// The policy with defaults filled in.
     pub(crate) policy: Policy,
     /// Every id, parsed once.
@@ -324,6 +328,7 @@ impl<'s> Facts<'s> {
             competencies,
             scale,
             track_ids,
+            scopes: OnceCell::new(),
             policy,
             ids: Ids::new(spec),
             zones: spec
@@ -543,14 +548,32 @@ impl<'s> Facts<'s> {
     /// Whether track `t` is in competency `c`'s scope: named in its
     /// `tracks`, or any track when it has none.
     pub(crate) fn in_scope(&self, c: usize, t: usize) -> bool {
-        let (Some(competency), Some(track)) =
-            (self.spec.competencies.get(c), self.spec.tracks.get(t))
-        else {
-            return false;
-        };
-        match &competency.tracks {
-            Some(tracks) => tracks.contains(&track.id),
-            None => true,
+        let scopes = self.scopes.get_or_init(|| {
+            let spec = self.spec;
+            let mut by_id: HashMap<&str, Vec<usize>> = HashMap::new();
+            for (t, track) in spec.tracks.iter().enumerate() {
+                by_id.entry(track.id.as_str()).or_default().push(t);
+            }
+            spec.competencies
+                .iter()
+                .map(|competency| {
+                    let tracks = competency.tracks.as_ref()?;
+                    let mut scope = vec![false; spec.tracks.len()];
+                    for t in tracks
+                        .iter()
+                        .filter_map(|id| by_id.get(id.as_str()))
+                        .flatten()
+                    {
+                        scope[*t] = true;
+                    }
+                    Some(scope)
+                })
+                .collect()
+        });
+        match scopes.get(c) {
+            Some(Some(scope)) => scope.get(t).copied().unwrap_or(false),
+            Some(None) => t < self.spec.tracks.len(),
+            None => false,
         }
     }
 

@@ -67,6 +67,9 @@ pub(crate) fn scale(spec: Option<&ScaleSpec>) -> Result<ProficiencyScale, Vec<Fi
             )
             .with_help("list the steps of the framework, lowest first, such as `[Awareness, Working, Practitioner, Advanced, Expert]`"),
         );
+        // Its names are not judged: they are too few to mean anything, or
+        // too many to compare.
+        return Err(findings);
     } else if end > i64::from(Proficiency::MAX) {
         findings.push(
             Finding::new(

@@ -33,6 +33,24 @@ declare_rule! {
 
 pub(crate) fn check(facts: &Facts<'_>, sink: &mut Findings) {
     let spec = facts.spec;
+    // Per competency: its scope for messages, `None` when it has none or
+    // when it names an unknown track (`unknown-track`'s: it may be this
+    // one, misspelt). Each scope is read once.
+    let scopes: Vec<Option<String>> = spec
+        .competencies
+        .iter()
+        .map(|c| {
+            let scope = c.tracks.as_ref()?;
+            if scope
+                .iter()
+                .any(|id| !facts.track_ids.contains_key(id.as_str()))
+            {
+                return None;
+            }
+            let ids = crate::text::unique(scope.iter().map(String::as_str));
+            Some(names(&ids, ", "))
+        })
+        .collect();
     for (t, l, level) in facts.levels() {
         let track = &spec.tracks[t];
         for (id, _) in &level.expectations {
@@ -40,17 +58,9 @@ pub(crate) fn check(facts: &Facts<'_>, sink: &mut Findings) {
                 continue;
             };
             let competency = &spec.competencies[c];
-            let Some(scope) = &competency.tracks else {
+            let Some(Some(scope)) = scopes.get(c) else {
                 continue;
             };
-            // A scope naming an unknown track is `unknown-track`'s: it may
-            // be this one, misspelt.
-            if scope
-                .iter()
-                .any(|id| !facts.track_ids.contains_key(id.as_str()))
-            {
-                continue;
-            }
             if facts.in_scope(c, t)
                 || (competency.kind == CompetencyKind::People
                     && track.kind == TrackKind::IndividualContributor)
@@ -60,7 +70,6 @@ pub(crate) fn check(facts: &Facts<'_>, sink: &mut Findings) {
             if sink.is_full() {
                 return;
             }
-            let scope: Vec<&str> = scope.iter().map(String::as_str).collect();
             sink.push(
                 Finding::new(
                     &OUT_OF_SCOPE_EXPECTATION,
@@ -70,7 +79,7 @@ pub(crate) fn check(facts: &Facts<'_>, sink: &mut Findings) {
                         escape(&level.id),
                         escape(&track.id),
                         escape(id),
-                        names(&scope, ", ")
+                        scope
                     ),
                 )
                 .with_help(format!(

@@ -33,21 +33,18 @@ declare_rule! {
 
 pub(crate) fn check(facts: &Facts<'_>, sink: &mut Findings) {
     let spec = facts.spec;
-    let scoped_to_ic = |c: usize, track: &str| {
-        spec.competencies[c].tracks.iter().flatten().any(|id| {
-            id == track
-                && facts
-                    .track_ids
-                    .get(id.as_str())
-                    .is_some_and(|&t| spec.tracks[t].kind == TrackKind::IndividualContributor)
-        })
+    let is_ic = |id: &str| {
+        facts
+            .track_ids
+            .get(id)
+            .is_some_and(|&t| spec.tracks[t].kind == TrackKind::IndividualContributor)
     };
     for (c, competency) in spec.competencies.iter().enumerate() {
         if competency.kind != CompetencyKind::People || !facts.sound.competency(c) {
             continue;
         }
         for (j, id) in competency.tracks.iter().flatten().enumerate() {
-            if !scoped_to_ic(c, id) {
+            if !is_ic(id) {
                 continue;
             }
             sink.push(
@@ -75,7 +72,7 @@ pub(crate) fn check(facts: &Facts<'_>, sink: &mut Findings) {
                 continue;
             };
             // Reported once, at the scope that names this track.
-            if scoped_to_ic(c, &spec.tracks[t].id) {
+            if spec.competencies[c].tracks.is_some() && facts.in_scope(c, t) {
                 continue;
             }
             if spec.competencies[c].kind == CompetencyKind::People {

@@ -46,7 +46,7 @@ pub(crate) fn check(facts: &Facts<'_>, sink: &mut Findings) {
         if !used.contains(competency.id.as_str()) {
             let (message, help) = match &competency.tracks {
                 Some(scope) => {
-                    let scope: Vec<&str> = scope.iter().map(String::as_str).collect();
+                    let scope = crate::text::unique(scope.iter().map(String::as_str));
                     let scope = names(&scope, ", ");
                     (
                         format!(
