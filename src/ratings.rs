@@ -12,7 +12,8 @@ use crate::text::did_you_mean;
 use crate::text::escape;
 use crate::{CompetencyId, Ladder, LadderId, Loader, Pointer, Proficiency, Report, rules};
 
-/// Assessed proficiencies: competency id to 1..5, for one person.
+/// Assessed proficiencies: competency id to a proficiency of the ladder's
+/// scale (1..5 by default), for one person.
 ///
 /// A competency that is not in the ratings was not assessed: it meets no
 /// expectation. Build ratings in code, or read a ratings file with
@@ -130,8 +131,10 @@ impl FromIterator<(CompetencyId, Proficiency)> for Ratings {
 /// The [`Report`] of every finding, each located like a ladder file's: a YAML
 /// syntax error, an unknown key (`rating:`), a missing `ladder`, a ladder id
 /// other than `ladder`'s (`ladder-mismatch`), an unknown competency
-/// (`unknown-competency`, with the closest id), a proficiency outside 1..5
-/// (`invalid-proficiency`) or not a whole number (`type`).
+/// (`unknown-competency`, with the closest id), a proficiency off the ladder's
+/// scale, outside 1..5 by default, or a step name the scale does not have
+/// (`invalid-proficiency`), or not a whole number (`type`; a step name too
+/// when the scale has names).
 pub fn load_ratings(source: &str, ladder: &Ladder) -> Result<Ratings, Report> {
     Loader::new().load_ratings(source, ladder)
 }
@@ -186,7 +189,8 @@ impl Ladder {
     /// Checks ratings built in code (or received as JSON) against this
     /// ladder, as loading a ratings file does: a `ladder-mismatch` when they
     /// name another ladder, an `unknown-competency` (with the closest id) for
-    /// each competency the ladder does not have. The findings point into the
+    /// each competency the ladder does not have, an `invalid-proficiency` for
+    /// each rating off the ladder's proficiency scale (a 0 on a scale from 1). The findings point into the
     /// ratings as a file would hold them (`/ratings/tecnical-depth`); they
     /// have no line, since there is no file. Empty when they are sound.
     ///
