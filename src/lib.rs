@@ -102,7 +102,8 @@ pub use limits::Limits;
 pub use load::{InvalidFile, LoadError, Loaded, Loader, Override, OverrideError, load, load_path};
 pub use model::{
     Band, Competency, CompetencyKind, Expectation, Grade, Ladder, Level, ParityMode, PayPeriod,
-    Policy, Proficiency, ProficiencyError, Track, TrackKind, Zone,
+    Policy, Proficiency, ProficiencyError, ProficiencyScale, ProficiencyStep, Track, TrackKind,
+    Zone,
 };
 pub use money::{Currency, Money, ParseMoneyError};
 pub use pointer::Pointer;

@@ -7,12 +7,13 @@ use serde::Serialize;
 
 use crate::finding::Finding;
 use crate::load::FileKind;
-use crate::spec::{RatingsSpec, decode_ratings};
+use crate::spec::{ProficiencySpec, RatingsSpec, ScaleHint, decode_ratings};
 use crate::text::did_you_mean;
 use crate::text::escape;
 use crate::{CompetencyId, Ladder, LadderId, Loader, Pointer, Proficiency, Report, rules};
 
-/// Assessed proficiencies: competency id to 1..5, for one person.
+/// Assessed proficiencies: competency id to a proficiency of the ladder's
+/// scale (1..5 by default), for one person.
 ///
 /// A competency that is not in the ratings was not assessed: it meets no
 /// expectation. Build ratings in code, or read a ratings file with
@@ -130,8 +131,10 @@ impl FromIterator<(CompetencyId, Proficiency)> for Ratings {
 /// The [`Report`] of every finding, each located like a ladder file's: a YAML
 /// syntax error, an unknown key (`rating:`), a missing `ladder`, a ladder id
 /// other than `ladder`'s (`ladder-mismatch`), an unknown competency
-/// (`unknown-competency`, with the closest id), a proficiency outside 1..5
-/// (`invalid-proficiency`) or not a whole number (`type`).
+/// (`unknown-competency`, with the closest id), a proficiency off the ladder's
+/// scale, outside 1..5 by default, or a step name the scale does not have
+/// (`invalid-proficiency`), or not a whole number (`type`; a step name too
+/// when the scale has names).
 pub fn load_ratings(source: &str, ladder: &Ladder) -> Result<Ratings, Report> {
     Loader::new().load_ratings(source, ladder)
 }
@@ -155,7 +158,12 @@ impl Loader {
     /// As [`load_ratings`].
     pub fn load_ratings(&self, source: &str, ladder: &Ladder) -> Result<Ratings, Report> {
         let (findings, ratings) = self.read(source, FileKind::Ratings, |root, limits| {
-            let decoded = decode_ratings(root, limits);
+            let scale = ladder.proficiency_scale();
+            let hint = ScaleHint {
+                range: scale.to_string(),
+                named: scale.is_named(),
+            };
+            let decoded = decode_ratings(root, limits, hint);
             let mut findings = decoded.findings;
             let ratings = decoded.spec.map(|spec| check(&spec, ladder, &mut findings));
             (findings, ratings)
@@ -181,7 +189,8 @@ impl Ladder {
     /// Checks ratings built in code (or received as JSON) against this
     /// ladder, as loading a ratings file does: a `ladder-mismatch` when they
     /// name another ladder, an `unknown-competency` (with the closest id) for
-    /// each competency the ladder does not have. The findings point into the
+    /// each competency the ladder does not have, an `invalid-proficiency` for
+    /// each rating off the ladder's proficiency scale (a 0 on a scale from 1). The findings point into the
     /// ratings as a file would hold them (`/ratings/tecnical-depth`); they
     /// have no line, since there is no file. Empty when they are sound.
     ///
@@ -209,9 +218,13 @@ impl Ladder {
         {
             findings.push(ladder_mismatch(id.as_str(), self));
         }
-        for (id, _) in ratings.iter() {
+        for (id, proficiency) in ratings.iter() {
             if self.competency(id).is_none() {
                 findings.push(unknown_competency(id.as_str(), self));
+            }
+            if !self.proficiency_scale().contains(proficiency) {
+                let value = ProficiencySpec::Number(i64::from(proficiency.get()));
+                findings.push(off_scale(id.as_str(), &value, self));
             }
         }
         Report::new(findings)
@@ -264,6 +277,17 @@ fn unknown_competency(id: &str, ladder: &Ladder) -> Finding {
     .at_key()
 }
 
+/// A rating that is not on the ladder's proficiency scale.
+fn off_scale(id: &str, value: &ProficiencySpec, ladder: &Ladder) -> Finding {
+    let (problem, help) = rules::judge_proficiency(value, ladder.proficiency_scale());
+    Finding::new(
+        &rules::INVALID_PROFICIENCY,
+        Pointer::root().key("ratings").key(id),
+        format!("`{}` is rated {value}, {problem}", escape(id)),
+    )
+    .with_help(help)
+}
+
 /// Checks a decoded ratings file against its ladder, into `findings`; the ratings
 /// that hold (the caller hands them out only when there is no finding).
 fn check(spec: &RatingsSpec, ladder: &Ladder, findings: &mut Vec<Finding>) -> Ratings {
@@ -273,23 +297,13 @@ fn check(spec: &RatingsSpec, ladder: &Ladder, findings: &mut Vec<Finding>) -> Ra
     }
     let mut ratings = BTreeMap::new();
     for (id, value) in &spec.ratings {
-        let pointer = Pointer::root().key("ratings").key(id);
         let competency = ladder.competency(id).map(|c| c.id().clone());
         if competency.is_none() {
             findings.push(unknown_competency(id, ladder));
         }
-        let proficiency = Proficiency::new(*value);
+        let proficiency = rules::on_scale(value, ladder.proficiency_scale());
         if proficiency.is_none() {
-            findings.push(
-                Finding::new(
-                    &rules::INVALID_PROFICIENCY,
-                    pointer,
-                    format!("`{}` is rated {value}, outside 1 to 5", escape(id)),
-                )
-                .with_help(
-                    "proficiency runs from 1 (learning) to 5 (sets the standard beyond the team)",
-                ),
-            );
+            findings.push(off_scale(id, value, ladder));
         }
         if let (Some(id), Some(p)) = (competency, proficiency) {
             ratings.insert(id, p);

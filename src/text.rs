@@ -130,6 +130,15 @@ pub(crate) fn and_list(items: &[String]) -> String {
     }
 }
 
+/// Each of `items` once, in the order of first appearance.
+pub(crate) fn unique<'a>(items: impl IntoIterator<Item = &'a str>) -> Vec<&'a str> {
+    let mut seen = std::collections::HashSet::new();
+    items
+        .into_iter()
+        .filter(|item| seen.insert(*item))
+        .collect()
+}
+
 /// `word` or `words`.
 pub(crate) fn plural(n: usize, word: &str) -> String {
     Count::new(n, word).noun().into_owned()

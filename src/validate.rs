@@ -51,10 +51,21 @@ fn build(facts: &Facts<'_>) -> Option<Ladder> {
         .iter()
         .zip(&ids.competencies)
         .map(|(c, id)| {
+            let tracks = match &c.tracks {
+                Some(tracks) => Some(
+                    tracks
+                        .iter()
+                        .map(|t| crate::TrackId::new(t).ok())
+                        .collect::<Option<Vec<_>>>()?,
+                ),
+                None => None,
+            };
             Some(Competency {
                 id: id.clone().ok()?,
                 name: c.name.clone(),
                 kind: c.kind,
+                group: c.group.clone(),
+                tracks,
                 description: c.description.clone(),
             })
         })
@@ -87,6 +98,7 @@ fn build(facts: &Facts<'_>) -> Option<Ladder> {
                 executive: level.executive,
                 band: facts.band(t, l)?,
                 expectations,
+                entry_criteria: level.entry_criteria.clone(),
             });
         }
         tracks.push(Track {
@@ -124,6 +136,7 @@ fn build(facts: &Facts<'_>) -> Option<Ladder> {
         competency_index: index(competencies.iter().map(|c| c.id.as_str())),
         zone_index: index(zones.iter().map(|z| z.id.as_str())),
         competencies,
+        proficiency_scale: facts.scale.clone().ok()?,
         tracks,
         zones,
     })

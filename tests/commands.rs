@@ -499,3 +499,72 @@ fn assess_on_a_ladder_with_a_shared_trunk() {
         ])
     );
 }
+
+const NURSING: &str = "tests/fixtures/valid/scales.yaml";
+
+/// A ladder written on a named scale from 0, with competency groups, scoped
+/// competencies and entry criteria: `show` prints each.
+#[test]
+fn show_a_named_scale_groups_scopes_and_entry_criteria() {
+    insta::assert_snapshot!("show-ladder-scales", ok(&["show", NURSING]));
+    insta::assert_snapshot!("show-level-scales", ok(&["show", NURSING, "rn3"]));
+    let out = ok(&["show", NURSING, "rn3", "--format", "json"]);
+    let json: serde_json::Value = serde_json::from_str(&out).expect("JSON");
+    let first = &json["expectations"][0];
+    assert_eq!(first["proficiency"], 3);
+    assert_eq!(first["step"], "Advanced");
+    assert_eq!(first["group"], "Clinical practice");
+    assert_eq!(json["entry_criteria"][0], "Two years as a Registered Nurse");
+    let out = ok(&["show", NURSING, "--format", "json"]);
+    let json: serde_json::Value = serde_json::from_str(&out).expect("JSON");
+    assert_eq!(json["proficiency_scale"]["start"], 0);
+    assert_eq!(
+        json["proficiency_scale"]["steps"][2]["name"],
+        "Practitioner"
+    );
+    assert_eq!(json["competencies"][2]["tracks"][0], "clinical");
+    // A v1 ladder's JSON says nothing of scales or groups.
+    let out = ok(&["show", ENGINEERING, "--format", "json"]);
+    assert!(!out.contains("proficiency_scale") && !out.contains("\"competencies\""));
+}
+
+/// Ratings written with the ladder's step names, and the gaps and the move
+/// in those names.
+#[test]
+fn assess_and_move_speak_the_scale_s_step_names() {
+    insta::assert_snapshot!(
+        "assess-scales",
+        ok(&["assess", NURSING, "tests/fixtures/ratings/nurse.yaml"])
+    );
+    insta::assert_snapshot!(
+        "move-scales",
+        ok(&["move", NURSING, "--from", "rn3", "--to", "management"])
+    );
+    let out = ok(&[
+        "assess",
+        NURSING,
+        "tests/fixtures/ratings/nurse.yaml",
+        "--format",
+        "json",
+    ]);
+    let json: serde_json::Value = serde_json::from_str(&out).expect("JSON");
+    let gap = &json["readiness"]["tracks"][0]["next"]["craft_gaps"][0];
+    assert_eq!(
+        (&gap["expected"], &gap["expected_step"]),
+        (&3.into(), &"Advanced".into())
+    );
+    assert_eq!(gap["assessed_step"], "Practitioner");
+    let out = ok(&[
+        "move",
+        NURSING,
+        "--from",
+        "rn3",
+        "--to",
+        "management",
+        "--format",
+        "json",
+    ]);
+    let json: serde_json::Value = serde_json::from_str(&out).expect("JSON");
+    assert_eq!(json["lowered"][0]["from_step"], "Advanced");
+    assert_eq!(json["lowered"][0]["to_step"], "Practitioner");
+}

@@ -224,7 +224,16 @@ fn the_reference_ladders_pass_an_independent_validator() {
             .collect();
         assert!(errors.is_empty(), "{path}:\n{}", errors.join("\n"));
     }
-    assert!(validator.is_valid(&as_json("tests/fixtures/valid/minimal.yaml")));
+    for path in [
+        "tests/fixtures/valid/minimal.yaml",
+        "tests/fixtures/valid/scales.yaml",
+    ] {
+        let errors: Vec<String> = validator
+            .iter_errors(&as_json(path))
+            .map(|e| format!("{} at {}", e, e.instance_path()))
+            .collect();
+        assert!(errors.is_empty(), "{path}:\n{}", errors.join("\n"));
+    }
 }
 
 /// Structural mistakes fail the schema as they fail the loader.
@@ -256,7 +265,7 @@ fn the_structural_fixtures_fail_the_schema_too() {
         ("grade: 1", "grade: one"),
         ("min: 100000,", "min: -5,"),
         ("min: 100000,", "min: \"$100k\","),
-        ("coding: 1,", "coding: 9,"),
+        ("coding: 1,", "coding: 11,"),
         ("id: ic1", "id: ic 1"),
         ("schema_version: 1", "schema_version: 2"),
     ] {
@@ -293,6 +302,18 @@ fn ladder_with_every_key() -> Value {
             "{ coding: 1,",
             "{ coding: { proficiency: 1, description: Code. },",
         ),
+        (
+            "    kind: craft\n",
+            "    kind: craft\n    group: Craft\n    tracks: [ic, management]\n",
+        ),
+        (
+            "tracks:\n  - id: ic\n",
+            "proficiency_scale:\n  start: 1\n  steps: [Awareness, { name: Working, description: Alone. }, Practitioner, Advanced, Expert]\ntracks:\n  - id: ic\n",
+        ),
+        (
+            "        expectations: { coding: 2, mentoring: 2 }\n",
+            "        expectations: { coding: 2, mentoring: 2 }\n        entry_criteria: [A year at ic1]\n",
+        ),
     ] {
         assert!(yaml.contains(from), "{from}");
         yaml = yaml.replacen(from, to, 1);
@@ -318,10 +339,21 @@ fn resolve<'s>(root: &'s Value, mut schema: &'s Value, instance: &Value) -> &'s 
             schema = &root["definitions"][reference.trim_start_matches("#/definitions/")];
         } else if let Some(Value::Array(all)) = schema.get("allOf") {
             schema = &all[0];
-        } else if let (Some(Value::Array(one_of)), true) =
-            (schema.get("oneOf"), instance.is_object())
-        {
-            match one_of.iter().find(|s| s["type"] == "object") {
+        } else if let (Some(Value::Array(one_of)), true) = (
+            schema.get("oneOf"),
+            instance.is_object() || instance.is_array(),
+        ) {
+            // The branch of the instance's type: a mapping's (or a `$ref`
+            // to one), a list's.
+            let kind = if instance.is_object() {
+                "object"
+            } else {
+                "array"
+            };
+            let branch = one_of
+                .iter()
+                .find(|s| s["type"] == kind || (kind == "object" && s.get("$ref").is_some()));
+            match branch {
                 Some(object) => schema = object,
                 None => return schema,
             }

@@ -68,8 +68,20 @@ fn ratings_come_in_as_json_and_read_back() {
     assert_eq!(posted.len(), 2);
     assert!(ladder.check_ratings(&posted).is_empty());
     refused::<Ratings>(
-        serde_json::json!({ "ratings": { "technical-depth": 9 } }),
-        "proficiency 9 is outside 1 to 5",
+        serde_json::json!({ "ratings": { "technical-depth": 11 } }),
+        "proficiency 11 is outside 0 to 10",
+    );
+    // A number some scale has, but not this ladder's: the ladder says so.
+    let off_scale: Ratings = serde_json::from_value(serde_json::json!({
+        "ratings": { "technical-depth": 9 }
+    }))
+    .expect("a number of some scale");
+    let report = ladder.check_ratings(&off_scale);
+    let finding = &report.findings()[0];
+    assert_eq!(finding.code(), "invalid-proficiency");
+    assert_eq!(
+        finding.message(),
+        "`technical-depth` is rated 9, outside 1 to 5"
     );
     refused::<Ratings>(
         serde_json::json!({ "ratings": { "Technical Depth": 3 } }),
@@ -106,7 +118,7 @@ fn invalid_values_are_refused_with_the_constructors_words() {
         }),
         "min <= mid <= max",
     );
-    refused::<Proficiency>(serde_json::json!(0), "outside 1 to 5");
+    refused::<Proficiency>(serde_json::json!(11), "outside 0 to 10");
     refused::<Severity>(serde_json::json!("fatal"), "unknown variant `fatal`");
     refused::<Pointer>(serde_json::json!("tracks/0"), "starts with `/`");
     refused::<Ratio>(

@@ -1,7 +1,7 @@
 use serde::Serialize;
 
 use super::names::wire_enum;
-use crate::CompetencyId;
+use crate::{CompetencyId, Track, TrackId, TrackKind};
 
 wire_enum! {
     /// What a competency is about, which decides the tracks it applies to.
@@ -26,6 +26,10 @@ pub struct Competency {
     pub(crate) name: String,
     pub(crate) kind: CompetencyKind,
     #[serde(skip_serializing_if = "Option::is_none")]
+    pub(crate) group: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub(crate) tracks: Option<Vec<TrackId>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub(crate) description: Option<String>,
 }
 
@@ -43,6 +47,39 @@ impl Competency {
     /// What it is about.
     pub fn kind(&self) -> CompetencyKind {
         self.kind
+    }
+
+    /// The group (area) it is shown under, such as `Delivery`, when the
+    /// ladder gives one.
+    pub fn group(&self) -> Option<&str> {
+        self.group.as_deref()
+    }
+
+    /// The tracks it is scoped to, when the ladder says; `None` when it
+    /// applies by its kind (see [`applies_to`](Self::applies_to)).
+    pub fn tracks(&self) -> Option<&[TrackId]> {
+        self.tracks.as_deref()
+    }
+
+    /// Whether it applies to `track`: a track it is scoped to, or, without a
+    /// scope, any track for `craft` and `leadership` competencies and
+    /// management tracks for `people` ones. A `people` competency never
+    /// applies to an individual-contributor track.
+    ///
+    /// ```
+    /// # let ladder = dualtrack::load_path("tests/fixtures/valid/scales.yaml")?.into_ladder();
+    /// let research = ladder.competency("research").unwrap();
+    /// assert!(research.applies_to(ladder.track("clinical").unwrap()));
+    /// assert!(!research.applies_to(ladder.track("management").unwrap()));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn applies_to(&self, track: &Track) -> bool {
+        let by_kind = self.kind != CompetencyKind::People || track.kind() == TrackKind::Management;
+        let in_scope = match &self.tracks {
+            Some(tracks) => tracks.iter().any(|t| t == track.id()),
+            None => true,
+        };
+        by_kind && in_scope
     }
 
     /// What it means, when the ladder says.

@@ -3,7 +3,7 @@ use std::collections::HashMap;
 use serde::Serialize;
 
 use super::names::wire_enum;
-use crate::{Competency, Currency, LadderId, Level, Policy, Track, Zone};
+use crate::{Competency, Currency, LadderId, Level, Policy, ProficiencyScale, Track, Zone};
 
 wire_enum! {
     /// How often the band amounts are paid.
@@ -45,6 +45,8 @@ pub struct Ladder {
     pub(crate) currency: Currency,
     pub(crate) pay_period: PayPeriod,
     pub(crate) competencies: Vec<Competency>,
+    #[serde(skip_serializing_if = "ProficiencyScale::is_default")]
+    pub(crate) proficiency_scale: ProficiencyScale,
     pub(crate) tracks: Vec<Track>,
     pub(crate) zones: Vec<Zone>,
     pub(crate) policy: Policy,
@@ -90,6 +92,47 @@ impl Ladder {
     /// Its competencies, in file order.
     pub fn competencies(&self) -> &[Competency] {
         &self.competencies
+    }
+
+    /// The scale its expectations are written on: the default, 1 to 5
+    /// unnamed, unless the file declares a `proficiency_scale`.
+    pub fn proficiency_scale(&self) -> &ProficiencyScale {
+        &self.proficiency_scale
+    }
+
+    /// The competency groups in file order of first appearance, each with
+    /// its competencies in file order; the competencies without a group
+    /// come first, under `None`. One entry, `None`, when no competency has
+    /// a group.
+    ///
+    /// ```
+    /// # let ladder = dualtrack::load_path("tests/fixtures/valid/scales.yaml")?.into_ladder();
+    /// let groups: Vec<Option<&str>> = ladder.competency_groups().iter().map(|(g, _)| *g).collect();
+    /// assert_eq!(groups, [Some("Clinical practice"), Some("Leadership")]);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn competency_groups(&self) -> Vec<(Option<&str>, Vec<&Competency>)> {
+        let mut groups: Vec<(Option<&str>, Vec<&Competency>)> = Vec::new();
+        if self.competencies.iter().any(|c| c.group.is_none()) {
+            groups.push((None, Vec::new()));
+        }
+        for competency in &self.competencies {
+            let group = competency.group();
+            match groups.iter_mut().find(|(g, _)| *g == group) {
+                Some((_, members)) => members.push(competency),
+                None => groups.push((group, vec![competency])),
+            }
+        }
+        groups
+    }
+
+    /// Whether `competency` applies to `track` (see
+    /// [`Competency::applies_to`]); `false` when either is unknown.
+    pub fn applies(&self, competency: &str, track: &str) -> bool {
+        match (self.competency(competency), self.track(track)) {
+            (Some(c), Some(t)) => c.applies_to(t),
+            _ => false,
+        }
     }
 
     /// Its tracks, in file order.

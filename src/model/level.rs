@@ -17,10 +17,14 @@ impl fmt::Display for Grade {
     }
 }
 
-/// A proficiency from 1 (learning) to 5 (sets the standard for others).
+/// A step of a proficiency scale, by its number: from 1 (learning) to 5
+/// (sets the standard beyond the team) on the default scale; a ladder may
+/// declare its own ([`ProficiencyScale`](crate::ProficiencyScale)), from 0 and
+/// up to 10 steps, and [`Ladder::proficiency_scale`](crate::Ladder::proficiency_scale)
+/// says which numbers it uses and what they are called.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(transparent)]
-pub struct Proficiency(u8);
+pub struct Proficiency(pub(crate) u8);
 
 impl fmt::Display for Level {
     /// Its id and title: `ic6 Principal Engineer`.
@@ -29,13 +33,19 @@ impl fmt::Display for Level {
     }
 }
 
-/// A number that is not a proficiency: outside 1 to 5.
+/// A number that is no proficiency of any scale: outside 0 to 10.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct ProficiencyError(i64);
 
 impl fmt::Display for ProficiencyError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "proficiency {} is outside 1 to 5", self.0)
+        write!(
+            f,
+            "proficiency {} is outside {} to {}",
+            self.0,
+            Proficiency::MIN,
+            Proficiency::MAX
+        )
     }
 }
 
@@ -45,7 +55,7 @@ impl std::error::Error for ProficiencyError {}
 /// use dualtrack::Proficiency;
 ///
 /// assert_eq!(Proficiency::try_from(3u8).map(Proficiency::get), Ok(3));
-/// assert_eq!(Proficiency::try_from(9u8).unwrap_err().to_string(), "proficiency 9 is outside 1 to 5");
+/// assert_eq!(Proficiency::try_from(11u8).unwrap_err().to_string(), "proficiency 11 is outside 0 to 10");
 /// ```
 impl TryFrom<u8> for Proficiency {
     type Error = ProficiencyError;
@@ -55,7 +65,9 @@ impl TryFrom<u8> for Proficiency {
     }
 }
 
-/// Reads a number from 1 to 5, as [`Proficiency::new`] checks it.
+/// Reads a number from 0 to 10, as [`Proficiency::new`] checks it; whether
+/// it is on a ladder's scale is judged against the ladder
+/// ([`Ladder::check_ratings`](crate::Ladder::check_ratings)).
 impl<'de> serde::Deserialize<'de> for Proficiency {
     fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         let value = i64::deserialize(deserializer)?;
@@ -64,23 +76,26 @@ impl<'de> serde::Deserialize<'de> for Proficiency {
 }
 
 impl fmt::Display for Proficiency {
-    /// The number, `1` to `5`.
+    /// The number, such as `3`.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         self.0.fmt(f)
     }
 }
 
 impl Proficiency {
-    /// The lowest proficiency.
-    pub const MIN: u8 = 1;
-    /// The highest proficiency.
-    pub const MAX: u8 = 5;
+    /// The lowest number any scale may use.
+    pub const MIN: u8 = 0;
+    /// The highest number any scale may use.
+    pub const MAX: u8 = 10;
 
-    /// A proficiency, when `value` is from 1 to 5.
+    /// A proficiency, when `value` is from 0 to 10, the numbers a scale may
+    /// use; whether a ladder's scale has it is
+    /// [`ProficiencyScale::contains`](crate::ProficiencyScale::contains).
     ///
     /// ```
     /// assert!(dualtrack::Proficiency::new(3).is_some());
-    /// assert!(dualtrack::Proficiency::new(6).is_none());
+    /// assert!(dualtrack::Proficiency::new(0).is_some());
+    /// assert!(dualtrack::Proficiency::new(11).is_none());
     /// ```
     pub fn new(value: i64) -> Option<Self> {
         u8::try_from(value)
@@ -89,7 +104,7 @@ impl Proficiency {
             .map(Self)
     }
 
-    /// The value, from 1 to 5.
+    /// The number, such as `3`.
     pub fn get(self) -> u8 {
         self.0
     }
@@ -134,6 +149,8 @@ pub struct Level {
     pub(crate) executive: bool,
     pub(crate) band: Band,
     pub(crate) expectations: Vec<Expectation>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub(crate) entry_criteria: Vec<String>,
 }
 
 impl Level {
@@ -180,6 +197,20 @@ impl Level {
     /// Its expectations, in file order.
     pub fn expectations(&self) -> &[Expectation] {
         &self.expectations
+    }
+
+    /// What it takes to enter the level beyond its expectations (years in
+    /// the band below, hours of practice, an interview), in file order; empty
+    /// when the ladder names none.
+    ///
+    /// ```
+    /// # let ladder = dualtrack::load_path("tests/fixtures/valid/scales.yaml")?.into_ladder();
+    /// let senior = ladder.level("rn3").unwrap();
+    /// assert_eq!(senior.entry_criteria()[0], "Two years as a Registered Nurse");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn entry_criteria(&self) -> &[String] {
+        &self.entry_criteria
     }
 
     /// Its expectation of one competency.

@@ -11,6 +11,7 @@ mod ladder;
 mod level;
 mod names;
 mod policy;
+mod scale;
 mod track;
 mod zone;
 
@@ -19,6 +20,7 @@ pub use competency::{Competency, CompetencyKind};
 pub use ladder::{Ladder, PayPeriod};
 pub use level::{Expectation, Grade, Level, Proficiency, ProficiencyError};
 pub use policy::{ParityMode, Policy};
+pub use scale::{ProficiencyScale, ProficiencyStep};
 pub use track::{Track, TrackKind};
 pub use zone::Zone;
 pub(crate) use zone::convert_band;

@@ -4,7 +4,10 @@
 use serde::Serialize;
 
 use super::profile::BandedLevel;
-use crate::{Band, Currency, Grade, Ladder, Level, Money, PayPeriod, Track, TrackKind, Zone};
+use crate::{
+    Band, Competency, Currency, Grade, Ladder, Level, Money, PayPeriod, ProficiencyScale, Track,
+    TrackKind, Zone,
+};
 
 /// A level in a [`TrackOverview`]: its band and its counterparts.
 ///
@@ -136,8 +139,10 @@ impl<'a> SalaryMatch<'a> {
 /// [`Ladder::overview`].
 ///
 /// Serialized as `{ id, name, currency, pay_period, zone, split_grade,
-/// tracks, salary }`, `split_grade` left out without a shared trunk and
-/// `salary` when none was given.
+/// proficiency_scale, competencies, tracks, salary }`, `split_grade` left out
+/// without a shared trunk, `proficiency_scale` when it is the default (1 to
+/// 5, unnamed), `competencies` unless one has a `group` or a scope
+/// (`tracks`), and `salary` when none was given.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct LadderOverview<'a> {
     ladder: &'a Ladder,
@@ -185,10 +190,20 @@ impl Serialize for LadderOverview<'_> {
             zone: Option<&'s Zone>,
             #[serde(skip_serializing_if = "Option::is_none")]
             split_grade: Option<Grade>,
+            #[serde(skip_serializing_if = "ProficiencyScale::is_default")]
+            proficiency_scale: &'s ProficiencyScale,
+            #[serde(skip_serializing_if = "Option::is_none")]
+            competencies: Option<&'s [Competency]>,
             tracks: &'s [TrackOverview<'s>],
             #[serde(skip_serializing_if = "Option::is_none")]
             salary: Option<&'s SalaryMatch<'s>>,
         }
+        // The competencies, when groups or scopes make them worth a look.
+        let competencies = self.ladder.competencies();
+        let competencies = competencies
+            .iter()
+            .any(|c| c.group().is_some() || c.tracks().is_some())
+            .then_some(competencies);
         Shown {
             id: self.ladder.id().as_str(),
             name: self.ladder.name(),
@@ -196,6 +211,8 @@ impl Serialize for LadderOverview<'_> {
             pay_period: self.ladder.pay_period(),
             zone: self.zone,
             split_grade: self.ladder.split_grade(),
+            proficiency_scale: self.ladder.proficiency_scale(),
+            competencies,
             tracks: &self.tracks,
             salary: self.salary.as_ref(),
         }

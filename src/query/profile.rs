@@ -67,12 +67,15 @@ impl Serialize for BandedLevel<'_> {
 
 /// What a level expects of one competency, with the competency.
 ///
-/// Serialized as `{ competency, name, kind, proficiency, description }`,
-/// `competency` being its id and `description` left out when there is none.
+/// Serialized as `{ competency, name, kind, group, proficiency, step,
+/// description }`, `competency` being its id; `group`, `step` (the step
+/// name, on a scale with names) and `description` left out when there is
+/// none.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Expected<'a> {
     competency: &'a Competency,
     expectation: &'a Expectation,
+    step: Option<&'a str>,
 }
 
 impl<'a> Expected<'a> {
@@ -84,6 +87,21 @@ impl<'a> Expected<'a> {
     /// The proficiency expected.
     pub fn proficiency(&self) -> Proficiency {
         self.expectation.proficiency()
+    }
+
+    /// The name of the proficiency's step, when the ladder's scale names
+    /// its steps (`Practitioner`).
+    pub fn step(&self) -> Option<&'a str> {
+        self.step
+    }
+
+    /// The proficiency as people read it: `3`, or `2 Practitioner` on a
+    /// scale with names.
+    pub fn label(&self) -> String {
+        match self.step {
+            Some(name) => format!("{} {name}", self.proficiency()),
+            None => self.proficiency().to_string(),
+        }
     }
 
     /// What the proficiency looks like at this level, when the ladder says.
@@ -99,7 +117,11 @@ impl Serialize for Expected<'_> {
             competency: &'s str,
             name: &'s str,
             kind: CompetencyKind,
+            #[serde(skip_serializing_if = "Option::is_none")]
+            group: Option<&'s str>,
             proficiency: Proficiency,
+            #[serde(skip_serializing_if = "Option::is_none")]
+            step: Option<&'s str>,
             #[serde(skip_serializing_if = "Option::is_none")]
             description: Option<&'s str>,
         }
@@ -107,7 +129,9 @@ impl Serialize for Expected<'_> {
             competency: self.competency.id().as_str(),
             name: self.competency.name(),
             kind: self.competency.kind(),
+            group: self.competency.group(),
             proficiency: self.proficiency(),
+            step: self.step,
             description: self.description(),
         }
         .serialize(serializer)
@@ -119,9 +143,10 @@ impl Serialize for Expected<'_> {
 ///
 /// Serialized as `{ ladder, zone, id, title, track, grade, summary,
 /// executive, split_grade, pay_period, band, below, above, leads_into,
-/// counterparts, expectations, salary }`, `summary`, `split_grade` and
-/// `salary` left out when there is none, `executive` unless true, and
-/// `leads_into` unless the level is the top of the shared trunk.
+/// counterparts, expectations, entry_criteria, salary }`, `summary`,
+/// `split_grade`, `entry_criteria` and `salary` left out when there is none,
+/// `executive` unless true, and `leads_into` unless the level is the top of
+/// the shared trunk.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct LevelProfile<'a> {
     ladder: &'a Ladder,
@@ -230,6 +255,8 @@ impl Serialize for LevelProfile<'_> {
             leads_into: &'s [BandedLevel<'s>],
             counterparts: &'s [BandedLevel<'s>],
             expectations: &'s [Expected<'s>],
+            #[serde(skip_serializing_if = "<[String]>::is_empty")]
+            entry_criteria: &'s [String],
             #[serde(skip_serializing_if = "Option::is_none")]
             salary: Option<&'s SalaryPosition>,
         }
@@ -251,6 +278,7 @@ impl Serialize for LevelProfile<'_> {
             leads_into: &self.leads_into,
             counterparts: &self.counterparts,
             expectations: &self.expectations,
+            entry_criteria: level.entry_criteria(),
             salary: self.salary.as_ref(),
         }
         .serialize(serializer)
@@ -324,6 +352,7 @@ impl Ladder {
                     Some(Expected {
                         competency,
                         expectation,
+                        step: self.proficiency_scale().name(expectation.proficiency()),
                     })
                 })
                 .collect(),

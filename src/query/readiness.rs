@@ -10,15 +10,22 @@ use serde::Serialize;
 
 use super::placed::Placed;
 use crate::{
-    Competency, CompetencyKind, Ladder, Level, NotFound, Proficiency, Ratings, Report, Track,
+    Competency, CompetencyKind, Ladder, Level, NotFound, Proficiency, ProficiencyScale, Ratings,
+    Report, Track,
 };
 
 /// A competency where the assessment falls short of what a level expects.
+///
+/// Serialized as `{ competency, name, kind, expected, expected_step,
+/// assessed, assessed_step }`, the `_step` names only on a scale with named
+/// steps.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Gap<'a> {
     competency: &'a Competency,
     expected: Proficiency,
     assessed: Option<Proficiency>,
+    /// The ladder's proficiency scale.
+    scale: &'a ProficiencyScale,
 }
 
 impl<'a> Gap<'a> {
@@ -37,10 +44,14 @@ impl<'a> Gap<'a> {
         self.assessed
     }
 
-    /// How many steps short the assessment is: the expected proficiency
-    /// when the competency was not rated.
+    /// How many steps short the assessment is; when the competency was not
+    /// rated, counted from below the scale's first step (on the default
+    /// scale, from 1, that is the expected proficiency).
     pub fn shortfall(&self) -> u8 {
-        self.expected.get() - self.assessed.map_or(0, Proficiency::get)
+        match self.assessed {
+            Some(assessed) => self.expected.get().saturating_sub(assessed.get()),
+            None => (self.expected.get() + 1).saturating_sub(self.scale.start().get()),
+        }
     }
 }
 
@@ -52,14 +63,20 @@ impl Serialize for Gap<'_> {
             name: &'g str,
             kind: CompetencyKind,
             expected: Proficiency,
+            #[serde(skip_serializing_if = "Option::is_none")]
+            expected_step: Option<&'g str>,
             assessed: Option<Proficiency>,
+            #[serde(skip_serializing_if = "Option::is_none")]
+            assessed_step: Option<&'g str>,
         }
         Shown {
             competency: self.competency.id.as_str(),
             name: &self.competency.name,
             kind: self.competency.kind,
             expected: self.expected,
+            expected_step: self.scale.name(self.expected),
             assessed: self.assessed,
+            assessed_step: self.assessed.and_then(|p| self.scale.name(p)),
         }
         .serialize(serializer)
     }
@@ -136,6 +153,7 @@ impl<'a> LevelReadiness<'a> {
                 competency,
                 expected: expectation.proficiency,
                 assessed,
+                scale: ladder.proficiency_scale(),
             };
             if competency.kind == CompetencyKind::People {
                 people_gaps.push(gap);

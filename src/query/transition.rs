@@ -6,8 +6,8 @@ use serde::Serialize;
 
 use super::placed::Placed;
 use crate::{
-    Band, Competency, CompetencyKind, Ladder, Level, Money, NotFound, Proficiency, SalaryPosition,
-    SignedMoney, Track, Zone, ZoneId,
+    Band, Competency, CompetencyKind, Ladder, Level, Money, NotFound, Proficiency,
+    ProficiencyScale, SalaryPosition, SignedMoney, Track, Zone, ZoneId,
 };
 
 /// Whether a move keeps, raises or lowers the grade.
@@ -35,11 +35,16 @@ impl Direction {
 }
 
 /// How the expectation of one competency differs between two levels.
+///
+/// Serialized as `{ competency, name, kind, from, from_step, to, to_step }`,
+/// the `_step` names only on a scale with named steps.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct ExpectationChange<'a> {
     competency: &'a Competency,
     from: Option<Proficiency>,
     to: Option<Proficiency>,
+    /// The ladder's proficiency scale, for the step names.
+    scale: &'a ProficiencyScale,
 }
 
 impl<'a> ExpectationChange<'a> {
@@ -67,14 +72,21 @@ impl Serialize for ExpectationChange<'_> {
             name: &'c str,
             kind: CompetencyKind,
             from: Option<Proficiency>,
+            #[serde(skip_serializing_if = "Option::is_none")]
+            from_step: Option<&'c str>,
             to: Option<Proficiency>,
+            #[serde(skip_serializing_if = "Option::is_none")]
+            to_step: Option<&'c str>,
         }
+        let step = |p: Option<Proficiency>| p.and_then(|p| self.scale.name(p));
         Change {
             competency: self.competency.id.as_str(),
             name: &self.competency.name,
             kind: self.competency.kind,
             from: self.from,
+            from_step: step(self.from),
             to: self.to,
+            to_step: step(self.to),
         }
         .serialize(serializer)
     }
@@ -428,6 +440,7 @@ impl Ladder {
                 competency,
                 from: level.expectation(id).map(|e| e.proficiency),
                 to: target.expectation(id).map(|e| e.proficiency),
+                scale: &self.proficiency_scale,
             };
             let list = match (change.from, change.to) {
                 (None, Some(_)) => &mut transition.newly_required,

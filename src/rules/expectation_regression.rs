@@ -29,6 +29,11 @@ declare_rule! {
 }
 
 pub(crate) fn check(facts: &Facts<'_>, sink: &mut Findings) {
+    // `3`, or `3 Advanced` on a scale with names.
+    let label = |p: Proficiency| match &facts.scale {
+        Ok(scale) => scale.label(p),
+        Err(_) => p.to_string(),
+    };
     for (t, track) in facts.spec.tracks.iter().enumerate() {
         // Competency -> (proficiency, level index) of the last level that set it.
         let mut last: HashMap<&str, (Proficiency, usize)> = HashMap::new();
@@ -51,9 +56,9 @@ pub(crate) fn check(facts: &Facts<'_>, sink: &mut Findings) {
                             format!(
                                 "level `{}` expects {} in `{}`, below the {} of `{}` beneath it",
                                 escape(&level.id),
-                                value.get(),
+                                label(value),
                                 escape(id),
-                                before.get(),
+                                label(before),
                                 escape(&track.levels[at].id)
                             ),
                         )

@@ -4,9 +4,10 @@
 use std::cell::OnceCell;
 use std::collections::{HashMap, HashSet};
 
-use crate::model::{Band, Grade, Policy, Proficiency, TrackKind};
+use crate::finding::Finding;
+use crate::model::{Band, Grade, Policy, Proficiency, ProficiencyScale, TrackKind};
 use crate::rules::invalid_zone::{Conversion, ZoneProblem, conversion};
-use crate::spec::{ExpectationSpec, LadderSpec, LevelSpec};
+use crate::spec::{ExpectationSpec, LadderSpec, LevelSpec, ProficiencySpec};
 use crate::{CompetencyId, Currency, IdError, LadderId, LevelId, Money, Pointer, TrackId, ZoneId};
 
 /// What the checks read: the decoded file, its indexes, the typed values
@@ -20,6 +21,16 @@ pub(crate) struct Facts<'s> {
     levels: Vec<Vec<LevelFacts>>,
     /// Competency id -> index of its first definition.
     pub(crate) competencies: HashMap<&'s str, usize>,
+    /// The proficiency scale (the default when none is declared), or the
+    /// `invalid-proficiency-scale` findings that say why there is none
+    /// (none when it did not decode).
+    pub(crate) scale: Result<ProficiencyScale, Vec<Finding>>,
+    /// Track id -> index of its first definition, sound tracks only.
+    pub(crate) track_ids: HashMap<&'s str, usize>,
+    /// Per competency with a `tracks` scope, per track: whether it is in
+    /// the scope. Built once, so that a scope is read in constant time
+    /// however long it is.
+    scopes: OnceCell<Vec<Option<Vec<bool>>>>,
     /// The policy with defaults filled in.
     pub(crate) policy: Policy,
     /// Every id, parsed once.
@@ -47,6 +58,7 @@ pub(crate) struct Sound {
     pub(crate) id: bool,
     pub(crate) currency: bool,
     pub(crate) policy: bool,
+    pub(crate) scale: bool,
     /// Per competency; `all_competencies` also covers the list itself.
     pub(crate) competencies: Vec<bool>,
     pub(crate) all_competencies: bool,
@@ -91,6 +103,7 @@ impl Sound {
             id: clean(root().key("id")),
             currency: clean(root().key("currency")),
             policy: clean(root().key("policy")),
+            scale: clean(root().key("proficiency_scale")),
             all_competencies: clean(root().key("competencies")) && competencies.iter().all(|s| *s),
             competencies,
             all_tracks: clean(root().key("tracks")) && tracks.iter().all(|s| *s),
@@ -106,6 +119,7 @@ impl Sound {
             id: true,
             currency: true,
             policy: true,
+            scale: true,
             competencies: vec![true; spec.competencies.len()],
             all_competencies: true,
             tracks: vec![true; spec.tracks.len()],
@@ -186,13 +200,27 @@ pub(crate) struct LevelFacts {
     /// Min, mid and max read in the currency, when it is known.
     pub(crate) amounts: Option<[Amount; 3]>,
     pub(crate) band: BandFact,
-    /// Per expectation, in file order: the proficiency, when it is one
-    /// (`invalid-proficiency` reports the rest).
+    /// Per expectation, in file order: the proficiency, when it is one of
+    /// the scale (`invalid-proficiency` reports the rest; none when the scale
+    /// itself is invalid).
     pub(crate) proficiencies: Vec<Option<Proficiency>>,
 }
 
+/// A proficiency as written, on `scale`: its number or its step name.
+pub(crate) fn on_scale(value: &ProficiencySpec, scale: &ProficiencyScale) -> Option<Proficiency> {
+    match value {
+        ProficiencySpec::Number(n) => scale.get(*n),
+        ProficiencySpec::Name(name) => scale.named(name),
+    }
+}
+
 impl LevelFacts {
-    fn new(level: &LevelSpec, currency: Option<Currency>, sound: bool) -> Self {
+    fn new(
+        level: &LevelSpec,
+        currency: Option<Currency>,
+        scale: Option<&ProficiencyScale>,
+        sound: bool,
+    ) -> Self {
         let b = level.band;
         let amounts = currency.map(|c| [b.min, b.mid, b.max].map(|a| Amount::read(a, c)));
         Self {
@@ -203,7 +231,7 @@ impl LevelFacts {
             proficiencies: level
                 .expectations
                 .iter()
-                .map(|(_, e)| Proficiency::new(e.proficiency))
+                .map(|(_, e)| scale.and_then(|scale| on_scale(&e.proficiency, scale)))
                 .collect(),
         }
     }
@@ -240,6 +268,11 @@ impl<'s> Facts<'s> {
     pub(crate) fn new(spec: &'s LadderSpec, poisoned: &[Pointer]) -> Self {
         let sound = Sound::new(spec, poisoned);
         let currency = Currency::from_code(&spec.currency).filter(|_| sound.currency);
+        let scale = if sound.scale {
+            crate::rules::invalid_proficiency_scale::scale(spec.proficiency_scale.as_ref())
+        } else {
+            Err(Vec::new())
+        };
         let levels = spec
             .tracks
             .iter()
@@ -251,7 +284,7 @@ impl<'s> Facts<'s> {
                     .enumerate()
                     .map(|(l, level)| {
                         let ok = sound.levels.get(t).and_then(|ls| ls.get(l)).copied();
-                        LevelFacts::new(level, currency, ok.unwrap_or(false))
+                        LevelFacts::new(level, currency, scale.as_ref().ok(), ok.unwrap_or(false))
                     })
                     .collect()
             })
@@ -260,6 +293,12 @@ impl<'s> Facts<'s> {
         for (i, c) in spec.competencies.iter().enumerate() {
             if sound.competency(i) {
                 competencies.entry(c.id.as_str()).or_insert(i);
+            }
+        }
+        let mut track_ids = HashMap::new();
+        for (t, track) in spec.tracks.iter().enumerate() {
+            if sound.track(t) {
+                track_ids.entry(track.id.as_str()).or_insert(t);
             }
         }
         let p = &spec.policy;
@@ -287,6 +326,9 @@ impl<'s> Facts<'s> {
             currency,
             levels,
             competencies,
+            scale,
+            track_ids,
+            scopes: OnceCell::new(),
             policy,
             ids: Ids::new(spec),
             zones: spec
@@ -537,6 +579,54 @@ impl<'s> Facts<'s> {
         self.levels()
             .filter(|(t, _, _)| self.spec.tracks[*t].kind == kind)
             .collect()
+    }
+
+    /// Whether competency `c` applies to track `t`: a track it is scoped to
+    /// (by `tracks`), or by its kind (`people` to management tracks only,
+    /// the others to every track). A `people` competency never applies to
+    /// an individual-contributor track, whatever its scope says
+    /// (`people-on-ic-track` reports such a scope).
+    pub(crate) fn applies(&self, c: usize, t: usize) -> bool {
+        let (Some(competency), Some(track)) =
+            (self.spec.competencies.get(c), self.spec.tracks.get(t))
+        else {
+            return false;
+        };
+        let by_kind = competency.kind != crate::model::CompetencyKind::People
+            || track.kind == TrackKind::Management;
+        by_kind && self.in_scope(c, t)
+    }
+
+    /// Whether track `t` is in competency `c`'s scope: named in its
+    /// `tracks`, or any track when it has none.
+    pub(crate) fn in_scope(&self, c: usize, t: usize) -> bool {
+        let scopes = self.scopes.get_or_init(|| {
+            let spec = self.spec;
+            let mut by_id: HashMap<&str, Vec<usize>> = HashMap::new();
+            for (t, track) in spec.tracks.iter().enumerate() {
+                by_id.entry(track.id.as_str()).or_default().push(t);
+            }
+            spec.competencies
+                .iter()
+                .map(|competency| {
+                    let tracks = competency.tracks.as_ref()?;
+                    let mut scope = vec![false; spec.tracks.len()];
+                    for t in tracks
+                        .iter()
+                        .filter_map(|id| by_id.get(id.as_str()))
+                        .flatten()
+                    {
+                        scope[*t] = true;
+                    }
+                    Some(scope)
+                })
+                .collect()
+        });
+        match scopes.get(c) {
+            Some(Some(scope)) => scope.get(t).copied().unwrap_or(false),
+            Some(None) => t < self.spec.tracks.len(),
+            None => false,
+        }
     }
 
     /// A base band converted into zone `z`, when the zone is valid: each

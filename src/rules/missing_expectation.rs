@@ -1,7 +1,7 @@
 use std::collections::{HashMap, HashSet};
 
 use crate::finding::{Finding, Findings};
-use crate::model::{CompetencyKind, TrackKind};
+use crate::model::CompetencyKind;
 use crate::rules::Facts;
 use crate::spec::CompetencySpec as Competency;
 use crate::text::escape;
@@ -11,7 +11,9 @@ declare_rule! {
     /// ### What it does
     /// Warns when a level sets no expectation on a competency that applies
     /// to its track: `craft` and `leadership` competencies apply to every
-    /// track, `people` competencies to management tracks only.
+    /// track, `people` competencies to management tracks only, unless the
+    /// competency is scoped to some tracks by its `tracks` (then to those
+    /// only; a level never needs a competency scoped away from its track).
     ///
     /// A competency no level uses is left to `unused-competency`, and a
     /// management level with no `people` expectation at all to
@@ -55,37 +57,44 @@ pub(crate) fn check(facts: &Facts<'_>, sink: &mut Findings) {
             .get(id)
             .is_some_and(|&c| spec.competencies[c].kind == CompetencyKind::People)
     };
-    // Whether competency `c` applies to a level: on a management track, and
-    // whether that level sets any `people` competency.
-    let applies = |c: &Competency, management: bool, assessed: bool| {
-        used.contains(c.id.as_str())
-            && (c.kind != CompetencyKind::People || (management && assessed))
+    // Whether competency `c` applies to a level of track `t`: in its scope
+    // (by `tracks`, or by its kind), and for a `people` competency, whether
+    // that level sets any `people` competency.
+    let applies = |c: usize, t: usize, assessed: bool| {
+        let competency: &Competency = &spec.competencies[c];
+        used.contains(competency.id.as_str())
+            && facts.applies(c, t)
+            && (competency.kind != CompetencyKind::People || assessed)
     };
-    // Per id, how many competencies with it apply in each of the three cases,
-    // so that each level is checked in the time of its own expectations.
-    const CASES: [(bool, bool); 3] = [(false, false), (true, false), (true, true)];
-    let mut applicable = [0usize; 3];
-    let mut by_id: HashMap<&str, [usize; 3]> = HashMap::new();
-    for c in &spec.competencies {
-        for (case, &(management, assessed)) in CASES.iter().enumerate() {
-            if applies(c, management, assessed) {
-                applicable[case] += 1;
-                by_id.entry(c.id.as_str()).or_default()[case] += 1;
-            }
-        }
+    // Per track, how many competencies apply in each of the two cases (no
+    // `people` expectation, some); per id, the competencies with it, so
+    // that each level is checked in the time of its own expectations.
+    let applicable: Vec<[usize; 2]> = (0..spec.tracks.len())
+        .map(|t| {
+            [false, true].map(|assessed| {
+                (0..spec.competencies.len())
+                    .filter(|&c| applies(c, t, assessed))
+                    .count()
+            })
+        })
+        .collect();
+    let mut by_id: HashMap<&str, Vec<usize>> = HashMap::new();
+    for (c, competency) in spec.competencies.iter().enumerate() {
+        by_id.entry(competency.id.as_str()).or_default().push(c);
     }
     let known: Vec<&str> = spec.competencies.iter().map(|c| c.id.as_str()).collect();
+    let help = match &facts.scale {
+        Ok(scale) if !scale.is_default() => format!(
+            "say what each competency of the track looks like at this level, with a proficiency from {scale}"
+        ),
+        _ => "say what each competency of the track looks like at this level, with a proficiency from 1 to 5".to_owned(),
+    };
     for (t, l, level) in facts.levels() {
         if sink.is_full() {
             break;
         }
-        let management = spec.tracks[t].kind == TrackKind::Management;
         let assessed = level.expectations.iter().any(|(id, _)| is_people(id));
-        let case = match (management, assessed) {
-            (false, _) => 0,
-            (true, false) => 1,
-            (true, true) => 2,
-        };
+        let case = usize::from(assessed);
         let expected: HashSet<&str> = level
             .expectations
             .iter()
@@ -94,9 +103,10 @@ pub(crate) fn check(facts: &Facts<'_>, sink: &mut Findings) {
         let set: usize = expected
             .iter()
             .filter_map(|id| by_id.get(id))
-            .map(|counts| counts[case])
-            .sum();
-        if set >= applicable[case] {
+            .flatten()
+            .filter(|&&c| applies(c, t, assessed))
+            .count();
+        if set >= applicable[t][case] {
             continue;
         }
         // A misspelt id (`unknown-competency`) is the expectation it meant:
@@ -109,9 +119,10 @@ pub(crate) fn check(facts: &Facts<'_>, sink: &mut Findings) {
         let missing: Vec<&str> = spec
             .competencies
             .iter()
-            .filter(|c| applies(c, management, assessed))
-            .filter(|c| !expected.contains(c.id.as_str()) && !meant.contains(c.id.as_str()))
-            .map(|c| c.id.as_str())
+            .enumerate()
+            .filter(|(c, _)| applies(*c, t, assessed))
+            .filter(|(_, c)| !expected.contains(c.id.as_str()) && !meant.contains(c.id.as_str()))
+            .map(|(_, c)| c.id.as_str())
             .collect();
         if missing.is_empty() {
             continue;
@@ -131,7 +142,7 @@ pub(crate) fn check(facts: &Facts<'_>, sink: &mut Findings) {
                     names(&missing, ", ")
                 ),
             )
-            .with_help("say what each competency of the track looks like at this level, with a proficiency from 1 to 5"),
+            .with_help(help.clone()),
         );
     }
 }

@@ -45,6 +45,7 @@ mod invalid_amount;
 mod invalid_currency;
 mod invalid_id;
 mod invalid_proficiency;
+pub(crate) mod invalid_proficiency_scale;
 mod invalid_zone;
 mod ladder_mismatch;
 mod management_premium;
@@ -52,15 +53,18 @@ mod midpoint_progression;
 mod missing_counterpart;
 mod missing_expectation;
 mod missing_track;
+mod out_of_scope_expectation;
 mod parity_gap;
 mod people_on_ic_track;
 mod trunk_split;
 mod unassessed_management;
 mod unknown_competency;
+mod unknown_track;
 mod unused_competency;
 
+pub(crate) use facts::on_scale;
 pub(crate) use facts::{Amount, BAND_POINTS, BandFact, Facts};
-pub(crate) use invalid_proficiency::INVALID_PROFICIENCY;
+pub(crate) use invalid_proficiency::{INVALID_PROFICIENCY, judge as judge_proficiency};
 pub(crate) use ladder_mismatch::LADDER_MISMATCH;
 pub(crate) use unknown_competency::UNKNOWN_COMPETENCY;
 
@@ -132,6 +136,11 @@ static CATALOGUE: &[Entry] = &[
         &unknown_competency::UNKNOWN_COMPETENCY,
         unknown_competency::check,
     ),
+    check(&unknown_track::UNKNOWN_TRACK, unknown_track::check),
+    check(
+        &invalid_proficiency_scale::INVALID_PROFICIENCY_SCALE,
+        invalid_proficiency_scale::check,
+    ),
     check(
         &invalid_proficiency::INVALID_PROFICIENCY,
         invalid_proficiency::check,
@@ -139,6 +148,10 @@ static CATALOGUE: &[Entry] = &[
     check(
         &people_on_ic_track::PEOPLE_ON_IC_TRACK,
         people_on_ic_track::check,
+    ),
+    check(
+        &out_of_scope_expectation::OUT_OF_SCOPE_EXPECTATION,
+        out_of_scope_expectation::check,
     ),
     check(
         &unassessed_management::UNASSESSED_MANAGEMENT,

@@ -1,3 +1,5 @@
+use std::collections::HashSet;
+
 use crate::finding::{Finding, Findings};
 use crate::model::{CompetencyKind, TrackKind};
 use crate::rules::Facts;
@@ -6,7 +8,8 @@ use crate::text::escape;
 declare_rule! {
     /// ### What it does
     /// Checks that every management level sets an expectation on at least one
-    /// `people` competency.
+    /// `people` competency that applies to its track (a `people` competency
+    /// scoped by `tracks` to other management tracks does not count).
     ///
     /// ### Why is this bad?
     /// Management is a different job, not the next level of the craft.
@@ -37,17 +40,27 @@ pub(crate) fn check(facts: &Facts<'_>, sink: &mut Findings) {
         return;
     }
     let spec = facts.spec;
-    let people: Vec<&str> = spec
-        .competencies
-        .iter()
-        .filter(|c| c.kind == CompetencyKind::People)
-        .map(|c| c.id.as_str())
+    // Per track, the people competencies that apply to it.
+    let by_track: Vec<(Vec<&str>, HashSet<&str>)> = (0..spec.tracks.len())
+        .map(|t| {
+            let people: Vec<&str> = spec
+                .competencies
+                .iter()
+                .enumerate()
+                .filter(|(c, competency)| {
+                    competency.kind == CompetencyKind::People && facts.applies(*c, t)
+                })
+                .map(|(_, c)| c.id.as_str())
+                .collect();
+            let set = people.iter().copied().collect();
+            (people, set)
+        })
         .collect();
-    let is_people: std::collections::HashSet<&str> = people.iter().copied().collect();
     for (t, l, level) in facts.levels_of(TrackKind::Management) {
         if sink.is_full() {
             break;
         }
+        let (people, is_people) = &by_track[t];
         if level
             .expectations
             .iter()
@@ -65,7 +78,7 @@ pub(crate) fn check(facts: &Facts<'_>, sink: &mut Findings) {
         } else {
             format!(
                 "readiness to lead is assessed on its own: set an expectation for {}",
-                crate::text::names(&people, " or ")
+                crate::text::names(people, " or ")
             )
         };
         sink.push(

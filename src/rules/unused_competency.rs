@@ -1,12 +1,13 @@
 use crate::Pointer;
 use crate::finding::{Finding, Findings};
 use crate::rules::Facts;
-use crate::text::escape;
+use crate::text::{escape, names};
 
 declare_rule! {
     /// ### What it does
     /// Warns when a competency is defined but no level sets an expectation
-    /// on it.
+    /// on it; for a competency scoped to some tracks (`tracks`), the message
+    /// names them.
     ///
     /// ### Why is this bad?
     /// A competency nobody is assessed on is dead text; usually the
@@ -43,16 +44,33 @@ pub(crate) fn check(facts: &Facts<'_>, sink: &mut Findings) {
             continue;
         }
         if !used.contains(competency.id.as_str()) {
-            sink.push(
-                Finding::new(
-                    &UNUSED_COMPETENCY,
-                    Pointer::root().key("competencies").index(i).key("id"),
+            let (message, help) = match &competency.tracks {
+                Some(scope) => {
+                    let scope = crate::text::unique(scope.iter().map(String::as_str));
+                    let scope = names(&scope, ", ");
+                    (
+                        format!(
+                            "competency `{}` is not expected by any level of {scope}",
+                            escape(&competency.id)
+                        ),
+                        format!("set it on the levels of {scope} it matters for, or remove it"),
+                    )
+                }
+                None => (
                     format!(
                         "competency `{}` is not expected by any level",
                         escape(&competency.id)
                     ),
+                    "set it on the levels it matters for, or remove it".to_owned(),
+                ),
+            };
+            sink.push(
+                Finding::new(
+                    &UNUSED_COMPETENCY,
+                    Pointer::root().key("competencies").index(i).key("id"),
+                    message,
                 )
-                .with_help("set it on the levels it matters for, or remove it"),
+                .with_help(help),
             );
         }
     }

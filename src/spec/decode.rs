@@ -15,7 +15,8 @@ use crate::model::{CompetencyKind, ParityMode, PayPeriod, TrackKind};
 use crate::spec::wire::Wire;
 use crate::spec::{
     BandSpec, CompetencySpec, ExpectationSpec, LadderSpec, LevelSpec, OverlapSpec, ParitySpec,
-    PercentRangeSpec, PolicySpec, TrackSpec, ZoneSpec,
+    PercentRangeSpec, PolicySpec, ProficiencySpec, ScaleSpec, StepSpec, StepsSpec, TrackSpec,
+    ZoneSpec,
 };
 use crate::text::{did_you_mean, escape};
 use crate::yaml::{Entry, Node, PlainKind, Style, Value, plain_kind};
@@ -64,6 +65,28 @@ struct Decoder<'l> {
     poisoned: Vec<Pointer>,
     /// How many findings so far are blamed on a poisoned part.
     blamed: usize,
+    /// How proficiencies are written: the scale's range, and whether its
+    /// steps have names (then a proficiency may be a name).
+    scale: ScaleHint,
+}
+
+/// What the decoder knows of the proficiency scale when it reads
+/// expectations (or ratings): the rules judge the values against it.
+#[derive(Debug, Clone)]
+pub(crate) struct ScaleHint {
+    /// `1 to 5`, or the declared scale's range when it reads.
+    pub(crate) range: String,
+    /// Whether a proficiency may be a step name.
+    pub(crate) named: bool,
+}
+
+impl Default for ScaleHint {
+    fn default() -> Self {
+        Self {
+            range: "1 to 5".to_owned(),
+            named: false,
+        }
+    }
 }
 
 impl<'l> Decoder<'l> {
@@ -73,6 +96,7 @@ impl<'l> Decoder<'l> {
             findings: Findings::new(limits.max_findings),
             poisoned: Vec::new(),
             blamed: 0,
+            scale: ScaleHint::default(),
         }
     }
 }
@@ -630,6 +654,12 @@ impl Decoder<'_> {
                 d.list(n, p, "competencies", None, Self::competency)
             })
         });
+        let proficiency_scale = self.part("proficiency_scale", |d| {
+            d.optional(&f, "proficiency_scale", Self::scale)
+        });
+        if let Some((node, _)) = f.get("proficiency_scale") {
+            self.scale = scale_hint(node, proficiency_scale.as_ref());
+        }
         let max_tracks = self.limits.max_tracks;
         let tracks = self.part("tracks", |d| {
             d.required(&f, "tracks", |d, n, p| {
@@ -653,6 +683,7 @@ impl Decoder<'_> {
             // Read by no rule; a placeholder when poisoned.
             pay_period: pay_period.unwrap_or(PayPeriod::Annual),
             competencies: competencies.unwrap_or_default(),
+            proficiency_scale,
             tracks: tracks.unwrap_or_default(),
             zones: zones.unwrap_or_default(),
             policy: policy.unwrap_or_default(),
@@ -666,11 +697,18 @@ impl Decoder<'_> {
         let kind = self.required(&f, "kind", |d, n, p| {
             d.choice(n, p, "a competency kind", CompetencyKind::ALL)
         });
+        let group = self.optional(&f, "group", Self::short_text);
+        let tracks = match f.get("tracks") {
+            Some((node, pointer)) => self.texts(node, &pointer, "track ids", false).map(Some),
+            None => Some(None),
+        };
         let description = self.optional(&f, "description", Self::long_text);
         Some(CompetencySpec {
             id: id?,
             name: name?,
             kind: kind?,
+            group,
+            tracks: tracks?,
             description,
         })
     }
@@ -707,6 +745,10 @@ impl Decoder<'_> {
         let expectations = self
             .optional(&f, "expectations", Self::expectations)
             .unwrap_or_default();
+        let entry_criteria = match f.get("entry_criteria") {
+            Some((node, pointer)) => self.texts(node, &pointer, "entry criteria", true),
+            None => Some(Vec::new()),
+        };
         Some(LevelSpec {
             id: id?,
             title: title?,
@@ -715,6 +757,7 @@ impl Decoder<'_> {
             executive: executive.unwrap_or(false),
             band: band?,
             expectations,
+            entry_criteria: entry_criteria?,
         })
     }
 
@@ -779,8 +822,129 @@ impl Decoder<'_> {
         Some(out)
     }
 
-    fn proficiency(&mut self, node: &Node, pointer: &Path<'_>) -> Option<i64> {
-        self.integer(node, pointer, "a proficiency (a whole number from 1 to 5)")
+    /// A proficiency: a whole number, or a step name when the scale has names.
+    fn proficiency(&mut self, node: &Node, pointer: &Path<'_>) -> Option<ProficiencySpec> {
+        if self.scale.named
+            && let Value::Scalar { text, style } = &node.value
+            && (*style == Style::Quoted || plain_kind(text) == PlainKind::Str)
+            && !text.trim().is_empty()
+        {
+            let (text, _) = self.scalar(node, pointer, "a proficiency")?;
+            return Some(ProficiencySpec::Name(text.to_owned()));
+        }
+        let expected = if self.scale.named {
+            format!(
+                "a proficiency (a whole number from {}, or a step name)",
+                self.scale.range
+            )
+        } else {
+            format!("a proficiency (a whole number from {})", self.scale.range)
+        };
+        self.integer(node, pointer, &expected)
+            .map(ProficiencySpec::Number)
+    }
+
+    /// A list of texts, each of at most [`Limits::max_scalar_bytes`]: the
+    /// track ids of a competency's scope, a level's entry criteria. An empty
+    /// list is a finding unless `empty` allows it.
+    fn texts(
+        &mut self,
+        node: &Node,
+        pointer: &Path<'_>,
+        what: &str,
+        empty: bool,
+    ) -> Option<Vec<String>> {
+        let Value::Sequence(items) = &node.value else {
+            self.type_error(node, pointer, &format!("a list of {what}"), "");
+            return None;
+        };
+        if items.is_empty() && !empty {
+            self.push(
+                Finding::new(
+                    &reading::TYPE,
+                    pointer.pointer(),
+                    format!("expected a list of {what}, found an empty list"),
+                )
+                .with_help("name at least one, or leave the key out for the default"),
+            );
+            return None;
+        }
+        let mut out = Vec::with_capacity(items.len());
+        let mut sound = true;
+        for (i, item) in items.iter().enumerate() {
+            match self.short_text(item, &pointer.index(i)) {
+                Some(text) => out.push(text),
+                None => sound = false,
+            }
+        }
+        sound.then_some(out)
+    }
+
+    fn scale(&mut self, node: &Node, pointer: &Path<'_>) -> Option<ScaleSpec> {
+        let f = self.fields::<ScaleSpec>(node, pointer, "the proficiency scale")?;
+        let start = self.optional(&f, "start", |d, n, p| {
+            let value = d.integer(n, p, "the number of the first step (a whole number)")?;
+            let start = u32::try_from(value).ok();
+            if start.is_none() {
+                d.type_error(
+                    n,
+                    p,
+                    "the number of the first step (a whole number from 0)",
+                    "",
+                );
+            }
+            start
+        });
+        let steps = self.required(&f, "steps", |d, n, p| match &n.value {
+            Value::Sequence(items) => {
+                let mut steps = Vec::with_capacity(items.len());
+                let mut sound = true;
+                for (i, item) in items.iter().enumerate() {
+                    let at = p.index(i);
+                    let step = match &item.value {
+                        Value::Mapping(_) => d
+                            .fields::<StepSpec>(item, &at, "a proficiency step")
+                            .and_then(|f| {
+                                let name = d.required(&f, "name", Self::short_text);
+                                let description =
+                                    f.get("description").and_then(|(n, p)| d.long_text(n, &p));
+                                Some((
+                                    StepSpec {
+                                        name: name?,
+                                        description,
+                                    },
+                                    true,
+                                ))
+                            }),
+                        _ => d.short_text(item, &at).map(|name| {
+                            (
+                                StepSpec {
+                                    name,
+                                    description: None,
+                                },
+                                false,
+                            )
+                        }),
+                    };
+                    match step {
+                        Some(step) => steps.push(step),
+                        None => sound = false,
+                    }
+                }
+                sound.then_some(StepsSpec::Named(steps))
+            }
+            _ => d
+                .integer(
+                    n,
+                    p,
+                    "the steps of the scale (how many, or a list of their names)",
+                )
+                .map(StepsSpec::Count),
+        });
+        Some(ScaleSpec {
+            start,
+            steps: steps?,
+        })
     }
 
     fn zone(&mut self, node: &Node, pointer: &Path<'_>) -> Option<ZoneSpec> {
@@ -853,6 +1017,8 @@ impl Placeholder for CompetencySpec {
             id: String::new(),
             name: String::new(),
             kind: CompetencyKind::Craft,
+            group: None,
+            tracks: None,
             description: None,
         }
     }
@@ -884,6 +1050,7 @@ impl Placeholder for LevelSpec {
                 max: Decimal::ZERO,
             },
             expectations: Vec::new(),
+            entry_criteria: Vec::new(),
         }
     }
 }
@@ -897,6 +1064,30 @@ impl Placeholder for ZoneSpec {
             currency: None,
             rate: None,
         }
+    }
+}
+
+/// What the expectations may hold, from the `proficiency_scale` node: names
+/// when its steps are a list (even one with a problem of its own, so that the
+/// names are not each a `type` error too), and the range it declares.
+fn scale_hint(node: &Node, scale: Option<&ScaleSpec>) -> ScaleHint {
+    let named = match &node.value {
+        Value::Mapping(entries) => entries
+            .iter()
+            .any(|e| e.key == "steps" && matches!(e.value.value, Value::Sequence(_))),
+        _ => false,
+    };
+    let range = scale.and_then(|scale| {
+        let start = i64::from(scale.start.unwrap_or(1));
+        let len = match &scale.steps {
+            StepsSpec::Count(n) => *n,
+            StepsSpec::Named(steps) => i64::try_from(steps.len()).ok()?,
+        };
+        (len > 0).then(|| format!("{start} to {}", start.saturating_add(len - 1)))
+    });
+    ScaleHint {
+        range: range.unwrap_or_else(|| ScaleHint::default().range),
+        named,
     }
 }
 

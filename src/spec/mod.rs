@@ -13,7 +13,7 @@ pub(crate) mod schema;
 pub(crate) mod wire;
 
 pub(crate) use decode::decode;
-pub(crate) use decode::{RatingsSpec, decode_ratings};
+pub(crate) use decode::{RatingsSpec, ScaleHint, decode_ratings};
 #[cfg(feature = "schema")]
 pub use schema::{ratings_schema, schema};
 
@@ -73,6 +73,15 @@ wire_struct! {
         /// `leadership` competencies apply to every track; `people` competencies
         /// (managing people) to management tracks only.
         pub(crate) competencies: Vec<CompetencySpec>,
+        /// # Proficiency scale
+        ///
+        /// The scale expectations are written on, as the framework writes it:
+        /// the number of its first step and its steps, lowest first, either
+        /// how many or their names. Without it, proficiency runs from 1
+        /// (learning) to 5 (sets the standard beyond the team), unnamed.
+        #[cfg_attr(feature = "schema", serde(default))]
+        #[cfg_attr(feature = "schema", schemars(extend("examples" = [{ "start": 0, "steps": ["Awareness", "Working", "Practitioner", "Advanced", "Expert"] }])))]
+        pub(crate) proficiency_scale: Option<ScaleSpec>,
         /// # Tracks
         ///
         /// The career tracks, each a list of levels of rising grade. A dual-track
@@ -117,6 +126,23 @@ wire_struct! {
         ///
         /// What the competency is about, which decides the tracks it applies to.
         pub(crate) kind: CompetencyKind,
+        /// # Group
+        ///
+        /// The area the competency belongs to, such as `Delivery` or `Craft`:
+        /// `dualtrack show` lists competencies by group, in the order the groups
+        /// first appear.
+        #[cfg_attr(feature = "schema", serde(default))]
+        #[cfg_attr(feature = "schema", schemars(extend("examples" = ["Delivery"])))]
+        pub(crate) group: Option<String>,
+        /// # Tracks
+        ///
+        /// The ids of the tracks the competency applies to, when not all those
+        /// of its kind: levels of other tracks neither need nor may set an
+        /// expectation on it. Default: every track for `craft` and
+        /// `leadership`, management tracks for `people`.
+        #[cfg_attr(feature = "schema", serde(default))]
+        #[cfg_attr(feature = "schema", schemars(schema_with = "schema::track_ids"))]
+        pub(crate) tracks: Option<Vec<String>>,
         /// # Description
         ///
         /// What the competency means, in a few sentences.
@@ -211,10 +237,19 @@ wire_struct! {
         ///
         /// For each competency that applies to the track, the proficiency expected
         /// at this level, from 1 (learning) to 5 (sets the standard beyond the
-        /// team): a number, or `{ proficiency: N, description: ... }`.
+        /// team) unless the ladder declares a `proficiency_scale`: a number, a
+        /// step name of the scale, or `{ proficiency: ..., description: ... }`.
         #[cfg_attr(feature = "schema", serde(default))]
         #[cfg_attr(feature = "schema", schemars(schema_with = "schema::expectations"))]
         pub(crate) expectations: Vec<(String, ExpectationSpec)>,
+        /// # Entry criteria
+        ///
+        /// What it takes to enter the level beyond its expectations, one
+        /// criterion a line: years in the band below, hours of practice, an
+        /// interview or a panel.
+        #[cfg_attr(feature = "schema", serde(default))]
+        #[cfg_attr(feature = "schema", schemars(extend("examples" = [["Two years at the level below", "A promotion panel"]])))]
+        pub(crate) entry_criteria: Vec<String>,
     }
 }
 
@@ -247,10 +282,27 @@ wire_struct! {
     }
 }
 
+/// A proficiency as written: a number, or a step name of a named scale.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum ProficiencySpec {
+    Number(i64),
+    Name(String),
+}
+
+impl std::fmt::Display for ProficiencySpec {
+    /// As written: `7`, or the name in backticks.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Self::Number(n) => n.fmt(f),
+            Self::Name(name) => write!(f, "`{}`", crate::text::escape(name)),
+        }
+    }
+}
+
 /// One value of a level's `expectations` (its schema is written by hand).
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) struct ExpectationSpec {
-    pub(crate) proficiency: i64,
+    pub(crate) proficiency: ProficiencySpec,
     pub(crate) description: Option<String>,
     /// Written as `{ proficiency: N, ... }` rather than a bare number.
     pub(crate) detailed: bool,
@@ -260,6 +312,66 @@ pub(crate) struct ExpectationSpec {
 /// is written by hand beside the bare number's ([`schema::expectations`]).
 impl Wire for ExpectationSpec {
     const KEYS: &'static [&'static str] = &["proficiency", "description"];
+}
+
+wire_struct! {
+    /// # Proficiency scale
+    ///
+    /// The scale expectations and ratings are written on: numbered from
+    /// `start`, one number per step, lowest first.
+    #[derive(Debug, Clone, PartialEq)]
+    #[cfg_attr(feature = "schema", derive(JsonSchema))]
+    #[cfg_attr(feature = "schema", serde(deny_unknown_fields))]
+    #[cfg_attr(feature = "schema", schemars(rename = "ProficiencyScale"))]
+    pub(crate) struct ScaleSpec {
+        /// # First step
+        ///
+        /// The number of the lowest step, such as `0` for a scale that starts at
+        /// milestone 0. Default: `1`. Every number of the scale lies from 0 to 10.
+        #[cfg_attr(feature = "schema", serde(default))]
+        #[cfg_attr(feature = "schema", schemars(schema_with = "schema::scale_start"))]
+        pub(crate) start: Option<u32>,
+        /// # Steps
+        ///
+        /// The steps, lowest first: how many (`5`), or their names as the
+        /// framework writes them (`[Awareness, Working, Practitioner, Advanced,
+        /// Expert]`), each a name or `{ name: ..., description: ... }`. From 2 to
+        /// 10 steps. With names, an expectation may give the name instead of the
+        /// number, and `dualtrack show` prints both.
+        #[cfg_attr(feature = "schema", schemars(schema_with = "schema::scale_steps"))]
+        pub(crate) steps: StepsSpec,
+    }
+}
+
+/// The steps of a scale: how many, or their names (its schema is written by
+/// hand).
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) enum StepsSpec {
+    Count(i64),
+    /// Each step, and whether it is written `{ name: ... }` (not a bare name).
+    Named(Vec<(StepSpec, bool)>),
+}
+
+wire_struct! {
+    /// # Proficiency step
+    ///
+    /// One named step of the proficiency scale, with what it means.
+    #[derive(Debug, Clone, PartialEq)]
+    #[cfg_attr(feature = "schema", derive(JsonSchema))]
+    #[cfg_attr(feature = "schema", serde(deny_unknown_fields))]
+    #[cfg_attr(feature = "schema", schemars(rename = "ProficiencyStep"))]
+    pub(crate) struct StepSpec {
+        /// # Name
+        ///
+        /// The step's name, such as `Practitioner`: expectations may use it
+        /// instead of the number. Unique in the scale, and not a number.
+        pub(crate) name: String,
+        /// # Description
+        ///
+        /// What someone at this step can do.
+        #[cfg_attr(feature = "schema", serde(default))]
+        pub(crate) description: Option<String>,
+    }
 }
 
 wire_struct! {

@@ -210,35 +210,77 @@ pub(super) fn optional_percent(_: &mut SchemaGenerator) -> Schema {
     })
 }
 
+pub(super) fn track_ids(_: &mut SchemaGenerator) -> Schema {
+    json_schema!({
+        "type": "array",
+        "minItems": 1,
+        "items": { "type": "string", "pattern": crate::ID_PATTERN, "minLength": 1, "maxLength": crate::MAX_ID_LEN },
+        "examples": [["ic"]]
+    })
+}
+
+pub(super) fn scale_start(_: &mut SchemaGenerator) -> Schema {
+    json_schema!({ "type": "integer", "minimum": 0, "maximum": 9, "examples": [0, 1] })
+}
+
+pub(super) fn scale_steps(generator: &mut SchemaGenerator) -> Schema {
+    let step = generator.subschema_for::<super::StepSpec>();
+    json_schema!({
+        "oneOf": [
+            { "type": "integer", "minimum": 2, "maximum": 10 },
+            {
+                "type": "array",
+                "minItems": 2,
+                "maxItems": 10,
+                "items": {
+                    "oneOf": [
+                        { "type": "string", "minLength": 1, "pattern": "[^0-9]" },
+                        step
+                    ]
+                }
+            }
+        ],
+        "examples": [5, ["Awareness", "Working", "Practitioner", "Advanced", "Expert"]]
+    })
+}
+
+/// A proficiency as written: a number from 0 to 10, or a step name (the
+/// loader checks it against the ladder's scale).
+fn proficiency_value(title: &str, description: &str) -> Schema {
+    json_schema!({
+        "title": title,
+        "description": description,
+        "oneOf": [
+            { "type": "integer", "minimum": 0, "maximum": 10 },
+            { "type": "string", "minLength": 1 }
+        ]
+    })
+}
+
 pub(crate) fn ratings(_: &mut SchemaGenerator) -> Schema {
+    let assessed = proficiency_value(
+        "Assessed proficiency",
+        "On the ladder's proficiency scale: by default 1 learning, 2 practising with guidance, 3 independent, 4 leads others in it, 5 sets the standard beyond the team. When the ladder names its steps, the step name may be given instead of the number.",
+    );
     json_schema!({
         "type": "object",
         "propertyNames": { "type": "string", "pattern": crate::ID_PATTERN, "maxLength": crate::MAX_ID_LEN },
-        "additionalProperties": {
-            "title": "Assessed proficiency",
-            "description": "1 learning, 2 practising with guidance, 3 independent, 4 leads others in it, 5 sets the standard beyond the team.",
-            "type": "integer",
-            "minimum": 1,
-            "maximum": 5
-        },
+        "additionalProperties": assessed,
         "examples": [{ "technical-depth": 4, "people-development": 3 }]
     })
 }
 
 pub(super) fn expectations(_: &mut SchemaGenerator) -> Schema {
-    let proficiency = json_schema!({
-        "title": "Proficiency",
-        "description": "The proficiency expected: 1 learning, 2 practising with guidance, 3 independent, 4 leads others in it, 5 sets the standard beyond the team.",
-        "type": "integer",
-        "minimum": 1,
-        "maximum": 5
-    });
+    let proficiency = proficiency_value(
+        "Proficiency",
+        "The proficiency expected, on the ladder's `proficiency_scale`: by default 1 learning, 2 practising with guidance, 3 independent, 4 leads others in it, 5 sets the standard beyond the team. When the scale names its steps, the step name may be given instead of the number.",
+    );
     json_schema!({
         "type": "object",
         "propertyNames": { "type": "string", "pattern": crate::ID_PATTERN, "maxLength": crate::MAX_ID_LEN },
         "additionalProperties": {
             "title": "Expectation",
-            "description": "The proficiency expected in this competency: a number from 1 to 5, or a mapping with the proficiency and a description of what it looks like at this level.",
+            "description": "The proficiency expected in this competency: a number of the proficiency scale (1 to 5 by default) or a step name, or a mapping with the proficiency and a description of what it looks like at this level.",
             "oneOf": [
                 proficiency,
                 {

@@ -50,7 +50,7 @@ mod tests {
     use crate::model::{CompetencyKind, ParityMode, PayPeriod, TrackKind};
     use crate::spec::{
         BandSpec, CompetencySpec, ExpectationSpec, LadderSpec, LevelSpec, OverlapSpec, ParitySpec,
-        PercentRangeSpec, PolicySpec, RatingsSpec, TrackSpec, ZoneSpec,
+        PercentRangeSpec, PolicySpec, RatingsSpec, ScaleSpec, StepSpec, TrackSpec, ZoneSpec,
     };
 
     fn sorted(keys: &[&str]) -> Vec<String> {
@@ -79,6 +79,8 @@ mod tests {
             ("Parity", ParitySpec::KEYS),
             ("PercentRange", PercentRangeSpec::KEYS),
             ("Policy", PolicySpec::KEYS),
+            ("ProficiencyScale", ScaleSpec::KEYS),
+            ("ProficiencyStep", StepSpec::KEYS),
             ("Track", TrackSpec::KEYS),
             ("Zone", ZoneSpec::KEYS),
         ];

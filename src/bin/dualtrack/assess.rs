@@ -5,7 +5,7 @@ use std::process::ExitCode;
 
 use dualtrack::{
     Assessment, Competency, Count, Gap, Ladder, Level, LevelReadiness, PeopleAssessment,
-    ReadinessError, Track,
+    ProficiencyScale, ReadinessError, Track,
 };
 
 use crate::input;
@@ -16,7 +16,8 @@ pub(crate) struct Args {
     /// The ladder file.
     ladder: PathBuf,
     /// The ratings file: `ladder`, optional `person`, and `ratings` from
-    /// competency id to proficiency 1..5 (see the README).
+    /// competency id to proficiency on the ladder's scale, 1..5 by default,
+    /// or a step name of a named scale (see the README).
     ratings: PathBuf,
     /// Also show the gaps to this level, by its id (`em1`) or its title.
     #[arg(long, value_name = "LEVEL")]
@@ -97,7 +98,7 @@ fn text(assessment: &Assessment<'_>) -> String {
         match track.next() {
             Some(next) => {
                 out.push_str(&format!("  next: {}\n", named(ladder, next.level())));
-                out.push_str(&gaps(next));
+                out.push_str(&gaps(next, ladder.proficiency_scale()));
             }
             None => out.push_str("  the top of the track\n"),
         }
@@ -135,7 +136,7 @@ fn text(assessment: &Assessment<'_>) -> String {
         ]);
         out.push_str(&table(&rows, &[], "  "));
         if !target.is_ready() {
-            out.push_str(&gaps(target));
+            out.push_str(&gaps(target, ladder.proficiency_scale()));
         }
     }
     out
@@ -154,22 +155,22 @@ fn names(competencies: &[&Competency]) -> String {
     }
 }
 
-fn gaps(readiness: &LevelReadiness<'_>) -> String {
-    let rows: Vec<Vec<String>> = readiness.gaps().map(gap).collect();
+fn gaps(readiness: &LevelReadiness<'_>, scale: &ProficiencyScale) -> String {
+    let rows: Vec<Vec<String>> = readiness.gaps().map(|g| gap(g, scale)).collect();
     if rows.is_empty() {
         return "    every expectation met\n".to_owned();
     }
     table(&rows, &[], "    ")
 }
 
-fn gap(gap: &Gap<'_>) -> Vec<String> {
+fn gap(gap: &Gap<'_>, scale: &ProficiencyScale) -> Vec<String> {
     let assessed = match gap.assessed() {
-        Some(p) => format!("assessed {}", p.get()),
+        Some(p) => format!("assessed {}", scale.label(p)),
         None => "not assessed".to_owned(),
     };
     vec![
         gap.competency().id().to_string(),
-        format!("expects {}, {assessed}", gap.expected().get()),
+        format!("expects {}, {assessed}", scale.label(gap.expected())),
         format!("({})", gap.competency().kind().as_str()),
     ]
 }

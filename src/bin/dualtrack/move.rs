@@ -3,7 +3,10 @@
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use dualtrack::{CompetencyKind, Count, Direction, ExpectationChange, Transition, TransitionError};
+use dualtrack::{
+    CompetencyKind, Count, Direction, ExpectationChange, ProficiencyScale, Transition,
+    TransitionError,
+};
 
 use crate::input;
 use crate::output::{self, Format, table};
@@ -57,7 +60,11 @@ pub(crate) fn run(args: &Args) -> ExitCode {
     match transition {
         Ok(Some(transition)) => {
             let note = output::zone_note(&ladder, zone);
-            output::answer(args.format, || text(&transition, &note), &transition)
+            output::answer(
+                args.format,
+                || text(&transition, &note, ladder.proficiency_scale()),
+                &transition,
+            )
         }
         Ok(None) => output::usage("the bands cannot be converted into this zone"),
         Err(TransitionError::NotFound(error)) => output::unknown(&error, &args.ladder),
@@ -65,7 +72,7 @@ pub(crate) fn run(args: &Args) -> ExitCode {
     }
 }
 
-fn text(t: &Transition<'_>, zone_note: &str) -> String {
+fn text(t: &Transition<'_>, zone_note: &str, scale: &ProficiencyScale) -> String {
     let (from, to) = (t.from(), t.to());
     let (from_track, to_track) = (t.from_track(), t.to_track());
     let mut out = format!(
@@ -174,6 +181,7 @@ fn text(t: &Transition<'_>, zone_note: &str) -> String {
     } else {
         "Newly required"
     };
+    let level = |p| level(p, scale);
     section(&mut out, heading, t.newly_required(), |c| level(c.to()));
     section(&mut out, "Expected higher", t.raised(), |c| {
         format!("{} -> {}", level(c.from()), level(c.to()))
@@ -193,8 +201,9 @@ fn text(t: &Transition<'_>, zone_note: &str) -> String {
     out
 }
 
-fn level(p: Option<dualtrack::Proficiency>) -> String {
-    p.map_or_else(|| "-".to_owned(), |p| p.get().to_string())
+/// A proficiency, with its step name on a scale with names.
+fn level(p: Option<dualtrack::Proficiency>, scale: &ProficiencyScale) -> String {
+    p.map_or_else(|| "-".to_owned(), |p| scale.label(p))
 }
 
 fn section(

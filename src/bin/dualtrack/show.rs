@@ -3,7 +3,9 @@
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use dualtrack::{Band, BandedLevel, LadderOverview, LevelProfile, Money};
+use dualtrack::{
+    Band, BandedLevel, Expected, Ladder, LadderOverview, LevelProfile, Money, ProficiencyScale,
+};
 
 use crate::input;
 use crate::output::{self, Format, table};
@@ -207,25 +209,112 @@ fn profile_text(shown: &LevelProfile<'_>) -> String {
         output::zone_note(ladder, shown.zone())
     );
     out.push_str(&table(&rows, &[], "  "));
-    out.push_str("\nexpectations (proficiency 1 to 5)\n");
-    let expectations: Vec<Vec<String>> = shown
-        .expectations()
-        .iter()
-        .map(|e| {
-            let competency = e.competency();
-            let mut what = format!("{} ({})", competency.name(), competency.kind().as_str());
-            if let Some(description) = e.description() {
-                what.push_str(": ");
-                what.push_str(description);
+    let scale = ladder.proficiency_scale();
+    out.push_str(&format!(
+        "\nexpectations (proficiency {})\n",
+        scale_text(scale)
+    ));
+    let row = |e: &Expected<'_>| {
+        let competency = e.competency();
+        let mut what = format!("{} ({})", competency.name(), competency.kind().as_str());
+        if let Some(description) = e.description() {
+            what.push_str(": ");
+            what.push_str(description);
+        }
+        vec![competency.id().to_string(), e.label(), what]
+    };
+    // Numbers line up on the right; `2 Practitioner` reads from the left.
+    let right: &[usize] = if scale.is_named() { &[] } else { &[1] };
+    let grouped = ladder.competencies().iter().any(|c| c.group().is_some());
+    if grouped {
+        // One table, so that the columns line up across groups, with each
+        // group's heading above its rows.
+        let mut rows = Vec::new();
+        let mut starts = Vec::new();
+        for (group, _) in ladder.competency_groups() {
+            let members: Vec<&Expected<'_>> = shown
+                .expectations()
+                .iter()
+                .filter(|e| e.competency().group() == group)
+                .collect();
+            if members.is_empty() {
+                continue;
             }
-            vec![
-                competency.id().to_string(),
-                e.proficiency().get().to_string(),
-                what,
-            ]
-        })
-        .collect();
-    out.push_str(&table(&expectations, &[1], "  "));
+            starts.push((rows.len(), group.unwrap_or("other")));
+            rows.extend(members.into_iter().map(row));
+        }
+        let text = table(&rows, right, "    ");
+        for (i, line) in text.lines().enumerate() {
+            if let Some((_, heading)) = starts.iter().find(|(at, _)| *at == i) {
+                out.push_str(&format!("  {heading}\n"));
+            }
+            out.push_str(line);
+            out.push('\n');
+        }
+    } else {
+        let expectations: Vec<Vec<String>> = shown.expectations().iter().map(row).collect();
+        out.push_str(&table(&expectations, right, "  "));
+    }
+    if !level.entry_criteria().is_empty() {
+        out.push_str("\nentry criteria\n");
+        for criterion in level.entry_criteria() {
+            out.push_str(&format!("  - {criterion}\n"));
+        }
+    }
+    out
+}
+
+/// The scale for a heading: `1 to 5`, or with its step names
+/// `0 to 4: Awareness, Working, Practitioner, Advanced, Expert`.
+fn scale_text(scale: &ProficiencyScale) -> String {
+    if scale.is_named() {
+        let names: Vec<&str> = scale.steps().iter().map(|s| s.name()).collect();
+        format!("{scale}: {}", names.join(", "))
+    } else {
+        scale.to_string()
+    }
+}
+
+/// The competencies by group, with the tracks each is scoped to: shown
+/// when the ladder groups or scopes them.
+fn competencies_text(ladder: &Ladder) -> String {
+    let competencies = ladder.competencies();
+    if !competencies
+        .iter()
+        .any(|c| c.group().is_some() || c.tracks().is_some())
+    {
+        return String::new();
+    }
+    let mut rows = Vec::new();
+    let mut starts = Vec::new();
+    for (group, members) in ladder.competency_groups() {
+        starts.push((rows.len(), group.unwrap_or("other")));
+        for c in members {
+            let scope = match c.tracks() {
+                Some(tracks) => {
+                    let ids: Vec<&str> = tracks.iter().map(|t| t.as_str()).collect();
+                    format!("{} only", ids.join(", "))
+                }
+                None => String::new(),
+            };
+            rows.push(vec![
+                c.id().to_string(),
+                c.name().to_owned(),
+                c.kind().as_str().to_owned(),
+                scope,
+            ]);
+        }
+    }
+    let mut out = String::from("\ncompetencies\n");
+    let grouped = competencies.iter().any(|c| c.group().is_some());
+    let text = table(&rows, &[], if grouped { "    " } else { "  " });
+    for (i, line) in text.lines().enumerate() {
+        if grouped && let Some((_, heading)) = starts.iter().find(|(at, _)| *at == i) {
+            out.push_str(&format!("  {heading}\n"));
+        }
+        out.push_str(line);
+        out.push('\n');
+    }
     out
 }
 
@@ -314,6 +403,20 @@ fn overview_text(shown: &LadderOverview<'_>) -> String {
         out.push_str(line);
         out.push('\n');
     }
+    let scale = ladder.proficiency_scale();
+    if !scale.is_default() {
+        let steps: Vec<String> = if scale.is_named() {
+            scale
+                .steps()
+                .iter()
+                .map(|s| format!("{} {}", s.proficiency(), s.name()))
+                .collect()
+        } else {
+            vec![scale.to_string()]
+        };
+        out.push_str(&format!("\nproficiency: {}\n", steps.join(", ")));
+    }
+    out.push_str(&competencies_text(ladder));
     if let Some(matched) = shown.salary() {
         out.push('\n');
         if matched.levels().is_empty() {

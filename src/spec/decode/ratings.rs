@@ -1,9 +1,10 @@
 //! The ratings file: its wire type and its structural decoding, with the
 //! same helpers, and so the same findings, as a ladder file.
 
-use super::{Decoder, Path};
+use super::{Decoder, Path, ScaleHint};
 use crate::finding::Finding;
 use crate::finding::reading;
+use crate::spec::ProficiencySpec;
 use crate::spec::wire::wire_struct;
 use crate::yaml::{Node, Value};
 use crate::{Limits, Pointer};
@@ -35,11 +36,12 @@ wire_struct! {
         pub(crate) person: Option<String>,
         /// # Ratings
         ///
-        /// Competency id to assessed proficiency, from 1 (learning) to 5 (sets
-        /// the standard beyond the team). Leave out what was not assessed: a
-        /// missing rating is never read as a low one.
+        /// Competency id to assessed proficiency, on the ladder's scale: from 1
+        /// (learning) to 5 (sets the standard beyond the team) by default, a
+        /// number or, when the ladder names its steps, a step name. Leave out
+        /// what was not assessed: a missing rating is never read as a low one.
         #[cfg_attr(feature = "schema", schemars(schema_with = "crate::spec::schema::ratings"))]
-        pub(crate) ratings: Vec<(String, i64)>,
+        pub(crate) ratings: Vec<(String, ProficiencySpec)>,
     }
 }
 
@@ -50,9 +52,15 @@ pub(crate) struct DecodedRatings {
     pub(crate) findings: Vec<Finding>,
 }
 
-/// Decodes a parsed ratings file.
-pub(crate) fn decode_ratings(root: Option<&Node>, limits: &Limits) -> DecodedRatings {
+/// Decodes a parsed ratings file, whose proficiencies are on `scale` (that
+/// of the ladder they are for).
+pub(crate) fn decode_ratings(
+    root: Option<&Node>,
+    limits: &Limits,
+    scale: ScaleHint,
+) -> DecodedRatings {
     let mut decoder = Decoder::new(limits);
+    decoder.scale = scale;
     let spec = match root {
         Some(root) => decoder.ratings_file(root),
         None => {
@@ -103,7 +111,11 @@ impl Decoder<'_> {
         Some(())
     }
 
-    fn ratings(&mut self, node: &Node, pointer: &Path<'_>) -> Option<Vec<(String, i64)>> {
+    fn ratings(
+        &mut self,
+        node: &Node,
+        pointer: &Path<'_>,
+    ) -> Option<Vec<(String, ProficiencySpec)>> {
         let Value::Mapping(entries) = &node.value else {
             self.type_error(
                 node,
