@@ -49,9 +49,11 @@ mod invalid_zone;
 mod ladder_mismatch;
 mod management_premium;
 mod midpoint_progression;
+mod missing_band;
 mod missing_counterpart;
 mod missing_expectation;
 mod missing_track;
+mod no_pay;
 mod parity_gap;
 mod people_on_ic_track;
 mod unassessed_management;
@@ -103,6 +105,8 @@ static CATALOGUE: &[Entry] = &[
     check(&grade_order::GRADE_ORDER, grade_order::check),
     check(&grade_gap::GRADE_GAP, grade_gap::check),
     check(&duplicate_title::DUPLICATE_TITLE, duplicate_title::check),
+    check(&no_pay::NO_PAY, no_pay::check),
+    check(&missing_band::MISSING_BAND, missing_band::check),
     check(&reading::INVALID_AMOUNT, invalid_amount::check),
     check(
         &currency_precision::CURRENCY_PRECISION,

@@ -600,9 +600,11 @@ impl Decoder<'_> {
         let description = self.part("description", |d| {
             d.optional(&f, "description", Self::long_text)
         });
-        let currency = self.part("currency", |d| d.required(&f, "currency", Self::short_text));
+        // Optional in a ladder that publishes no pay; required, below, as
+        // soon as a band or a zone needs them.
+        let currency = self.part("currency", |d| d.optional(&f, "currency", Self::short_text));
         let pay_period = self.part("pay_period", |d| {
-            d.required(&f, "pay_period", |d, n, p| {
+            d.optional(&f, "pay_period", |d, n, p| {
                 d.choice(n, p, "a pay period", PayPeriod::ALL)
             })
         });
@@ -624,20 +626,60 @@ impl Decoder<'_> {
             })
         });
         let policy = self.part("policy", |d| d.optional(&f, "policy", Self::policy));
+        let tracks = tracks.unwrap_or_default();
+        let zones = zones.unwrap_or_default();
+        let paid = !zones.is_empty()
+            || tracks
+                .iter()
+                .flat_map(|t: &TrackSpec| &t.levels)
+                .any(|l| l.band.is_some());
+        if paid {
+            self.paid_needs(
+                &f,
+                "currency",
+                "currency: USD",
+                "the currency its bands are paid in",
+            );
+            self.paid_needs(
+                &f,
+                "pay_period",
+                "pay_period: annual",
+                "how often its bands are paid",
+            );
+        }
         version?;
         Some(LadderSpec {
             schema_version: 1,
             id: id.unwrap_or_default(),
             name: name.unwrap_or_default(),
             description,
-            currency: currency.unwrap_or_default(),
-            // Read by no rule; a placeholder when poisoned.
-            pay_period: pay_period.unwrap_or(PayPeriod::Annual),
+            currency,
+            pay_period,
             competencies: competencies.unwrap_or_default(),
-            tracks: tracks.unwrap_or_default(),
-            zones: zones.unwrap_or_default(),
+            tracks,
+            zones,
             policy: policy.unwrap_or_default(),
         })
+    }
+
+    /// Reports a top-level key that a ladder publishing pay (a band, a zone)
+    /// must give, when it is missing, and leaves it out of the checks.
+    fn paid_needs(&mut self, f: &Fields<'_, '_>, key: &'static str, example: &str, what: &str) {
+        if f.get(key).is_some() {
+            return;
+        }
+        self.part(key, |d| {
+            d.push(
+                Finding::new(
+                    &reading::MISSING_KEY,
+                    Pointer::root(),
+                    format!("the ladder is missing `{key}`"),
+                )
+                .with_help(format!(
+                    "add `{example}` ({what}); only a ladder that publishes no pay (no `band`, no `zones`) may leave it out"
+                )),
+            );
+        });
     }
 
     fn competency(&mut self, node: &Node, pointer: &Path<'_>) -> Option<CompetencySpec> {
@@ -683,7 +725,7 @@ impl Decoder<'_> {
         let title = self.required(&f, "title", Self::short_text);
         let grade = self.required(&f, "grade", Self::grade);
         let summary = self.optional(&f, "summary", Self::long_text);
-        let band = self.required(&f, "band", Self::band);
+        let band = self.optional(&f, "band", Self::band);
         let expectations = self
             .optional(&f, "expectations", Self::expectations)
             .unwrap_or_default();
@@ -692,7 +734,7 @@ impl Decoder<'_> {
             title: title?,
             grade: grade?,
             summary,
-            band: band?,
+            band,
             expectations,
         })
     }
@@ -856,11 +898,7 @@ impl Placeholder for LevelSpec {
             title: String::new(),
             grade: 0,
             summary: None,
-            band: BandSpec {
-                min: Decimal::ZERO,
-                mid: Decimal::ZERO,
-                max: Decimal::ZERO,
-            },
+            band: None,
             expectations: Vec::new(),
         }
     }

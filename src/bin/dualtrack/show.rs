@@ -3,10 +3,10 @@
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use dualtrack::{Band, BandedLevel, LadderOverview, LevelProfile, Money};
+use dualtrack::{Band, BandedLevel, Ladder, LadderOverview, LevelProfile};
 
 use crate::input;
-use crate::output::{self, Format, table};
+use crate::output::{self, Amounts, Format, table};
 
 #[derive(Debug, clap::Args)]
 pub(crate) struct Args {
@@ -40,19 +40,28 @@ pub(crate) fn run(args: &Args) -> ExitCode {
         Ok(found) => found,
         Err(code) => return code,
     };
+    let amounts = Amounts::of(&ladder, zone);
     match &args.level {
         Some(id) => match ladder.profile(id, zone, salary) {
-            Ok(profile) => output::answer(args.format, || profile_text(&profile), &profile),
+            Ok(profile) if salary.is_some() && profile.level().band().is_none() => {
+                output::usage(&format!(
+                    "cannot place a salary on `{}`: the level has no pay band",
+                    profile.level().id()
+                ))
+            }
+            Ok(profile) => {
+                output::answer(args.format, || profile_text(&profile, amounts), &profile)
+            }
             Err(error) => output::unknown(&error, &args.ladder),
         },
         None => {
             let overview = ladder.overview(zone, salary);
-            output::answer(args.format, || overview_text(&overview), &overview)
+            output::answer(args.format, || overview_text(&overview, amounts), &overview)
         }
     }
 }
 
-fn profile_text(shown: &LevelProfile<'_>) -> String {
+fn profile_text(shown: &LevelProfile<'_>, amounts: Amounts) -> String {
     let (ladder, level, track) = (shown.ladder(), shown.level(), shown.track());
     let mut rows: Vec<Vec<String>> = Vec::new();
     let mut row = |key: &str, value: String| rows.push(vec![key.to_owned(), value]);
@@ -78,19 +87,24 @@ fn profile_text(shown: &LevelProfile<'_>) -> String {
         Some(zone) => format!("band ({})", zone.id()),
         None => "band".to_owned(),
     };
-    row(
-        &band_key,
-        format!(
-            "{} ({} pay)",
-            band_text(shown.band()),
-            ladder.pay_period().as_str()
-        ),
-    );
-    if shown.zone().is_some() {
-        row("base band", band_text(Some(*level.band())));
+    match (level.band(), ladder.pay_period()) {
+        (Some(base), Some(period)) => {
+            row(
+                &band_key,
+                format!(
+                    "{} ({} pay)",
+                    band_text(shown.band(), amounts),
+                    period.as_str()
+                ),
+            );
+            if shown.zone().is_some() {
+                row("base band", band_text(Some(*base), amounts));
+            }
+        }
+        _ => row("band", no_band(ladder)),
     }
     if let Some(position) = shown.salary() {
-        row("salary", output::position_text(position));
+        row("salary", output::position_text(position, amounts));
     }
     let neighbour = |banded: Option<&BandedLevel<'_>>, none: &str| match banded {
         Some(b) => format!("{}  {}", b.level().id(), b.level().title()),
@@ -159,64 +173,61 @@ fn profile_text(shown: &LevelProfile<'_>) -> String {
     out
 }
 
-fn overview_text(shown: &LadderOverview<'_>) -> String {
+fn overview_text(shown: &LadderOverview<'_>, amounts: Amounts) -> String {
     let ladder = shown.ladder();
+    let pay = match (ladder.pay_period(), shown.currency()) {
+        (Some(period), Some(currency)) if ladder.publishes_pay() => {
+            format!("{} pay in {currency}", period.as_str())
+        }
+        _ => "no published pay: its pay parity cannot be checked".to_owned(),
+    };
     let mut out = format!(
-        "{} (`{}`): {} pay in {}{}\n",
+        "{} (`{}`): {pay}{}\n",
         ladder.name(),
         ladder.id(),
-        ladder.pay_period().as_str(),
-        shown.currency(),
         output::zone_note(ladder, shown.zone())
     );
-    // One table for every track, so that the columns line up across tracks.
+    // One table for every track, so that the columns line up across tracks;
+    // a ladder without pay has no band columns.
+    let paid = ladder.publishes_pay();
     let mut rows = Vec::new();
     let mut starts = Vec::new();
-    // Cents in every amount when any amount has them: `19.00` above `21.50`.
-    let cents = shown.tracks().iter().flat_map(|t| t.levels()).any(|level| {
-        level
-            .band()
-            .is_some_and(|b| [b.min(), b.mid(), b.max()].iter().any(|m| has_cents(*m)))
-    });
     for overview in shown.tracks() {
         let track = overview.track();
         starts.push((
             rows.len(),
             format!("\n{} (`{}`)\n", track.name(), track.id()),
         ));
-        rows.push(
-            [
-                "grade",
-                "level",
-                "title",
-                "min",
-                "mid",
-                "max",
-                "counterpart",
-            ]
-            .map(str::to_owned)
-            .to_vec(),
-        );
+        let mut heading = vec!["grade", "level", "title"];
+        if paid {
+            heading.extend(["min", "mid", "max"]);
+        }
+        heading.push("counterpart");
+        rows.push(heading.into_iter().map(str::to_owned).collect());
         for row in overview.levels() {
             let level = row.level();
-            let [min, mid, max] = row
-                .band()
-                .map(|b| [b.min(), b.mid(), b.max()].map(|m| amount(m, cents)))
-                .unwrap_or_default();
             let counterparts: Vec<&str> =
                 row.counterparts().iter().map(|l| l.id().as_str()).collect();
-            rows.push(vec![
+            let mut cells = vec![
                 level.grade().to_string(),
                 level.id().to_string(),
                 level.title().to_owned(),
-                min,
-                mid,
-                max,
-                counterparts.join(", "),
-            ]);
+            ];
+            if paid {
+                // `-`: no band published; empty: one that cannot be converted.
+                let points = match (level.band(), row.band()) {
+                    (None, _) => ["-", "-", "-"].map(str::to_owned),
+                    (Some(_), Some(b)) => [b.min(), b.mid(), b.max()].map(|m| amounts.amount(m)),
+                    (Some(_), None) => Default::default(),
+                };
+                cells.extend(points);
+            }
+            cells.push(counterparts.join(", "));
+            rows.push(cells);
         }
     }
-    let text = table(&rows, &[0, 3, 4, 5], "  ");
+    let right: &[usize] = if paid { &[0, 3, 4, 5] } else { &[0] };
+    let text = table(&rows, right, "  ");
     for (i, line) in text.lines().enumerate() {
         if let Some((_, heading)) = starts.iter().find(|(at, _)| *at == i) {
             out.push_str(heading);
@@ -226,10 +237,11 @@ fn overview_text(shown: &LadderOverview<'_>) -> String {
     }
     if let Some(matched) = shown.salary() {
         out.push('\n');
+        let salary = amounts.money(matched.salary());
         if matched.levels().is_empty() {
-            out.push_str(&format!("{} is in no band\n", matched.salary()));
+            out.push_str(&format!("{salary} is in no band\n"));
         } else {
-            out.push_str(&format!("{} is within the bands of\n", matched.salary()));
+            out.push_str(&format!("{salary} is within the bands of\n"));
             let rows: Vec<Vec<String>> = matched
                 .levels()
                 .iter()
@@ -238,7 +250,7 @@ fn overview_text(shown: &LadderOverview<'_>) -> String {
                     Some(vec![
                         b.level().id().to_string(),
                         b.level().title().to_owned(),
-                        output::placement_text(&position),
+                        output::placement_text(&position, amounts),
                     ])
                 })
                 .collect();
@@ -250,7 +262,7 @@ fn overview_text(shown: &LadderOverview<'_>) -> String {
             .zones()
             .iter()
             .map(|z| {
-                if z.currency() == ladder.currency() {
+                if Some(z.currency()) == ladder.currency() {
                     z.id().to_string()
                 } else {
                     format!("{} ({})", z.id(), z.currency())
@@ -265,26 +277,18 @@ fn overview_text(shown: &LadderOverview<'_>) -> String {
     out
 }
 
-/// Whether an amount has a non-zero minor unit, such as `21.50`.
-fn has_cents(money: Money) -> bool {
-    let digits = u32::from(money.currency().minor_digits());
-    !money.minor().is_multiple_of(10u64.pow(digits))
-}
-
-/// An amount for a table: with all its fraction digits when `cents`.
-fn amount(money: Money, cents: bool) -> String {
-    let text = money.amount();
-    let digits = usize::from(money.currency().minor_digits());
-    if cents && digits > 0 && !text.contains('.') {
-        format!("{text}.{}", "0".repeat(digits))
-    } else {
-        text
+fn band_text(band: Option<Band>, amounts: Amounts) -> String {
+    match band {
+        Some(band) => amounts.band(band),
+        None => "cannot be converted".to_owned(),
     }
 }
 
-fn band_text(band: Option<Band>) -> String {
-    match band {
-        Some(band) => band.to_string(),
-        None => "cannot be converted".to_owned(),
+/// What `show` says of a level without a band.
+fn no_band(ladder: &Ladder) -> String {
+    if ladder.publishes_pay() {
+        "none: no pay band is published for this level".to_owned()
+    } else {
+        "none: the ladder publishes no pay".to_owned()
     }
 }
