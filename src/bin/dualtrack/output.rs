@@ -147,7 +147,11 @@ pub(crate) fn findings_above(report: &Report, bytes: &[u8], path: &str) -> std::
     let rendered = [rendered(report, bytes, path, Format::Human)];
     let mut reports = Reports::new();
     reports.push(path.to_owned(), report.clone());
-    findings(&reports, &rendered, Format::Human)
+    findings(&reports, &rendered, Format::Human)?;
+    writeln!(
+        std::io::stderr(),
+        "note: the answer is for the ladder as written; `dualtrack validate` fails until the errors are fixed"
+    )
 }
 
 /// Prints a usage error, with everything the user typed escaped.
