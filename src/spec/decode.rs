@@ -757,11 +757,17 @@ impl Decoder<'_> {
         pointer: &Path<'_>,
     ) -> Option<Vec<(String, ExpectationSpec)>> {
         let Value::Mapping(entries) = &node.value else {
+            let help = match &node.value {
+                Value::Sequence(_) => {
+                    "write them in braces, `{ technical-depth: 3, delivery: 4 }`, or one `competency: N` per line below `expectations:`"
+                }
+                _ => "",
+            };
             self.type_error(
                 node,
                 pointer,
                 "expectations (a mapping of competency ids to proficiencies)",
-                "",
+                help,
             );
             return None;
         };
