@@ -24,9 +24,12 @@ wire_enum! {
 /// A validated dual-track career ladder.
 ///
 /// Only `dualtrack::load` and `dualtrack::Loader` build one, and only
-/// when validation found no error, so its invariants hold: ids are valid and
+/// when no invariant rule failed, so its invariants hold: ids are valid and
 /// unique, expectations name known competencies, grades rise along every
-/// track, bands are ordered and in the ladder's currency.
+/// track, bands are ordered and in the ladder's currency. `load` hands one
+/// out only when validation found no error at all; `Loader::inspect` also
+/// when policy rules failed (a parity gap), so no question asked of a ladder
+/// assumes that its policy holds.
 ///
 /// ```
 /// # let yaml = std::fs::read_to_string("ladders/engineering.yaml")?;
