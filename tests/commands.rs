@@ -354,6 +354,68 @@ fn a_ladder_with_policy_errors_is_answered_after_its_findings() {
     assert_eq!(dualtrack(&["validate", GAP]).status.code(), Some(1));
 }
 
+/// Every rule fixture whose invariants hold (so every policy rule's) is
+/// answered by `show`, `move` and `assess`, never a panic: its findings on
+/// stderr, the answer on stdout, exit code 0.
+#[test]
+fn every_fixture_with_policy_findings_is_answered_by_every_command() {
+    let mut answered = 0;
+    let mut paths: Vec<_> = std::fs::read_dir("tests/fixtures/rules")
+        .expect("fixtures")
+        .map(|e| e.expect("entry").path())
+        .collect();
+    paths.sort();
+    for path in paths {
+        let Ok(loaded) = dualtrack::Loader::new().inspect_path(&path) else {
+            continue;
+        };
+        let ladder = loaded.ladder();
+        let file = path.to_str().expect("a UTF-8 path");
+        let mut runs: Vec<Vec<String>> = vec![vec!["show".into(), file.into()]];
+        for track in ladder.tracks() {
+            for level in [track.entry(), track.top()] {
+                let id = level.id().to_string();
+                runs.push(vec!["show".into(), file.into(), id.clone()]);
+                for other in ladder.tracks().iter().filter(|t| t.id() != track.id()) {
+                    let to = other.id().to_string();
+                    runs.push(
+                        ["move", file, "--from", &id, "--to", &to]
+                            .map(String::from)
+                            .to_vec(),
+                    );
+                }
+            }
+        }
+        if ladder.id().as_str() == "minimal" {
+            runs.push(
+                ["assess", file, "tests/fixtures/ratings/minimal-staff.yaml"]
+                    .map(String::from)
+                    .to_vec(),
+            );
+        }
+        for args in runs {
+            let args: Vec<&str> = args.iter().map(String::as_str).collect();
+            let out = dualtrack(&args);
+            assert_eq!(
+                out.status.code(),
+                Some(0),
+                "{args:?}: {}",
+                text(&out.stderr)
+            );
+            assert!(!out.stdout.is_empty(), "{args:?}");
+            // Findings are shown only when there is an error among them.
+            assert_eq!(
+                out.stderr.is_empty(),
+                loaded.is_valid(),
+                "{args:?}: {}",
+                text(&out.stderr)
+            );
+            answered += 1;
+        }
+    }
+    assert!(answered > 100, "{answered}");
+}
+
 #[test]
 fn a_ladder_without_pay_is_shown_without_bands() {
     const NO_PAY: &str = "tests/fixtures/valid/no-pay.yaml";
