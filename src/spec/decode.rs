@@ -628,24 +628,42 @@ impl Decoder<'_> {
         let policy = self.part("policy", |d| d.optional(&f, "policy", Self::policy));
         let tracks = tracks.unwrap_or_default();
         let zones = zones.unwrap_or_default();
-        let paid = !zones.is_empty()
-            || tracks
-                .iter()
-                .flat_map(|t: &TrackSpec| &t.levels)
-                .any(|l| l.band.is_some());
-        if paid {
-            self.paid_needs(
-                &f,
-                "currency",
-                "currency: USD",
-                "the currency its bands are paid in",
-            );
-            self.paid_needs(
-                &f,
-                "pay_period",
-                "pay_period: annual",
-                "how often its bands are paid",
-            );
+        // The first band, or else the first zone, that needs them.
+        let first_band = tracks.iter().enumerate().find_map(|(t, track)| {
+            let l = track.levels.iter().position(|l| l.band.is_some())?;
+            Some(
+                Pointer::root()
+                    .key("tracks")
+                    .index(t)
+                    .key("levels")
+                    .index(l)
+                    .key("band"),
+            )
+        });
+        let needed_by = match first_band {
+            Some(band) => Some((band, "a band is paid in the ladder's currency")),
+            None if !zones.is_empty() => Some((
+                Pointer::root().key("zones").index(0),
+                "a zone converts the ladder's bands",
+            )),
+            None => None,
+        };
+        if let Some((at, why)) = needed_by {
+            let needs = [
+                (
+                    "currency",
+                    "currency: USD",
+                    "the currency its bands are paid in",
+                ),
+                (
+                    "pay_period",
+                    "pay_period: annual",
+                    "how often they are paid",
+                ),
+            ];
+            for (key, example, what) in needs {
+                self.paid_needs(&f, key, example, what, (&at, why));
+            }
         }
         version?;
         Some(LadderSpec {
@@ -664,7 +682,14 @@ impl Decoder<'_> {
 
     /// Reports a top-level key that a ladder publishing pay (a band, a zone)
     /// must give, when it is missing, and leaves it out of the checks.
-    fn paid_needs(&mut self, f: &Fields<'_, '_>, key: &'static str, example: &str, what: &str) {
+    fn paid_needs(
+        &mut self,
+        f: &Fields<'_, '_>,
+        key: &'static str,
+        example: &str,
+        what: &str,
+        (needed_at, why): (&Pointer, &str),
+    ) {
         if f.get(key).is_some() {
             return;
         }
@@ -675,6 +700,7 @@ impl Decoder<'_> {
                     Pointer::root(),
                     format!("the ladder is missing `{key}`"),
                 )
+                .with_related(needed_at.clone(), why)
                 .with_help(format!(
                     "add `{example}` ({what}); only a ladder that publishes no pay (no `band`, no `zones`) may leave it out"
                 )),
