@@ -100,13 +100,14 @@ fn lookups(c: &mut Criterion) {
         group.bench_function(BenchmarkId::new("zone", scale), |b| {
             b.iter(|| ladder.zone(black_box(zone_id)))
         });
+        let band = level.band().expect("a band");
         group.bench_function(BenchmarkId::new("zone-band", scale), |b| {
-            b.iter(|| black_box(zone).band(black_box(level.band())))
+            b.iter(|| black_box(zone).band(black_box(band)))
         });
         group.bench_function(BenchmarkId::new("level-zone-band", scale), |b| {
             b.iter(|| {
                 let level = ladder.level(black_box(level_id))?;
-                ladder.zone(black_box(zone_id))?.band(level.band())
+                ladder.zone(black_box(zone_id))?.band(level.band()?)
             })
         });
         group.bench_function(BenchmarkId::new("expectation", scale), |b| {

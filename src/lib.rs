@@ -31,8 +31,10 @@
 //! - the [rules](rules()) check identifiers, money, bands, parity and
 //!   competencies, each in its own module, over typed facts of the file;
 //! - validation builds the checked model ([`Ladder`], [`Track`], [`Level`],
-//!   [`Band`]) from the values those checks typed, only when no error was
-//!   found; [`Loader`] runs it all on text, bytes, readers and paths;
+//!   [`Band`]) from the values those checks typed, only when no invariant
+//!   rule failed; [`Loader`] runs it all on text, bytes, readers and paths
+//!   ([`Loader::inspect`] also hands out a ladder that breaks only policy
+//!   rules, with its report, to look at what is wrong with it);
 //! - `render()` shows a report as rustc-style diagnostics (feature `render`);
 //! - the questions services ask of a ladder are methods on it, one module per
 //!   question: counterparts across tracks ([`Ladder::counterpart`]), bands

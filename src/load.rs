@@ -9,7 +9,24 @@ use crate::finding::reading::{self, Exceeded};
 use crate::text::Location;
 use crate::{Ladder, Limits, Pointer, Report, Severity, rules, spec, validate, yaml};
 
-/// A successfully loaded ladder, with the report of its warnings and notes.
+/// A loaded ladder, with the report of its findings.
+///
+/// From [`Loader::load`] (and [`load`], [`load_path`]), the report holds
+/// only warnings and notes. From [`Loader::inspect`], it may also hold
+/// errors of the policy rules (a parity gap, a management premium denied
+/// into an error): the ladder's invariants hold, so every question can be
+/// asked of it, but it does not pass validation.
+///
+/// ```
+/// let source = std::fs::read_to_string("tests/fixtures/rules/parity-gap.yaml")?;
+/// assert!(dualtrack::load(&source).is_err());
+/// let loaded = dualtrack::Loader::new().inspect(&source)?;
+/// assert!(!loaded.is_valid());
+/// assert_eq!(loaded.report().findings()[0].code(), "parity-gap");
+/// let ic3 = loaded.ladder().level("ic3").unwrap();
+/// assert_eq!(ic3.band().unwrap().max().to_string(), "185000 USD");
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Debug, Clone)]
 pub struct Loaded {
     ladder: Ladder,
@@ -22,9 +39,16 @@ impl Loaded {
         &self.ladder
     }
 
-    /// The findings that did not stop it loading (warnings and notes).
+    /// The findings that did not stop it loading: warnings and notes, and,
+    /// from [`Loader::inspect`], errors of policy rules.
     pub fn report(&self) -> &Report {
         &self.report
+    }
+
+    /// Whether the ladder passed validation: its report holds no error.
+    /// Always true for a ladder from [`Loader::load`].
+    pub fn is_valid(&self) -> bool {
+        !self.report.has_errors()
     }
 
     /// The ladder, dropping the report.
@@ -233,6 +257,63 @@ impl Loader {
     /// The [`Report`] of every finding, when any is an error: a YAML syntax
     /// error, an unknown key, a band out of order, a parity gap.
     pub fn load(&self, source: &str) -> Result<Loaded, Report> {
+        self.load_as(source, Strictness::Valid)
+    }
+
+    /// Loads a ladder to inspect it, even when it breaks policy rules: the
+    /// ladder is handed out whenever its invariants hold (it parses, its ids
+    /// are unique and resolve, grades rise and bands are in order), with the
+    /// report of every finding, errors included. For a service or a command
+    /// that answers questions about a ladder under review (what does the
+    /// IC level with the parity gap pay?), where [`load`](Self::load) would
+    /// refuse it. [`Loaded::is_valid`] says whether it passed.
+    ///
+    /// ```
+    /// let source = std::fs::read_to_string("tests/fixtures/rules/parity-gap.yaml")?;
+    /// let loaded = dualtrack::Loader::new().inspect(&source)?;
+    /// assert!(loaded.report().has_errors());
+    /// // ic3 pays up to 185000 USD, em2 at the same grade up to 191000 USD.
+    /// let moved = loaded.ladder().transition("ic3", "management")?;
+    /// assert_eq!(moved.to_band().unwrap().max().to_string(), "191000 USD");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// The [`Report`] of every finding, when an invariant is broken: a YAML
+    /// syntax error, an unknown key, a duplicate id, a band out of order.
+    pub fn inspect(&self, source: &str) -> Result<Loaded, Report> {
+        self.load_as(source, Strictness::Invariants)
+    }
+
+    /// Loads a ladder from the bytes of a file to inspect it, as
+    /// [`inspect`](Self::inspect) does.
+    ///
+    /// # Errors
+    ///
+    /// As [`inspect`](Self::inspect), and as [`load_bytes`](Self::load_bytes)
+    /// for input that is not UTF-8.
+    pub fn inspect_bytes(&self, bytes: &[u8]) -> Result<Loaded, Report> {
+        self.inspect(self.text(bytes, FileKind::Ladder)?)
+    }
+
+    /// Loads a ladder file to inspect it, as [`inspect`](Self::inspect) does.
+    ///
+    /// # Errors
+    ///
+    /// [`LoadError::Io`] when the file cannot be read; [`LoadError::Invalid`]
+    /// when an invariant is broken.
+    pub fn inspect_path(&self, path: impl AsRef<Path>) -> Result<Loaded, LoadError> {
+        let path = path.as_ref();
+        let bytes = self.read_file(path).map_err(|source| LoadError::Io {
+            path: path.to_owned(),
+            source,
+        })?;
+        self.inspect_bytes(&bytes)
+            .map_err(|report| LoadError::Invalid(InvalidFile::new(path, &bytes, report)))
+    }
+
+    fn load_as(&self, source: &str, strictness: Strictness) -> Result<Loaded, Report> {
         let (findings, ladder) = self.read(source, FileKind::Ladder, |root, limits| {
             let mut decoded = spec::decode(root, limits);
             let Some(spec) = decoded.spec else {
@@ -246,9 +327,13 @@ impl Loader {
         })?;
         let report = Report::new(self.apply_overrides(findings));
         // No ladder comes without an error finding: every value the model
-        // could not take was reported by an invariant rule.
+        // could not take was reported by an invariant rule. A ladder is built
+        // only when no invariant rule failed, so its other errors are the
+        // policy rules' (overrides never lower an invariant rule).
         match ladder {
-            Some(ladder) if !report.has_errors() => Ok(Loaded { ladder, report }),
+            Some(ladder) if strictness == Strictness::Invariants || !report.has_errors() => {
+                Ok(Loaded { ladder, report })
+            }
             _ => Err(report),
         }
     }
@@ -405,6 +490,15 @@ impl Loader {
             })
             .collect()
     }
+}
+
+/// What a load hands a ladder out for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Strictness {
+    /// No error at all: [`Loader::load`].
+    Valid,
+    /// The invariants hold: [`Loader::inspect`].
+    Invariants,
 }
 
 /// The kinds of file read through [`Loader::read`].

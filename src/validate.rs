@@ -45,7 +45,12 @@ pub(crate) fn validate(
 fn build(facts: &Facts<'_>) -> Option<Ladder> {
     let spec = facts.spec;
     let ids = &facts.ids;
-    let currency = facts.currency?;
+    // A ladder that publishes no pay may have no currency; one that has a
+    // currency has a valid one (`invalid-currency` is an invariant).
+    let currency = match spec.currency {
+        Some(_) => Some(facts.currency?),
+        None => None,
+    };
     let competencies = spec
         .competencies
         .iter()
@@ -96,7 +101,10 @@ fn build(facts: &Facts<'_>) -> Option<Ladder> {
                 grade: Grade(level.grade),
                 summary: level.summary.clone(),
                 executive: level.executive,
-                band: facts.band(t, l)?,
+                band: match level.band {
+                    Some(_) => Some(facts.band(t, l)?),
+                    None => None,
+                },
                 expectations,
                 entry_criteria: level.entry_criteria.clone(),
             });

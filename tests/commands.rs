@@ -320,6 +320,170 @@ fn a_broken_ladder_stops_every_command_with_exit_1() {
     }
 }
 
+/// A ladder whose invariants hold but which breaks a policy rule (here a
+/// parity gap, the very thing to look at) is answered about: its findings
+/// come first on stderr, as `validate` shows them, then the answer.
+#[test]
+fn a_ladder_with_policy_errors_is_answered_after_its_findings() {
+    const GAP: &str = "tests/fixtures/rules/parity-gap.yaml";
+    const STAFF: &str = "tests/fixtures/ratings/minimal-staff.yaml";
+    for (name, args) in [
+        ("show-policy-errors", &["show", GAP, "ic3"][..]),
+        (
+            "move-policy-errors",
+            &["move", GAP, "--from", "ic3", "--to", "management"],
+        ),
+        ("assess-policy-errors", &["assess", GAP, STAFF]),
+    ] {
+        let out = dualtrack(args);
+        assert_eq!(out.status.code(), Some(0), "{args:?}");
+        let stderr = text(&out.stderr);
+        assert!(stderr.starts_with("error[parity-gap]"), "{stderr}");
+        insta::assert_snapshot!(
+            name,
+            format!("--- stderr\n{stderr}--- stdout\n{}", text(&out.stdout))
+        );
+    }
+    // JSON keeps stdout to the answer alone.
+    let out = dualtrack(&["show", GAP, "--format", "json"]);
+    assert_eq!(out.status.code(), Some(0));
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).expect("one JSON document");
+    assert_eq!(json["id"], "minimal");
+    assert!(text(&out.stderr).contains("error[parity-gap]"));
+    // `validate` stays as strict as it was.
+    assert_eq!(dualtrack(&["validate", GAP]).status.code(), Some(1));
+}
+
+/// Every rule fixture whose invariants hold (so every policy rule's) is
+/// answered by `show`, `move` and `assess`, never a panic: its findings on
+/// stderr, the answer on stdout, exit code 0.
+#[test]
+fn every_fixture_with_policy_findings_is_answered_by_every_command() {
+    let mut answered = 0;
+    let mut paths: Vec<_> = std::fs::read_dir("tests/fixtures/rules")
+        .expect("fixtures")
+        .map(|e| e.expect("entry").path())
+        .collect();
+    paths.sort();
+    for path in paths {
+        let Ok(loaded) = dualtrack::Loader::new().inspect_path(&path) else {
+            continue;
+        };
+        let ladder = loaded.ladder();
+        let file = path.to_str().expect("a UTF-8 path");
+        let mut runs: Vec<Vec<String>> = vec![vec!["show".into(), file.into()]];
+        for track in ladder.tracks() {
+            for level in [track.entry(), track.top()] {
+                let id = level.id().to_string();
+                runs.push(vec!["show".into(), file.into(), id.clone()]);
+                for other in ladder.tracks().iter().filter(|t| t.id() != track.id()) {
+                    let to = other.id().to_string();
+                    runs.push(
+                        ["move", file, "--from", &id, "--to", &to]
+                            .map(String::from)
+                            .to_vec(),
+                    );
+                }
+            }
+        }
+        if ladder.id().as_str() == "minimal" {
+            runs.push(
+                ["assess", file, "tests/fixtures/ratings/minimal-staff.yaml"]
+                    .map(String::from)
+                    .to_vec(),
+            );
+        }
+        for args in runs {
+            let args: Vec<&str> = args.iter().map(String::as_str).collect();
+            let out = dualtrack(&args);
+            assert_eq!(
+                out.status.code(),
+                Some(0),
+                "{args:?}: {}",
+                text(&out.stderr)
+            );
+            assert!(!out.stdout.is_empty(), "{args:?}");
+            // Findings are shown only when there is an error among them.
+            assert_eq!(
+                out.stderr.is_empty(),
+                loaded.is_valid(),
+                "{args:?}: {}",
+                text(&out.stderr)
+            );
+            answered += 1;
+        }
+    }
+    assert!(answered > 100, "{answered}");
+}
+
+#[test]
+fn a_ladder_without_pay_is_shown_without_bands() {
+    const NO_PAY: &str = "tests/fixtures/valid/no-pay.yaml";
+    insta::assert_snapshot!("show-no-pay", ok(&["show", NO_PAY]));
+    insta::assert_snapshot!("show-no-pay-level", ok(&["show", NO_PAY, "ic2"]));
+    insta::assert_snapshot!(
+        "move-no-pay",
+        ok(&["move", NO_PAY, "--from", "ic2", "--to", "management"])
+    );
+    let json: serde_json::Value =
+        serde_json::from_str(&ok(&["show", NO_PAY, "ic2", "--format", "json"])).expect("JSON");
+    assert!(json["band"].is_null() && json["pay_period"].is_null());
+    assert_eq!(
+        fails(2, &["show", NO_PAY, "ic2", "--salary", "100000"]),
+        "error: cannot place salary `100000`: ladder `no-pay` publishes no pay (no level has a band)\n"
+    );
+    // Some levels with a band, one without: the salary cannot be placed on it.
+    const PARTLY: &str = "tests/fixtures/rules/missing-band.yaml";
+    assert_eq!(
+        fails(2, &["show", PARTLY, "ic2", "--salary", "130000"]),
+        "error: cannot place a salary on `ic2`: the level has no pay band\n"
+    );
+    assert_eq!(
+        fails(
+            2,
+            &[
+                "move", PARTLY, "--from", "em1", "--to", "ic", "--salary", "130000"
+            ]
+        ),
+        "error: cannot place a salary on `ic2`: the level has no pay band\n"
+    );
+    let shown = ok(&["show", PARTLY, "ic2"]);
+    assert!(
+        shown.contains("band         none: no pay band is published for this level"),
+        "{shown}"
+    );
+}
+
+/// One money format per ladder: an hourly ladder's amounts carry their cents
+/// in `show LEVEL` and `move` as in the tables (`41.00`, never `41`).
+#[test]
+fn amounts_keep_the_currency_digits_everywhere_in_a_ladder_with_cents() {
+    const TRADES: &str = "ladders/skilled-trades.yaml";
+    insta::assert_snapshot!(
+        "show-level-hourly-salary",
+        ok(&["show", TRADES, "master-roofer", "--salary", "41"])
+    );
+    let moved = ok(&[
+        "move",
+        TRADES,
+        "--from",
+        "master-roofer",
+        "--to",
+        "site-management",
+        "--salary",
+        "41",
+    ]);
+    assert!(
+        moved.contains("min 37.00 USD, mid 42.50 USD, max 48.00 USD"),
+        "{moved}"
+    );
+    assert!(moved.contains("Salary 41.00 USD:"), "{moved}");
+    assert!(
+        moved.contains("unchanged at the midpoint, 42.50 USD"),
+        "{moved}"
+    );
+}
+
 #[test]
 fn unknown_ids_and_unreadable_paths_are_usage_errors() {
     for (args, message) in [

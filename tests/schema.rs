@@ -94,7 +94,9 @@ fn every_property_and_definition_is_documented_and_closed() {
             }
         }
         for (key, value) in map {
-            if key == "properties" {
+            // A condition (`if`) restates properties to test them, not to
+            // define them.
+            if key == "properties" || key == "if" {
                 continue;
             }
             match value {
@@ -388,10 +390,25 @@ fn objects(root: &Value, schema: &Value, instance: &Value, pointer: &str, out: &
     match instance {
         Value::Object(map) => {
             if schema.get("properties").is_some() {
+                let mut required = names("required");
+                // Required under a condition (`if`/`then`) the instance meets:
+                // `currency` and `pay_period` once any level has a band.
+                if let (Some(condition), Some(then)) = (schema.get("if"), schema.get("then"))
+                    && jsonschema::draft7::is_valid(condition, instance)
+                {
+                    required.extend(
+                        then["required"]
+                            .as_array()
+                            .into_iter()
+                            .flatten()
+                            .filter_map(Value::as_str)
+                            .map(str::to_owned),
+                    );
+                }
                 out.push(Object {
                     pointer: pointer.to_owned(),
                     properties: names("properties"),
-                    required: names("required"),
+                    required,
                 });
             }
             for (key, value) in map {

@@ -24,16 +24,19 @@ wire_enum! {
 /// A validated dual-track career ladder.
 ///
 /// Only `dualtrack::load` and `dualtrack::Loader` build one, and only
-/// when validation found no error, so its invariants hold: ids are valid and
+/// when no invariant rule failed, so its invariants hold: ids are valid and
 /// unique, expectations name known competencies, grades rise along every
-/// track, bands are ordered and in the ladder's currency.
+/// track, bands are ordered and in the ladder's currency. `load` hands one
+/// out only when validation found no error at all; `Loader::inspect` also
+/// when policy rules failed (a parity gap), so no question asked of a ladder
+/// assumes that its policy holds.
 ///
 /// ```
 /// # let yaml = std::fs::read_to_string("ladders/engineering.yaml")?;
 /// let ladder = dualtrack::load(&yaml)?.into_ladder();
 /// let principal = ladder.level("ic6").unwrap();
 /// assert_eq!(principal.title(), "Principal Engineer");
-/// assert_eq!(principal.band().max().to_string(), "340000 USD");
+/// assert_eq!(principal.band().unwrap().max().to_string(), "340000 USD");
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -42,8 +45,10 @@ pub struct Ladder {
     pub(crate) name: String,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub(crate) description: Option<String>,
-    pub(crate) currency: Currency,
-    pub(crate) pay_period: PayPeriod,
+    /// `None` for a ladder that publishes no pay.
+    pub(crate) currency: Option<Currency>,
+    /// `None` for a ladder that publishes no pay.
+    pub(crate) pay_period: Option<PayPeriod>,
     pub(crate) competencies: Vec<Competency>,
     #[serde(skip_serializing_if = "ProficiencyScale::is_default")]
     pub(crate) proficiency_scale: ProficiencyScale,
@@ -79,14 +84,34 @@ impl Ladder {
         self.description.as_deref()
     }
 
-    /// The currency of its bands.
-    pub fn currency(&self) -> Currency {
+    /// The currency of its bands; `None` for a ladder that publishes no pay
+    /// (no band, no zone), which may leave `currency` out. (It was
+    /// `Currency` before such ladders were admitted.)
+    ///
+    /// ```
+    /// # let ladder = dualtrack::load_path("ladders/engineering.yaml")?.into_ladder();
+    /// assert_eq!(ladder.currency().unwrap().code(), "USD");
+    /// let unpaid = dualtrack::load_path("tests/fixtures/valid/no-pay.yaml")?.into_ladder();
+    /// assert_eq!(unpaid.currency(), None);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn currency(&self) -> Option<Currency> {
         self.currency
     }
 
-    /// How often the band amounts are paid.
-    pub fn pay_period(&self) -> PayPeriod {
+    /// How often the band amounts are paid; `None` for a ladder that
+    /// publishes no pay, as for [`currency`](Self::currency).
+    pub fn pay_period(&self) -> Option<PayPeriod> {
         self.pay_period
+    }
+
+    /// Whether any level publishes a band: `false` for a competency
+    /// framework without pay, whose pay parity cannot be checked.
+    pub fn publishes_pay(&self) -> bool {
+        self.tracks
+            .iter()
+            .flat_map(|t| &t.levels)
+            .any(|l| l.band.is_some())
     }
 
     /// Its competencies, in file order.

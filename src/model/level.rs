@@ -147,7 +147,8 @@ pub struct Level {
     /// An executive level, outside parity; serialized only when true.
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     pub(crate) executive: bool,
-    pub(crate) band: Band,
+    /// `None` when the ladder publishes no pay for it (serialized `null`).
+    pub(crate) band: Option<Band>,
     pub(crate) expectations: Vec<Expectation>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub(crate) entry_criteria: Vec<String>,
@@ -189,9 +190,26 @@ impl Level {
         self.executive
     }
 
-    /// Its compensation band in the ladder's base currency.
-    pub fn band(&self) -> &Band {
-        &self.band
+    /// Its compensation band in the ladder's base currency; `None` when the
+    /// ladder publishes no pay for this level.
+    ///
+    /// Since ladders without published pay were admitted (most public
+    /// competency frameworks publish expectations, not bands), this is an
+    /// `Option`: it was `&Band`. A ladder either gives every level a band, or
+    /// gives none (a `no-pay` note), or misses some (a `missing-band` warning
+    /// per level).
+    ///
+    /// ```
+    /// # let ladder = dualtrack::load_path("ladders/engineering.yaml")?.into_ladder();
+    /// let band = ladder.level("ic6").unwrap().band().expect("published");
+    /// assert_eq!(band.mid().to_string(), "295000 USD");
+    ///
+    /// let unpaid = dualtrack::load_path("tests/fixtures/valid/no-pay.yaml")?.into_ladder();
+    /// assert_eq!(unpaid.level("ic1").unwrap().band(), None);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn band(&self) -> Option<&Band> {
+        self.band.as_ref()
     }
 
     /// Its expectations, in file order.

@@ -35,8 +35,8 @@ impl Placement {
 /// # let ladder = dualtrack::load_path("ladders/engineering.yaml")?.into_ladder();
 /// use dualtrack::{Money, Placement};
 ///
-/// let band = ladder.level("ic6").unwrap().band(); // 250000 / 295000 / 340000 USD
-/// let salary = Money::from_decimal("310000".parse()?, ladder.currency()).unwrap();
+/// let band = ladder.level("ic6").unwrap().band().unwrap(); // 250000 / 295000 / 340000 USD
+/// let salary = Money::from_decimal("310000".parse()?, ladder.currency().unwrap()).unwrap();
 /// let position = band.position(salary).unwrap();
 /// assert_eq!(position.placement(), Placement::Within);
 /// assert_eq!(position.compa_ratio().unwrap().to_string(), "1.0508");
@@ -78,8 +78,8 @@ impl SalaryPosition {
     /// # let ladder = dualtrack::load_path("ladders/engineering.yaml")?.into_ladder();
     /// use dualtrack::Money;
     ///
-    /// let band = ladder.level("ic1").unwrap().band(); // 100000 to 130000 USD
-    /// let low = band.position(Money::from_minor(9_000_000, ladder.currency())).unwrap();
+    /// let band = ladder.level("ic1").unwrap().band().unwrap(); // 100000 to 130000 USD
+    /// let low = band.position(Money::from_minor(9_000_000, ladder.currency().unwrap())).unwrap();
     /// assert_eq!(low.outside_by().unwrap().to_string(), "10000 USD");
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
@@ -106,8 +106,8 @@ impl Band {
     /// # let ladder = dualtrack::load_path("ladders/engineering.yaml")?.into_ladder();
     /// use dualtrack::Money;
     ///
-    /// let band = ladder.level("ic1").unwrap().band(); // 100000 to 130000 USD
-    /// let usd = ladder.currency();
+    /// let band = ladder.level("ic1").unwrap().band().unwrap(); // 100000 to 130000 USD
+    /// let usd = ladder.currency().unwrap();
     /// assert!(band.contains(Money::from_minor(13_000_000, usd)));
     /// assert!(!band.contains(Money::from_minor(13_000_001, usd)));
     /// # Ok::<(), Box<dyn std::error::Error>>(())
@@ -125,10 +125,10 @@ impl Band {
     /// # let ladder = dualtrack::load_path("ladders/engineering.yaml")?.into_ladder();
     /// use dualtrack::{Money, Ratio};
     ///
-    /// let band = ladder.level("ic6").unwrap().band(); // midpoint 295000 USD
+    /// let band = ladder.level("ic6").unwrap().band().unwrap(); // midpoint 295000 USD
     /// let compa = band.compa_ratio(band.mid()).unwrap();
     /// assert_eq!(compa, Ratio::ONE);
-    /// let compa = band.compa_ratio(Money::from_minor(25_000_000, ladder.currency())).unwrap();
+    /// let compa = band.compa_ratio(Money::from_minor(25_000_000, ladder.currency().unwrap())).unwrap();
     /// assert_eq!((compa.numerator(), compa.denominator()), (50, 59));
     /// assert_eq!(compa.to_string(), "0.8475");
     /// # Ok::<(), Box<dyn std::error::Error>>(())
@@ -149,7 +149,7 @@ impl Band {
     /// # let ladder = dualtrack::load_path("ladders/engineering.yaml")?.into_ladder();
     /// use dualtrack::Ratio;
     ///
-    /// let band = ladder.level("ic1").unwrap().band();
+    /// let band = ladder.level("ic1").unwrap().band().unwrap();
     /// assert_eq!(band.range_penetration(band.min()), Some(Ratio::ZERO));
     /// assert_eq!(band.range_penetration(band.max()), Some(Ratio::ONE));
     /// # Ok::<(), Box<dyn std::error::Error>>(())
@@ -172,8 +172,8 @@ impl Band {
     /// # let ladder = dualtrack::load_path("ladders/engineering.yaml")?.into_ladder();
     /// use dualtrack::{Money, Placement};
     ///
-    /// let band = ladder.level("ic1").unwrap().band();
-    /// let low = band.position(Money::from_minor(9_000_000, ladder.currency())).unwrap();
+    /// let band = ladder.level("ic1").unwrap().band().unwrap();
+    /// let low = band.position(Money::from_minor(9_000_000, ladder.currency().unwrap())).unwrap();
     /// assert_eq!(low.placement(), Placement::Below);
     /// assert!(low.range_penetration().unwrap().is_negative());
     /// # Ok::<(), Box<dyn std::error::Error>>(())
@@ -204,8 +204,9 @@ impl Band {
 impl Level {
     /// Its band in `zone`, or in the ladder's base currency when `zone` is
     /// `None`: exact money, rounded half away from zero to the zone currency's
-    /// minor unit. `None` only when the conversion overflows, which a zone of
-    /// this level's ladder never does (`invalid-zone` is checked on load).
+    /// minor unit. `None` when the level publishes no band, or when the
+    /// conversion overflows, which a zone of this level's ladder never does
+    /// (`invalid-zone` is checked on load).
     ///
     /// ```
     /// # let ladder = dualtrack::load_path("ladders/engineering.yaml")?.into_ladder();
@@ -214,13 +215,14 @@ impl Level {
     /// let band = ic6.band_in(Some(toronto)).unwrap();
     /// // 295000 USD x 0.85 x 1.38 CAD/USD
     /// assert_eq!(band.mid().to_string(), "346035 CAD");
-    /// assert_eq!(ic6.band_in(None), Some(*ic6.band()));
+    /// assert_eq!(ic6.band_in(None).as_ref(), ic6.band());
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn band_in(&self, zone: Option<&Zone>) -> Option<Band> {
+        let band = self.band.as_ref()?;
         match zone {
-            Some(zone) => zone.band(&self.band),
-            None => Some(self.band),
+            Some(zone) => zone.band(band),
+            None => Some(*band),
         }
     }
 }
@@ -236,7 +238,7 @@ impl Ladder {
     /// use dualtrack::{Currency, Money};
     ///
     /// // 175000 USD is inside the ic3 band and the bottom of the ic4 and em1 bands.
-    /// let salary = Money::from_minor(17_500_000, ladder.currency());
+    /// let salary = Money::from_minor(17_500_000, ladder.currency().unwrap());
     /// let ids: Vec<&str> = ladder.levels_containing(salary, None).map(|(_, l)| l.id().as_str()).collect();
     /// assert_eq!(ids, ["ic3", "ic4", "em1"]);
     ///

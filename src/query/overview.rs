@@ -28,7 +28,8 @@ impl<'a> LevelOverview<'a> {
         self.level
     }
 
-    /// Its band in the zone asked about (see [`Level::band_in`]).
+    /// Its band in the zone asked about (see [`Level::band_in`]); `None`
+    /// for a level that publishes no band.
     pub fn band(&self) -> Option<Band> {
         self.band
     }
@@ -162,9 +163,11 @@ impl<'a> LadderOverview<'a> {
         self.zone
     }
 
-    /// The currency of the bands: the zone's, or the ladder's.
-    pub fn currency(&self) -> Currency {
-        self.zone.map_or(self.ladder.currency(), Zone::currency)
+    /// The currency of the bands: the zone's, or the ladder's; `None` for a
+    /// ladder that publishes no pay.
+    pub fn currency(&self) -> Option<Currency> {
+        self.zone
+            .map_or(self.ladder.currency(), |z| Some(z.currency()))
     }
 
     /// Every track, in the ladder's order.
@@ -185,8 +188,8 @@ impl Serialize for LadderOverview<'_> {
         struct Shown<'s> {
             id: &'s str,
             name: &'s str,
-            currency: Currency,
-            pay_period: PayPeriod,
+            currency: Option<Currency>,
+            pay_period: Option<PayPeriod>,
             zone: Option<&'s Zone>,
             #[serde(skip_serializing_if = "Option::is_none")]
             split_grade: Option<Grade>,
@@ -232,7 +235,7 @@ impl Ladder {
     /// let toronto = ladder.zone("toronto");
     /// let salary = Money::from_decimal("293250".parse()?, toronto.unwrap().currency());
     /// let overview = ladder.overview(toronto, salary);
-    /// assert_eq!(overview.currency().code(), "CAD");
+    /// assert_eq!(overview.currency().unwrap().code(), "CAD");
     /// let management = &overview.tracks()[1];
     /// assert_eq!(management.levels()[0].counterparts()[0].id().as_str(), "ic4");
     /// let holding: Vec<&str> = overview.salary().unwrap().levels().iter()

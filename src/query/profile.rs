@@ -181,7 +181,8 @@ impl<'a> LevelProfile<'a> {
         self.level.track()
     }
 
-    /// Its band in the zone (see [`Level::band_in`]).
+    /// Its band in the zone (see [`Level::band_in`]); `None` for a level
+    /// that publishes no band.
     pub fn band(&self) -> Option<Band> {
         self.level.band()
     }
@@ -225,7 +226,8 @@ impl<'a> LevelProfile<'a> {
     }
 
     /// Where the salary asked about falls in its band; `None` when no salary
-    /// was given, or one in another currency than the band's.
+    /// was given, when the level publishes no band, or for a salary in
+    /// another currency than the band's.
     pub fn salary(&self) -> Option<&SalaryPosition> {
         self.salary.as_ref()
     }
@@ -247,7 +249,7 @@ impl Serialize for LevelProfile<'_> {
             executive: bool,
             #[serde(skip_serializing_if = "Option::is_none")]
             split_grade: Option<Grade>,
-            pay_period: PayPeriod,
+            pay_period: Option<PayPeriod>,
             band: Option<Band>,
             below: Option<&'s BandedLevel<'s>>,
             above: Option<&'s BandedLevel<'s>>,

@@ -132,9 +132,11 @@ pub struct Transition<'a> {
     /// The zone the bands and pay are in, when not the base bands.
     #[serde(skip_serializing_if = "Option::is_none")]
     zone: Option<&'a ZoneId>,
-    from_band: Band,
-    to_band: Band,
-    pay_difference: SignedMoney,
+    /// `None` for a level that publishes no band, and then so is the pay
+    /// difference.
+    from_band: Option<Band>,
+    to_band: Option<Band>,
+    pay_difference: Option<SignedMoney>,
     /// Where a salary sits in both bands, when one was given.
     #[serde(skip_serializing_if = "Option::is_none")]
     salary: Option<SalaryMove>,
@@ -209,28 +211,36 @@ impl<'a> Transition<'a> {
     /// # let ladder = dualtrack::load_path("ladders/engineering.yaml")?.into_ladder();
     /// let london = ladder.zone("london").unwrap();
     /// let moved = ladder.transition("ic2", "management")?.in_zone(london).unwrap();
-    /// assert_eq!(moved.to_band().mid().to_string(), "129560 GBP"); // 205000 x 0.8 x 0.79
-    /// assert_eq!(moved.pay_difference().to_string(), "+42344 GBP");
+    /// assert_eq!(moved.to_band().unwrap().mid().to_string(), "129560 GBP"); // 205000 x 0.8 x 0.79
+    /// assert_eq!(moved.pay_difference().unwrap().to_string(), "+42344 GBP");
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     #[must_use]
     pub fn in_zone(mut self, zone: &'a Zone) -> Option<Self> {
-        self.from_band = self.from.level.band_in(Some(zone))?;
-        self.to_band = self.to.level.band_in(Some(zone))?;
-        self.pay_difference = self.to_band.mid().difference(self.from_band.mid())?;
+        let convert = |band: Option<Band>| match band {
+            Some(band) => zone.band(&band).map(Some),
+            None => Some(None),
+        };
+        self.from_band = convert(self.from_band)?;
+        self.to_band = convert(self.to_band)?;
+        self.pay_difference = match (self.from_band, self.to_band) {
+            (Some(from), Some(to)) => Some(to.mid().difference(from.mid())?),
+            _ => None,
+        };
         self.zone = Some(zone.id());
         Some(self)
     }
 
     /// The same move, with where `salary` sits in the current band and in
     /// the new one; `None` when `salary` is in another currency than the
-    /// bands (the zone's, after [`in_zone`](Self::in_zone)).
+    /// bands (the zone's, after [`in_zone`](Self::in_zone)), or when either
+    /// level publishes no band.
     ///
     /// ```
     /// # let ladder = dualtrack::load_path("ladders/engineering.yaml")?.into_ladder();
     /// use dualtrack::{Money, Placement};
     ///
-    /// let salary = Money::from_minor(15_000_000, ladder.currency()); // 150000 USD
+    /// let salary = Money::from_minor(15_000_000, ladder.currency().unwrap()); // 150000 USD
     /// let moved = ladder.transition("ic2", "management")?.with_salary(salary).unwrap();
     /// let landing = moved.salary().unwrap();
     /// assert_eq!(landing.from().placement(), Placement::Within);
@@ -241,8 +251,8 @@ impl<'a> Transition<'a> {
     #[must_use]
     pub fn with_salary(mut self, salary: Money) -> Option<Self> {
         self.salary = Some(SalaryMove {
-            from: self.from_band.position(salary)?,
-            to: self.to_band.position(salary)?,
+            from: self.from_band?.position(salary)?,
+            to: self.to_band?.position(salary)?,
         });
         Some(self)
     }
@@ -252,13 +262,15 @@ impl<'a> Transition<'a> {
         self.zone
     }
 
-    /// The current band: the level's, or its band in the zone.
-    pub fn from_band(&self) -> Band {
+    /// The current band: the level's, or its band in the zone; `None` when
+    /// the level publishes no band.
+    pub fn from_band(&self) -> Option<Band> {
         self.from_band
     }
 
-    /// The new band: the target level's, or its band in the zone.
-    pub fn to_band(&self) -> Band {
+    /// The new band: the target level's, or its band in the zone; `None`
+    /// when the target level publishes no band.
+    pub fn to_band(&self) -> Option<Band> {
         self.to_band
     }
 
@@ -268,8 +280,9 @@ impl<'a> Transition<'a> {
     }
 
     /// The target band's midpoint minus the current one, exactly: zero under
-    /// parity, negative for a pay cut.
-    pub fn pay_difference(&self) -> SignedMoney {
+    /// parity, negative for a pay cut; `None` when either level publishes no
+    /// band.
+    pub fn pay_difference(&self) -> Option<SignedMoney> {
         self.pay_difference
     }
 
@@ -353,7 +366,7 @@ impl Ladder {
     /// let into_management = ladder.transition("ic6", "management")?;
     /// assert_eq!(into_management.to().title(), "Director of Engineering");
     /// assert_eq!(into_management.direction(), Direction::Lateral);
-    /// assert!(into_management.pay_difference().is_zero(), "parity from grade 6");
+    /// assert!(into_management.pay_difference().unwrap().is_zero(), "parity from grade 6");
     /// let new: Vec<&str> = into_management
     ///     .newly_required()
     ///     .iter()
@@ -369,7 +382,7 @@ impl Ladder {
     /// // Management starts at grade 4.
     /// let early = ladder.transition("ic2", "management")?;
     /// assert_eq!((early.direction(), early.to().id().as_str()), (Direction::StepUp, "em1"));
-    /// assert_eq!(early.pay_difference().to_string(), "+67000 USD");
+    /// assert_eq!(early.pay_difference().unwrap().to_string(), "+67000 USD");
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     ///
@@ -424,10 +437,12 @@ impl Ladder {
             zone: None,
             from_band: level.band,
             to_band: target.band,
-            pay_difference: SignedMoney::from_minor(
-                i128::from(target.band.mid().minor()) - i128::from(level.band.mid().minor()),
-                self.currency,
-            ),
+            pay_difference: level.band.zip(target.band).map(|(from, to)| {
+                SignedMoney::from_minor(
+                    i128::from(to.mid().minor()) - i128::from(from.mid().minor()),
+                    to.mid().currency(),
+                )
+            }),
             newly_required: Vec::new(),
             raised: Vec::new(),
             lowered: Vec::new(),

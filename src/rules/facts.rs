@@ -197,7 +197,8 @@ pub(crate) struct LevelFacts {
     /// Whether it, and its track, decoded soundly: the checks skip it if not.
     pub(crate) sound: bool,
     pub(crate) id: Result<LevelId, IdError>,
-    /// Min, mid and max read in the currency, when it is known.
+    /// Min, mid and max read in the currency, when the level has a band and
+    /// the currency is known.
     pub(crate) amounts: Option<[Amount; 3]>,
     pub(crate) band: BandFact,
     /// Per expectation, in file order: the proficiency, when it is one of
@@ -221,13 +222,18 @@ impl LevelFacts {
         scale: Option<&ProficiencyScale>,
         sound: bool,
     ) -> Self {
-        let b = level.band;
-        let amounts = currency.map(|c| [b.min, b.mid, b.max].map(|a| Amount::read(a, c)));
+        let amounts = currency
+            .zip(level.band)
+            .map(|(c, b)| [b.min, b.mid, b.max].map(|a| Amount::read(a, c)));
+        let band = match level.band {
+            None => BandFact::Absent,
+            Some(_) => amounts.map_or(BandFact::Unreadable, band_fact),
+        };
         Self {
             sound,
             id: LevelId::new(&level.id),
             amounts,
-            band: amounts.map_or(BandFact::Unreadable, band_fact),
+            band,
             proficiencies: level
                 .expectations
                 .iter()
@@ -240,6 +246,8 @@ impl LevelFacts {
 /// A level's band, as far as it could be read.
 #[derive(Debug, Clone, Copy)]
 pub(crate) enum BandFact {
+    /// The level publishes no band: `no-pay` or `missing-band` says so.
+    Absent,
     /// An amount does not hold in the currency's minor units, or the
     /// currency is unknown: `invalid-currency`, `currency-precision` or
     /// `invalid-amount` says why.
@@ -267,7 +275,11 @@ pub(crate) const BAND_POINTS: [&str; 3] = ["min", "mid", "max"];
 impl<'s> Facts<'s> {
     pub(crate) fn new(spec: &'s LadderSpec, poisoned: &[Pointer]) -> Self {
         let sound = Sound::new(spec, poisoned);
-        let currency = Currency::from_code(&spec.currency).filter(|_| sound.currency);
+        let currency = spec
+            .currency
+            .as_deref()
+            .and_then(Currency::from_code)
+            .filter(|_| sound.currency);
         let scale = if sound.scale {
             crate::rules::invalid_proficiency_scale::scale(spec.proficiency_scale.as_ref())
         } else {

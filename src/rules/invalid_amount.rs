@@ -12,10 +12,12 @@ pub(crate) fn check(facts: &Facts<'_>, sink: &mut Findings) {
         return;
     };
     for (t, l, level) in facts.levels() {
-        let Some(read) = facts.level(t, l).and_then(|typed| typed.amounts) else {
+        let (Some(read), Some(b)) = (
+            facts.level(t, l).and_then(|typed| typed.amounts),
+            level.band,
+        ) else {
             continue;
         };
-        let b = level.band;
         for ((name, amount), read) in BAND_POINTS.into_iter().zip([b.min, b.mid, b.max]).zip(read) {
             if matches!(read, Amount::TooLarge) {
                 sink.push(

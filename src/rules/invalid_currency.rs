@@ -27,8 +27,8 @@ declare_rule! {
 pub(crate) fn check(facts: &Facts<'_>, sink: &mut Findings) {
     let spec = facts.spec;
     let mut codes = Vec::new();
-    if facts.sound.currency {
-        codes.push((Pointer::root().key("currency"), spec.currency.as_str()));
+    if let (true, Some(code)) = (facts.sound.currency, &spec.currency) {
+        codes.push((Pointer::root().key("currency"), code.as_str()));
     }
     for (z, zone) in spec.zones.iter().enumerate() {
         if !facts.sound.zone(z) {

@@ -95,6 +95,9 @@ pub(crate) fn conversion(
 
 pub(crate) fn check(facts: &Facts<'_>, sink: &mut Findings) {
     let spec = facts.spec;
+    // A zone needs the ladder's currency: `missing-key` reports its absence,
+    // and the zone is then left out (it converts nothing).
+    let base = spec.currency.as_deref().unwrap_or_default();
     for (z, zone) in spec.zones.iter().enumerate() {
         let Some(Err(problems)) = facts.zones.get(z) else {
             continue;
@@ -119,28 +122,25 @@ pub(crate) fn check(facts: &Facts<'_>, sink: &mut Findings) {
                     pointer.key("currency"),
                     format!(
                         "zone `{id}` pays in {currency} but gives no `rate` from {}",
-                        spec.currency
+                        base
                     ),
                 )
                 .with_help(format!(
                     "add `rate:`, the number of {currency} per {}",
-                    spec.currency
+                    base
                 )),
                 ZoneProblem::ZeroRate(currency) => Finding::new(
                     &INVALID_ZONE,
                     pointer.key("rate"),
                     format!("zone `{id}` has a rate of 0"),
                 )
-                .with_help(format!(
-                    "the rate is the number of {currency} per {}",
-                    spec.currency
-                )),
+                .with_help(format!("the rate is the number of {currency} per {}", base)),
                 ZoneProblem::NeedlessRate => Finding::new(
                     &INVALID_ZONE,
                     pointer.key("rate"),
                     format!(
                         "zone `{id}` gives a `rate` but pays in the base currency {}",
-                        spec.currency
+                        base
                     ),
                 )
                 .with_help("remove `rate`, or set the zone's `currency`"),

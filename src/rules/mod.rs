@@ -50,10 +50,12 @@ mod invalid_zone;
 mod ladder_mismatch;
 mod management_premium;
 mod midpoint_progression;
+mod missing_band;
 mod missing_counterpart;
 mod missing_expectation;
 mod missing_track;
 mod out_of_scope_expectation;
+mod no_pay;
 mod parity_gap;
 mod people_on_ic_track;
 mod trunk_split;
@@ -109,6 +111,8 @@ static CATALOGUE: &[Entry] = &[
     check(&grade_gap::GRADE_GAP, grade_gap::check),
     check(&trunk_split::TRUNK_SPLIT, trunk_split::check),
     check(&duplicate_title::DUPLICATE_TITLE, duplicate_title::check),
+    check(&no_pay::NO_PAY, no_pay::check),
+    check(&missing_band::MISSING_BAND, missing_band::check),
     check(&reading::INVALID_AMOUNT, invalid_amount::check),
     check(
         &currency_precision::CURRENCY_PRECISION,

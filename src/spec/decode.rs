@@ -643,9 +643,11 @@ impl Decoder<'_> {
         let description = self.part("description", |d| {
             d.optional(&f, "description", Self::long_text)
         });
-        let currency = self.part("currency", |d| d.required(&f, "currency", Self::short_text));
+        // Optional in a ladder that publishes no pay; required, below, as
+        // soon as a band or a zone needs them.
+        let currency = self.part("currency", |d| d.optional(&f, "currency", Self::short_text));
         let pay_period = self.part("pay_period", |d| {
-            d.required(&f, "pay_period", |d, n, p| {
+            d.optional(&f, "pay_period", |d, n, p| {
                 d.choice(n, p, "a pay period", PayPeriod::ALL)
             })
         });
@@ -673,21 +675,87 @@ impl Decoder<'_> {
             })
         });
         let policy = self.part("policy", |d| d.optional(&f, "policy", Self::policy));
+        let tracks = tracks.unwrap_or_default();
+        let zones = zones.unwrap_or_default();
+        // The first band, or else the first zone, that needs them.
+        let first_band = tracks.iter().enumerate().find_map(|(t, track)| {
+            let l = track.levels.iter().position(|l| l.band.is_some())?;
+            Some(
+                Pointer::root()
+                    .key("tracks")
+                    .index(t)
+                    .key("levels")
+                    .index(l)
+                    .key("band"),
+            )
+        });
+        let needed_by = match first_band {
+            Some(band) => Some((band, "a band is paid in the ladder's currency")),
+            None if !zones.is_empty() => Some((
+                Pointer::root().key("zones").index(0),
+                "a zone converts the ladder's bands",
+            )),
+            None => None,
+        };
+        if let Some((at, why)) = needed_by {
+            let needs = [
+                (
+                    "currency",
+                    "currency: USD",
+                    "the currency its bands are paid in",
+                ),
+                (
+                    "pay_period",
+                    "pay_period: annual",
+                    "how often they are paid",
+                ),
+            ];
+            for (key, example, what) in needs {
+                self.paid_needs(&f, key, example, what, (&at, why));
+            }
+        }
         version?;
         Some(LadderSpec {
             schema_version: 1,
             id: id.unwrap_or_default(),
             name: name.unwrap_or_default(),
             description,
-            currency: currency.unwrap_or_default(),
-            // Read by no rule; a placeholder when poisoned.
-            pay_period: pay_period.unwrap_or(PayPeriod::Annual),
+            currency,
+            pay_period,
             competencies: competencies.unwrap_or_default(),
             proficiency_scale,
-            tracks: tracks.unwrap_or_default(),
-            zones: zones.unwrap_or_default(),
+            tracks,
+            zones,
             policy: policy.unwrap_or_default(),
         })
+    }
+
+    /// Reports a top-level key that a ladder publishing pay (a band, a zone)
+    /// must give, when it is missing, and leaves it out of the checks.
+    fn paid_needs(
+        &mut self,
+        f: &Fields<'_, '_>,
+        key: &'static str,
+        example: &str,
+        what: &str,
+        (needed_at, why): (&Pointer, &str),
+    ) {
+        if f.get(key).is_some() {
+            return;
+        }
+        self.part(key, |d| {
+            d.push(
+                Finding::new(
+                    &reading::MISSING_KEY,
+                    Pointer::root(),
+                    format!("the ladder is missing `{key}`"),
+                )
+                .with_related(needed_at.clone(), why)
+                .with_help(format!(
+                    "add `{example}` ({what}); only a ladder that publishes no pay (no `band`, no `zones`) may leave it out"
+                )),
+            );
+        });
     }
 
     fn competency(&mut self, node: &Node, pointer: &Path<'_>) -> Option<CompetencySpec> {
@@ -741,7 +809,7 @@ impl Decoder<'_> {
         let grade = self.required(&f, "grade", Self::grade);
         let summary = self.optional(&f, "summary", Self::long_text);
         let executive = self.optional(&f, "executive", Self::boolean);
-        let band = self.required(&f, "band", Self::band);
+        let band = self.optional(&f, "band", Self::band);
         let expectations = self
             .optional(&f, "expectations", Self::expectations)
             .unwrap_or_default();
@@ -755,7 +823,7 @@ impl Decoder<'_> {
             grade: grade?,
             summary,
             executive: executive.unwrap_or(false),
-            band: band?,
+            band,
             expectations,
             entry_criteria: entry_criteria?,
         })
@@ -779,11 +847,17 @@ impl Decoder<'_> {
         pointer: &Path<'_>,
     ) -> Option<Vec<(String, ExpectationSpec)>> {
         let Value::Mapping(entries) = &node.value else {
+            let help = match &node.value {
+                Value::Sequence(_) => {
+                    "write them in braces, `{ technical-depth: 3, delivery: 4 }`, or one `competency: N` per line below `expectations:`"
+                }
+                _ => "",
+            };
             self.type_error(
                 node,
                 pointer,
                 "expectations (a mapping of competency ids to proficiencies)",
-                "",
+                help,
             );
             return None;
         };
@@ -1044,11 +1118,7 @@ impl Placeholder for LevelSpec {
             grade: 0,
             summary: None,
             executive: false,
-            band: BandSpec {
-                min: Decimal::ZERO,
-                mid: Decimal::ZERO,
-                max: Decimal::ZERO,
-            },
+            band: None,
             expectations: Vec::new(),
             entry_criteria: Vec::new(),
         }

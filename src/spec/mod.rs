@@ -35,6 +35,18 @@ wire_struct! {
     #[cfg_attr(feature = "schema", serde(deny_unknown_fields))]
     #[cfg_attr(feature = "schema", schemars(rename = "Ladder"))]
     #[cfg_attr(feature = "schema", schemars(title = "Career ladder"))]
+    // A ladder that publishes pay (a band on any level, or a zone) needs its
+    // currency and pay period; one without pay may leave them out.
+    #[cfg_attr(feature = "schema", schemars(extend(
+        "if" = { "anyOf": [
+            { "required": ["zones"], "properties": { "zones": { "minItems": 1 } } },
+            { "required": ["tracks"], "properties": { "tracks": { "contains": {
+                "required": ["levels"],
+                "properties": { "levels": { "contains": { "required": ["band"] } } }
+            } } } }
+        ] },
+        "then" = { "required": ["currency", "pay_period"] }
+    )))]
     pub(crate) struct LadderSpec {
         /// # Schema version
         ///
@@ -61,12 +73,18 @@ wire_struct! {
         ///
         /// The ISO 4217 code of the currency every band is paid in, such as `USD`,
         /// `EUR` or `GBP`. It decides how many decimal places an amount may have.
-        #[cfg_attr(feature = "schema", schemars(schema_with = "schema::currency"))]
-        pub(crate) currency: String,
+        /// Required as soon as any level has a `band` or the ladder has `zones`;
+        /// a ladder that publishes no pay may leave it out.
+        #[cfg_attr(feature = "schema", serde(default))]
+        #[cfg_attr(feature = "schema", schemars(schema_with = "schema::optional_currency"))]
+        pub(crate) currency: Option<String>,
         /// # Pay period
         ///
         /// How often the band amounts are paid: per year, per month or per hour.
-        pub(crate) pay_period: PayPeriod,
+        /// Required as soon as any level has a `band` or the ladder has `zones`;
+        /// a ladder that publishes no pay may leave it out.
+        #[cfg_attr(feature = "schema", serde(default))]
+        pub(crate) pay_period: Option<PayPeriod>,
         /// # Competencies
         ///
         /// The skills and behaviours levels set expectations on. `craft` and
@@ -232,7 +250,11 @@ wire_struct! {
         /// # Pay band
         ///
         /// The level's pay range in the ladder's currency: `min <= mid <= max`.
-        pub(crate) band: BandSpec,
+        /// Optional: a ladder that publishes no pay leaves it out on every level
+        /// (its pay parity is then not checked); a level without one in a
+        /// ladder whose other levels have one is a `missing-band` warning.
+        #[cfg_attr(feature = "schema", serde(default))]
+        pub(crate) band: Option<BandSpec>,
         /// # Expectations
         ///
         /// For each competency that applies to the track, the proficiency expected

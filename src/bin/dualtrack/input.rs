@@ -32,13 +32,22 @@ fn invalid(path: &Path, bytes: &[u8], report: Report, format: Format) -> ExitCod
     }
 }
 
-/// Loads a ladder file; on failure, the exit code after reporting why.
+/// Loads a ladder file to answer questions about it; on failure, the exit
+/// code after reporting why. A ladder whose invariants hold is answered
+/// about even when it breaks policy rules (a parity gap is the very thing to
+/// look at): its findings are shown on stderr first, as `validate` shows
+/// them, and the answer follows.
 pub(crate) fn ladder(path: &Path, format: Format) -> Result<Ladder, ExitCode> {
     let bytes = read_or_usage(path)?;
-    Loader::new()
-        .load_bytes(&bytes)
-        .map(dualtrack::Loaded::into_ladder)
-        .map_err(|report| invalid(path, &bytes, report, format))
+    let loaded = Loader::new()
+        .inspect_bytes(&bytes)
+        .map_err(|report| invalid(path, &bytes, report, format))?;
+    if !loaded.is_valid() {
+        let path = path.display().to_string();
+        output::findings_above(loaded.report(), &bytes, &path)
+            .map_err(|_| ExitCode::from(USAGE))?;
+    }
+    Ok(loaded.into_ladder())
 }
 
 /// Loads a ratings file for `ladder`; on failure, the exit code after
@@ -62,9 +71,15 @@ pub(crate) fn zone_and_salary<'l>(
         .map(|z| ladder.lookup_zone(z))
         .transpose()
         .map_err(|error| output::unknown(&error, path))?;
-    let currency = zone.map_or(ladder.currency(), Zone::currency);
+    let currency = zone.map_or(ladder.currency(), |z| Some(z.currency()));
     let salary = salary
-        .map(|s| amount(s, currency))
+        .map(|s| match currency {
+            Some(currency) => amount(s, currency),
+            None => Err(format!(
+                "cannot place salary `{s}`: ladder `{}` publishes no pay (no level has a band)",
+                ladder.id()
+            )),
+        })
         .transpose()
         .map_err(|message| output::usage(&message))?;
     Ok((zone, salary))

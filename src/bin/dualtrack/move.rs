@@ -9,7 +9,7 @@ use dualtrack::{
 };
 
 use crate::input;
-use crate::output::{self, Format, table};
+use crate::output::{self, Amounts, Format, table};
 
 #[derive(Debug, clap::Args)]
 pub(crate) struct Args {
@@ -47,6 +47,15 @@ pub(crate) fn run(args: &Args) -> ExitCode {
         Ok(found) => found,
         Err(code) => return code,
     };
+    if let (Some(_), Ok(t)) = (salary, ladder.transition(&args.from, &args.to))
+        && let Some(level) = [t.from(), t.to()].into_iter().find(|l| l.band().is_none())
+    {
+        return output::usage(&format!(
+            "cannot place a salary on `{}`: the level has no pay band",
+            level.id()
+        ));
+    }
+    let amounts = Amounts::of(&ladder, zone);
     let transition = ladder.transition(&args.from, &args.to).map(|t| {
         let t = match zone {
             Some(zone) => t.in_zone(zone),
@@ -62,7 +71,7 @@ pub(crate) fn run(args: &Args) -> ExitCode {
             let note = output::zone_note(&ladder, zone);
             output::answer(
                 args.format,
-                || text(&transition, &note, ladder.proficiency_scale()),
+                || text(&transition, &note, amounts, ladder.proficiency_scale()),
                 &transition,
             )
         }
@@ -72,7 +81,12 @@ pub(crate) fn run(args: &Args) -> ExitCode {
     }
 }
 
-fn text(t: &Transition<'_>, zone_note: &str, scale: &ProficiencyScale) -> String {
+fn text(
+    t: &Transition<'_>,
+    zone_note: &str,
+    amounts: Amounts,
+    scale: &ProficiencyScale,
+) -> String {
     let (from, to) = (t.from(), t.to());
     let (from_track, to_track) = (t.from_track(), t.to_track());
     let mut out = format!(
@@ -136,37 +150,48 @@ fn text(t: &Transition<'_>, zone_note: &str, scale: &ProficiencyScale) -> String
         ),
         other => format!("A move ({other}).\n"),
     });
-    let pay = t.pay_difference();
-    out.push_str(&if pay.is_zero() {
-        format!(
+    out.push_str(&match (t.pay_difference(), t.from_band(), t.to_band()) {
+        (Some(pay), Some(from_band), _) if pay.is_zero() => format!(
             "Pay{zone_note}: unchanged at the midpoint, {}.\n",
-            t.from_band().mid()
-        )
-    } else {
-        format!(
+            amounts.money(from_band.mid())
+        ),
+        (Some(pay), Some(from_band), Some(to_band)) => format!(
             "Pay{zone_note}: {} at the midpoint, from {} to {}.\n",
-            pay,
-            t.from_band().mid(),
-            t.to_band().mid()
-        )
+            amounts.signed(pay),
+            amounts.money(from_band.mid()),
+            amounts.money(to_band.mid())
+        ),
+        _ if t.from().band().is_none() && t.to().band().is_none() => {
+            "Pay: not compared: neither level has a pay band.\n".to_owned()
+        }
+        _ => "Pay: not compared: one of the levels has no pay band.\n".to_owned(),
     });
+    let band = |band: Option<dualtrack::Band>| {
+        band.map_or_else(|| "no pay band published".to_owned(), |b| amounts.band(b))
+    };
     out.push_str(&table(
         &[
-            vec![format!("{}:", from.id()), t.from_band().to_string()],
-            vec![format!("{}:", to.id()), t.to_band().to_string()],
+            vec![format!("{}:", from.id()), band(t.from_band())],
+            vec![format!("{}:", to.id()), band(t.to_band())],
         ],
         &[],
         "  ",
     ));
     if let Some(salary) = t.salary() {
-        out.push_str(&format!("\nSalary {}:\n", salary.from().salary()));
+        out.push_str(&format!(
+            "\nSalary {}:\n",
+            amounts.money(salary.from().salary())
+        ));
         out.push_str(&table(
             &[
                 vec![
                     format!("{}:", from.id()),
-                    output::placement_text(salary.from()),
+                    output::placement_text(salary.from(), amounts),
                 ],
-                vec![format!("{}:", to.id()), output::placement_text(salary.to())],
+                vec![
+                    format!("{}:", to.id()),
+                    output::placement_text(salary.to(), amounts),
+                ],
             ],
             &[],
             "  ",

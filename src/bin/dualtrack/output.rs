@@ -7,7 +7,8 @@ use std::process::ExitCode;
 
 use clap::ValueEnum;
 use dualtrack::{
-    Count, Ladder, Level, Placement, Report, Reports, SalaryPosition, Severity, Track, Zone,
+    Band, Count, Currency, Ladder, Level, Money, Placement, Report, Reports, SalaryPosition,
+    Severity, SignedMoney, Track, Zone,
 };
 use serde::Serialize;
 
@@ -139,6 +140,20 @@ pub(crate) fn findings(
     }
 }
 
+/// Prints the findings of a ladder that is answered about although it
+/// breaks policy rules: on stderr, as `validate --format human` shows them,
+/// whatever the answer's format (stdout keeps the answer alone).
+pub(crate) fn findings_above(report: &Report, bytes: &[u8], path: &str) -> std::io::Result<()> {
+    let rendered = [rendered(report, bytes, path, Format::Human)];
+    let mut reports = Reports::new();
+    reports.push(path.to_owned(), report.clone());
+    findings(&reports, &rendered, Format::Human)?;
+    writeln!(
+        std::io::stderr(),
+        "note: the answer is for the ladder as written; `dualtrack validate` fails until the errors are fixed"
+    )
+}
+
 /// Prints a usage error, with everything the user typed escaped.
 pub(crate) fn usage(message: &str) -> ExitCode {
     let _ = writeln!(
@@ -206,14 +221,87 @@ pub(crate) fn table(rows: &[Vec<String>], right: &[usize], indent: &str) -> Stri
     out
 }
 
+/// How the amounts of one answer are written: the one money format of the
+/// command line. Amounts carry the currency's minor digits (`41.00 USD`)
+/// when any band of the ladder, in the zone shown, has a fraction, as an
+/// hourly ladder's do; otherwise whole (`295000 USD`). The same in tables,
+/// in `show LEVEL` and in `move`, so that one ladder never shows `41` in one
+/// place and `41.00` in another.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Amounts {
+    cents: bool,
+}
+
+impl Amounts {
+    /// The format of the bands of `ladder` in `zone` (the base bands when
+    /// `None`).
+    pub(crate) fn of(ladder: &Ladder, zone: Option<&Zone>) -> Self {
+        let cents = ladder
+            .tracks()
+            .iter()
+            .flat_map(|t| t.levels())
+            .filter_map(|l| l.band_in(zone))
+            .any(|b| [b.min(), b.mid(), b.max()].iter().any(|m| has_cents(*m)));
+        Self { cents }
+    }
+
+    /// `41.00` (no currency), for a table column.
+    pub(crate) fn amount(self, money: Money) -> String {
+        self.pad(money.amount(), money.currency())
+    }
+
+    /// `41.00 USD`.
+    pub(crate) fn money(self, money: Money) -> String {
+        format!("{} {}", self.amount(money), money.currency())
+    }
+
+    /// `+2.50 USD`, `0.00 USD`.
+    pub(crate) fn signed(self, money: SignedMoney) -> String {
+        let sign = if money.minor() > 0 { "+" } else { "" };
+        format!(
+            "{sign}{} {}",
+            self.pad(money.amount(), money.currency()),
+            money.currency()
+        )
+    }
+
+    /// `min 19.00 USD, mid 21.50 USD, max 24.00 USD`.
+    pub(crate) fn band(self, band: Band) -> String {
+        format!(
+            "min {}, mid {}, max {}",
+            self.money(band.min()),
+            self.money(band.mid()),
+            self.money(band.max())
+        )
+    }
+
+    fn pad(self, text: String, currency: Currency) -> String {
+        let digits = usize::from(currency.minor_digits());
+        if self.cents && digits > 0 && !text.contains('.') {
+            format!("{text}.{}", "0".repeat(digits))
+        } else {
+            text
+        }
+    }
+}
+
+/// Whether an amount has a non-zero minor unit, such as `21.50`.
+fn has_cents(money: Money) -> bool {
+    let digits = u32::from(money.currency().minor_digits());
+    !money.minor().is_multiple_of(10u64.pow(digits))
+}
+
 /// ` in the London zone (`london`: 0.8 x the base band, at 0.79 GBP per USD)`,
 /// or nothing without a zone.
 pub(crate) fn zone_note(ladder: &Ladder, zone: Option<&Zone>) -> String {
     match zone {
         None => String::new(),
         Some(zone) => {
+            let base = ladder
+                .currency()
+                .map_or_else(String::new, |c| format!(" per {c}"));
             let rate = zone.rate().map_or(String::new(), |rate| {
-                format!(", at {rate} {} per {}", zone.currency(), ladder.currency())
+                format!(", at {rate} {}{base}", zone.currency())
             });
             format!(
                 " in the {} zone (`{}`: {} x the base band{rate})",
@@ -226,14 +314,18 @@ pub(crate) fn zone_note(ladder: &Ladder, zone: Option<&Zone>) -> String {
 }
 
 /// `310000 USD: within the band, compa-ratio 1.0508, range penetration 66.67%`.
-pub(crate) fn position_text(position: &SalaryPosition) -> String {
-    format!("{}: {}", position.salary(), placement_text(position))
+pub(crate) fn position_text(position: &SalaryPosition, amounts: Amounts) -> String {
+    format!(
+        "{}: {}",
+        amounts.money(position.salary()),
+        placement_text(position, amounts)
+    )
 }
 
 /// `within the band, compa-ratio 1.0508, range penetration 66.67%`.
-pub(crate) fn placement_text(position: &SalaryPosition) -> String {
+pub(crate) fn placement_text(position: &SalaryPosition, amounts: Amounts) -> String {
     let mut text = format!("{} the band", position.placement().as_str());
-    if let Some(by) = position.outside_by() {
+    if let Some(by) = position.outside_by().map(|by| amounts.money(by)) {
         let end = match position.placement() {
             Placement::Above => "above the maximum",
             _ => "below the minimum",

@@ -4,11 +4,11 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use dualtrack::{
-    Band, BandedLevel, Expected, Ladder, LadderOverview, LevelProfile, Money, ProficiencyScale,
+    Band, BandedLevel, Expected, Ladder, LadderOverview, LevelProfile, ProficiencyScale,
 };
 
 use crate::input;
-use crate::output::{self, Format, table};
+use crate::output::{self, Amounts, Format, table};
 
 #[derive(Debug, clap::Args)]
 pub(crate) struct Args {
@@ -42,19 +42,28 @@ pub(crate) fn run(args: &Args) -> ExitCode {
         Ok(found) => found,
         Err(code) => return code,
     };
+    let amounts = Amounts::of(&ladder, zone);
     match &args.level {
         Some(id) => match ladder.profile(id, zone, salary) {
-            Ok(profile) => output::answer(args.format, || profile_text(&profile), &profile),
+            Ok(profile) if salary.is_some() && profile.level().band().is_none() => {
+                output::usage(&format!(
+                    "cannot place a salary on `{}`: the level has no pay band",
+                    profile.level().id()
+                ))
+            }
+            Ok(profile) => {
+                output::answer(args.format, || profile_text(&profile, amounts), &profile)
+            }
             Err(error) => output::unknown(&error, &args.ladder),
         },
         None => {
             let overview = ladder.overview(zone, salary);
-            output::answer(args.format, || overview_text(&overview), &overview)
+            output::answer(args.format, || overview_text(&overview, amounts), &overview)
         }
     }
 }
 
-fn profile_text(shown: &LevelProfile<'_>) -> String {
+fn profile_text(shown: &LevelProfile<'_>, amounts: Amounts) -> String {
     let (ladder, level, track) = (shown.ladder(), shown.level(), shown.track());
     let mut rows: Vec<Vec<String>> = Vec::new();
     let mut row = |key: &str, value: String| rows.push(vec![key.to_owned(), value]);
@@ -110,19 +119,24 @@ fn profile_text(shown: &LevelProfile<'_>) -> String {
         Some(zone) => format!("band ({})", zone.id()),
         None => "band".to_owned(),
     };
-    row(
-        &band_key,
-        format!(
-            "{} ({} pay)",
-            band_text(shown.band()),
-            ladder.pay_period().as_str()
-        ),
-    );
-    if shown.zone().is_some() {
-        row("base band", band_text(Some(*level.band())));
+    match (level.band(), ladder.pay_period()) {
+        (Some(base), Some(period)) => {
+            row(
+                &band_key,
+                format!(
+                    "{} ({} pay)",
+                    band_text(shown.band(), amounts),
+                    period.as_str()
+                ),
+            );
+            if shown.zone().is_some() {
+                row("base band", band_text(Some(*base), amounts));
+            }
+        }
+        _ => row("band", no_band(ladder)),
     }
     if let Some(position) = shown.salary() {
-        row("salary", output::position_text(position));
+        row("salary", output::position_text(position, amounts));
     }
     // A neighbour on the same track by its title; one on another track (the
     // trunk below a track's entry, a track above the trunk) with its track.
@@ -318,25 +332,25 @@ fn competencies_text(ladder: &Ladder) -> String {
     out
 }
 
-fn overview_text(shown: &LadderOverview<'_>) -> String {
+fn overview_text(shown: &LadderOverview<'_>, amounts: Amounts) -> String {
     let ladder = shown.ladder();
+    let pay = match (ladder.pay_period(), shown.currency()) {
+        (Some(period), Some(currency)) if ladder.publishes_pay() => {
+            format!("{} pay in {currency}", period.as_str())
+        }
+        _ => "no published pay: its pay parity cannot be checked".to_owned(),
+    };
     let mut out = format!(
-        "{} (`{}`): {} pay in {}{}\n",
+        "{} (`{}`): {pay}{}\n",
         ladder.name(),
         ladder.id(),
-        ladder.pay_period().as_str(),
-        shown.currency(),
         output::zone_note(ladder, shown.zone())
     );
-    // One table for every track, so that the columns line up across tracks.
+    // One table for every track, so that the columns line up across tracks;
+    // a ladder without pay has no band columns.
+    let paid = ladder.publishes_pay();
     let mut rows = Vec::new();
     let mut starts = Vec::new();
-    // Cents in every amount when any amount has them: `19.00` above `21.50`.
-    let cents = shown.tracks().iter().flat_map(|t| t.levels()).any(|level| {
-        level
-            .band()
-            .is_some_and(|b| [b.min(), b.mid(), b.max()].iter().any(|m| has_cents(*m)))
-    });
     let split = ladder.split_grade();
     for overview in shown.tracks() {
         let track = overview.track();
@@ -352,25 +366,14 @@ fn overview_text(shown: &LadderOverview<'_>) -> String {
             rows.len(),
             format!("\n{} (`{}`){note}\n", track.name(), track.id()),
         ));
-        rows.push(
-            [
-                "grade",
-                "level",
-                "title",
-                "min",
-                "mid",
-                "max",
-                "counterpart",
-            ]
-            .map(str::to_owned)
-            .to_vec(),
-        );
+        let mut heading = vec!["grade", "level", "title"];
+        if paid {
+            heading.extend(["min", "mid", "max"]);
+        }
+        heading.push("counterpart");
+        rows.push(heading.into_iter().map(str::to_owned).collect());
         for row in overview.levels() {
             let level = row.level();
-            let [min, mid, max] = row
-                .band()
-                .map(|b| [b.min(), b.mid(), b.max()].map(|m| amount(m, cents)))
-                .unwrap_or_default();
             let ids = |levels: &[&dualtrack::Level]| -> String {
                 let ids: Vec<&str> = levels.iter().map(|l| l.id().as_str()).collect();
                 ids.join(", ")
@@ -384,18 +387,26 @@ fn overview_text(shown: &LadderOverview<'_>) -> String {
             } else {
                 ids(row.counterparts())
             };
-            rows.push(vec![
+            let mut cells = vec![
                 level.grade().to_string(),
                 level.id().to_string(),
                 level.title().to_owned(),
-                min,
-                mid,
-                max,
-                counterparts,
-            ]);
+            ];
+            if paid {
+                // `-`: no band published; empty: one that cannot be converted.
+                let points = match (level.band(), row.band()) {
+                    (None, _) => ["-", "-", "-"].map(str::to_owned),
+                    (Some(_), Some(b)) => [b.min(), b.mid(), b.max()].map(|m| amounts.amount(m)),
+                    (Some(_), None) => Default::default(),
+                };
+                cells.extend(points);
+            }
+            cells.push(counterparts);
+            rows.push(cells);
         }
     }
-    let text = table(&rows, &[0, 3, 4, 5], "  ");
+    let right: &[usize] = if paid { &[0, 3, 4, 5] } else { &[0] };
+    let text = table(&rows, right, "  ");
     for (i, line) in text.lines().enumerate() {
         if let Some((_, heading)) = starts.iter().find(|(at, _)| *at == i) {
             out.push_str(heading);
@@ -419,10 +430,11 @@ fn overview_text(shown: &LadderOverview<'_>) -> String {
     out.push_str(&competencies_text(ladder));
     if let Some(matched) = shown.salary() {
         out.push('\n');
+        let salary = amounts.money(matched.salary());
         if matched.levels().is_empty() {
-            out.push_str(&format!("{} is in no band\n", matched.salary()));
+            out.push_str(&format!("{salary} is in no band\n"));
         } else {
-            out.push_str(&format!("{} is within the bands of\n", matched.salary()));
+            out.push_str(&format!("{salary} is within the bands of\n"));
             let rows: Vec<Vec<String>> = matched
                 .levels()
                 .iter()
@@ -431,7 +443,7 @@ fn overview_text(shown: &LadderOverview<'_>) -> String {
                     Some(vec![
                         b.level().id().to_string(),
                         b.level().title().to_owned(),
-                        output::placement_text(&position),
+                        output::placement_text(&position, amounts),
                     ])
                 })
                 .collect();
@@ -443,7 +455,7 @@ fn overview_text(shown: &LadderOverview<'_>) -> String {
             .zones()
             .iter()
             .map(|z| {
-                if z.currency() == ladder.currency() {
+                if Some(z.currency()) == ladder.currency() {
                     z.id().to_string()
                 } else {
                     format!("{} ({})", z.id(), z.currency())
@@ -458,26 +470,18 @@ fn overview_text(shown: &LadderOverview<'_>) -> String {
     out
 }
 
-/// Whether an amount has a non-zero minor unit, such as `21.50`.
-fn has_cents(money: Money) -> bool {
-    let digits = u32::from(money.currency().minor_digits());
-    !money.minor().is_multiple_of(10u64.pow(digits))
-}
-
-/// An amount for a table: with all its fraction digits when `cents`.
-fn amount(money: Money, cents: bool) -> String {
-    let text = money.amount();
-    let digits = usize::from(money.currency().minor_digits());
-    if cents && digits > 0 && !text.contains('.') {
-        format!("{text}.{}", "0".repeat(digits))
-    } else {
-        text
+fn band_text(band: Option<Band>, amounts: Amounts) -> String {
+    match band {
+        Some(band) => amounts.band(band),
+        None => "cannot be converted".to_owned(),
     }
 }
 
-fn band_text(band: Option<Band>) -> String {
-    match band {
-        Some(band) => band.to_string(),
-        None => "cannot be converted".to_owned(),
+/// What `show` says of a level without a band.
+fn no_band(ladder: &Ladder) -> String {
+    if ladder.publishes_pay() {
+        "none: no pay band is published for this level".to_owned()
+    } else {
+        "none: the ladder publishes no pay".to_owned()
     }
 }
