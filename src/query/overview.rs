@@ -41,7 +41,7 @@ impl Serialize for LevelOverview<'_> {
         struct Shown<'s> {
             id: &'s str,
             title: &'s str,
-            grade: Grade,
+            grade: &'s Grade,
             band: Option<Band>,
             counterparts: Vec<&'s str>,
         }
@@ -167,6 +167,8 @@ impl Serialize for LadderOverview<'_> {
             name: &'s str,
             currency: Currency,
             pay_period: PayPeriod,
+            #[serde(skip_serializing_if = "Option::is_none")]
+            grades: Option<&'s [Grade]>,
             zone: Option<&'s Zone>,
             tracks: &'s [TrackOverview<'s>],
             #[serde(skip_serializing_if = "Option::is_none")]
@@ -177,6 +179,7 @@ impl Serialize for LadderOverview<'_> {
             name: self.ladder.name(),
             currency: self.currency(),
             pay_period: self.ladder.pay_period(),
+            grades: self.ladder.grades(),
             zone: self.zone,
             tracks: &self.tracks,
             salary: self.salary.as_ref(),

@@ -50,7 +50,7 @@ impl Serialize for BandedLevel<'_> {
             id: &'s str,
             title: &'s str,
             track: &'s str,
-            grade: Grade,
+            grade: &'s Grade,
             band: Option<Band>,
         }
         let level = self.level();
@@ -195,7 +195,7 @@ impl Serialize for LevelProfile<'_> {
             id: &'s str,
             title: &'s str,
             track: &'s str,
-            grade: Grade,
+            grade: &'s Grade,
             #[serde(skip_serializing_if = "Option::is_none")]
             summary: Option<&'s str>,
             pay_period: PayPeriod,

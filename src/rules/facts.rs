@@ -3,10 +3,11 @@
 
 use std::cell::OnceCell;
 use std::collections::{HashMap, HashSet};
+use std::sync::Arc;
 
 use crate::model::{Band, Grade, Policy, Proficiency, TrackKind};
 use crate::rules::invalid_zone::{Conversion, ZoneProblem, conversion};
-use crate::spec::{ExpectationSpec, LadderSpec, LevelSpec};
+use crate::spec::{ExpectationSpec, GradeSpec, LadderSpec, LevelSpec};
 use crate::{CompetencyId, Currency, IdError, LadderId, LevelId, Money, Pointer, TrackId, ZoneId};
 
 /// What the checks read: the decoded file, its indexes, the typed values
@@ -16,6 +17,8 @@ pub(crate) struct Facts<'s> {
     pub(crate) spec: &'s LadderSpec,
     /// The ladder's currency, when its code is valid.
     pub(crate) currency: Option<Currency>,
+    /// The declared grade scale, when there is one.
+    pub(crate) scale: Option<Scale<'s>>,
     /// Per track, per level: what was typed of it.
     levels: Vec<Vec<LevelFacts>>,
     /// Competency id -> index of its first definition.
@@ -34,6 +37,49 @@ pub(crate) struct Facts<'s> {
     management_levels: OnceCell<Vec<LevelAt<'s>>>,
 }
 
+/// A declared grade scale: each entry as a [`Grade`] whose rank is its
+/// position, and each label's first position.
+pub(crate) struct Scale<'s> {
+    pub(crate) grades: Vec<Grade>,
+    ranks: HashMap<&'s str, u32>,
+}
+
+impl<'s> Scale<'s> {
+    fn new(labels: &'s [String]) -> Self {
+        let mut ranks = HashMap::with_capacity(labels.len());
+        let grades = labels
+            .iter()
+            .zip(0u32..)
+            .map(|(label, rank)| {
+                ranks.entry(label.as_str()).or_insert(rank);
+                Grade::labelled(rank, Arc::from(label.as_str()))
+            })
+            .collect();
+        Self { grades, ranks }
+    }
+
+    /// The entry labelled `label` (its first, if listed twice).
+    pub(crate) fn get(&self, label: &str) -> Option<&Grade> {
+        let rank = *self.ranks.get(label)?;
+        self.grades.get(usize::try_from(rank).ok()?)
+    }
+
+    /// The labels, lowest first.
+    pub(crate) fn labels(&self) -> impl Iterator<Item = &str> + '_ {
+        self.grades.iter().filter_map(Grade::label)
+    }
+}
+
+/// A grade as written, resolved: a number without a scale, the scale's
+/// entry with one (`None` when it names no entry: `unknown-grade`).
+fn resolve(scale: Option<&Scale<'_>>, grade: &GradeSpec) -> Option<Grade> {
+    match (scale, grade) {
+        (None, GradeSpec::Number(n)) => Some(Grade::new(*n)),
+        (Some(scale), GradeSpec::Label(label)) => scale.get(label).cloned(),
+        _ => None,
+    }
+}
+
 /// A level with its track and level index.
 pub(crate) type LevelAt<'s> = (usize, usize, &'s LevelSpec);
 
@@ -47,6 +93,8 @@ pub(crate) struct Sound {
     pub(crate) id: bool,
     pub(crate) currency: bool,
     pub(crate) policy: bool,
+    /// The grade scale and each of its entries, when it is declared.
+    pub(crate) grades: bool,
     /// Per competency; `all_competencies` also covers the list itself.
     pub(crate) competencies: Vec<bool>,
     pub(crate) all_competencies: bool,
@@ -91,6 +139,9 @@ impl Sound {
             id: clean(root().key("id")),
             currency: clean(root().key("currency")),
             policy: clean(root().key("policy")),
+            grades: clean(root().key("grades"))
+                && (0..spec.grades.as_ref().map_or(0, Vec::len))
+                    .all(|i| clean(root().key("grades").index(i))),
             all_competencies: clean(root().key("competencies")) && competencies.iter().all(|s| *s),
             competencies,
             all_tracks: clean(root().key("tracks")) && tracks.iter().all(|s| *s),
@@ -106,6 +157,7 @@ impl Sound {
             id: true,
             currency: true,
             policy: true,
+            grades: true,
             competencies: vec![true; spec.competencies.len()],
             all_competencies: true,
             tracks: vec![true; spec.tracks.len()],
@@ -186,13 +238,20 @@ pub(crate) struct LevelFacts {
     /// Min, mid and max read in the currency, when it is known.
     pub(crate) amounts: Option<[Amount; 3]>,
     pub(crate) band: BandFact,
+    /// Its grade, when it is one: a number, or an entry of the scale.
+    pub(crate) grade: Option<Grade>,
     /// Per expectation, in file order: the proficiency, when it is one
     /// (`invalid-proficiency` reports the rest).
     pub(crate) proficiencies: Vec<Option<Proficiency>>,
 }
 
 impl LevelFacts {
-    fn new(level: &LevelSpec, currency: Option<Currency>, sound: bool) -> Self {
+    fn new(
+        level: &LevelSpec,
+        currency: Option<Currency>,
+        scale: Option<&Scale<'_>>,
+        sound: bool,
+    ) -> Self {
         let b = level.band;
         let amounts = currency.map(|c| [b.min, b.mid, b.max].map(|a| Amount::read(a, c)));
         Self {
@@ -200,6 +259,7 @@ impl LevelFacts {
             id: LevelId::new(&level.id),
             amounts,
             band: amounts.map_or(BandFact::Unreadable, band_fact),
+            grade: resolve(scale, &level.grade),
             proficiencies: level
                 .expectations
                 .iter()
@@ -240,7 +300,8 @@ impl<'s> Facts<'s> {
     pub(crate) fn new(spec: &'s LadderSpec, poisoned: &[Pointer]) -> Self {
         let sound = Sound::new(spec, poisoned);
         let currency = Currency::from_code(&spec.currency).filter(|_| sound.currency);
-        let levels = spec
+        let scale = spec.grades.as_deref().map(Scale::new);
+        let levels: Vec<Vec<LevelFacts>> = spec
             .tracks
             .iter()
             .enumerate()
@@ -251,7 +312,7 @@ impl<'s> Facts<'s> {
                     .enumerate()
                     .map(|(l, level)| {
                         let ok = sound.levels.get(t).and_then(|ls| ls.get(l)).copied();
-                        LevelFacts::new(level, currency, ok.unwrap_or(false))
+                        LevelFacts::new(level, currency, scale.as_ref(), ok.unwrap_or(false))
                     })
                     .collect()
             })
@@ -270,11 +331,11 @@ impl<'s> Facts<'s> {
         let default = Policy::default();
         let policy = Policy {
             parity_mode: parity.mode.unwrap_or(default.parity_mode),
-            parity_from_grade: Grade(
-                parity
-                    .from_grade
-                    .unwrap_or_else(|| default_from_grade(spec)),
-            ),
+            parity_from_grade: parity
+                .from_grade
+                .as_ref()
+                .and_then(|g| resolve(scale.as_ref(), g))
+                .unwrap_or_else(|| default_from_grade(spec, &levels, scale.as_ref())),
             parity_tolerance: parity.tolerance.unwrap_or(default.parity_tolerance),
             spread_min: spread.min.unwrap_or(default.spread_min),
             spread_max: spread.max.unwrap_or(default.spread_max),
@@ -285,6 +346,7 @@ impl<'s> Facts<'s> {
         Self {
             spec,
             currency,
+            scale,
             levels,
             competencies,
             policy,
@@ -304,7 +366,7 @@ impl<'s> Facts<'s> {
         }
     }
 
-    /// The sound IC levels by grade, from the tracks whose grades strictly
+    /// The sound IC levels by grade (its rank), from the tracks whose grades strictly
     /// increase. A track that breaks `grade-order` is left out: its levels
     /// have no meaningful counterparts, and leaving it out keeps the pairs to
     /// one level per track and grade, so that their number stays bounded by
@@ -313,7 +375,9 @@ impl<'s> Facts<'s> {
         self.ic_by_grade.get_or_init(|| {
             let mut map: HashMap<u32, Vec<LevelAt<'s>>> = HashMap::new();
             for level in self.ordered_levels(TrackKind::IndividualContributor) {
-                map.entry(level.2.grade).or_default().push(level);
+                if let Some(grade) = self.grade(level.0, level.1) {
+                    map.entry(grade.rank()).or_default().push(level);
+                }
             }
             map
         })
@@ -336,14 +400,20 @@ impl<'s> Facts<'s> {
                 .levels
                 .iter()
                 .enumerate()
-                .filter(|&(l, _)| self.is_sound(t, l))
+                .filter(|&(l, _)| self.is_sound(t, l) && self.grade(t, l).is_some())
                 .map(|(l, level)| (t, l, level))
                 .collect();
-            if levels.windows(2).all(|w| w[0].2.grade < w[1].2.grade) {
+            let grade = |at: &LevelAt<'s>| self.grade(at.0, at.1);
+            if levels.windows(2).all(|w| grade(&w[0]) < grade(&w[1])) {
                 out.extend(levels);
             }
         }
         out
+    }
+
+    /// A level's grade, when it is one (a label the scale lacks is not).
+    pub(crate) fn grade(&self, track: usize, level: usize) -> Option<&Grade> {
+        self.level(track, level)?.grade.as_ref()
     }
 
     /// A level's band as far as it could be read.
@@ -497,19 +567,27 @@ impl<'s> Facts<'s> {
 
 /// The default `parity.from_grade`: the grade of the management track's
 /// third-highest level, or its lowest when it has fewer than three; with
-/// several management tracks, the lowest such grade.
-fn default_from_grade(spec: &LadderSpec) -> u32 {
+/// several management tracks, the lowest such grade; with none, the lowest
+/// grade.
+fn default_from_grade(
+    spec: &LadderSpec,
+    levels: &[Vec<LevelFacts>],
+    scale: Option<&Scale<'_>>,
+) -> Grade {
     spec.tracks
         .iter()
-        .filter(|t| t.kind == TrackKind::Management && !t.levels.is_empty())
-        .filter_map(|t| {
-            let mut grades: Vec<u32> = t.levels.iter().map(|l| l.grade).collect();
+        .zip(levels)
+        .filter(|(t, _)| t.kind == TrackKind::Management)
+        .filter_map(|(_, levels)| {
+            let mut grades: Vec<&Grade> = levels.iter().filter_map(|l| l.grade.as_ref()).collect();
             grades.sort_unstable_by(|a, b| b.cmp(a));
             grades.dedup();
             grades.get(2).or(grades.last()).copied()
         })
         .min()
-        .unwrap_or(0)
+        .or_else(|| scale?.grades.first())
+        .cloned()
+        .unwrap_or(Grade::new(0))
 }
 
 /// One amount of a band, read in the currency's minor units.

@@ -35,15 +35,16 @@ pub(crate) fn check(facts: &Facts<'_>, sink: &mut Findings) {
         facts
             .levels_of(kind)
             .into_iter()
-            .max_by_key(|(_, _, level)| level.grade)
+            .filter_map(|(t, l, level)| Some((t, l, level, facts.grade(t, l)?)))
+            .max_by_key(|(_, _, _, grade)| grade.rank())
     };
-    let (Some((it, il, ic)), Some((mt, ml, m))) = (
+    let (Some((it, il, ic, ic_grade)), Some((mt, ml, m, m_grade))) = (
         top(TrackKind::IndividualContributor),
         top(TrackKind::Management),
     ) else {
         return;
     };
-    if ic.grade >= m.grade {
+    if ic_grade >= m_grade {
         return;
     }
     let finding = Finding::new(
@@ -51,15 +52,15 @@ pub(crate) fn check(facts: &Facts<'_>, sink: &mut Findings) {
         facts.level_pointer(it, il).key("grade"),
         format!(
             "the IC track tops out at grade {} (`{}`), below the management top grade {} (`{}`)",
-            ic.grade,
+            ic_grade,
             escape(&ic.id),
-            m.grade,
+            m_grade,
             escape(&m.id)
         ),
     )
     .with_help(format!(
         "add IC levels up to grade {} (such as Distinguished or Fellow) so that mastery is an endpoint, not a stepping stone",
-        m.grade
+        m_grade
     ))
     .with_related(facts.level_pointer(mt, ml).key("grade"), "top management grade");
     sink.push(finding);

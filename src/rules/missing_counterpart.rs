@@ -1,5 +1,5 @@
 use crate::finding::{Finding, Findings};
-use crate::model::TrackKind;
+use crate::model::{Grade, TrackKind};
 use crate::rules::Facts;
 use crate::text::escape;
 
@@ -30,15 +30,19 @@ pub(crate) fn check(facts: &Facts<'_>, sink: &mut Findings) {
     if !(facts.sound.all_tracks_and_levels() && facts.sound.policy) {
         return;
     }
-    let from = facts.policy.parity_from_grade.0;
+    let from = facts.policy.parity_from_grade.rank();
     let ic_grades: std::collections::HashSet<u32> = facts
         .levels_of(TrackKind::IndividualContributor)
         .iter()
-        .map(|l| l.2.grade)
+        .filter_map(|l| facts.grade(l.0, l.1).map(Grade::rank))
         .collect();
     let ic_top = ic_grades.iter().copied().max().unwrap_or(0);
     for (t, l, level) in facts.levels_of(TrackKind::Management) {
-        if level.grade >= from && level.grade <= ic_top && !ic_grades.contains(&level.grade) {
+        let Some(grade) = facts.grade(t, l) else {
+            continue;
+        };
+        let rank = grade.rank();
+        if rank >= from && rank <= ic_top && !ic_grades.contains(&rank) {
             sink.push(
                 Finding::new(
                     &MISSING_COUNTERPART,
@@ -46,12 +50,12 @@ pub(crate) fn check(facts: &Facts<'_>, sink: &mut Findings) {
                     format!(
                         "management level `{}` (grade {}) has no IC level of the same grade",
                         escape(&level.id),
-                        level.grade
+                        grade
                     ),
                 )
                 .with_help(format!(
                     "add an IC level at grade {} to keep the tracks side by side",
-                    level.grade
+                    grade
                 )),
             );
         }

@@ -34,6 +34,7 @@ mod band_overlap;
 mod band_regression;
 mod band_spread;
 mod currency_precision;
+mod duplicate_grade;
 mod duplicate_id;
 mod duplicate_title;
 mod empty_track;
@@ -56,6 +57,7 @@ mod parity_gap;
 mod people_on_ic_track;
 mod unassessed_management;
 mod unknown_competency;
+mod unknown_grade;
 mod unused_competency;
 
 pub(crate) use facts::{Amount, BAND_POINTS, BandFact, Facts};
@@ -100,6 +102,8 @@ static CATALOGUE: &[Entry] = &[
     check(&invalid_zone::INVALID_ZONE, invalid_zone::check),
     check(&missing_track::MISSING_TRACK, missing_track::check),
     check(&empty_track::EMPTY_TRACK, empty_track::check),
+    check(&duplicate_grade::DUPLICATE_GRADE, duplicate_grade::check),
+    check(&unknown_grade::UNKNOWN_GRADE, unknown_grade::check),
     check(&grade_order::GRADE_ORDER, grade_order::check),
     check(&grade_gap::GRADE_GAP, grade_gap::check),
     check(&duplicate_title::DUPLICATE_TITLE, duplicate_title::check),

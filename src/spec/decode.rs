@@ -14,10 +14,10 @@ use crate::finding::{Finding, Findings, Rule};
 use crate::model::{CompetencyKind, ParityMode, PayPeriod, TrackKind};
 use crate::spec::wire::Wire;
 use crate::spec::{
-    BandSpec, CompetencySpec, ExpectationSpec, LadderSpec, LevelSpec, OverlapSpec, ParitySpec,
-    PercentRangeSpec, PolicySpec, TrackSpec, ZoneSpec,
+    BandSpec, CompetencySpec, ExpectationSpec, GradeSpec, LadderSpec, LevelSpec, OverlapSpec,
+    ParitySpec, PercentRangeSpec, PolicySpec, TrackSpec, ZoneSpec,
 };
-use crate::text::{did_you_mean, escape};
+use crate::text::{did_you_mean, escape, is_hidden};
 use crate::yaml::{Entry, Node, PlainKind, Style, Value, plain_kind};
 use crate::{Decimal, Limits, Percent, Pointer};
 
@@ -64,6 +64,9 @@ struct Decoder<'l> {
     poisoned: Vec<Pointer>,
     /// How many findings so far are blamed on a poisoned part.
     blamed: usize,
+    /// Whether the ladder declares a grade scale (`grades`, even one with a
+    /// finding): grades are then labels, else whole numbers.
+    scaled: bool,
 }
 
 impl<'l> Decoder<'l> {
@@ -73,6 +76,7 @@ impl<'l> Decoder<'l> {
             findings: Findings::new(limits.max_findings),
             poisoned: Vec::new(),
             blamed: 0,
+            scaled: false,
         }
     }
 }
@@ -460,13 +464,99 @@ impl Decoder<'_> {
         parsed
     }
 
-    fn grade(&mut self, node: &Node, pointer: &Path<'_>) -> Option<u32> {
+    /// A level's grade (or `from_grade`): a label of the scale when the
+    /// ladder declares one (`unknown-grade` checks that it names an entry),
+    /// else a whole number.
+    fn grade(&mut self, node: &Node, pointer: &Path<'_>) -> Option<GradeSpec> {
+        if self.scaled {
+            return self.grade_label(node, pointer).map(GradeSpec::Label);
+        }
+        if let Value::Scalar { text, style } = &node.value {
+            // `9.5`, `GS-13`, `"8A"`: a label, which needs a scale.
+            let digits = !text.is_empty() && text.bytes().all(|b| b.is_ascii_digit());
+            let label = match style {
+                Style::Quoted => !digits,
+                Style::Plain => matches!(plain_kind(text), PlainKind::Str | PlainKind::Float),
+            };
+            if label && text.len() <= self.limits.max_scalar_bytes {
+                self.type_error(
+                    node,
+                    pointer,
+                    "a grade (a whole number)",
+                    &format!(
+                        "to grade by labels such as `{}`, list them, lowest first, in a top-level `grades:`",
+                        escape(text)
+                    ),
+                );
+                return None;
+            }
+        }
         let value = self.integer(node, pointer, "a grade (a whole number)")?;
         let grade = u32::try_from(value).ok();
         if grade.is_none() {
             self.type_error(node, pointer, "a grade (a whole number from 0)", "");
         }
-        grade
+        grade.map(GradeSpec::Number)
+    }
+
+    /// An entry of the grade scale, or a grade naming one: a scalar, string
+    /// or number, taken by its text.
+    fn grade_label(&mut self, node: &Node, pointer: &Path<'_>) -> Option<String> {
+        let expected = "a grade label (text or a number)";
+        let (text, style) = self.scalar(node, pointer, expected)?;
+        if style == Style::Plain && matches!(plain_kind(text), PlainKind::Null | PlainKind::Bool) {
+            let help = if plain_kind(text) == PlainKind::Null {
+                "write the grade; an empty value or `null` names none"
+            } else {
+                "put the value in quotes to make it a label"
+            };
+            self.type_error(node, pointer, expected, help);
+            return None;
+        }
+        if text.trim().is_empty() {
+            self.push(
+                Finding::new(
+                    &reading::TYPE,
+                    pointer.pointer(),
+                    format!("expected {expected}, found a blank string"),
+                )
+                .with_help("write the grade's label"),
+            );
+            return None;
+        }
+        // Labels are shown as they are, in messages and tables.
+        if text.chars().any(is_hidden) {
+            self.push(
+                Finding::new(
+                    &reading::TYPE,
+                    pointer.pointer(),
+                    format!("grade label `{}` holds a hidden character", escape(text)),
+                )
+                .with_help("write the label in visible characters"),
+            );
+            return None;
+        }
+        Some(text.to_owned())
+    }
+
+    /// The grade scale: a list of at least one label.
+    fn grades(&mut self, node: &Node, pointer: &Path<'_>) -> Option<Vec<String>> {
+        let max = self.limits.max_levels_per_track;
+        let grades = self.list(node, pointer, "grade labels", Some(max), Self::grade_label)?;
+        if grades.is_empty() {
+            self.push(
+                Finding::new(
+                    &reading::TYPE,
+                    pointer.pointer(),
+                    "expected a list of grade labels, lowest first, found an empty list",
+                )
+                .with_help(
+                    "list the ladder's grades, or leave `grades` out to grade by whole numbers",
+                ),
+            );
+            return None;
+        }
+        Some(grades)
     }
 
     fn decimal(
@@ -606,6 +696,9 @@ impl Decoder<'_> {
                 d.choice(n, p, "a pay period", PayPeriod::ALL)
             })
         });
+        // Read before the levels, whose grades are labels when it is there.
+        self.scaled = f.get("grades").is_some();
+        let grades = self.part("grades", |d| d.optional(&f, "grades", Self::grades));
         let competencies = self.part("competencies", |d| {
             d.required(&f, "competencies", |d, n, p| {
                 d.list(n, p, "competencies", None, Self::competency)
@@ -633,6 +726,7 @@ impl Decoder<'_> {
             currency: currency.unwrap_or_default(),
             // Read by no rule; a placeholder when poisoned.
             pay_period: pay_period.unwrap_or(PayPeriod::Annual),
+            grades,
             competencies: competencies.unwrap_or_default(),
             tracks: tracks.unwrap_or_default(),
             zones: zones.unwrap_or_default(),
@@ -826,6 +920,12 @@ impl Decoder<'_> {
     }
 }
 
+impl Placeholder for String {
+    fn placeholder() -> Self {
+        String::new()
+    }
+}
+
 impl Placeholder for CompetencySpec {
     fn placeholder() -> Self {
         Self {
@@ -854,7 +954,7 @@ impl Placeholder for LevelSpec {
         Self {
             id: String::new(),
             title: String::new(),
-            grade: 0,
+            grade: GradeSpec::Number(0),
             summary: None,
             band: BandSpec {
                 min: Decimal::ZERO,

@@ -169,6 +169,10 @@ fn overview_text(shown: &LadderOverview<'_>) -> String {
         shown.currency(),
         output::zone_note(ladder, shown.zone())
     );
+    if let Some(grades) = ladder.grades() {
+        let labels: Vec<String> = grades.iter().map(ToString::to_string).collect();
+        out.push_str(&format!("grades, lowest first: {}\n", labels.join(", ")));
+    }
     // One table for every track, so that the columns line up across tracks.
     let mut rows = Vec::new();
     let mut starts = Vec::new();
@@ -216,7 +220,12 @@ fn overview_text(shown: &LadderOverview<'_>) -> String {
             ]);
         }
     }
-    let text = table(&rows, &[0, 3, 4, 5], "  ");
+    // Numbered grades align right, labels left.
+    let right: &[usize] = match ladder.grades() {
+        Some(_) => &[3, 4, 5],
+        None => &[0, 3, 4, 5],
+    };
+    let text = table(&rows, right, "  ");
     for (i, line) in text.lines().enumerate() {
         if let Some((_, heading)) = starts.iter().find(|(at, _)| *at == i) {
             out.push_str(heading);

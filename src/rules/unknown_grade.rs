@@ -1,0 +1,108 @@
+use crate::finding::{Finding, Findings};
+use crate::rules::Facts;
+use crate::spec::GradeSpec;
+use crate::text::{closest, escape};
+
+declare_rule! {
+    /// ### What it does
+    /// In a ladder that declares its grade scale (`grades`), checks that each
+    /// level's `grade`, and `policy.parity.from_grade`, is an entry of the
+    /// scale, and suggests the closest one. A grade is compared by its text
+    /// as written, quotes aside: `9.5` and `"9.5"` are the same grade,
+    /// `9.50` and `gs-13` are not `9.5` and `GS-13`.
+    ///
+    /// ### Why is this bad?
+    /// Grades are ordered by the scale: a grade it does not list has no place
+    /// in the order, so the level can be neither compared with the levels of
+    /// other tracks nor placed in its own.
+    ///
+    /// ### Example
+    /// ```yaml
+    /// grades: [GS-12, GS-13, GS-14]
+    /// # ...
+    ///       - { id: gs13, title: Senior Analyst, grade: GS13, ... }
+    /// ```
+    /// Use instead:
+    /// ```yaml
+    /// grades: [GS-12, GS-13, GS-14]
+    /// # ...
+    ///       - { id: gs13, title: Senior Analyst, grade: GS-13, ... }
+    /// ```
+    UNKNOWN_GRADE, "unknown-grade", Error, Invariant, "a grade is not an entry of the ladder's grade scale"
+}
+
+pub(crate) fn check(facts: &Facts<'_>, sink: &mut Findings) {
+    // A poisoned scale may lack the entry a grade names.
+    let Some(scale) = facts.scale.as_ref().filter(|_| facts.sound.grades) else {
+        return;
+    };
+    let unknown = |label: &str| {
+        let near = closest(label, scale.labels()).into_iter().next();
+        let help = match near {
+            Some(near) => format!("did you mean `{near}`?"),
+            None => format!(
+                "the grades are {}; add `{}` to `grades` where it belongs in the order",
+                listed(scale.labels()),
+                escape(label)
+            ),
+        };
+        (
+            format!("grade `{}` is not in the grade scale", escape(label)),
+            help,
+        )
+    };
+    for (t, l, level) in facts.levels() {
+        if sink.is_full() {
+            return;
+        }
+        let GradeSpec::Label(label) = &level.grade else {
+            continue;
+        };
+        if facts.grade(t, l).is_some() {
+            continue;
+        }
+        let (message, help) = unknown(label);
+        sink.push(
+            Finding::new(
+                &UNKNOWN_GRADE,
+                facts.level_pointer(t, l).key("grade"),
+                format!("level `{}` has {message}", escape(&level.id)),
+            )
+            .with_help(help),
+        );
+    }
+    let parity = facts.spec.policy.parity.as_ref();
+    if let (true, Some(GradeSpec::Label(label))) = (
+        facts.sound.policy,
+        parity.and_then(|p| p.from_grade.as_ref()),
+    ) && scale.get(label).is_none()
+    {
+        let (message, help) = unknown(label);
+        sink.push(
+            Finding::new(
+                &UNKNOWN_GRADE,
+                crate::Pointer::root()
+                    .key("policy")
+                    .key("parity")
+                    .key("from_grade"),
+                format!("`policy.parity.from_grade` names {message}"),
+            )
+            .with_help(help),
+        );
+    }
+}
+
+/// The labels as a list for a message, the first few of a long scale.
+fn listed<'a>(labels: impl Iterator<Item = &'a str>) -> String {
+    const SHOWN: usize = 12;
+    let labels: Vec<&str> = labels.collect();
+    let mut list: Vec<String> = labels
+        .iter()
+        .take(SHOWN)
+        .map(|l| format!("`{l}`"))
+        .collect();
+    if labels.len() > SHOWN {
+        list.push(format!("... ({} in all)", labels.len()));
+    }
+    list.join(", ")
+}
