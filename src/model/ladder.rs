@@ -96,7 +96,7 @@ impl Ladder {
     /// ```
     /// # let ladder = dualtrack::load_path("tests/fixtures/valid/grade-scale.yaml")?.into_ladder();
     /// let labels: Vec<String> = ladder.grades().unwrap().iter().map(|g| g.to_string()).collect();
-    /// assert_eq!(labels, ["GS-11", "GS-12", "GS-13", "GS-14", "GS-15", "SES"]);
+    /// assert_eq!(labels[..4], ["GS-5", "GS-7", "GS-9", "GS-11"]);
     /// # let engineering = dualtrack::load_path("ladders/engineering.yaml")?.into_ladder();
     /// assert!(engineering.grades().is_none());
     /// # Ok::<(), Box<dyn std::error::Error>>(())

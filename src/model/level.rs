@@ -63,7 +63,7 @@ impl Grade {
     /// ```
     /// # let ladder = dualtrack::load_path("tests/fixtures/valid/grade-scale.yaml")?.into_ladder();
     /// let grade = ladder.level("gs13").unwrap().grade();
-    /// assert_eq!((grade.rank(), grade.label()), (2, Some("GS-13")));
+    /// assert_eq!((grade.rank(), grade.label()), (5, Some("GS-13")));
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn rank(&self) -> u32 {

@@ -19,6 +19,14 @@ pub(crate) struct Facts<'s> {
     pub(crate) currency: Option<Currency>,
     /// The declared grade scale, when there is one.
     pub(crate) scale: Option<Scale<'s>>,
+    /// Every sound level's grade is a grade (`unknown-grade` reports the
+    /// rest): the checks that need every grade (the IC ceiling, missing
+    /// counterparts) stay silent otherwise.
+    pub(crate) all_graded: bool,
+    /// The grade parity starts from is known: `policy.parity.from_grade` is
+    /// a grade, or, left out, every level's grade is (the default is read
+    /// from them). The parity checks stay silent otherwise.
+    pub(crate) from_grade_known: bool,
     /// Per track, per level: what was typed of it.
     levels: Vec<Vec<LevelFacts>>,
     /// Competency id -> index of its first definition.
@@ -317,6 +325,10 @@ impl<'s> Facts<'s> {
                     .collect()
             })
             .collect();
+        let all_graded = levels
+            .iter()
+            .flatten()
+            .all(|level| !level.sound || level.grade.is_some());
         let mut competencies = HashMap::new();
         for (i, c) in spec.competencies.iter().enumerate() {
             if sound.competency(i) {
@@ -329,12 +341,19 @@ impl<'s> Facts<'s> {
         let progression = p.progression.clone().unwrap_or_default();
         let overlap = p.overlap.clone().unwrap_or_default();
         let default = Policy::default();
+        let from_grade = parity
+            .from_grade
+            .as_ref()
+            .map(|g| resolve(scale.as_ref(), g));
+        // The default is read from the management levels' grades.
+        let from_grade_known = match &from_grade {
+            Some(grade) => grade.is_some(),
+            None => all_graded,
+        };
         let policy = Policy {
             parity_mode: parity.mode.unwrap_or(default.parity_mode),
-            parity_from_grade: parity
-                .from_grade
-                .as_ref()
-                .and_then(|g| resolve(scale.as_ref(), g))
+            parity_from_grade: from_grade
+                .flatten()
                 .unwrap_or_else(|| default_from_grade(spec, &levels, scale.as_ref())),
             parity_tolerance: parity.tolerance.unwrap_or(default.parity_tolerance),
             spread_min: spread.min.unwrap_or(default.spread_min),
@@ -347,6 +366,8 @@ impl<'s> Facts<'s> {
             spec,
             currency,
             scale,
+            all_graded,
+            from_grade_known,
             levels,
             competencies,
             policy,

@@ -28,7 +28,7 @@ declare_rule! {
 
 pub(crate) fn check(facts: &Facts<'_>, sink: &mut Findings) {
     // A poisoned level or track may be the top of its track.
-    if !facts.sound.all_tracks_and_levels() {
+    if !(facts.sound.all_tracks_and_levels() && facts.all_graded) {
         return;
     }
     let top = |kind| {

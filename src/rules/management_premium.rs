@@ -32,7 +32,7 @@ declare_rule! {
 
 pub(crate) fn check(facts: &Facts<'_>, sink: &mut Findings) {
     // A poisoned policy is not judged by its defaults.
-    if !facts.sound.policy {
+    if !(facts.sound.policy && facts.from_grade_known) {
         return;
     }
     let from = facts.policy.parity_from_grade.rank();

@@ -27,7 +27,7 @@ declare_rule! {
 pub(crate) fn check(facts: &Facts<'_>, sink: &mut Findings) {
     // A poisoned level or track may be the counterpart, and the policy
     // decides where parity starts.
-    if !(facts.sound.all_tracks_and_levels() && facts.sound.policy) {
+    if !(facts.sound.all_tracks_and_levels() && facts.sound.policy && facts.all_graded) {
         return;
     }
     let from = facts.policy.parity_from_grade.rank();

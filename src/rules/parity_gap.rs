@@ -134,7 +134,7 @@ fn falls_short(facts: &Facts<'_>, ic: &Band, m: &Band) -> bool {
 
 pub(crate) fn check(facts: &Facts<'_>, sink: &mut Findings) {
     // A poisoned policy is not judged by its defaults.
-    if !facts.sound.policy {
+    if !(facts.sound.policy && facts.from_grade_known) {
         return;
     }
     let from = facts.policy.parity_from_grade.rank();

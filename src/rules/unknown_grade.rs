@@ -1,3 +1,4 @@
+use crate::Pointer;
 use crate::finding::{Finding, Findings};
 use crate::rules::Facts;
 use crate::spec::GradeSpec;
@@ -36,20 +37,25 @@ pub(crate) fn check(facts: &Facts<'_>, sink: &mut Findings) {
     let Some(scale) = facts.scale.as_ref().filter(|_| facts.sound.grades) else {
         return;
     };
-    let unknown = |label: &str| {
-        let near = closest(label, scale.labels()).into_iter().next();
-        let help = match near {
+    let help = |label: &str| {
+        // The same label in another case, else the one closest label: a
+        // label as close to several (`P4` to `P1`, `P2`, `P3`) is likely a
+        // grade the scale lacks, not a typo.
+        let near = scale
+            .labels()
+            .find(|known| known.eq_ignore_ascii_case(label))
+            .or_else(|| match closest(label, scale.labels())[..] {
+                [near] => Some(near),
+                _ => None,
+            });
+        match near {
             Some(near) => format!("did you mean `{near}`?"),
             None => format!(
                 "the grades are {}; add `{}` to `grades` where it belongs in the order",
                 listed(scale.labels()),
                 escape(label)
             ),
-        };
-        (
-            format!("grade `{}` is not in the grade scale", escape(label)),
-            help,
-        )
+        }
     };
     for (t, l, level) in facts.levels() {
         if sink.is_full() {
@@ -61,14 +67,17 @@ pub(crate) fn check(facts: &Facts<'_>, sink: &mut Findings) {
         if facts.grade(t, l).is_some() {
             continue;
         }
-        let (message, help) = unknown(label);
         sink.push(
             Finding::new(
                 &UNKNOWN_GRADE,
                 facts.level_pointer(t, l).key("grade"),
-                format!("level `{}` has {message}", escape(&level.id)),
+                format!(
+                    "grade `{}` of level `{}` is not in the grade scale",
+                    escape(label),
+                    escape(&level.id)
+                ),
             )
-            .with_help(help),
+            .with_help(help(label)),
         );
     }
     let parity = facts.spec.policy.parity.as_ref();
@@ -77,17 +86,19 @@ pub(crate) fn check(facts: &Facts<'_>, sink: &mut Findings) {
         parity.and_then(|p| p.from_grade.as_ref()),
     ) && scale.get(label).is_none()
     {
-        let (message, help) = unknown(label);
         sink.push(
             Finding::new(
                 &UNKNOWN_GRADE,
-                crate::Pointer::root()
+                Pointer::root()
                     .key("policy")
                     .key("parity")
                     .key("from_grade"),
-                format!("`policy.parity.from_grade` names {message}"),
+                format!(
+                    "grade `{}` of `policy.parity.from_grade` is not in the grade scale",
+                    escape(label)
+                ),
             )
-            .with_help(help),
+            .with_help(help(label)),
         );
     }
 }

@@ -484,7 +484,7 @@ impl Decoder<'_> {
                     pointer,
                     "a grade (a whole number)",
                     &format!(
-                        "to grade by labels such as `{}`, list them, lowest first, in a top-level `grades:`",
+                        "to use grades such as `{}`, declare the grade scale: every grade, lowest first, in a top-level `grades:` list",
                         escape(text)
                     ),
                 );
