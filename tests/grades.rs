@@ -135,3 +135,34 @@ fn a_grade_the_scale_lacks_is_located() {
         assert_eq!(codes, [code], "{to}");
     }
 }
+
+/// A scale of 1,000 long labels and 900 levels that each name a label it
+/// lacks: the did-you-mean search is bounded, so the load stays fast.
+#[test]
+fn many_unknown_grades_against_a_long_scale_are_checked_quickly() {
+    let label = |i: usize| format!("{}{i:04}", "g".repeat(58));
+    let scale: Vec<String> = (0..1000).map(label).collect();
+    let mut source = format!(
+        "schema_version: 1\nid: x\nname: X\ncurrency: USD\npay_period: annual\ngrades: [{}]\ncompetencies: []\n",
+        scale.join(", ")
+    );
+    source.push_str(
+        "tracks:\n  - id: ic\n    name: I\n    kind: individual_contributor\n    levels:\n",
+    );
+    for l in 0..900 {
+        source.push_str(&format!(
+            "      - {{ id: l{l}, title: T{l}, grade: {}x, band: {{ min: 1, mid: 1, max: 1 }} }}\n",
+            label(l)
+        ));
+    }
+    let started = std::time::Instant::now();
+    let report = dualtrack::load(&source).expect_err("unknown grades");
+    let elapsed = started.elapsed();
+    assert!(elapsed < std::time::Duration::from_secs(20), "{elapsed:?}");
+    let unknown = report
+        .findings()
+        .iter()
+        .filter(|f| f.code() == "unknown-grade")
+        .count();
+    assert_eq!(unknown, 900);
+}

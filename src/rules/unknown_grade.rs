@@ -1,3 +1,5 @@
+use std::collections::HashMap;
+
 use crate::Pointer;
 use crate::finding::{Finding, Findings};
 use crate::rules::Facts;
@@ -37,25 +39,48 @@ pub(crate) fn check(facts: &Facts<'_>, sink: &mut Findings) {
     let Some(scale) = facts.scale.as_ref().filter(|_| facts.sound.grades) else {
         return;
     };
-    let help = |label: &str| {
+    // One help per distinct label: a label repeated on many levels is
+    // looked up once.
+    let mut helps: HashMap<String, String> = HashMap::new();
+    // The characters compared pairwise by every edit-distance search of the
+    // check together: a file of a thousand long labels, each level naming
+    // one the scale lacks, would otherwise take minutes.
+    let mut budget: usize = 1 << 22;
+    let mut help = |label: &str| -> String {
+        if let Some(help) = helps.get(label) {
+            return help.clone();
+        }
+        // The labels near enough in length to be a typo of it, while the
+        // budget lasts.
+        let length = label.chars().count();
+        let candidates: Vec<&str> = scale
+            .labels()
+            .filter(|k| length.abs_diff(k.chars().count()) <= (k.len() / 3).max(1))
+            .take_while(|k| {
+                let cost = label.len().saturating_mul(k.len());
+                budget.checked_sub(cost).map(|left| budget = left).is_some()
+            })
+            .collect();
         // The same label in another case, else the one closest label: a
         // label as close to several (`P4` to `P1`, `P2`, `P3`) is likely a
         // grade the scale lacks, not a typo.
         let near = scale
             .labels()
             .find(|known| known.eq_ignore_ascii_case(label))
-            .or_else(|| match closest(label, scale.labels())[..] {
+            .or_else(|| match closest(label, candidates)[..] {
                 [near] => Some(near),
                 _ => None,
             });
-        match near {
+        let help = match near {
             Some(near) => format!("did you mean `{near}`?"),
             None => format!(
                 "the grades are {}; add `{}` to `grades` where it belongs in the order",
                 listed(scale.labels()),
                 escape(label)
             ),
-        }
+        };
+        helps.insert(label.to_owned(), help.clone());
+        help
     };
     for (t, l, level) in facts.levels() {
         if sink.is_full() {

@@ -25,6 +25,9 @@ mod ratings;
 
 pub(crate) use ratings::{RatingsSpec, decode_ratings};
 
+/// The longest grade label, in characters: a label is a name, like an id.
+const MAX_GRADE_LABEL: usize = crate::MAX_ID_LEN;
+
 /// What decoding produced.
 pub(crate) struct Decoded {
     /// The wire types, as far as they decoded: a part with a structural
@@ -524,7 +527,23 @@ impl Decoder<'_> {
             );
             return None;
         }
-        // Labels are shown as they are, in messages and tables.
+        // Labels are names, shown as they are in messages and tables.
+        let chars = text.chars().count();
+        if chars > MAX_GRADE_LABEL {
+            self.push(
+                Finding::new(
+                    &reading::TYPE,
+                    pointer.pointer(),
+                    format!(
+                        "a grade label of {chars} characters; a label has at most {MAX_GRADE_LABEL}"
+                    ),
+                )
+                .with_help(
+                    "write a short label, such as `GS-13` or `8A`; a level's title says more",
+                ),
+            );
+            return None;
+        }
         if text.chars().any(is_hidden) {
             self.push(
                 Finding::new(
