@@ -12,7 +12,8 @@ declare_rule! {
     /// judged against the scale: a level skips a grade when the scale lists
     /// one between it and the level below. A grade the ladder has no level
     /// at by design (no grade 13, a series that moves two grades at a time)
-    /// is simply left out of the scale.
+    /// is simply left out of the scale: `grades: [1, 2, 3, 5]` for a ladder
+    /// with no grade 4.
     ///
     /// ### Why is this bad?
     /// A skipped grade is usually a missing level: the promotion from one
