@@ -115,7 +115,8 @@ fn json_shows_labels_and_keeps_numbers() {
 }
 
 /// With a scale, a grade may be any scalar that names an entry; one that
-/// names none, or that is not a scalar, is reported where it is written.
+/// names none, or that is not a scalar, is reported where it is written. A
+/// mistake in the scale is one finding, not one per level.
 #[test]
 fn a_grade_the_scale_lacks_is_located() {
     let scaled = std::fs::read_to_string(SCALED).expect("fixture");
@@ -127,12 +128,18 @@ fn a_grade_the_scale_lacks_is_located() {
         ("grade: GS-11\n", "grade: true\n", "type"),
         ("[GS-5,", "[\"\",", "type"),
         ("[GS-5,", "[\"GS-\u{202E}5\",", "type"),
+        // One mistake in the scale, one finding: no gap or ceiling from it.
+        ("[GS-5,", "[GS-5, GS-5,", "duplicate-grade"),
+        ("GS-14, GS-15]", "GS-15]", "unknown-grade\0unknown-grade"),
+        ("[GS-5,", "[GS-5, null,", "type"),
+        ("grades: [", "grade: [", "unknown-key"),
+        ("grades: [", "grades: GS-5\nx: [", "type\0unknown-key"),
     ] {
         assert!(scaled.contains(from), "{from}");
         let yaml = scaled.replacen(from, to, 1);
         let report = dualtrack::load(&yaml).expect_err(to);
         let codes: Vec<&str> = report.findings().iter().map(|f| f.code()).collect();
-        assert_eq!(codes, [code], "{to}");
+        assert_eq!(codes, code.split('\0').collect::<Vec<_>>(), "{to}");
     }
 }
 

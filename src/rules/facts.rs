@@ -52,6 +52,14 @@ pub(crate) struct Scale<'s> {
     ranks: HashMap<&'s str, u32>,
 }
 
+impl Scale<'_> {
+    /// Whether each label is listed once (`duplicate-grade` reports the
+    /// rest): only then does a rank say how many grades lie between two.
+    pub(crate) fn is_unique(&self) -> bool {
+        self.ranks.len() == self.grades.len()
+    }
+}
+
 impl<'s> Scale<'s> {
     fn new(labels: &'s [String]) -> Self {
         let mut ranks = HashMap::with_capacity(labels.len());

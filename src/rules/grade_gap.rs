@@ -37,6 +37,12 @@ declare_rule! {
 }
 
 pub(crate) fn check(facts: &Facts<'_>, sink: &mut Findings) {
+    // Against a scale, only a sound one that lists each grade once.
+    if facts.scale.is_some()
+        && !(facts.sound.grades && facts.scale.as_ref().is_some_and(|s| s.is_unique()))
+    {
+        return;
+    }
     for (t, track) in facts.spec.tracks.iter().enumerate() {
         for (l, pair) in track.levels.windows(2).enumerate() {
             let [below, level] = pair else { continue };

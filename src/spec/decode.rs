@@ -715,8 +715,11 @@ impl Decoder<'_> {
                 d.choice(n, p, "a pay period", PayPeriod::ALL)
             })
         });
-        // Read before the levels, whose grades are labels when it is there.
-        self.scaled = f.get("grades").is_some();
+        // Read before the levels, whose grades are labels when it is there,
+        // or misspelt (`grade:` at the top): then the `unknown-key` finding
+        // is the one finding, not one per level.
+        let misspelt = Pointer::root().key("grades");
+        self.scaled = f.get("grades").is_some() || self.poisoned.contains(&misspelt);
         let grades = self.part("grades", |d| d.optional(&f, "grades", Self::grades));
         let competencies = self.part("competencies", |d| {
             d.required(&f, "competencies", |d, n, p| {
