@@ -52,14 +52,6 @@ pub(crate) struct Scale<'s> {
     ranks: HashMap<&'s str, u32>,
 }
 
-impl Scale<'_> {
-    /// Whether each label is listed once (`duplicate-grade` reports the
-    /// rest): only then does a rank say how many grades lie between two.
-    pub(crate) fn is_unique(&self) -> bool {
-        self.ranks.len() == self.grades.len()
-    }
-}
-
 impl<'s> Scale<'s> {
     fn new(labels: &'s [String]) -> Self {
         let mut ranks = HashMap::with_capacity(labels.len());
@@ -78,6 +70,12 @@ impl<'s> Scale<'s> {
     pub(crate) fn get(&self, label: &str) -> Option<&Grade> {
         let rank = *self.ranks.get(label)?;
         self.grades.get(usize::try_from(rank).ok()?)
+    }
+
+    /// Whether each label is listed once (`duplicate-grade` reports the
+    /// rest): only then does a rank say how many grades lie between two.
+    pub(crate) fn is_unique(&self) -> bool {
+        self.ranks.len() == self.grades.len()
     }
 
     /// The labels, lowest first.
@@ -395,8 +393,8 @@ impl<'s> Facts<'s> {
         }
     }
 
-    /// The sound IC levels by grade (its rank), from the tracks whose grades strictly
-    /// increase. A track that breaks `grade-order` is left out: its levels
+    /// The sound IC levels by grade (its rank), from the tracks whose grades
+    /// strictly increase. A track that breaks `grade-order` is left out: its levels
     /// have no meaningful counterparts, and leaving it out keeps the pairs to
     /// one level per track and grade, so that their number stays bounded by
     /// the tracks. Built once, for every check that pairs tracks.

@@ -479,7 +479,12 @@ impl Decoder<'_> {
             let digits = !text.is_empty() && text.bytes().all(|b| b.is_ascii_digit());
             let label = match style {
                 Style::Quoted => !digits,
-                Style::Plain => matches!(plain_kind(text), PlainKind::Str | PlainKind::Float),
+                Style::Plain => match plain_kind(text) {
+                    PlainKind::Str => true,
+                    // `9.5`, not `.inf` or `1e3`.
+                    PlainKind::Float => text.parse::<Decimal>().is_ok(),
+                    _ => false,
+                },
             };
             if label && text.len() <= self.limits.max_scalar_bytes {
                 self.type_error(
