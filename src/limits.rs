@@ -40,7 +40,8 @@ pub struct Limits {
     pub max_key_bytes: usize,
     /// Longest `description` (and `summary`), in bytes. Default: 64 KiB.
     pub max_description_bytes: usize,
-    /// Most levels in one track. Default: 1000.
+    /// Most levels in one track, and most grades in the grade scale
+    /// (`grades`). Default: 1000.
     pub max_levels_per_track: usize,
     /// Most tracks in one ladder. Default: 64.
     ///

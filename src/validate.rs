@@ -4,7 +4,7 @@
 use std::collections::HashMap;
 
 use crate::finding::{Finding, Findings};
-use crate::model::{Competency, Expectation, Grade, Level, Track, Zone};
+use crate::model::{Competency, Expectation, Level, Track, Zone};
 use crate::rules::Facts;
 use crate::spec::LadderSpec;
 use crate::{Ladder, Pointer, Severity, rules};
@@ -98,7 +98,7 @@ fn build(facts: &Facts<'_>) -> Option<Ladder> {
             levels.push(Level {
                 id: typed.id.clone().ok()?,
                 title: level.title.clone(),
-                grade: Grade(level.grade),
+                grade: typed.grade.clone()?,
                 summary: level.summary.clone(),
                 executive: level.executive,
                 band: match level.band {
@@ -138,6 +138,7 @@ fn build(facts: &Facts<'_>) -> Option<Ladder> {
         description: spec.description.clone(),
         currency,
         pay_period: spec.pay_period,
+        grades: facts.grade_scale.as_ref().map(|s| s.grades.clone()),
         policy: facts.policy.clone(),
         level_index,
         track_index: index(tracks.iter().map(|t| t.id.as_str())),

@@ -81,12 +81,12 @@ fn lookups_do_not_allocate() {
         }
         seen += usize::from(ratings.get("hiring").is_some());
         for grade in 0..10 {
-            seen += ladder.levels_at(Grade(grade)).count();
+            seen += ladder.levels_at(&Grade::new(grade)).count();
         }
         seen += usize::from(
             ladder
                 .track("ic")
-                .and_then(|t| t.level_at(Grade(6)))
+                .and_then(|t| t.level_at(&Grade::new(6)))
                 .is_some(),
         );
         seen += usize::from(ladder.competency("hiring").is_some());

@@ -43,6 +43,26 @@ fn show_the_whole_ladder() {
     );
 }
 
+/// A ladder graded by a declared scale shows the scale, and every grade by
+/// its label.
+#[test]
+fn show_a_ladder_graded_by_labels() {
+    const SCALED: &str = "tests/fixtures/valid/grade-scale.yaml";
+    insta::assert_snapshot!("show-ladder-grade-scale", ok(&["show", SCALED]));
+    insta::assert_snapshot!("show-level-grade-scale", ok(&["show", SCALED, "gs11"]));
+    let json = ok(&["show", SCALED, "--format", "json"]);
+    let json: serde_json::Value = serde_json::from_str(&json).expect("JSON");
+    assert_eq!(json["grades"][3], "GS-11");
+    assert_eq!(json["tracks"][1]["levels"][0]["grade"], "GS-13");
+    let moved = ok(&["move", SCALED, "--from", "gs11", "--to", "supervisory"]);
+    assert!(
+        moved.contains(
+            "A step up of 2 grades: the Supervisory track starts at grade GS-13, above grade GS-11."
+        ),
+        "{moved}"
+    );
+}
+
 #[test]
 fn show_a_level_with_its_neighbours_and_counterpart() {
     insta::assert_snapshot!("show-level", ok(&["show", ENGINEERING, "ic6"]));

@@ -109,7 +109,7 @@ fn levels_of_a_grade_come_from_every_track() {
     let ladder = ladder("engineering");
     let at = |g| -> Vec<(&str, &str)> {
         ladder
-            .levels_at(Grade(g))
+            .levels_at(&Grade::new(g))
             .map(|(t, l)| (t.id().as_str(), l.id().as_str()))
             .collect()
     };
@@ -153,5 +153,8 @@ fn lookups_that_miss_name_the_closest_ids() {
     // Hidden characters are shown escaped, never passed to the terminal.
     let error = ladder.lookup_level("ic6\u{1b}[2J").expect_err("escape");
     assert!(error.to_string().contains("\\u{1b}"), "{error}");
-    assert_eq!(ladder.lookup_level("ic6").map(|l| l.grade()), Ok(Grade(6)));
+    assert_eq!(
+        ladder.lookup_level("ic6").map(|l| l.grade()),
+        Ok(&Grade::new(6))
+    );
 }

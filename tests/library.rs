@@ -25,7 +25,7 @@ fn the_engineering_ladder_is_typed_end_to_end() {
         [TrackKind::IndividualContributor, TrackKind::Management]
     );
     let ic = ladder.track("ic").expect("ic track");
-    let grades: Vec<u32> = ic.levels().iter().map(|l| l.grade().0).collect();
+    let grades: Vec<u32> = ic.levels().iter().map(|l| l.grade().rank()).collect();
     assert_eq!(grades, [1, 2, 3, 4, 5, 6, 7, 8]);
     assert_eq!(
         ic.levels().last().map(|l| l.title()),
@@ -33,7 +33,7 @@ fn the_engineering_ladder_is_typed_end_to_end() {
     );
     let fellow = ladder.level("ic8").expect("fellow");
     let vp = ladder.level("vp").expect("vp");
-    assert_eq!(fellow.grade(), Grade(8));
+    assert_eq!(fellow.grade(), &Grade::new(8));
     assert_eq!(fellow.band(), vp.band(), "parity at the top");
     assert_eq!(fellow.band().expect("published").max().minor(), 50_000_000);
     let people = ladder

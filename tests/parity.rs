@@ -238,7 +238,10 @@ fn default_from_grade_is_the_third_highest_management_level() {
     let yaml = std::fs::read_to_string("ladders/engineering.yaml").expect("engineering");
     let ladder = dualtrack::load(&yaml).expect("valid").into_ladder();
     // Management: em1 (4), em2 (5), dir1 (6), dir2 (7), vp (8): the top three start at 6.
-    assert_eq!(ladder.policy().parity_from_grade(), dualtrack::Grade(6));
+    assert_eq!(
+        ladder.policy().parity_from_grade(),
+        &dualtrack::Grade::new(6)
+    );
 }
 
 #[test]

@@ -94,9 +94,10 @@ fn every_property_and_definition_is_documented_and_closed() {
             }
         }
         for (key, value) in map {
-            // A condition (`if`) restates properties to test them, not to
-            // define them.
-            if key == "properties" || key == "if" {
+            // The root's conditions (`allOf` of `if`/`then`) restate or narrow
+            // properties documented above (a ladder with pay needs its
+            // currency; a grade is a whole number without `grades`).
+            if key == "properties" || (path.is_empty() && key == "allOf") {
                 continue;
             }
             match value {
@@ -229,6 +230,8 @@ fn the_reference_ladders_pass_an_independent_validator() {
     for path in [
         "tests/fixtures/valid/minimal.yaml",
         "tests/fixtures/valid/scales.yaml",
+        "tests/fixtures/valid/grade-scale.yaml",
+        "tests/fixtures/grades/numbers-and-quoted-numbers.yaml",
     ] {
         let errors: Vec<String> = validator
             .iter_errors(&as_json(path))
@@ -270,6 +273,9 @@ fn the_structural_fixtures_fail_the_schema_too() {
         ("coding: 1,", "coding: 11,"),
         ("id: ic1", "id: ic 1"),
         ("schema_version: 1", "schema_version: 2"),
+        ("grade: 1", "grade: 1.5"),
+        ("grade: 1", "grade: \"1\""),
+        ("pay_period: annual", "pay_period: annual\ngrades: []"),
     ] {
         let yaml = minimal.replacen(from, to, 1);
         let json: Value = serde_saphyr::from_str(&yaml).expect("yaml");
@@ -339,7 +345,10 @@ fn resolve<'s>(root: &'s Value, mut schema: &'s Value, instance: &Value) -> &'s 
     loop {
         if let Some(Value::String(reference)) = schema.get("$ref") {
             schema = &root["definitions"][reference.trim_start_matches("#/definitions/")];
-        } else if let Some(Value::Array(all)) = schema.get("allOf") {
+        } else if let (Some(Value::Array(all)), None) =
+            (schema.get("allOf"), schema.get("properties"))
+        {
+            // A wrapped `$ref`; the root's `allOf` holds conditions instead.
             schema = &all[0];
         } else if let (Some(Value::Array(one_of)), true) = (
             schema.get("oneOf"),
@@ -391,19 +400,24 @@ fn objects(root: &Value, schema: &Value, instance: &Value, pointer: &str, out: &
         Value::Object(map) => {
             if schema.get("properties").is_some() {
                 let mut required = names("required");
-                // Required under a condition (`if`/`then`) the instance meets:
-                // `currency` and `pay_period` once any level has a band.
-                if let (Some(condition), Some(then)) = (schema.get("if"), schema.get("then"))
-                    && jsonschema::draft7::is_valid(condition, instance)
-                {
-                    required.extend(
-                        then["required"]
-                            .as_array()
-                            .into_iter()
-                            .flatten()
-                            .filter_map(Value::as_str)
-                            .map(str::to_owned),
-                    );
+                // Required under a condition of the root's (`if`/`then`) the
+                // instance meets: `currency` and `pay_period` once any level
+                // has a band.
+                let conditions = schema.get("allOf").and_then(Value::as_array);
+                for condition in conditions.into_iter().flatten() {
+                    if let (Some(condition), Some(then)) =
+                        (condition.get("if"), condition.get("then"))
+                        && jsonschema::draft7::is_valid(condition, instance)
+                    {
+                        required.extend(
+                            then["required"]
+                                .as_array()
+                                .into_iter()
+                                .flatten()
+                                .filter_map(Value::as_str)
+                                .map(str::to_owned),
+                        );
+                    }
                 }
                 out.push(Object {
                     pointer: pointer.to_owned(),

@@ -37,7 +37,7 @@ fn value_types_round_trip() {
     round_trip(SignedMoney::from_minor(4_200_000, usd));
     round_trip(Band::new(money(100), money(200), money(300)).expect("band"));
     round_trip(Proficiency::new(4).expect("proficiency"));
-    round_trip(Grade(7));
+    round_trip(Grade::new(7));
     round_trip(Severity::Warning);
     round_trip(TrackKind::IndividualContributor);
     round_trip(PayPeriod::Hourly);

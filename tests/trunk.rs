@@ -111,7 +111,7 @@ fn executive_levels_are_left_out_of_the_default_parity_threshold() {
     let ladder = ladder();
     // Management: em1 (4), dir (5), vp (6), then two executives: parity
     // covers the top three levels below them.
-    assert_eq!(ladder.policy().parity_from_grade(), Grade(4));
+    assert_eq!(ladder.policy().parity_from_grade(), &Grade::new(4));
     let ceo = ladder.level("ceo").expect("ceo");
     assert!(ceo.is_executive());
     let json = serde_json::to_value(&ladder).expect("JSON");
@@ -238,7 +238,7 @@ fn a_trunk_alone_is_not_a_dual_track() {
 fn the_trunk_splits_into_every_track() {
     let ladder = ladder();
     assert_eq!(ladder.trunk().map(|t| t.id().as_str()), Some("shared"));
-    assert_eq!(ladder.split_grade(), Some(Grade(4)));
+    assert_eq!(ladder.split_grade(), Some(&Grade::new(4)));
     let next: Vec<(&str, &str)> = ladder
         .next_steps("senior")
         .map(|(t, l)| (t.id().as_str(), l.id().as_str()))
@@ -284,7 +284,7 @@ fn a_profile_of_the_top_of_the_trunk_names_each_next_step() {
         .map(|b| b.level().id().as_str())
         .collect();
     assert_eq!(next, ["staff", "em1"]);
-    assert_eq!(senior.split_grade(), Some(Grade(4)));
+    assert_eq!(senior.split_grade(), Some(&Grade::new(4)));
     let json = serde_json::to_value(&senior).expect("JSON");
     assert_eq!(json["split_grade"], 4);
     assert_eq!(json["leads_into"][1]["track"], "management");

@@ -3,7 +3,7 @@ use std::collections::HashMap;
 use serde::Serialize;
 
 use super::names::wire_enum;
-use crate::{Competency, Currency, LadderId, Level, Policy, ProficiencyScale, Track, Zone};
+use crate::{Competency, Currency, Grade, LadderId, Level, Policy, ProficiencyScale, Track, Zone};
 
 wire_enum! {
     /// How often the band amounts are paid.
@@ -49,6 +49,9 @@ pub struct Ladder {
     pub(crate) currency: Option<Currency>,
     /// `None` for a ladder that publishes no pay.
     pub(crate) pay_period: Option<PayPeriod>,
+    /// The declared grade scale, lowest first.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub(crate) grades: Option<Vec<Grade>>,
     pub(crate) competencies: Vec<Competency>,
     #[serde(skip_serializing_if = "ProficiencyScale::is_default")]
     pub(crate) proficiency_scale: ProficiencyScale,
@@ -112,6 +115,47 @@ impl Ladder {
             .iter()
             .flat_map(|t| &t.levels)
             .any(|l| l.band.is_some())
+    }
+
+    /// Its grade scale, lowest first, when the file declares one
+    /// (`grades:`); `None` when its grades are whole numbers.
+    ///
+    /// ```
+    /// # let ladder = dualtrack::load_path("tests/fixtures/valid/grade-scale.yaml")?.into_ladder();
+    /// let labels: Vec<String> = ladder.grades().unwrap().iter().map(|g| g.to_string()).collect();
+    /// assert_eq!(labels[..4], ["GS-5", "GS-7", "GS-9", "GS-11"]);
+    /// # let engineering = dualtrack::load_path("ladders/engineering.yaml")?.into_ladder();
+    /// assert!(engineering.grades().is_none());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn grades(&self) -> Option<&[Grade]> {
+        self.grades.as_deref()
+    }
+
+    /// The grade written `text` in this ladder: the entry of its scale with
+    /// that exact label, or, without a scale, the whole number `text` spells
+    /// (digits only, no leading zero).
+    ///
+    /// ```
+    /// # let ladder = dualtrack::load_path("tests/fixtures/valid/grade-scale.yaml")?.into_ladder();
+    /// let gs13 = ladder.grade("GS-13").unwrap();
+    /// assert_eq!(ladder.levels_at(&gs13).count(), 2);
+    /// assert!(ladder.grade("13").is_none());
+    /// # let engineering = dualtrack::load_path("ladders/engineering.yaml")?.into_ladder();
+    /// assert_eq!(engineering.grade("6"), Some(dualtrack::Grade::new(6)));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn grade(&self, text: &str) -> Option<Grade> {
+        match &self.grades {
+            Some(scale) => scale.iter().find(|g| g.label() == Some(text)).cloned(),
+            None => {
+                let digits = !text.is_empty() && text.bytes().all(|b| b.is_ascii_digit());
+                let leading_zero = text.len() > 1 && text.starts_with('0');
+                (digits && !leading_zero)
+                    .then(|| text.parse().ok().map(Grade::new))
+                    .flatten()
+            }
+        }
     }
 
     /// Its competencies, in file order.

@@ -1,19 +1,139 @@
 use std::fmt;
+use std::sync::Arc;
 
 use serde::Serialize;
 
 use crate::{Band, CompetencyId, LevelId};
 
 /// The cross-track key: levels of equal grade are equivalent.
-#[derive(
-    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, serde::Deserialize,
-)]
-#[serde(transparent)]
-pub struct Grade(pub u32);
+///
+/// A grade has a *rank*, which orders it, and is shown by its *label*:
+///
+/// - in a ladder without a grade scale (`grades:` left out), a grade is a
+///   whole number, its own rank, shown as the number ([`Grade::new`]);
+/// - in a ladder that declares its scale (`grades: [GS-1, GS-2, ...]`), a
+///   grade is an entry of the scale: its rank is its position in the scale
+///   (0 for the lowest), and it is shown by its label as the file writes it
+///   (`GS-13`, `8A`, `9.5`).
+///
+/// Equality, order and hashing go by rank alone, so grades of one ladder
+/// compare as the ladder orders them; grades of different ladders compare
+/// only when the ladders share a scale. Serialized as the number without a
+/// scale, as the label (a string) with one; only numbered grades deserialize
+/// (a label means something only in its ladder: [`Ladder::grade`](crate::Ladder::grade)
+/// reads one).
+///
+/// ```
+/// use dualtrack::Grade;
+///
+/// let six = Grade::new(6);
+/// assert_eq!(six.rank(), 6);
+/// assert_eq!(six.label(), None);
+/// assert_eq!(six.to_string(), "6");
+/// assert!(Grade::new(5) < six);
+/// ```
+#[derive(Debug, Clone)]
+pub struct Grade {
+    rank: u32,
+    /// The scale's label; `None` for a numbered grade.
+    label: Option<Arc<str>>,
+}
+
+impl Grade {
+    /// A numbered grade, as in a ladder without a grade scale: its rank is
+    /// the number.
+    pub const fn new(number: u32) -> Self {
+        Self {
+            rank: number,
+            label: None,
+        }
+    }
+
+    /// An entry of a grade scale: `rank` is its position, lowest first.
+    pub(crate) fn labelled(rank: u32, label: Arc<str>) -> Self {
+        Self {
+            rank,
+            label: Some(label),
+        }
+    }
+
+    /// What orders it: the number of a numbered grade, the position in the
+    /// scale (0 for the lowest) of a labelled one.
+    ///
+    /// ```
+    /// # let ladder = dualtrack::load_path("tests/fixtures/valid/grade-scale.yaml")?.into_ladder();
+    /// let grade = ladder.level("gs13").unwrap().grade();
+    /// assert_eq!((grade.rank(), grade.label()), (5, Some("GS-13")));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn rank(&self) -> u32 {
+        self.rank
+    }
+
+    /// Its label in the ladder's grade scale; `None` for a numbered grade,
+    /// which is shown as its number.
+    pub fn label(&self) -> Option<&str> {
+        self.label.as_deref()
+    }
+}
+
+/// The number of a numbered grade.
+impl From<u32> for Grade {
+    fn from(number: u32) -> Self {
+        Self::new(number)
+    }
+}
+
+impl PartialEq for Grade {
+    fn eq(&self, other: &Self) -> bool {
+        self.rank == other.rank
+    }
+}
+
+impl Eq for Grade {}
+
+impl PartialOrd for Grade {
+    fn partial_cmp(&self, other: &Self) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl Ord for Grade {
+    fn cmp(&self, other: &Self) -> std::cmp::Ordering {
+        self.rank.cmp(&other.rank)
+    }
+}
+
+impl std::hash::Hash for Grade {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        self.rank.hash(state);
+    }
+}
 
 impl fmt::Display for Grade {
+    /// The label, or the number of a numbered grade.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        self.0.fmt(f)
+        match &self.label {
+            Some(label) => f.write_str(label),
+            None => self.rank.fmt(f),
+        }
+    }
+}
+
+/// The number of a numbered grade, the label of a labelled one.
+impl Serialize for Grade {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        match &self.label {
+            Some(label) => serializer.serialize_str(label),
+            None => serializer.serialize_u32(self.rank),
+        }
+    }
+}
+
+/// Reads a numbered grade; a label has a rank only in its ladder's scale.
+impl<'de> serde::Deserialize<'de> for Grade {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        u32::deserialize(deserializer).map(Self::new)
     }
 }
 
@@ -166,8 +286,8 @@ impl Level {
     }
 
     /// Its grade.
-    pub fn grade(&self) -> Grade {
-        self.grade
+    pub fn grade(&self) -> &Grade {
+        &self.grade
     }
 
     /// Its one-line summary, when the ladder gives one.

@@ -46,7 +46,7 @@ impl Default for Policy {
     fn default() -> Self {
         Self {
             parity_mode: ParityMode::Equal,
-            parity_from_grade: Grade(0),
+            parity_from_grade: Grade::new(0),
             parity_tolerance: Percent::whole(0),
             spread_min: Percent::whole(20),
             spread_max: Percent::whole(65),
@@ -64,8 +64,8 @@ impl Policy {
     }
 
     /// The grade from which parity is enforced.
-    pub fn parity_from_grade(&self) -> Grade {
-        self.parity_from_grade
+    pub fn parity_from_grade(&self) -> &Grade {
+        &self.parity_from_grade
     }
 
     /// How far apart equal bands may be, relative to the management band.

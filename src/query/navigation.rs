@@ -12,12 +12,12 @@ impl Track {
     /// use dualtrack::Grade;
     ///
     /// let management = ladder.track("management").unwrap();
-    /// assert_eq!(management.level_at(Grade(6)).map(|l| l.title()), Some("Director of Engineering"));
-    /// assert!(management.level_at(Grade(2)).is_none());
+    /// assert_eq!(management.level_at(&Grade::new(6)).map(|l| l.title()), Some("Director of Engineering"));
+    /// assert!(management.level_at(&Grade::new(2)).is_none());
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
-    pub fn level_at(&self, grade: Grade) -> Option<&Level> {
-        let at = self.levels.binary_search_by(|l| l.grade.cmp(&grade)).ok()?;
+    pub fn level_at(&self, grade: &Grade) -> Option<&Level> {
+        let at = self.levels.binary_search_by(|l| l.grade.cmp(grade)).ok()?;
         self.levels.get(at)
     }
 
@@ -94,13 +94,16 @@ impl Ladder {
     /// # let ladder = dualtrack::load_path("ladders/engineering.yaml")?.into_ladder();
     /// use dualtrack::Grade;
     ///
-    /// let titles: Vec<&str> = ladder.levels_at(Grade(6)).map(|(_, l)| l.title()).collect();
+    /// let titles: Vec<&str> = ladder.levels_at(&Grade::new(6)).map(|(_, l)| l.title()).collect();
     /// assert_eq!(titles, ["Principal Engineer", "Director of Engineering"]);
-    /// assert_eq!(ladder.levels_at(Grade(1)).count(), 1);
-    /// assert_eq!(ladder.levels_at(Grade(99)).count(), 0);
+    /// assert_eq!(ladder.levels_at(&Grade::new(1)).count(), 1);
+    /// assert_eq!(ladder.levels_at(&Grade::new(99)).count(), 0);
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
-    pub fn levels_at(&self, grade: Grade) -> impl Iterator<Item = (&Track, &Level)> + '_ {
+    pub fn levels_at<'s, 'g>(
+        &'s self,
+        grade: &'g Grade,
+    ) -> impl Iterator<Item = (&'s Track, &'s Level)> + use<'s, 'g> {
         self.tracks
             .iter()
             .filter_map(move |t| t.level_at(grade).map(|l| (t, l)))
@@ -129,15 +132,15 @@ impl Ladder {
     /// # let ladder = dualtrack::load_path("tests/fixtures/valid/trunk.yaml")?.into_ladder();
     /// use dualtrack::Grade;
     ///
-    /// assert_eq!(ladder.split_grade(), Some(Grade(4)));
+    /// assert_eq!(ladder.split_grade(), Some(&Grade::new(4)));
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
-    pub fn split_grade(&self) -> Option<Grade> {
+    pub fn split_grade(&self) -> Option<&Grade> {
         self.trunk()?;
         self.tracks
             .iter()
             .filter(|t| t.follows_trunk())
-            .filter_map(|t| t.levels.first().map(|l| l.grade))
+            .filter_map(|t| t.levels.first().map(|l| &l.grade))
             .min()
     }
 
@@ -219,7 +222,7 @@ impl Ladder {
     /// ```
     pub fn counterpart(&self, level: &str, track: &str) -> Option<&Level> {
         let (own, at) = *self.level_index.get(level)?;
-        let grade = self.tracks.get(own)?.levels.get(at)?.grade;
+        let grade = &self.tracks.get(own)?.levels.get(at)?.grade;
         let index = *self.track_index.get(track)?;
         let target = self.tracks.get(index)?;
         if index == own {
@@ -267,14 +270,14 @@ impl Ladder {
                 track: target.id.clone(),
             });
         }
-        let grade = placed.level.grade;
+        let grade = &placed.level.grade;
         target
             .level_at(grade)
             .ok_or_else(|| CounterpartError::NoLevelAtGrade {
                 track: target.id.clone(),
-                grade,
-                lowest: target.levels.first().map(|l| l.grade),
-                highest: target.levels.last().map(|l| l.grade),
+                grade: grade.clone(),
+                lowest: target.levels.first().map(|l| l.grade.clone()),
+                highest: target.levels.last().map(|l| l.grade.clone()),
             })
     }
 
@@ -291,7 +294,7 @@ impl Ladder {
     /// ```
     pub fn counterparts(&self, level: &str) -> impl Iterator<Item = (&Track, &Level)> + '_ {
         let found = self.level_index.get(level).and_then(|&(own, at)| {
-            let grade = self.tracks.get(own)?.levels.get(at)?.grade;
+            let grade = &self.tracks.get(own)?.levels.get(at)?.grade;
             Some((own, grade))
         });
         self.tracks

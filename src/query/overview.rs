@@ -53,7 +53,7 @@ impl Serialize for LevelOverview<'_> {
         struct Shown<'s> {
             id: &'s str,
             title: &'s str,
-            grade: Grade,
+            grade: &'s Grade,
             #[serde(skip_serializing_if = "std::ops::Not::not")]
             executive: bool,
             band: Option<Band>,
@@ -190,9 +190,11 @@ impl Serialize for LadderOverview<'_> {
             name: &'s str,
             currency: Option<Currency>,
             pay_period: Option<PayPeriod>,
+            #[serde(skip_serializing_if = "Option::is_none")]
+            grades: Option<&'s [Grade]>,
             zone: Option<&'s Zone>,
             #[serde(skip_serializing_if = "Option::is_none")]
-            split_grade: Option<Grade>,
+            split_grade: Option<&'s Grade>,
             #[serde(skip_serializing_if = "ProficiencyScale::is_default")]
             proficiency_scale: &'s ProficiencyScale,
             #[serde(skip_serializing_if = "Option::is_none")]
@@ -212,6 +214,7 @@ impl Serialize for LadderOverview<'_> {
             name: self.ladder.name(),
             currency: self.currency(),
             pay_period: self.ladder.pay_period(),
+            grades: self.ladder.grades(),
             zone: self.zone,
             split_grade: self.ladder.split_grade(),
             proficiency_scale: self.ladder.proficiency_scale(),

@@ -16,7 +16,7 @@ struct Brief<'a> {
     id: &'a str,
     title: &'a str,
     track: &'a str,
-    grade: Grade,
+    grade: &'a Grade,
 }
 
 impl Serialize for Placed<'_> {
@@ -25,7 +25,7 @@ impl Serialize for Placed<'_> {
             id: self.level.id.as_str(),
             title: &self.level.title,
             track: self.track.id.as_str(),
-            grade: self.level.grade,
+            grade: &self.level.grade,
         }
         .serialize(serializer)
     }

@@ -50,7 +50,7 @@ impl Serialize for BandedLevel<'_> {
             id: &'s str,
             title: &'s str,
             track: &'s str,
-            grade: Grade,
+            grade: &'s Grade,
             band: Option<Band>,
         }
         let level = self.level();
@@ -202,7 +202,7 @@ impl<'a> LevelProfile<'a> {
 
     /// The grade where the paths split, for a level of the shared trunk
     /// (see [`Ladder::split_grade`]); `None` for the levels of other tracks.
-    pub fn split_grade(&self) -> Option<Grade> {
+    pub fn split_grade(&self) -> Option<&'a Grade> {
         self.track()
             .is_trunk()
             .then(|| self.ladder.split_grade())
@@ -242,13 +242,13 @@ impl Serialize for LevelProfile<'_> {
             id: &'s str,
             title: &'s str,
             track: &'s str,
-            grade: Grade,
+            grade: &'s Grade,
             #[serde(skip_serializing_if = "Option::is_none")]
             summary: Option<&'s str>,
             #[serde(skip_serializing_if = "std::ops::Not::not")]
             executive: bool,
             #[serde(skip_serializing_if = "Option::is_none")]
-            split_grade: Option<Grade>,
+            split_grade: Option<&'s Grade>,
             pay_period: Option<PayPeriod>,
             band: Option<Band>,
             below: Option<&'s BandedLevel<'s>>,

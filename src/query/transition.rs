@@ -401,10 +401,10 @@ impl Ladder {
                 track: target_track.id.to_string(),
             });
         }
-        let grade = level.grade;
+        let grade = &level.grade;
         let (target, direction) = match target_track.level_at(grade) {
             Some(same) => (same, Direction::Lateral),
-            None => match target_track.levels.iter().rev().find(|l| l.grade < grade) {
+            None => match target_track.levels.iter().rev().find(|l| l.grade < *grade) {
                 Some(below) => (below, Direction::StepDown),
                 None => (target_track.entry(), Direction::StepUp),
             },
@@ -415,7 +415,7 @@ impl Ladder {
             own_track
                 .levels
                 .iter()
-                .filter(|l| l.grade > grade && l.grade < target.grade)
+                .filter(|l| l.grade > *grade && l.grade < target.grade)
                 .map(|l| Placed {
                     track: own_track,
                     level: l,
@@ -432,7 +432,7 @@ impl Ladder {
                 level: target,
             },
             direction,
-            grade_change: i64::from(target.grade.0) - i64::from(grade.0),
+            grade_change: i64::from(target.grade.rank()) - i64::from(grade.rank()),
             via,
             zone: None,
             from_band: level.band,

@@ -3,11 +3,12 @@
 
 use std::cell::OnceCell;
 use std::collections::{HashMap, HashSet};
+use std::sync::Arc;
 
 use crate::finding::Finding;
 use crate::model::{Band, Grade, Policy, Proficiency, ProficiencyScale, TrackKind};
 use crate::rules::invalid_zone::{Conversion, ZoneProblem, conversion};
-use crate::spec::{ExpectationSpec, LadderSpec, LevelSpec, ProficiencySpec};
+use crate::spec::{ExpectationSpec, GradeSpec, LadderSpec, LevelSpec, ProficiencySpec};
 use crate::{CompetencyId, Currency, IdError, LadderId, LevelId, Money, Pointer, TrackId, ZoneId};
 
 /// What the checks read: the decoded file, its indexes, the typed values
@@ -17,6 +18,16 @@ pub(crate) struct Facts<'s> {
     pub(crate) spec: &'s LadderSpec,
     /// The ladder's currency, when its code is valid.
     pub(crate) currency: Option<Currency>,
+    /// The declared grade scale, when there is one.
+    pub(crate) grade_scale: Option<Scale<'s>>,
+    /// Every sound level's grade is a grade (`unknown-grade` reports the
+    /// rest): the checks that need every grade (the IC ceiling, missing
+    /// counterparts) stay silent otherwise.
+    pub(crate) all_graded: bool,
+    /// The grade parity starts from is known: `policy.parity.from_grade` is
+    /// a grade, or, left out, every level's grade is (the default is read
+    /// from them). The parity checks stay silent otherwise.
+    pub(crate) from_grade_known: bool,
     /// Per track, per level: what was typed of it.
     levels: Vec<Vec<LevelFacts>>,
     /// Competency id -> index of its first definition.
@@ -45,6 +56,55 @@ pub(crate) struct Facts<'s> {
     management_levels: OnceCell<Vec<LevelAt<'s>>>,
 }
 
+/// A declared grade scale: each entry as a [`Grade`] whose rank is its
+/// position, and each label's first position.
+pub(crate) struct Scale<'s> {
+    pub(crate) grades: Vec<Grade>,
+    ranks: HashMap<&'s str, u32>,
+}
+
+impl<'s> Scale<'s> {
+    fn new(labels: &'s [String]) -> Self {
+        let mut ranks = HashMap::with_capacity(labels.len());
+        let grades = labels
+            .iter()
+            .zip(0u32..)
+            .map(|(label, rank)| {
+                ranks.entry(label.as_str()).or_insert(rank);
+                Grade::labelled(rank, Arc::from(label.as_str()))
+            })
+            .collect();
+        Self { grades, ranks }
+    }
+
+    /// The entry labelled `label` (its first, if listed twice).
+    pub(crate) fn get(&self, label: &str) -> Option<&Grade> {
+        let rank = *self.ranks.get(label)?;
+        self.grades.get(usize::try_from(rank).ok()?)
+    }
+
+    /// Whether each label is listed once (`duplicate-grade` reports the
+    /// rest): only then does a rank say how many grades lie between two.
+    pub(crate) fn is_unique(&self) -> bool {
+        self.ranks.len() == self.grades.len()
+    }
+
+    /// The labels, lowest first.
+    pub(crate) fn labels(&self) -> impl Iterator<Item = &str> + '_ {
+        self.grades.iter().filter_map(Grade::label)
+    }
+}
+
+/// A grade as written, resolved: a number without a scale, the scale's
+/// entry with one (`None` when it names no entry: `unknown-grade`).
+fn resolve(scale: Option<&Scale<'_>>, grade: &GradeSpec) -> Option<Grade> {
+    match (scale, grade) {
+        (None, GradeSpec::Number(n)) => Some(Grade::new(*n)),
+        (Some(scale), GradeSpec::Label(label)) => scale.get(label).cloned(),
+        _ => None,
+    }
+}
+
 /// A level with its track and level index.
 pub(crate) type LevelAt<'s> = (usize, usize, &'s LevelSpec);
 
@@ -59,6 +119,8 @@ pub(crate) struct Sound {
     pub(crate) currency: bool,
     pub(crate) policy: bool,
     pub(crate) scale: bool,
+    /// The grade scale and each of its entries, when it is declared.
+    pub(crate) grades: bool,
     /// Per competency; `all_competencies` also covers the list itself.
     pub(crate) competencies: Vec<bool>,
     pub(crate) all_competencies: bool,
@@ -104,6 +166,9 @@ impl Sound {
             currency: clean(root().key("currency")),
             policy: clean(root().key("policy")),
             scale: clean(root().key("proficiency_scale")),
+            grades: clean(root().key("grades"))
+                && (0..spec.grades.as_ref().map_or(0, Vec::len))
+                    .all(|i| clean(root().key("grades").index(i))),
             all_competencies: clean(root().key("competencies")) && competencies.iter().all(|s| *s),
             competencies,
             all_tracks: clean(root().key("tracks")) && tracks.iter().all(|s| *s),
@@ -120,6 +185,7 @@ impl Sound {
             currency: true,
             policy: true,
             scale: true,
+            grades: true,
             competencies: vec![true; spec.competencies.len()],
             all_competencies: true,
             tracks: vec![true; spec.tracks.len()],
@@ -201,6 +267,8 @@ pub(crate) struct LevelFacts {
     /// the currency is known.
     pub(crate) amounts: Option<[Amount; 3]>,
     pub(crate) band: BandFact,
+    /// Its grade, when it is one: a number, or an entry of the scale.
+    pub(crate) grade: Option<Grade>,
     /// Per expectation, in file order: the proficiency, when it is one of
     /// the scale (`invalid-proficiency` reports the rest; none when the scale
     /// itself is invalid).
@@ -220,6 +288,7 @@ impl LevelFacts {
         level: &LevelSpec,
         currency: Option<Currency>,
         scale: Option<&ProficiencyScale>,
+        grade_scale: Option<&Scale<'_>>,
         sound: bool,
     ) -> Self {
         let amounts = currency
@@ -234,6 +303,7 @@ impl LevelFacts {
             id: LevelId::new(&level.id),
             amounts,
             band,
+            grade: resolve(grade_scale, &level.grade),
             proficiencies: level
                 .expectations
                 .iter()
@@ -285,7 +355,8 @@ impl<'s> Facts<'s> {
         } else {
             Err(Vec::new())
         };
-        let levels = spec
+        let grade_scale = spec.grades.as_deref().map(Scale::new);
+        let levels: Vec<Vec<LevelFacts>> = spec
             .tracks
             .iter()
             .enumerate()
@@ -296,11 +367,21 @@ impl<'s> Facts<'s> {
                     .enumerate()
                     .map(|(l, level)| {
                         let ok = sound.levels.get(t).and_then(|ls| ls.get(l)).copied();
-                        LevelFacts::new(level, currency, scale.as_ref().ok(), ok.unwrap_or(false))
+                        LevelFacts::new(
+                            level,
+                            currency,
+                            scale.as_ref().ok(),
+                            grade_scale.as_ref(),
+                            ok.unwrap_or(false),
+                        )
                     })
                     .collect()
             })
             .collect();
+        let all_graded = levels
+            .iter()
+            .flatten()
+            .all(|level| !level.sound || level.grade.is_some());
         let mut competencies = HashMap::new();
         for (i, c) in spec.competencies.iter().enumerate() {
             if sound.competency(i) {
@@ -319,13 +400,20 @@ impl<'s> Facts<'s> {
         let progression = p.progression.clone().unwrap_or_default();
         let overlap = p.overlap.clone().unwrap_or_default();
         let default = Policy::default();
+        let from_grade = parity
+            .from_grade
+            .as_ref()
+            .map(|g| resolve(grade_scale.as_ref(), g));
+        // The default is read from the management levels' grades.
+        let from_grade_known = match &from_grade {
+            Some(grade) => grade.is_some(),
+            None => all_graded,
+        };
         let policy = Policy {
             parity_mode: parity.mode.unwrap_or(default.parity_mode),
-            parity_from_grade: Grade(
-                parity
-                    .from_grade
-                    .unwrap_or_else(|| default_from_grade(spec)),
-            ),
+            parity_from_grade: from_grade
+                .flatten()
+                .unwrap_or_else(|| default_from_grade(spec, &levels, grade_scale.as_ref())),
             parity_tolerance: parity.tolerance.unwrap_or(default.parity_tolerance),
             spread_min: spread.min.unwrap_or(default.spread_min),
             spread_max: spread.max.unwrap_or(default.spread_max),
@@ -336,6 +424,9 @@ impl<'s> Facts<'s> {
         Self {
             spec,
             currency,
+            grade_scale,
+            all_graded,
+            from_grade_known,
             levels,
             competencies,
             scale,
@@ -358,8 +449,8 @@ impl<'s> Facts<'s> {
         }
     }
 
-    /// The sound IC levels by grade, from the tracks whose grades strictly
-    /// increase. A track that breaks `grade-order` is left out: its levels
+    /// The sound IC levels by grade (its rank), from the tracks whose grades
+    /// strictly increase. A track that breaks `grade-order` is left out: its levels
     /// have no meaningful counterparts, and leaving it out keeps the pairs to
     /// one level per track and grade, so that their number stays bounded by
     /// the tracks. Built once, for every check that pairs tracks.
@@ -370,7 +461,9 @@ impl<'s> Facts<'s> {
             let mut map: HashMap<u32, Vec<LevelAt<'s>>> = HashMap::new();
             let levels = self.ordered_levels(TrackKind::IndividualContributor);
             for level in levels.into_iter().filter(|l| !l.2.executive) {
-                map.entry(level.2.grade).or_default().push(level);
+                if let Some(grade) = self.grade(level.0, level.1) {
+                    map.entry(grade.rank()).or_default().push(level);
+                }
             }
             map
         })
@@ -442,14 +535,20 @@ impl<'s> Facts<'s> {
                 .levels
                 .iter()
                 .enumerate()
-                .filter(|&(l, _)| self.is_sound(t, l))
+                .filter(|&(l, _)| self.is_sound(t, l) && self.grade(t, l).is_some())
                 .map(|(l, level)| (t, l, level))
                 .collect();
-            if levels.windows(2).all(|w| w[0].2.grade < w[1].2.grade) {
+            let grade = |at: &LevelAt<'s>| self.grade(at.0, at.1);
+            if levels.windows(2).all(|w| grade(&w[0]) < grade(&w[1])) {
                 out.extend(levels);
             }
         }
         out
+    }
+
+    /// A level's grade, when it is one (a label the scale lacks is not).
+    pub(crate) fn grade(&self, track: usize, level: usize) -> Option<&Grade> {
+        self.level(track, level)?.grade.as_ref()
     }
 
     /// A level's band as far as it could be read.
@@ -651,25 +750,34 @@ impl<'s> Facts<'s> {
 
 /// The default `parity.from_grade`: the grade of the management track's
 /// third-highest non-executive level, or its lowest when it has fewer than
-/// three; with several management tracks, the lowest such grade. Executive
-/// levels are outside parity, so adding them moves nothing.
-fn default_from_grade(spec: &LadderSpec) -> u32 {
+/// three; with several management tracks, the lowest such grade; with none,
+/// the lowest grade. Executive levels are outside parity, so adding them
+/// moves nothing.
+fn default_from_grade(
+    spec: &LadderSpec,
+    levels: &[Vec<LevelFacts>],
+    scale: Option<&Scale<'_>>,
+) -> Grade {
     spec.tracks
         .iter()
-        .filter(|t| t.kind == TrackKind::Management)
-        .filter_map(|t| {
-            let mut grades: Vec<u32> = t
+        .zip(levels)
+        .filter(|(t, _)| t.kind == TrackKind::Management)
+        .filter_map(|(t, levels)| {
+            let mut grades: Vec<&Grade> = t
                 .levels
                 .iter()
-                .filter(|l| !l.executive)
-                .map(|l| l.grade)
+                .zip(levels)
+                .filter(|(spec, _)| !spec.executive)
+                .filter_map(|(_, l)| l.grade.as_ref())
                 .collect();
             grades.sort_unstable_by(|a, b| b.cmp(a));
             grades.dedup();
             grades.get(2).or(grades.last()).copied()
         })
         .min()
-        .unwrap_or(0)
+        .or_else(|| scale?.grades.first())
+        .cloned()
+        .unwrap_or(Grade::new(0))
 }
 
 /// One amount of a band, read in the currency's minor units.

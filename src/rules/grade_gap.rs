@@ -1,4 +1,5 @@
 use crate::finding::{Finding, Findings};
+use crate::model::Grade;
 use crate::rules::Facts;
 use crate::text::escape;
 
@@ -6,6 +7,13 @@ declare_rule! {
     /// ### What it does
     /// Warns when two consecutive levels of a track skip a grade (grade 3,
     /// then grade 5). A track may start at any grade.
+    ///
+    /// When the ladder declares its grade scale (`grades`), the gap is
+    /// judged against the scale: a level skips a grade when the scale lists
+    /// one between it and the level below. A grade the ladder has no level
+    /// at by design (no grade 13, a series that moves two grades at a time)
+    /// is simply left out of the scale: `grades: [1, 2, 3, 5]` for a ladder
+    /// with no grade 4.
     ///
     /// ### Why is this bad?
     /// A skipped grade is usually a missing level: the promotion from one
@@ -29,17 +37,43 @@ declare_rule! {
 }
 
 pub(crate) fn check(facts: &Facts<'_>, sink: &mut Findings) {
+    // Against a scale, only a sound one that lists each grade once.
+    if facts.grade_scale.is_some()
+        && !(facts.sound.grades && facts.grade_scale.as_ref().is_some_and(|s| s.is_unique()))
+    {
+        return;
+    }
     for (t, track) in facts.spec.tracks.iter().enumerate() {
         for (l, pair) in track.levels.windows(2).enumerate() {
             let [below, level] = pair else { continue };
             if !(facts.is_sound(t, l) && facts.is_sound(t, l + 1)) {
                 continue;
             }
-            if level.grade > below.grade.saturating_add(1) {
-                let skipped = if level.grade - below.grade == 2 {
-                    format!("grade {}", below.grade + 1)
+            let (Some(below_grade), Some(grade)) = (facts.grade(t, l), facts.grade(t, l + 1))
+            else {
+                continue;
+            };
+            let (below_rank, rank) = (below_grade.rank(), grade.rank());
+            if rank > below_rank.saturating_add(1) {
+                // The skipped grades: numbers, or the scale's labels.
+                let name = |rank: u32| match &facts.grade_scale {
+                    Some(scale) => usize::try_from(rank)
+                        .ok()
+                        .and_then(|i| scale.grades.get(i))
+                        .map(Grade::to_string)
+                        .unwrap_or_default(),
+                    None => rank.to_string(),
+                };
+                let skipped = if rank - below_rank == 2 {
+                    format!("grade {}", name(below_rank + 1))
                 } else {
-                    format!("grades {} to {}", below.grade + 1, level.grade - 1)
+                    format!("grades {} to {}", name(below_rank + 1), name(rank - 1))
+                };
+                let help = match facts.grade_scale {
+                    Some(_) => {
+                        "add the missing level; or, when the ladder has no such grade by design, leave it out of `grades`"
+                    }
+                    None => "add the missing level, or renumber the grades",
                 };
                 sink.push(
                     Finding::new(
@@ -52,7 +86,7 @@ pub(crate) fn check(facts: &Facts<'_>, sink: &mut Findings) {
                             escape(&level.id)
                         ),
                     )
-                    .with_help("add the missing level, or renumber the grades")
+                    .with_help(help)
                     .with_related(
                         facts.level_pointer(t, l).key("grade"),
                         "previous level's grade",

@@ -5,7 +5,8 @@ use crate::text::escape;
 declare_rule! {
     /// ### What it does
     /// Checks that grades strictly increase along each track, in the order
-    /// the levels are listed.
+    /// the levels are listed: as numbers, or, when the ladder declares
+    /// `grades`, in the order of that scale.
     ///
     /// ### Why is this bad?
     /// The grade is the key that makes levels of different tracks equivalent.
@@ -35,7 +36,11 @@ pub(crate) fn check(facts: &Facts<'_>, sink: &mut Findings) {
             if !(facts.is_sound(t, l) && facts.is_sound(t, l + 1)) {
                 continue;
             }
-            if level.grade <= below.grade {
+            let (Some(below_grade), Some(grade)) = (facts.grade(t, l), facts.grade(t, l + 1))
+            else {
+                continue;
+            };
+            if grade <= below_grade {
                 sink.push(
                     Finding::new(
                         &GRADE_ORDER,
@@ -43,8 +48,8 @@ pub(crate) fn check(facts: &Facts<'_>, sink: &mut Findings) {
                         format!(
                             "level `{}` has grade {}, not above grade {} of `{}` listed before it",
                             escape(&level.id),
-                            level.grade,
-                            below.grade,
+                            grade,
+                            below_grade,
                             escape(&below.id)
                         ),
                     )

@@ -1,5 +1,6 @@
 use std::collections::BTreeMap;
 
+use crate::Grade;
 use crate::finding::{Finding, Findings};
 use crate::model::TrackKind;
 use crate::rules::Facts;
@@ -32,34 +33,38 @@ declare_rule! {
 
 pub(crate) fn check(facts: &Facts<'_>, sink: &mut Findings) {
     // A poisoned level or track may be the top of its track.
-    if !facts.sound.all_tracks_and_levels() {
+    if !(facts.sound.all_tracks_and_levels() && facts.all_graded) {
         return;
     }
-    // Executive levels are outside parity: no IC level is meant to match them.
+    // Executive levels are outside parity: no IC level is meant to match
+    // them. Each level with its grade.
     let levels = |kind| {
-        let mut levels = facts.levels_of(kind);
-        levels.retain(|(_, _, level)| !level.executive);
-        levels
+        facts
+            .levels_of(kind)
+            .into_iter()
+            .filter(|(_, _, level)| !level.executive)
+            .filter_map(|(t, l, level)| Some((t, l, level, facts.grade(t, l)?)))
+            .collect::<Vec<_>>()
     };
     let management = levels(TrackKind::Management);
-    let (Some((it, il, ic)), Some((mt, ml, m))) = (
+    let (Some((it, il, ic, ic_grade)), Some((mt, ml, m, m_grade))) = (
         top(&levels(TrackKind::IndividualContributor)),
         top(&management),
     ) else {
         return;
     };
-    if ic.grade >= m.grade {
+    if ic_grade >= m_grade {
         return;
     }
     // The grades management reaches and the IC track does not, each with
     // the management levels there.
-    let mut missing: BTreeMap<u32, Vec<&str>> = BTreeMap::new();
-    for (_, _, level) in &management {
-        if level.grade > ic.grade {
-            missing.entry(level.grade).or_default().push(&level.id);
+    let mut missing: BTreeMap<&Grade, Vec<&str>> = BTreeMap::new();
+    for (_, _, level, grade) in &management {
+        if *grade > ic_grade {
+            missing.entry(*grade).or_default().push(&level.id);
         }
     }
-    let grades: Vec<String> = missing.keys().map(u32::to_string).collect();
+    let grades: Vec<String> = missing.keys().map(ToString::to_string).collect();
     let ids: Vec<String> = missing
         .values()
         .flatten()
@@ -74,9 +79,9 @@ pub(crate) fn check(facts: &Facts<'_>, sink: &mut Findings) {
         facts.level_pointer(it, il).key("grade"),
         format!(
             "the IC track tops out at grade {} (`{}`), below the management top grade {} (`{}`)",
-            ic.grade,
+            ic_grade,
             escape(&ic.id),
-            m.grade,
+            m_grade,
             escape(&m.id)
         ),
     )
@@ -88,7 +93,10 @@ pub(crate) fn check(facts: &Facts<'_>, sink: &mut Findings) {
     sink.push(finding);
 }
 
+/// A level with its grade.
+type Graded<'s> = (usize, usize, &'s LevelSpec, &'s Grade);
+
 /// The level of highest grade, the first of them.
-fn top<'s>(levels: &[(usize, usize, &'s LevelSpec)]) -> Option<(usize, usize, &'s LevelSpec)> {
-    levels.iter().copied().max_by_key(|l| l.2.grade)
+fn top<'s>(levels: &[Graded<'s>]) -> Option<Graded<'s>> {
+    levels.iter().max_by_key(|l| l.3.rank()).copied()
 }

@@ -33,10 +33,10 @@ declare_rule! {
 
 pub(crate) fn check(facts: &Facts<'_>, sink: &mut Findings) {
     // A poisoned policy is not judged by its defaults.
-    if !facts.sound.policy {
+    if !(facts.sound.policy && facts.from_grade_known) {
         return;
     }
-    let from = facts.policy.parity_from_grade.0;
+    let from = facts.policy.parity_from_grade.rank();
     let ics = facts.ic_by_grade();
     // The lowest IC midpoint of each grade: a management level paid no more
     // than that has no finding, and the IC levels of its grade are walked
@@ -53,16 +53,22 @@ pub(crate) fn check(facts: &Facts<'_>, sink: &mut Findings) {
         })
         .collect();
     for &(mt, ml, m) in facts.management_levels() {
-        if m.grade >= from {
+        let Some(m_grade) = facts.grade(mt, ml) else {
+            continue;
+        };
+        if m_grade.rank() >= from {
             continue;
         }
         let Some(m_mid) = facts.midpoint(mt, ml) else {
             continue;
         };
-        if lowest.get(&m.grade).is_none_or(|&mid| m_mid.minor() <= mid) {
+        if lowest
+            .get(&m_grade.rank())
+            .is_none_or(|&mid| m_mid.minor() <= mid)
+        {
             continue;
         }
-        for &(it, il, ic) in ics.get(&m.grade).into_iter().flatten() {
+        for &(it, il, ic) in ics.get(&m_grade.rank()).into_iter().flatten() {
             let Some(ic_mid) = facts.midpoint(it, il) else {
                 continue;
             };
@@ -76,7 +82,7 @@ pub(crate) fn check(facts: &Facts<'_>, sink: &mut Findings) {
                     format!(
                         "management level `{}` (grade {}) has its midpoint at {}, above IC level `{}` ({})",
                         escape(&m.id),
-                        m.grade,
+                        m_grade,
                         m_mid,
                         escape(&ic.id),
                         ic_mid

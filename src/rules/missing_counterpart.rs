@@ -1,5 +1,5 @@
 use crate::finding::{Finding, Findings};
-use crate::model::TrackKind;
+use crate::model::{Grade, TrackKind};
 use crate::rules::Facts;
 use crate::text::escape;
 
@@ -28,14 +28,14 @@ declare_rule! {
 pub(crate) fn check(facts: &Facts<'_>, sink: &mut Findings) {
     // A poisoned level or track may be the counterpart, and the policy
     // decides where parity starts.
-    if !(facts.sound.all_tracks_and_levels() && facts.sound.policy) {
+    if !(facts.sound.all_tracks_and_levels() && facts.sound.policy && facts.all_graded) {
         return;
     }
-    let from = facts.policy.parity_from_grade.0;
+    let from = facts.policy.parity_from_grade.rank();
     let ic_grades: std::collections::HashSet<u32> = facts
         .levels_of(TrackKind::IndividualContributor)
         .iter()
-        .map(|l| l.2.grade)
+        .filter_map(|l| facts.grade(l.0, l.1).map(Grade::rank))
         .collect();
     let ic_top = ic_grades.iter().copied().max().unwrap_or(0);
     for (t, l, level) in facts.levels_of(TrackKind::Management) {
@@ -43,7 +43,11 @@ pub(crate) fn check(facts: &Facts<'_>, sink: &mut Findings) {
         if level.executive {
             continue;
         }
-        if level.grade >= from && level.grade <= ic_top && !ic_grades.contains(&level.grade) {
+        let Some(grade) = facts.grade(t, l) else {
+            continue;
+        };
+        let rank = grade.rank();
+        if rank >= from && rank <= ic_top && !ic_grades.contains(&rank) {
             sink.push(
                 Finding::new(
                     &MISSING_COUNTERPART,
@@ -51,12 +55,12 @@ pub(crate) fn check(facts: &Facts<'_>, sink: &mut Findings) {
                     format!(
                         "management level `{}` (grade {}) has no IC level of the same grade",
                         escape(&level.id),
-                        level.grade
+                        grade
                     ),
                 )
                 .with_help(format!(
                     "add an IC level at grade {} to keep the tracks side by side",
-                    level.grade
+                    grade
                 )),
             );
         }

@@ -34,6 +34,7 @@ mod band_overlap;
 mod band_regression;
 mod band_spread;
 mod currency_precision;
+mod duplicate_grade;
 mod duplicate_id;
 mod duplicate_title;
 mod empty_track;
@@ -54,13 +55,14 @@ mod missing_band;
 mod missing_counterpart;
 mod missing_expectation;
 mod missing_track;
-mod out_of_scope_expectation;
 mod no_pay;
+mod out_of_scope_expectation;
 mod parity_gap;
 mod people_on_ic_track;
 mod trunk_split;
 mod unassessed_management;
 mod unknown_competency;
+mod unknown_grade;
 mod unknown_track;
 mod unused_competency;
 
@@ -107,6 +109,8 @@ static CATALOGUE: &[Entry] = &[
     check(&invalid_zone::INVALID_ZONE, invalid_zone::check),
     check(&missing_track::MISSING_TRACK, missing_track::check),
     check(&empty_track::EMPTY_TRACK, empty_track::check),
+    check(&duplicate_grade::DUPLICATE_GRADE, duplicate_grade::check),
+    check(&unknown_grade::UNKNOWN_GRADE, unknown_grade::check),
     check(&grade_order::GRADE_ORDER, grade_order::check),
     check(&grade_gap::GRADE_GAP, grade_gap::check),
     check(&trunk_split::TRUNK_SPLIT, trunk_split::check),

@@ -2,7 +2,7 @@ use std::collections::{HashMap, HashSet};
 
 use crate::Pointer;
 use crate::finding::{Finding, Findings};
-use crate::model::{Band, ParityMode};
+use crate::model::{Band, Grade, ParityMode};
 use crate::money::Money;
 use crate::rules::Facts;
 use crate::spec::LevelSpec;
@@ -136,10 +136,10 @@ fn falls_short(facts: &Facts<'_>, ic: &Band, m: &Band) -> bool {
 
 pub(crate) fn check(facts: &Facts<'_>, sink: &mut Findings) {
     // A poisoned policy is not judged by its defaults.
-    if !facts.sound.policy {
+    if !(facts.sound.policy && facts.from_grade_known) {
         return;
     }
-    let from = facts.policy.parity_from_grade.0;
+    let from = facts.policy.parity_from_grade.rank();
     let ics = facts.ic_by_grade();
     // Ladders share bands across tracks, so most comparisons of a management
     // level with the IC levels of its grade are the same comparison: each
@@ -166,14 +166,17 @@ pub(crate) fn check(facts: &Facts<'_>, sink: &mut Findings) {
     // in some zone: rounding there opens a gap. Bands that are equal stay equal.
     let mut passed: Vec<[usize; 4]> = Vec::new();
     for &(mt, ml, m) in facts.management_levels() {
-        if m.grade < from {
+        let Some(m_grade) = facts.grade(mt, ml).map(Grade::rank) else {
+            continue;
+        };
+        if m_grade < from {
             continue;
         }
         let Some(m_band) = facts.band(mt, ml) else {
             continue;
         };
-        let walk = *level_short.entry((m.grade, m_band)).or_insert_with(|| {
-            distinct.get(&m.grade).into_iter().flatten().any(|ic_band| {
+        let walk = *level_short.entry((m_grade, m_band)).or_insert_with(|| {
+            distinct.get(&m_grade).into_iter().flatten().any(|ic_band| {
                 *pair_short
                     .entry((*ic_band, m_band))
                     .or_insert_with(|| falls_short(facts, ic_band, &m_band))
@@ -182,7 +185,7 @@ pub(crate) fn check(facts: &Facts<'_>, sink: &mut Findings) {
         if !walk {
             continue;
         }
-        for &(it, il, ic) in ics.get(&m.grade).into_iter().flatten() {
+        for &(it, il, ic) in ics.get(&m_grade).into_iter().flatten() {
             let Some(ic_band) = facts.band(it, il) else {
                 continue;
             };
@@ -250,6 +253,10 @@ fn finding(
     (mt, ml, m, m_band): (usize, usize, &LevelSpec, &Band),
     gap: &Gap,
 ) -> Finding {
+    let ic_grade = facts
+        .grade(it, il)
+        .map(Grade::to_string)
+        .unwrap_or_default();
     let (point, message) = match *gap {
         Gap::Point(point) => {
             let side = if point.of(ic_band) < point.of(m_band) {
@@ -262,7 +269,7 @@ fn finding(
                 format!(
                     "IC level `{}` (grade {}) {} {}, {side} management level `{}` ({})",
                     escape(&ic.id),
-                    ic.grade,
+                    ic_grade,
                     point.verb(),
                     point.money(ic_band),
                     escape(&m.id),
@@ -275,7 +282,7 @@ fn finding(
             format!(
                 "IC level `{}` (grade {}) band {} to {} does not overlap management level `{}` ({} to {})",
                 escape(&ic.id),
-                ic.grade,
+                ic_grade,
                 ic_band.min(),
                 ic_band.max(),
                 escape(&m.id),

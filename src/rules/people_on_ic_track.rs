@@ -35,10 +35,12 @@ declare_rule! {
 pub(crate) fn check(facts: &Facts<'_>, sink: &mut Findings) {
     let spec = facts.spec;
     let is_ic = |id: &str| {
-        facts
-            .track_ids
-            .get(id)
-            .is_some_and(|&t| matches!(spec.tracks[t].kind, TrackKind::IndividualContributor | TrackKind::Trunk))
+        facts.track_ids.get(id).is_some_and(|&t| {
+            matches!(
+                spec.tracks[t].kind,
+                TrackKind::IndividualContributor | TrackKind::Trunk
+            )
+        })
     };
     for (c, competency) in spec.competencies.iter().enumerate() {
         if competency.kind != CompetencyKind::People || !facts.sound.competency(c) {

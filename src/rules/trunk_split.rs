@@ -1,3 +1,4 @@
+use crate::Grade;
 use crate::finding::{Finding, Findings};
 use crate::model::TrackKind;
 use crate::rules::Facts;
@@ -61,48 +62,51 @@ pub(crate) fn check(facts: &Facts<'_>, sink: &mut Findings) {
         );
     }
     let levels = &spec.tracks[trunk].levels;
-    // A poisoned trunk level may be the one that reaches too high.
-    if !(0..levels.len()).all(|l| facts.is_sound(trunk, l)) {
+    // A poisoned or ungraded trunk level may be the one that reaches too high.
+    if !(0..levels.len()).all(|l| facts.is_sound(trunk, l) && facts.grade(trunk, l).is_some()) {
         return;
     }
-    let entries: Vec<(usize, &LevelSpec)> = facts
+    let entries: Vec<(usize, &LevelSpec, &Grade)> = facts
         .tracks_of(TrackKind::IndividualContributor)
         .chain(facts.tracks_of(TrackKind::Management))
         .filter(|&t| facts.is_sound(t, 0))
-        .map(|t| (t, &spec.tracks[t].levels[0]))
+        .filter_map(|t| Some((t, &spec.tracks[t].levels[0], facts.grade(t, 0)?)))
         .collect();
-    let Some(split) = entries.iter().map(|(_, entry)| entry.grade).min() else {
+    let Some(split) = entries.iter().map(|(_, _, grade)| *grade).min() else {
         return;
     };
     // The lowest trunk level at or above the split, and the tracks that
     // start at or below its grade: one finding, where the trunk goes too far.
-    let Some((l, level)) = levels
+    let Some((l, level, grade)) = levels
         .iter()
         .enumerate()
-        .find(|(_, level)| level.grade >= split)
+        .filter_map(|(l, level)| Some((l, level, facts.grade(trunk, l)?)))
+        .find(|(_, _, grade)| *grade >= split)
     else {
         return;
     };
-    let tracks: Vec<(usize, &LevelSpec)> = entries
+    let tracks: Vec<(usize, &LevelSpec, &Grade)> = entries
         .into_iter()
-        .filter(|(_, entry)| entry.grade <= level.grade)
+        .filter(|(_, _, entry)| *entry <= grade)
         .collect();
     let starts: Vec<String> = tracks
         .iter()
-        .map(|&(_, entry)| format!("`{}` (grade {})", escape(&entry.id), entry.grade))
+        .map(|&(_, entry, grade)| format!("`{}` (grade {grade})", escape(&entry.id)))
         .collect();
     let names: Vec<String> = tracks
         .iter()
-        .map(|&(t, _)| format!("`{}`", escape(&spec.tracks[t].id)))
+        .map(|&(t, _, _)| format!("`{}`", escape(&spec.tracks[t].id)))
         .collect();
-    let top = levels.last().map_or(level.grade, |top| top.grade);
+    let top = facts
+        .grade(trunk, levels.len().saturating_sub(1))
+        .unwrap_or(grade);
     let mut finding = Finding::new(
         &TRUNK_SPLIT,
         facts.level_pointer(trunk, l).key("grade"),
         format!(
             "trunk level `{}` (grade {}) is not below {}, where {} {} {}",
             escape(&level.id),
-            level.grade,
+            grade,
             and_list(&starts),
             plural(tracks.len(), "track", "tracks"),
             and_list(&names),
@@ -114,7 +118,7 @@ pub(crate) fn check(facts: &Facts<'_>, sink: &mut Findings) {
         and_list(&names),
         escape(&level.id)
     ));
-    for &(t, _) in &tracks {
+    for &(t, _, _) in &tracks {
         finding = finding.with_related(
             facts.level_pointer(t, 0).key("grade"),
             format!("where track `{}` starts", escape(&spec.tracks[t].id)),

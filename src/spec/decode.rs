@@ -14,17 +14,20 @@ use crate::finding::{Finding, Findings, Rule};
 use crate::model::{CompetencyKind, ParityMode, PayPeriod, TrackKind};
 use crate::spec::wire::Wire;
 use crate::spec::{
-    BandSpec, CompetencySpec, ExpectationSpec, LadderSpec, LevelSpec, OverlapSpec, ParitySpec,
-    PercentRangeSpec, PolicySpec, ProficiencySpec, ScaleSpec, StepSpec, StepsSpec, TrackSpec,
-    ZoneSpec,
+    BandSpec, CompetencySpec, ExpectationSpec, GradeSpec, LadderSpec, LevelSpec, OverlapSpec,
+    ParitySpec, PercentRangeSpec, PolicySpec, ProficiencySpec, ScaleSpec, StepSpec, StepsSpec,
+    TrackSpec, ZoneSpec,
 };
-use crate::text::{did_you_mean, escape};
+use crate::text::{did_you_mean, escape, is_hidden};
 use crate::yaml::{Entry, Node, PlainKind, Style, Value, plain_kind};
 use crate::{Decimal, Limits, Percent, Pointer};
 
 mod ratings;
 
 pub(crate) use ratings::{RatingsSpec, decode_ratings};
+
+/// The longest grade label, in characters: a label is a name, like an id.
+const MAX_GRADE_LABEL: usize = crate::MAX_ID_LEN;
 
 /// What decoding produced.
 pub(crate) struct Decoded {
@@ -65,6 +68,9 @@ struct Decoder<'l> {
     poisoned: Vec<Pointer>,
     /// How many findings so far are blamed on a poisoned part.
     blamed: usize,
+    /// Whether the ladder declares a grade scale (`grades`, even one with a
+    /// finding): grades are then labels, else whole numbers.
+    scaled: bool,
     /// How proficiencies are written: the scale's range, and whether its
     /// steps have names (then a proficiency may be a name).
     scale: ScaleHint,
@@ -97,6 +103,7 @@ impl<'l> Decoder<'l> {
             poisoned: Vec::new(),
             blamed: 0,
             scale: ScaleHint::default(),
+            scaled: false,
         }
     }
 }
@@ -503,13 +510,120 @@ impl Decoder<'_> {
         value
     }
 
-    fn grade(&mut self, node: &Node, pointer: &Path<'_>) -> Option<u32> {
+    /// A level's grade (or `from_grade`): a label of the scale when the
+    /// ladder declares one (`unknown-grade` checks that it names an entry),
+    /// else a whole number.
+    fn grade(&mut self, node: &Node, pointer: &Path<'_>) -> Option<GradeSpec> {
+        if self.scaled {
+            return self.grade_label(node, pointer).map(GradeSpec::Label);
+        }
+        if let Value::Scalar { text, style } = &node.value {
+            // `9.5`, `GS-13`, `"8A"`: a label, which needs a scale.
+            let digits = !text.is_empty() && text.bytes().all(|b| b.is_ascii_digit());
+            let label = match style {
+                Style::Quoted => !digits,
+                Style::Plain => match plain_kind(text) {
+                    PlainKind::Str => true,
+                    // `9.5`, not `.inf` or `1e3`.
+                    PlainKind::Float => text.parse::<Decimal>().is_ok(),
+                    _ => false,
+                },
+            };
+            if label && text.len() <= self.limits.max_scalar_bytes {
+                self.type_error(
+                    node,
+                    pointer,
+                    "a grade (a whole number)",
+                    &format!(
+                        "to use grades such as `{}`, declare the grade scale: every grade, lowest first, in a top-level `grades:` list",
+                        escape(text)
+                    ),
+                );
+                return None;
+            }
+        }
         let value = self.integer(node, pointer, "a grade (a whole number)")?;
         let grade = u32::try_from(value).ok();
         if grade.is_none() {
             self.type_error(node, pointer, "a grade (a whole number from 0)", "");
         }
-        grade
+        grade.map(GradeSpec::Number)
+    }
+
+    /// An entry of the grade scale, or a grade naming one: a scalar, string
+    /// or number, taken by its text.
+    fn grade_label(&mut self, node: &Node, pointer: &Path<'_>) -> Option<String> {
+        let expected = "a grade label (text or a number)";
+        let (text, style) = self.scalar(node, pointer, expected)?;
+        if style == Style::Plain && matches!(plain_kind(text), PlainKind::Null | PlainKind::Bool) {
+            let help = if plain_kind(text) == PlainKind::Null {
+                "write the grade; an empty value or `null` names none"
+            } else {
+                "put the value in quotes to make it a label"
+            };
+            self.type_error(node, pointer, expected, help);
+            return None;
+        }
+        if text.trim().is_empty() {
+            self.push(
+                Finding::new(
+                    &reading::TYPE,
+                    pointer.pointer(),
+                    format!("expected {expected}, found a blank string"),
+                )
+                .with_help("write the grade's label"),
+            );
+            return None;
+        }
+        // Labels are names, shown as they are in messages and tables.
+        let chars = text.chars().count();
+        if chars > MAX_GRADE_LABEL {
+            self.push(
+                Finding::new(
+                    &reading::TYPE,
+                    pointer.pointer(),
+                    format!(
+                        "a grade label of {chars} characters; a label has at most {MAX_GRADE_LABEL}"
+                    ),
+                )
+                .with_help(
+                    "write a short label, such as `GS-13` or `8A`; a level's title says more",
+                ),
+            );
+            return None;
+        }
+        if text.chars().any(is_hidden) {
+            self.push(
+                Finding::new(
+                    &reading::TYPE,
+                    pointer.pointer(),
+                    format!("grade label `{}` holds a hidden character", escape(text)),
+                )
+                .with_help("write the label in visible characters"),
+            );
+            return None;
+        }
+        Some(text.to_owned())
+    }
+
+    /// The grade scale: a list of at least one label.
+    fn grades(&mut self, node: &Node, pointer: &Path<'_>) -> Option<Vec<String>> {
+        let max = self.limits.max_levels_per_track;
+        let grades = self.list(node, pointer, "grade labels", Some(max), Self::grade_label)?;
+        if grades.is_empty() {
+            self.push(
+                Finding::new(
+                    &reading::TYPE,
+                    pointer.pointer(),
+                    "expected a list of grade labels, lowest first, found an empty list",
+                )
+                .with_help(
+                    "list the ladder's grades, or leave `grades` out to grade by whole numbers",
+                ),
+            );
+            return None;
+        }
+        Some(grades)
     }
 
     fn decimal(
@@ -651,6 +765,12 @@ impl Decoder<'_> {
                 d.choice(n, p, "a pay period", PayPeriod::ALL)
             })
         });
+        // Read before the levels, whose grades are labels when it is there,
+        // or misspelt (`grade:` at the top): then the `unknown-key` finding
+        // is the one finding, not one per level.
+        let misspelt = Pointer::root().key("grades");
+        self.scaled = f.get("grades").is_some() || self.poisoned.contains(&misspelt);
+        let grades = self.part("grades", |d| d.optional(&f, "grades", Self::grades));
         let competencies = self.part("competencies", |d| {
             d.required(&f, "competencies", |d, n, p| {
                 d.list(n, p, "competencies", None, Self::competency)
@@ -722,6 +842,7 @@ impl Decoder<'_> {
             description,
             currency,
             pay_period,
+            grades,
             competencies: competencies.unwrap_or_default(),
             proficiency_scale,
             tracks,
@@ -1085,6 +1206,12 @@ impl Decoder<'_> {
     }
 }
 
+impl Placeholder for String {
+    fn placeholder() -> Self {
+        String::new()
+    }
+}
+
 impl Placeholder for CompetencySpec {
     fn placeholder() -> Self {
         Self {
@@ -1115,7 +1242,7 @@ impl Placeholder for LevelSpec {
         Self {
             id: String::new(),
             title: String::new(),
-            grade: 0,
+            grade: GradeSpec::Number(0),
             summary: None,
             executive: false,
             band: None,

@@ -85,6 +85,19 @@ wire_struct! {
         /// a ladder that publishes no pay may leave it out.
         #[cfg_attr(feature = "schema", serde(default))]
         pub(crate) pay_period: Option<PayPeriod>,
+        /// # Grade scale
+        ///
+        /// Optional: the ladder's grades, lowest first, when they are labels
+        /// rather than whole numbers, such as `[GS-12, GS-13, GS-14]`,
+        /// `["8A", "8B", "8C"]` or `[9, 9.5, 10]`. Each level's `grade` then
+        /// names an entry, and grades are ordered as listed. A grade is its text
+        /// as written, quotes aside: `9.5` and `"9.5"` are the same grade, `9.50`
+        /// another. List only the grades the ladder uses: a grade left out (a
+        /// company with no grade 13, a series that moves two grades at a time)
+        /// is no gap. Without `grades`, grades are whole numbers from 0.
+        #[cfg_attr(feature = "schema", serde(default))]
+        #[cfg_attr(feature = "schema", schemars(schema_with = "schema::grades"))]
+        pub(crate) grades: Option<Vec<String>>,
         /// # Competencies
         ///
         /// The skills and behaviours levels set expectations on. `craft` and
@@ -231,8 +244,10 @@ wire_struct! {
         ///
         /// The cross-track key: levels of equal grade are equivalent in scope and
         /// pay, whichever track they are on. Grades strictly increase along a track.
+        /// A whole number from 0, or, when the ladder declares `grades`, an entry
+        /// of that scale, such as `GS-13` or `8A`.
         #[cfg_attr(feature = "schema", schemars(schema_with = "schema::grade"))]
-        pub(crate) grade: u32,
+        pub(crate) grade: GradeSpec,
         /// # Summary
         ///
         /// One sentence on what the level is about.
@@ -319,6 +334,14 @@ impl std::fmt::Display for ProficiencySpec {
             Self::Name(name) => write!(f, "`{}`", crate::text::escape(name)),
         }
     }
+}
+
+/// A grade as written: a whole number in a ladder without a grade scale, the
+/// text of a scalar naming an entry of the scale in a ladder with one.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum GradeSpec {
+    Number(u32),
+    Label(String),
 }
 
 /// One value of a level's `expectations` (its schema is written by hand).
@@ -488,12 +511,13 @@ wire_struct! {
         pub(crate) mode: Option<ParityMode>,
         /// # Parity from grade
         ///
-        /// Parity is enforced at and above this grade. Default: the grade of the
-        /// management track's third-highest level that is not executive (its top
-        /// three levels below the executives).
+        /// Parity is enforced at and above this grade (an entry of `grades` when
+        /// the ladder declares them). Default: the grade of the management
+        /// track's third-highest level that is not executive (its top three
+        /// levels below the executives).
         #[cfg_attr(feature = "schema", serde(default))]
         #[cfg_attr(feature = "schema", schemars(schema_with = "schema::optional_grade"))]
-        pub(crate) from_grade: Option<u32>,
+        pub(crate) from_grade: Option<GradeSpec>,
         /// # Tolerance
         ///
         /// How far apart `equal` bands may be, relative to the management amount,

@@ -40,7 +40,7 @@ const PERCENT_PATTERN: &str = "^(0|[1-9][0-9]*)(\\.[0-9]+)?%?$";
 /// # Ok::<(), serde_json::Error>(())
 /// ```
 pub fn schema() -> String {
-    generate::<LadderSpec>(LADDER_SCHEMA_ID)
+    generate::<LadderSpec>(LADDER_SCHEMA_ID, ladder_without_scale)
 }
 
 /// The JSON Schema (draft-07) of a ratings file (the input of `dualtrack
@@ -53,16 +53,39 @@ pub fn schema() -> String {
 /// # Ok::<(), serde_json::Error>(())
 /// ```
 pub fn ratings_schema() -> String {
-    generate::<RatingsSpec>(RATINGS_SCHEMA_ID)
+    generate::<RatingsSpec>(RATINGS_SCHEMA_ID, |_| {})
 }
 
-fn generate<T: schemars::JsonSchema>(id: &str) -> String {
+/// In a ladder without `grades`, a grade is a whole number from 0 (as in
+/// every file before grade scales): a root condition narrows the `grade` of
+/// every level and `policy.parity.from_grade`, which the definitions allow
+/// to be labels. The root's own condition (a ladder that publishes pay needs
+/// its currency) joins it under `allOf`, since a schema has one `if`.
+fn ladder_without_scale(root: &mut Map<String, Value>) {
+    let number = serde_json::json!({ "type": "integer", "minimum": 0 });
+    let levels = serde_json::json!({ "items": { "properties": { "grade": number } } });
+    let tracks = serde_json::json!({ "items": { "properties": { "levels": levels } } });
+    let parity = serde_json::json!({ "properties": { "from_grade": number } });
+    let policy = serde_json::json!({ "properties": { "parity": parity } });
+    let mut conditions = Vec::new();
+    if let (Some(condition), Some(then)) = (root.remove("if"), root.remove("then")) {
+        conditions.push(serde_json::json!({ "if": condition, "then": then }));
+    }
+    conditions.push(serde_json::json!({
+        "if": { "not": { "required": ["grades"] } },
+        "then": { "properties": { "tracks": tracks, "policy": policy } },
+    }));
+    root.insert("allOf".to_owned(), Value::Array(conditions));
+}
+
+fn generate<T: schemars::JsonSchema>(id: &str, refine: fn(&mut Map<String, Value>)) -> String {
     let schema = SchemaSettings::draft07()
         .into_generator()
         .into_root_schema_for::<T>();
     let mut value = schema.to_value();
     if let Value::Object(root) = &mut value {
         root.insert("$id".to_owned(), Value::String(id.to_owned()));
+        refine(root);
     }
     finish(&mut value);
     let mut text = serde_json::to_string_pretty(&value).unwrap_or_default();
@@ -169,8 +192,33 @@ pub(super) fn optional_currency(generator: &mut SchemaGenerator) -> Schema {
     currency(generator)
 }
 
+/// A grade: a whole number, or (with `grades`) a label, which may be written
+/// as a number (`9.5`). The root's `if`/`then` keeps it a whole number in a
+/// ladder without `grades` ([`ladder_without_scale`]).
 pub(super) fn grade(_: &mut SchemaGenerator) -> Schema {
-    json_schema!({ "type": "integer", "minimum": 0, "examples": [6] })
+    json_schema!({
+        "anyOf": [
+            { "type": "integer", "minimum": 0 },
+            { "type": "string", "minLength": 1 },
+            { "type": "number" }
+        ],
+        "examples": [6, "GS-13"]
+    })
+}
+
+pub(super) fn grades(_: &mut SchemaGenerator) -> Schema {
+    json_schema!({
+        "type": "array",
+        "items": {
+            "anyOf": [
+                { "type": "string", "minLength": 1 },
+                { "type": "number" }
+            ]
+        },
+        "minItems": 1,
+        "uniqueItems": true,
+        "examples": [["GS-12", "GS-13", "GS-14"], ["8A", "8B", "8C", "8D"], [9, 9.5, 10]]
+    })
 }
 
 pub(super) fn optional_grade(generator: &mut SchemaGenerator) -> Schema {

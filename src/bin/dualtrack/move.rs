@@ -81,12 +81,7 @@ pub(crate) fn run(args: &Args) -> ExitCode {
     }
 }
 
-fn text(
-    t: &Transition<'_>,
-    zone_note: &str,
-    amounts: Amounts,
-    scale: &ProficiencyScale,
-) -> String {
+fn text(t: &Transition<'_>, zone_note: &str, amounts: Amounts, scale: &ProficiencyScale) -> String {
     let (from, to) = (t.from(), t.to());
     let (from_track, to_track) = (t.from_track(), t.to_track());
     let mut out = format!(

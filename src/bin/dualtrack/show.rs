@@ -346,6 +346,10 @@ fn overview_text(shown: &LadderOverview<'_>, amounts: Amounts) -> String {
         ladder.id(),
         output::zone_note(ladder, shown.zone())
     );
+    if let Some(grades) = ladder.grades() {
+        let labels: Vec<String> = grades.iter().map(ToString::to_string).collect();
+        out.push_str(&format!("grades, lowest first: {}\n", labels.join(", ")));
+    }
     // One table for every track, so that the columns line up across tracks;
     // a ladder without pay has no band columns.
     let paid = ladder.publishes_pay();
@@ -405,7 +409,13 @@ fn overview_text(shown: &LadderOverview<'_>, amounts: Amounts) -> String {
             rows.push(cells);
         }
     }
-    let right: &[usize] = if paid { &[0, 3, 4, 5] } else { &[0] };
+    // Numbered grades align right, labels left.
+    let right: &[usize] = match (paid, ladder.grades().is_some()) {
+        (true, true) => &[3, 4, 5],
+        (true, false) => &[0, 3, 4, 5],
+        (false, true) => &[],
+        (false, false) => &[0],
+    };
     let text = table(&rows, right, "  ");
     for (i, line) in text.lines().enumerate() {
         if let Some((_, heading)) = starts.iter().find(|(at, _)| *at == i) {
