@@ -11,7 +11,11 @@ declare_rule! {
     /// A level without a band in a ladder that publishes pay is usually one
     /// left behind: its pay is compared with nothing, so a parity gap or a
     /// management premium at its grade goes unseen, and the band rules skip
-    /// it. A ladder that publishes no pay at all is fine (`no-pay` notes it).
+    /// it. A ladder that publishes no pay at all is fine (`no-pay` notes it),
+    /// and so is an executive level (`executive: true`) without a band:
+    /// executives are often paid outside the published structure (a board's
+    /// remuneration committee, a senior salaries review body), and they are
+    /// outside parity anyway.
     ///
     /// ### Example
     /// ```yaml
@@ -39,7 +43,7 @@ pub(crate) fn check(facts: &Facts<'_>, sink: &mut Findings) {
         if sink.is_full() {
             break;
         }
-        if level.band.is_some() {
+        if level.band.is_some() || level.executive {
             continue;
         }
         sink.push(

@@ -1,0 +1,40 @@
+//! The example ladders of `ladders/examples/`: public frameworks from
+//! several fields, written with grade scales, a shared trunk, executive
+//! levels, named proficiency scales, scoped competency groups and entry
+//! criteria. Each keeps exactly the findings its `# expect:` lines name,
+//! the real problems of that framework (the file says why); its `validate`
+//! output is snapshotted.
+
+mod common;
+
+use common::load_fixture;
+
+#[test]
+fn each_example_keeps_exactly_its_real_findings() {
+    insta::glob!("../ladders", "examples/*.yaml", |path| {
+        let (_source, _report, _name) = load_fixture(path);
+        #[cfg(feature = "render")]
+        insta::assert_snapshot!(dualtrack::render(&_report, &_source, &_name, false));
+    });
+}
+
+#[test]
+fn examples_start_with_the_schema_modeline_and_inspect() {
+    let mut seen = 0;
+    for entry in std::fs::read_dir("ladders/examples").expect("ladders/examples") {
+        let path = entry.expect("entry").path();
+        let text = std::fs::read_to_string(&path).expect("text");
+        assert!(
+            text.starts_with("# yaml-language-server: $schema=../../schemas/ladder.schema.json\n"),
+            "{}",
+            path.display()
+        );
+        // Their findings are policy findings: the ladder can be inspected.
+        let loaded = dualtrack::Loader::new()
+            .inspect(&text)
+            .unwrap_or_else(|report| panic!("{}: {report:?}", path.display()));
+        assert!(!loaded.ladder().tracks().is_empty());
+        seen += 1;
+    }
+    assert!(seen >= 4, "at least four public frameworks");
+}
