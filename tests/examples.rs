@@ -38,3 +38,27 @@ fn examples_start_with_the_schema_modeline_and_inspect() {
     }
     assert!(seen >= 4, "at least four public frameworks");
 }
+
+/// `validate` with no path checks the reference ladders directly in
+/// `ladders/`; the examples are checked when named, and fail on their real
+/// problems.
+#[cfg(feature = "cli")]
+#[test]
+fn validate_checks_the_examples_only_when_named() {
+    let default = common::dualtrack(&["validate"]);
+    assert_eq!(default.status.code(), Some(0));
+    assert_eq!(
+        common::text(&default.stderr),
+        "checked 3 files: 0 errors, 0 warnings\n"
+    );
+    for args in [&["validate", "ladders/examples"][..], &["validate", "ladders"]] {
+        let named = common::dualtrack(args);
+        assert_eq!(named.status.code(), Some(1), "{args:?}");
+        let summary = common::text(&named.stderr);
+        let files = if args[1] == "ladders" { 7 } else { 4 };
+        assert!(
+            summary.ends_with(&format!("checked {files} files: 3 errors, 10 warnings\n")),
+            "{summary}"
+        );
+    }
+}

@@ -11,8 +11,10 @@ use crate::output::{self, Format, INVALID, USAGE};
 
 #[derive(Debug, clap::Args)]
 pub(crate) struct Args {
-    /// Files, or directories to search for `*.yaml` and `*.yml` files.
-    #[arg(default_value = "ladders")]
+    /// Files, or directories to search (with their subdirectories) for
+    /// `*.yaml` and `*.yml` files. Default: the files directly in `ladders/`
+    /// (not `ladders/examples/`, public frameworks that keep their real
+    /// findings: name that directory to check them).
     paths: Vec<PathBuf>,
     /// `human`: diagnostics on stderr; `json`: one JSON document on stdout.
     #[arg(long, value_enum, default_value_t = Format::Human)]
@@ -145,15 +147,25 @@ fn check_all(loader: &Loader, files: &[PathBuf], format: Format) -> Vec<std::io:
     outcomes.into_iter().map(|(_, outcome)| outcome).collect()
 }
 
+/// Where `validate` looks when no path is named: the ladder files directly in
+/// it, not its subdirectories.
+const DEFAULT_DIR: &str = "ladders";
+
 /// The files named, and the `*.yaml` and `*.yml` files under the directories
-/// named, each directory's sorted by path.
+/// named, each directory's sorted by path; with none named, the files
+/// directly in [`DEFAULT_DIR`].
 fn collect(paths: &[PathBuf]) -> Result<Vec<PathBuf>, String> {
+    let default = [PathBuf::from(DEFAULT_DIR)];
+    let (paths, recurse) = match paths {
+        [] => (&default[..], false),
+        named => (named, true),
+    };
     let mut files = Vec::new();
     for path in paths {
         let meta = std::fs::metadata(path).map_err(|e| input::unreadable(path, &e))?;
         if meta.is_dir() {
             let mut found = Vec::new();
-            walk(path, &mut found).map_err(|e| input::unreadable(path, &e))?;
+            walk(path, recurse, &mut found).map_err(|e| input::unreadable(path, &e))?;
             found.sort();
             files.extend(found);
         } else {
@@ -163,13 +175,15 @@ fn collect(paths: &[PathBuf]) -> Result<Vec<PathBuf>, String> {
     Ok(files)
 }
 
-fn walk(dir: &Path, found: &mut Vec<PathBuf>) -> std::io::Result<()> {
+fn walk(dir: &Path, recurse: bool, found: &mut Vec<PathBuf>) -> std::io::Result<()> {
     for entry in std::fs::read_dir(dir)? {
         let entry = entry?;
         let path = entry.path();
         let kind = entry.file_type()?;
         if kind.is_dir() {
-            walk(&path, found)?;
+            if recurse {
+                walk(&path, recurse, found)?;
+            }
         } else if path.extension().is_some_and(|e| e == "yaml" || e == "yml")
             // Only regular files (or links to them): opening a FIFO found
             // in a directory would wait forever for a writer.
