@@ -51,7 +51,10 @@ fn validate_checks_the_examples_only_when_named() {
         common::text(&default.stderr),
         "checked 3 files: 0 errors, 0 warnings\n"
     );
-    for args in [&["validate", "ladders/examples"][..], &["validate", "ladders"]] {
+    for args in [
+        &["validate", "ladders/examples"][..],
+        &["validate", "ladders"],
+    ] {
         let named = common::dualtrack(args);
         assert_eq!(named.status.code(), Some(1), "{args:?}");
         let summary = common::text(&named.stderr);

@@ -209,6 +209,43 @@ fn a_cliff_at_the_split_is_a_progression_warning() {
 }
 
 #[test]
+fn a_track_that_starts_grades_above_the_trunk_skips_them() {
+    // The trunk moved one grade down: 0, 1, 2; both tracks still start at 4.
+    let mut yaml = trunk_yaml();
+    for (from, to) in [
+        (
+            "grade: 1\n        band: { min: 90000",
+            "grade: 0\n        band: { min: 90000",
+        ),
+        (
+            "grade: 2\n        band: { min: 110000",
+            "grade: 1\n        band: { min: 110000",
+        ),
+        ("grade: 3\n        summary", "grade: 2\n        summary"),
+    ] {
+        yaml = replaced(&yaml, from, to);
+    }
+    let gaps: Vec<_> = findings(&yaml)
+        .into_iter()
+        .filter(|f| f.0 == "grade-gap")
+        .map(|f| (f.1, f.2))
+        .collect();
+    assert_eq!(
+        gaps,
+        [
+            (
+                "/tracks/1/levels/0/grade".to_owned(),
+                "track `ic` skips grade 3 between `senior`, the top of the trunk, and its first level `staff`".to_owned()
+            ),
+            (
+                "/tracks/2/levels/0/grade".to_owned(),
+                "track `management` skips grade 3 between `senior`, the top of the trunk, and its first level `em1`".to_owned()
+            ),
+        ]
+    );
+}
+
+#[test]
 fn a_trunk_level_never_requires_managing_people() {
     let yaml = replaced(
         &trunk_yaml(),
