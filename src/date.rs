@@ -5,7 +5,7 @@ use std::fmt;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 /// A day of the proleptic Gregorian calendar, such as the date a ladder's
-/// pay takes effect ([`Ladder::effective_date`](crate::Ladder::effective_date)).
+/// pay takes effect (`Ladder::effective_date`).
 ///
 /// Read from and shown as an ISO 8601 calendar date, `YYYY-MM-DD`, years 0001
 /// to 9999; a date that does not exist (`2024-13-01`, `2023-02-29`) is not

@@ -990,9 +990,9 @@ impl Decoder<'_> {
             (None, None) => {
                 self.push(
                     Finding::new(
-                        &reading::MISSING_KEY,
+                        &reading::TYPE,
                         pointer.pointer(),
-                        "variable pay is missing `target` or `amount`",
+                        "expected variable pay, `target` or `amount`, found neither",
                     )
                     .with_help("write `{ target: 15% }` (of base pay) or `{ amount: 20000 }`"),
                 );

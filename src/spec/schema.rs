@@ -228,7 +228,6 @@ pub(super) fn optional_grade(generator: &mut SchemaGenerator) -> Schema {
 pub(super) fn date(_: &mut SchemaGenerator) -> Schema {
     json_schema!({
         "type": "string",
-        "format": "date",
         "pattern": "^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$",
         "examples": ["2024-04-01"]
     })
