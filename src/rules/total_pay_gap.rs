@@ -248,9 +248,15 @@ fn finding(
         escape(ic),
         escape(m),
     );
-    let related = written_at(facts, other, beyond)
-        .unwrap_or_else(|| facts.level_pointer(other.0, other.1).key("band"));
+    let other_id = if other == (it, il) { ic } else { m };
+    let (related, label) = match written_at(facts, other, beyond) {
+        Some(pointer) => (pointer, format!("the `{what}` of `{}`", escape(other_id))),
+        None => (
+            facts.level_pointer(other.0, other.1).key("band"),
+            format!("`{}`: its base band, no `{what}`", escape(other_id)),
+        ),
+    };
     Finding::new(&TOTAL_PAY_GAP, at, message)
         .with_help(help)
-        .with_related(related, "compared with")
+        .with_related(related, label)
 }

@@ -987,6 +987,8 @@ impl Decoder<'_> {
                 );
                 None
             }
+            // `{ bonus: 20000 }` is an `unknown-key` finding already.
+            (None, None) if !f.entries.is_empty() => None,
             (None, None) => {
                 self.push(
                     Finding::new(
