@@ -157,7 +157,13 @@ mod tests {
 
     #[test]
     fn reads_only_dates_that_exist() {
-        let ok = ["2024-04-01", "2024-02-29", "2000-02-29", "0001-01-01", "9999-12-31"];
+        let ok = [
+            "2024-04-01",
+            "2024-02-29",
+            "2000-02-29",
+            "0001-01-01",
+            "9999-12-31",
+        ];
         for text in ok {
             assert_eq!(text.parse::<Date>().unwrap().to_string(), text);
         }

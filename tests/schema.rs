@@ -219,7 +219,10 @@ fn hovers_read_well() {
 fn the_reference_ladders_pass_an_independent_validator() {
     let validator = validator();
     let examples = std::fs::read_dir("ladders/examples").expect("examples");
-    for entry in std::fs::read_dir("ladders").expect("ladders").chain(examples) {
+    for entry in std::fs::read_dir("ladders")
+        .expect("ladders")
+        .chain(examples)
+    {
         let path = entry.expect("entry").path();
         if path.is_dir() {
             continue;

@@ -51,9 +51,7 @@ impl Variable {
                     base.currency(),
                 ))
             }
-            Variable::Amount(amount) => {
-                (amount.currency() == base.currency()).then_some(amount)
-            }
+            Variable::Amount(amount) => (amount.currency() == base.currency()).then_some(amount),
         }
     }
 
@@ -114,13 +112,25 @@ mod tests {
         let jpy = Currency::from_code("JPY").unwrap();
         let pct = |s: &str| Variable::Target(s.parse().unwrap());
         // 0.05 USD x 10% = 0.005 -> 0.01
-        assert_eq!(pct("10%").at_target(Money::from_minor(5, usd)), Some(Money::from_minor(1, usd)));
+        assert_eq!(
+            pct("10%").at_target(Money::from_minor(5, usd)),
+            Some(Money::from_minor(1, usd))
+        );
         // 0.04 USD x 10% = 0.004 -> 0.00
-        assert_eq!(pct("10%").at_target(Money::from_minor(4, usd)), Some(Money::from_minor(0, usd)));
+        assert_eq!(
+            pct("10%").at_target(Money::from_minor(4, usd)),
+            Some(Money::from_minor(0, usd))
+        );
         // 333 JPY x 12.5% = 41.625 -> 42
-        assert_eq!(pct("12.5%").on(Money::from_minor(333, jpy)), Some(Money::from_minor(375, jpy)));
+        assert_eq!(
+            pct("12.5%").on(Money::from_minor(333, jpy)),
+            Some(Money::from_minor(375, jpy))
+        );
         let fixed = Variable::Amount(Money::from_minor(2_000_000, usd));
-        assert_eq!(fixed.on(Money::from_minor(10_000_000, usd)), Some(Money::from_minor(12_000_000, usd)));
+        assert_eq!(
+            fixed.on(Money::from_minor(10_000_000, usd)),
+            Some(Money::from_minor(12_000_000, usd))
+        );
         assert_eq!(fixed.on(Money::from_minor(1, jpy)), None);
         assert_eq!(pct("10%").on(Money::from_minor(u64::MAX, usd)), None);
     }

@@ -231,8 +231,10 @@ impl<'a> Transition<'a> {
             (Some(from), Some(to)) => Some(to.mid().difference(from.mid())?),
             _ => None,
         };
-        self.target_cash_difference =
-            cash_difference((self.from.level, self.from_band), (self.to.level, self.to_band));
+        self.target_cash_difference = cash_difference(
+            (self.from.level, self.from_band),
+            (self.to.level, self.to_band),
+        );
         self.zone = Some(zone.id());
         Some(self)
     }

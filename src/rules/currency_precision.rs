@@ -45,7 +45,11 @@ pub(crate) fn check(facts: &Facts<'_>, sink: &mut Findings) {
             continue;
         };
         for ((name, amount), read) in BAND_POINTS.into_iter().zip([b.min, b.mid, b.max]).zip(read) {
-            amounts.push((facts.level_pointer(t, l).key("band").key(name), amount, read));
+            amounts.push((
+                facts.level_pointer(t, l).key("band").key(name),
+                amount,
+                read,
+            ));
         }
     }
     // Variable pay amounts and equity bands, on levels and tracks.

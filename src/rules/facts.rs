@@ -671,18 +671,19 @@ impl<'s> Facts<'s> {
             return Vec::new();
         };
         let mut out = Vec::new();
-        let mut add = |at: Pointer, variable: Option<&VariableSpec>, equity: Option<&EquitySpec>| {
-            if let Some(amount) = variable.and_then(|v| v.amount) {
-                let read = Amount::read(amount, currency);
-                out.push((at.clone().key("variable").key("amount"), amount, read));
-            }
-            if let Some(e) = equity {
-                for (name, amount) in BAND_POINTS.into_iter().zip([e.min, e.mid, e.max]) {
+        let mut add =
+            |at: Pointer, variable: Option<&VariableSpec>, equity: Option<&EquitySpec>| {
+                if let Some(amount) = variable.and_then(|v| v.amount) {
                     let read = Amount::read(amount, currency);
-                    out.push((at.clone().key("equity").key(name), amount, read));
+                    out.push((at.clone().key("variable").key("amount"), amount, read));
                 }
-            }
-        };
+                if let Some(e) = equity {
+                    for (name, amount) in BAND_POINTS.into_iter().zip([e.min, e.mid, e.max]) {
+                        let read = Amount::read(amount, currency);
+                        out.push((at.clone().key("equity").key(name), amount, read));
+                    }
+                }
+            };
         for (t, track) in self.spec.tracks.iter().enumerate() {
             if self.sound.track(t) {
                 add(

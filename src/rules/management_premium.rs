@@ -146,14 +146,17 @@ fn at_target(
                 &MANAGEMENT_PREMIUM,
                 at,
                 format!(
-                    "at target, management level `{}` (grade {}) earns {} at the midpoint, above IC level `{}` ({}), though the base midpoints are {} and {}",
+                    "at target, management level `{}` (grade {}) earns {} at the midpoint, above IC level `{}` ({}), {}",
                     escape(&m.id),
                     m_grade,
                     m_cash.mid(),
                     escape(&ic.id),
                     ic_cash.mid(),
-                    m_mid,
-                    ic_mid,
+                    if m_mid == ic_mid {
+                        format!("on the same base midpoint ({m_mid})")
+                    } else {
+                        format!("on base midpoints of {m_mid} and {ic_mid}")
+                    },
                 ),
             )
             .with_help("give both levels the same variable pay at the same grade, so that moving into management is a career change, not a raise")

@@ -93,7 +93,12 @@ pub(crate) fn check(facts: &Facts<'_>, sink: &mut Findings) {
             let variable = ic_facts.variable.is_some() || m_facts.variable.is_some();
             let equity = ic_facts.equity.is_some() || m_facts.equity.is_some();
             let compared = [
-                (Beyond::Target, variable, facts.target_cash(it, il), facts.target_cash(mt, ml)),
+                (
+                    Beyond::Target,
+                    variable,
+                    facts.target_cash(it, il),
+                    facts.target_cash(mt, ml),
+                ),
                 (
                     Beyond::Total,
                     equity,
@@ -180,12 +185,9 @@ fn finding(
             } else {
                 (m_amount, ic_amount)
             };
-            let more = Ratio::new(
-                i128::from(high) - i128::from(low),
-                i128::from(low.max(1)),
-            )
-            .map(percent_text)
-            .unwrap_or_default();
+            let more = Ratio::new(i128::from(high) - i128::from(low), i128::from(low.max(1)))
+                .map(percent_text)
+                .unwrap_or_default();
             let (first, second, first_money, second_money) = if ic_higher {
                 (&ic_name, &m_name, point.money(ic_band), point.money(m_band))
             } else {

@@ -14,9 +14,9 @@ use crate::finding::{Finding, Findings, Rule};
 use crate::model::{CompetencyKind, ParityMode, PayPeriod, TrackKind};
 use crate::spec::wire::Wire;
 use crate::spec::{
-    BandSpec, CompetencySpec, EquitySpec, ExpectationSpec, GradeSpec, LadderSpec, LevelSpec, OverlapSpec,
-    ParitySpec, PercentRangeSpec, PolicySpec, ProficiencySpec, ScaleSpec, StepSpec, StepsSpec,
-    TrackSpec, VariableSpec, ZoneSpec,
+    BandSpec, CompetencySpec, EquitySpec, ExpectationSpec, GradeSpec, LadderSpec, LevelSpec,
+    OverlapSpec, ParitySpec, PercentRangeSpec, PolicySpec, ProficiencySpec, ScaleSpec, StepSpec,
+    StepsSpec, TrackSpec, VariableSpec, ZoneSpec,
 };
 use crate::text::{did_you_mean, escape, is_hidden};
 use crate::yaml::{Entry, Node, PlainKind, Style, Value, plain_kind};

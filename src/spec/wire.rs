@@ -49,9 +49,9 @@ mod tests {
     use super::Wire;
     use crate::model::{CompetencyKind, ParityMode, PayPeriod, TrackKind};
     use crate::spec::{
-        BandSpec, CompetencySpec, EquitySpec, ExpectationSpec, LadderSpec, LevelSpec, OverlapSpec, ParitySpec,
-        PercentRangeSpec, PolicySpec, RatingsSpec, ScaleSpec, StepSpec, TrackSpec, VariableSpec,
-        ZoneSpec,
+        BandSpec, CompetencySpec, EquitySpec, ExpectationSpec, LadderSpec, LevelSpec, OverlapSpec,
+        ParitySpec, PercentRangeSpec, PolicySpec, RatingsSpec, ScaleSpec, StepSpec, TrackSpec,
+        VariableSpec, ZoneSpec,
     };
 
     fn sorted(keys: &[&str]) -> Vec<String> {

@@ -136,7 +136,10 @@ fn profile_text(shown: &LevelProfile<'_>, amounts: Amounts) -> String {
         _ => row("band", no_band(ladder)),
     }
     if let Some(variable) = level.variable() {
-        row("variable", format!("{} at target", variable_text(variable, amounts)));
+        row(
+            "variable",
+            format!("{} at target", variable_text(variable, amounts)),
+        );
         let key = match shown.zone() {
             Some(zone) => format!("target cash ({})", zone.id()),
             None => "target cash".to_owned(),
