@@ -250,3 +250,40 @@ mod cli {
         assert_eq!(moved["target_cash_difference"]["amount"], "0");
     }
 }
+
+#[test]
+fn a_fixed_amount_or_equity_needs_the_currency() {
+    let text = std::fs::read_to_string("tests/fixtures/valid/no-pay.yaml").expect("fixture");
+    // A percentage needs no currency; a fixed amount does.
+    let with = |extra: &str| {
+        let mut out = String::new();
+        let mut done = false;
+        for line in text.lines() {
+            out.push_str(line);
+            out.push('\n');
+            if !done
+                && line
+                    .trim_start()
+                    .starts_with("kind: individual_contributor")
+            {
+                let indent = line.len() - line.trim_start().len();
+                out.push_str(&format!("{}{extra}\n", " ".repeat(indent)));
+                done = true;
+            }
+        }
+        assert!(done);
+        findings(&out)
+    };
+    let codes = |found: Vec<(String, usize, usize)>| -> Vec<String> {
+        found.into_iter().map(|f| f.0).collect()
+    };
+    assert_eq!(codes(with("variable: { target: 10% }")), ["no-pay"]);
+    assert_eq!(
+        codes(with("variable: { amount: 1000 }")),
+        ["missing-key", "missing-key", "no-pay"]
+    );
+    assert_eq!(
+        codes(with("equity: { min: 1, mid: 2, max: 3 }")),
+        ["missing-key", "missing-key", "no-pay"]
+    );
+}

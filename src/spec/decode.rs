@@ -812,8 +812,35 @@ impl Decoder<'_> {
                     .key("band"),
             )
         });
+        // Else the first fixed variable amount or equity band, on a track or
+        // a level.
+        let first_extra = || {
+            tracks.iter().enumerate().find_map(|(t, track)| {
+                let at = Pointer::root().key("tracks").index(t);
+                let extra = |variable: &Option<VariableSpec>, equity: &Option<EquitySpec>| {
+                    if variable.is_some_and(|v| v.amount.is_some()) {
+                        Some("variable")
+                    } else {
+                        equity.is_some().then_some("equity")
+                    }
+                };
+                if let Some(key) = extra(&track.variable, &track.equity) {
+                    return Some(at.key(key));
+                }
+                track.levels.iter().enumerate().find_map(|(l, level)| {
+                    let key = extra(&level.variable, &level.equity)?;
+                    Some(at.clone().key("levels").index(l).key(key))
+                })
+            })
+        };
         let needed_by = match first_band {
             Some(band) => Some((band, "a band is paid in the ladder's currency")),
+            None if first_extra().is_some() => first_extra().map(|at| {
+                (
+                    at,
+                    "an amount of pay beyond base is paid in the ladder's currency",
+                )
+            }),
             None if !zones.is_empty() => Some((
                 Pointer::root().key("zones").index(0),
                 "a zone converts the ladder's bands",
