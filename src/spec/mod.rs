@@ -35,15 +35,24 @@ wire_struct! {
     #[cfg_attr(feature = "schema", serde(deny_unknown_fields))]
     #[cfg_attr(feature = "schema", schemars(rename = "Ladder"))]
     #[cfg_attr(feature = "schema", schemars(title = "Career ladder"))]
-    // A ladder that publishes pay (a band on any level, or a zone) needs its
-    // currency and pay period; one without pay may leave them out.
+    // A ladder that publishes pay (a band on any level, a zone, an equity
+    // band or a fixed variable amount) needs its currency and pay period; one
+    // without pay may leave them out.
     #[cfg_attr(feature = "schema", schemars(extend(
         "if" = { "anyOf": [
             { "required": ["zones"], "properties": { "zones": { "minItems": 1 } } },
             { "required": ["tracks"], "properties": { "tracks": { "contains": {
                 "required": ["levels"],
-                "properties": { "levels": { "contains": { "required": ["band"] } } }
-            } } } }
+                "properties": { "levels": { "contains": { "anyOf": [
+                    { "required": ["band"] },
+                    { "required": ["equity"] },
+                    { "required": ["variable"], "properties": { "variable": { "required": ["amount"] } } }
+                ] } } }
+            } } } },
+            { "required": ["tracks"], "properties": { "tracks": { "contains": { "anyOf": [
+                { "required": ["equity"] },
+                { "required": ["variable"], "properties": { "variable": { "required": ["amount"] } } }
+            ] } } } }
         ] },
         "then" = { "required": ["currency", "pay_period"] }
     )))]
