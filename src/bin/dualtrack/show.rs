@@ -147,7 +147,16 @@ fn profile_text(shown: &LevelProfile<'_>, amounts: Amounts) -> String {
         match shown.target_cash() {
             Some(cash) => row(&key, format!("{} (base + variable)", amounts.band(cash))),
             None if level.band().is_none() => {}
-            None => row(&key, "cannot be converted".to_owned()),
+            None => match variable {
+                Variable::Amount(amount) => row(
+                    &key,
+                    format!(
+                        "not shown: the fixed amount is in {}, the zone pays in another currency",
+                        amount.currency()
+                    ),
+                ),
+                _ => row(&key, "cannot be converted".to_owned()),
+            },
         }
     }
     if let Some(equity) = level.equity() {
