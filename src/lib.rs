@@ -65,6 +65,7 @@
 #![cfg_attr(test, allow(clippy::unwrap_used, clippy::expect_used, clippy::panic))]
 
 // Layer by layer, bottom first (tests/layers.rs holds each to the ones below).
+mod date;
 mod decimal;
 mod limits;
 mod pointer;
@@ -95,6 +96,7 @@ mod ratings;
 
 mod query;
 
+pub use date::{Date, DateError};
 pub use decimal::{Decimal, DecimalError, Percent};
 pub use finding::{Finding, Related, Rule, Severity};
 pub use id::{
@@ -105,7 +107,7 @@ pub use load::{InvalidFile, LoadError, Loaded, Loader, Override, OverrideError, 
 pub use model::{
     Band, Competency, CompetencyKind, Expectation, Grade, Ladder, Level, ParityMode, PayPeriod,
     Policy, Proficiency, ProficiencyError, ProficiencyScale, ProficiencyStep, Track, TrackKind,
-    Zone,
+    Variable, Zone,
 };
 pub use money::{Currency, Money, ParseMoneyError};
 pub use pointer::Pointer;

@@ -95,18 +95,31 @@ fn build(facts: &Facts<'_>) -> Option<Ladder> {
                 })
                 .collect::<Option<Vec<_>>>()?;
             level_index.insert(Box::from(level.id.as_str()), (t, l));
+            // Unreadable pay beyond the band is an invariant rule's finding.
+            let variable = match &typed.variable {
+                Some(written) => Some(written.value?),
+                None => None,
+            };
+            let equity = match &typed.equity {
+                Some(written) => Some(written.value?),
+                None => None,
+            };
+            let band = match level.band {
+                Some(_) => Some(facts.band(t, l)?),
+                None => None,
+            };
             levels.push(Level {
                 id: typed.id.clone().ok()?,
                 title: level.title.clone(),
                 grade: typed.grade.clone()?,
                 summary: level.summary.clone(),
                 executive: level.executive,
-                band: match level.band {
-                    Some(_) => Some(facts.band(t, l)?),
-                    None => None,
-                },
+                band,
                 expectations,
                 entry_criteria: level.entry_criteria.clone(),
+                variable,
+                target_cash: band.zip(variable).and_then(|(b, v)| v.on_band(&b)),
+                equity,
             });
         }
         tracks.push(Track {
@@ -148,6 +161,7 @@ fn build(facts: &Facts<'_>) -> Option<Ladder> {
         proficiency_scale: facts.scale.clone().ok()?,
         tracks,
         zones,
+        effective_date: spec.effective_date,
     })
 }
 

@@ -16,7 +16,7 @@ const LAYERS: &[&[&str]] = &[
     // text as messages show it: nothing about ladders
     &["text"],
     // positions and exact numbers
-    &["decimal", "limits", "pointer", "ratio"],
+    &["date", "decimal", "limits", "pointer", "ratio"],
     // money and ids; findings and the rules' metadata
     &["finding", "id", "money"],
     // the YAML layer, the checked model, reports of findings

@@ -326,12 +326,21 @@ fn ladder_with_every_key() -> Value {
             "        expectations: { coding: 2, mentoring: 2 }\n",
             "        expectations: { coding: 2, mentoring: 2 }\n        entry_criteria: [A year at ic1]\n",
         ),
+        (
+            "    kind: individual_contributor\n",
+            "    kind: individual_contributor\n    variable: { target: 5% }\n",
+        ),
+        (
+            "        summary: Learns.\n",
+            "        summary: Learns.\n        equity: { min: 1000, mid: 2000, max: 3000 }\n",
+        ),
     ] {
         assert!(yaml.contains(from), "{from}");
         yaml = yaml.replacen(from, to, 1);
     }
     yaml.push_str(
-        "zones:
+        "effective_date: 2024-04-01
+zones:
   - { id: london, name: London, factor: 0.8, currency: GBP, rate: 0.79 }
 policy:
   parity: { mode: at_least, from_grade: 2, tolerance: 2% }

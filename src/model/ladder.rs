@@ -58,6 +58,9 @@ pub struct Ladder {
     pub(crate) tracks: Vec<Track>,
     pub(crate) zones: Vec<Zone>,
     pub(crate) policy: Policy,
+    /// The date its pay takes effect, when the file gives it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub(crate) effective_date: Option<crate::Date>,
     /// Level id -> (track index, level index).
     #[serde(skip)]
     pub(crate) level_index: HashMap<Box<str>, (usize, usize)>,
@@ -106,6 +109,28 @@ impl Ladder {
     /// publishes no pay, as for [`currency`](Self::currency).
     pub fn pay_period(&self) -> Option<PayPeriod> {
         self.pay_period
+    }
+
+    /// The date its pay takes effect (`effective_date:`), when the file
+    /// gives it; versions of a ladder order by it.
+    ///
+    /// ```
+    /// # let ladder = dualtrack::load_path("tests/fixtures/valid/variable-pay.yaml")?.into_ladder();
+    /// let date = ladder.effective_date().unwrap();
+    /// assert_eq!((date.year(), date.month(), date.day()), (2024, 4, 1));
+    /// assert_eq!(date.to_string(), "2024-04-01");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn effective_date(&self) -> Option<crate::Date> {
+        self.effective_date
+    }
+
+    /// Whether any level has target variable pay (its own or its track's).
+    pub fn has_variable_pay(&self) -> bool {
+        self.tracks
+            .iter()
+            .flat_map(|t| &t.levels)
+            .any(|l| l.variable.is_some())
     }
 
     /// Whether any level publishes a band: `false` for a competency

@@ -3,7 +3,7 @@ use std::sync::Arc;
 
 use serde::Serialize;
 
-use crate::{Band, CompetencyId, LevelId};
+use crate::{Band, CompetencyId, LevelId, Variable};
 
 /// The cross-track key: levels of equal grade are equivalent.
 ///
@@ -272,6 +272,15 @@ pub struct Level {
     pub(crate) expectations: Vec<Expectation>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub(crate) entry_criteria: Vec<String>,
+    /// Its own or its track's; serialized only when there is one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub(crate) variable: Option<Variable>,
+    /// The base band plus the variable pay at target, computed once.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub(crate) target_cash: Option<Band>,
+    /// Its own or its track's; serialized only when there is one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub(crate) equity: Option<Band>,
 }
 
 impl Level {
@@ -349,6 +358,62 @@ impl Level {
     /// ```
     pub fn entry_criteria(&self) -> &[String] {
         &self.entry_criteria
+    }
+
+    /// Its target variable pay (a bonus at target, as a percentage of base or
+    /// a fixed amount): its own `variable`, or else its track's; `None` when
+    /// neither gives one.
+    ///
+    /// ```
+    /// # let ladder = dualtrack::load_path("tests/fixtures/valid/variable-pay.yaml")?.into_ladder();
+    /// let director = ladder.level("dir1").unwrap();
+    /// assert_eq!(director.variable().unwrap().to_string(), "15% of base");
+    /// // The track's default, where the level sets none:
+    /// assert_eq!(ladder.level("ic5").unwrap().variable().unwrap().to_string(), "10% of base");
+    /// assert_eq!(ladder.level("ic4").unwrap().variable().unwrap().to_string(), "20000 USD");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn variable(&self) -> Option<Variable> {
+        self.variable
+    }
+
+    /// Total target cash: the base band plus the variable pay at target,
+    /// point by point, a percentage rounded half away from zero to the
+    /// currency's minor unit ([`Variable::on`]). `None` without a band or
+    /// without variable pay, where it is the base band itself.
+    ///
+    /// ```
+    /// # let ladder = dualtrack::load_path("tests/fixtures/valid/variable-pay.yaml")?.into_ladder();
+    /// let director = ladder.level("dir1").unwrap();
+    /// assert_eq!(director.band().unwrap().mid().to_string(), "295000 USD");
+    /// assert_eq!(director.target_cash().unwrap().mid().to_string(), "339250 USD");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn target_cash(&self) -> Option<&Band> {
+        self.target_cash.as_ref()
+    }
+
+    /// Its annual equity or long-term-incentive grant band, in the ladder's
+    /// currency: its own `equity`, or else its track's.
+    pub fn equity(&self) -> Option<&Band> {
+        self.equity.as_ref()
+    }
+
+    /// Total compensation: total target cash (or the base band, without
+    /// variable pay) plus the equity band, point by point; `None` without a
+    /// band or without equity.
+    ///
+    /// ```
+    /// # let ladder = dualtrack::load_path("tests/fixtures/valid/variable-pay.yaml")?.into_ladder();
+    /// let director = ladder.level("dir1").unwrap();
+    /// assert_eq!(director.equity().unwrap().mid().to_string(), "80000 USD");
+    /// // 295000 + 15% + 80000
+    /// assert_eq!(director.total_compensation().unwrap().mid().to_string(), "419250 USD");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn total_compensation(&self) -> Option<Band> {
+        let cash = self.target_cash.as_ref().or(self.band.as_ref())?;
+        crate::model::add_bands(cash, self.equity.as_ref()?)
     }
 
     /// Its expectation of one competency.

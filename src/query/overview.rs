@@ -11,9 +11,11 @@ use crate::{
 
 /// A level in a [`TrackOverview`]: its band and its counterparts.
 ///
-/// Serialized as `{ id, title, grade, executive, band, counterparts,
-/// leads_into }`, the levels as ids, `executive` left out unless true and
-/// `leads_into` unless the level is the top of the shared trunk.
+/// Serialized as `{ id, title, grade, executive, band, variable,
+/// target_cash, equity, counterparts, leads_into }`, the levels as ids,
+/// `executive` left out unless true, `variable`, `target_cash` and `equity`
+/// when there is none, and `leads_into` unless the level is the top of the
+/// shared trunk.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct LevelOverview<'a> {
     level: &'a Level,
@@ -32,6 +34,14 @@ impl<'a> LevelOverview<'a> {
     /// for a level that publishes no band.
     pub fn band(&self) -> Option<Band> {
         self.band
+    }
+
+    /// Its total target cash in the zone asked about: its band plus its
+    /// target variable pay ([`Variable::on_band`](crate::Variable::on_band));
+    /// `None` without variable pay, without a band, or for a fixed amount
+    /// in a zone that pays in another currency.
+    pub fn target_cash(&self) -> Option<Band> {
+        self.level.variable()?.on_band(&self.band?)
     }
 
     /// Its equivalents on other tracks, in track order (see
@@ -57,6 +67,12 @@ impl Serialize for LevelOverview<'_> {
             #[serde(skip_serializing_if = "std::ops::Not::not")]
             executive: bool,
             band: Option<Band>,
+            #[serde(skip_serializing_if = "Option::is_none")]
+            variable: Option<crate::Variable>,
+            #[serde(skip_serializing_if = "Option::is_none")]
+            target_cash: Option<Band>,
+            #[serde(skip_serializing_if = "Option::is_none")]
+            equity: Option<&'s Band>,
             counterparts: Vec<&'s str>,
             #[serde(skip_serializing_if = "Vec::is_empty")]
             leads_into: Vec<&'s str>,
@@ -67,6 +83,9 @@ impl Serialize for LevelOverview<'_> {
             grade: self.level.grade(),
             executive: self.level.is_executive(),
             band: self.band,
+            variable: self.level.variable(),
+            target_cash: self.target_cash(),
+            equity: self.level.equity(),
             counterparts: self.counterparts.iter().map(|l| l.id().as_str()).collect(),
             leads_into: self.leads_into.iter().map(|l| l.id().as_str()).collect(),
         }
@@ -139,7 +158,8 @@ impl<'a> SalaryMatch<'a> {
 /// A whole ladder at a glance: what `dualtrack show LADDER` prints. Built by
 /// [`Ladder::overview`].
 ///
-/// Serialized as `{ id, name, currency, pay_period, zone, split_grade,
+/// Serialized as `{ id, name, currency, pay_period, effective_date (when
+/// given), zone, split_grade,
 /// proficiency_scale, competencies, tracks, salary }`, `split_grade` left out
 /// without a shared trunk, `proficiency_scale` when it is the default (1 to
 /// 5, unnamed), `competencies` unless one has a `group` or a scope
@@ -191,6 +211,8 @@ impl Serialize for LadderOverview<'_> {
             currency: Option<Currency>,
             pay_period: Option<PayPeriod>,
             #[serde(skip_serializing_if = "Option::is_none")]
+            effective_date: Option<crate::Date>,
+            #[serde(skip_serializing_if = "Option::is_none")]
             grades: Option<&'s [Grade]>,
             zone: Option<&'s Zone>,
             #[serde(skip_serializing_if = "Option::is_none")]
@@ -214,6 +236,7 @@ impl Serialize for LadderOverview<'_> {
             name: self.ladder.name(),
             currency: self.currency(),
             pay_period: self.ladder.pay_period(),
+            effective_date: self.ladder.effective_date(),
             grades: self.ladder.grades(),
             zone: self.zone,
             split_grade: self.ladder.split_grade(),

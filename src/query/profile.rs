@@ -142,8 +142,10 @@ impl Serialize for Expected<'_> {
 /// prints. Built by [`Ladder::profile`].
 ///
 /// Serialized as `{ ladder, zone, id, title, track, grade, summary,
-/// executive, split_grade, pay_period, band, below, above, leads_into,
-/// counterparts, expectations, entry_criteria, salary }`, `summary`,
+/// executive, split_grade, pay_period, band, variable, target_cash, equity,
+/// below, above, leads_into, counterparts, expectations, entry_criteria,
+/// salary }`, `variable`, `target_cash` and `equity` left out when there is
+/// none, `summary`,
 /// `split_grade`, `entry_criteria` and `salary` left out when there is none,
 /// `executive` unless true, and `leads_into` unless the level is the top of
 /// the shared trunk.
@@ -174,6 +176,20 @@ impl<'a> LevelProfile<'a> {
     /// The level.
     pub fn level(&self) -> &'a Level {
         self.level.level()
+    }
+
+    /// Its total target cash in the zone asked about: its band plus its
+    /// target variable pay; `None` without variable pay, without a band, or
+    /// for a fixed amount in a zone that pays in another currency.
+    ///
+    /// ```
+    /// # let ladder = dualtrack::load_path("tests/fixtures/valid/variable-pay.yaml")?.into_ladder();
+    /// let director = ladder.profile("dir1", None, None)?;
+    /// assert_eq!(director.target_cash().unwrap().mid().to_string(), "339250 USD");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn target_cash(&self) -> Option<Band> {
+        self.level().variable()?.on_band(&self.band()?)
     }
 
     /// Its track.
@@ -251,6 +267,12 @@ impl Serialize for LevelProfile<'_> {
             split_grade: Option<&'s Grade>,
             pay_period: Option<PayPeriod>,
             band: Option<Band>,
+            #[serde(skip_serializing_if = "Option::is_none")]
+            variable: Option<crate::Variable>,
+            #[serde(skip_serializing_if = "Option::is_none")]
+            target_cash: Option<Band>,
+            #[serde(skip_serializing_if = "Option::is_none")]
+            equity: Option<&'s Band>,
             below: Option<&'s BandedLevel<'s>>,
             above: Option<&'s BandedLevel<'s>>,
             #[serde(skip_serializing_if = "<[_]>::is_empty")]
@@ -275,6 +297,9 @@ impl Serialize for LevelProfile<'_> {
             split_grade: self.split_grade(),
             pay_period: self.ladder.pay_period(),
             band: self.band(),
+            variable: level.variable(),
+            target_cash: self.target_cash(),
+            equity: level.equity(),
             below: self.below.as_ref(),
             above: self.above.as_ref(),
             leads_into: &self.leads_into,

@@ -137,6 +137,10 @@ pub struct Transition<'a> {
     from_band: Option<Band>,
     to_band: Option<Band>,
     pay_difference: Option<SignedMoney>,
+    /// The difference in total target cash at the midpoint, when either
+    /// level has variable pay.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    target_cash_difference: Option<SignedMoney>,
     /// Where a salary sits in both bands, when one was given.
     #[serde(skip_serializing_if = "Option::is_none")]
     salary: Option<SalaryMove>,
@@ -227,6 +231,10 @@ impl<'a> Transition<'a> {
             (Some(from), Some(to)) => Some(to.mid().difference(from.mid())?),
             _ => None,
         };
+        self.target_cash_difference = cash_difference(
+            (self.from.level, self.from_band),
+            (self.to.level, self.to_band),
+        );
         self.zone = Some(zone.id());
         Some(self)
     }
@@ -284,6 +292,23 @@ impl<'a> Transition<'a> {
     /// band.
     pub fn pay_difference(&self) -> Option<SignedMoney> {
         self.pay_difference
+    }
+
+    /// The target level's total target cash at the midpoint (base + target
+    /// variable pay) minus the current one's, exactly; `None` when neither
+    /// level has variable pay (then it is [`pay_difference`](Self::pay_difference)),
+    /// or either publishes no band.
+    ///
+    /// ```
+    /// # let ladder = dualtrack::load_path("tests/fixtures/valid/variable-pay.yaml")?.into_ladder();
+    /// let moved = ladder.transition("ic5", "management")?;
+    /// assert!(moved.pay_difference().unwrap().is_zero());
+    /// // em2 is grade 5 like ic5, and both have the 10% of their track
+    /// assert!(moved.target_cash_difference().unwrap().is_zero());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn target_cash_difference(&self) -> Option<SignedMoney> {
+        self.target_cash_difference
     }
 
     /// Competencies the target level expects and the current one does not,
@@ -443,6 +468,7 @@ impl Ladder {
                     to.mid().currency(),
                 )
             }),
+            target_cash_difference: cash_difference((level, level.band), (target, target.band)),
             newly_required: Vec::new(),
             raised: Vec::new(),
             lowered: Vec::new(),
@@ -475,4 +501,23 @@ impl std::fmt::Display for Direction {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str(self.as_str())
     }
+}
+
+/// The difference in total target cash at the midpoint between two levels
+/// with these bands, when either has variable pay.
+fn cash_difference(
+    (from, from_band): (&Level, Option<Band>),
+    (to, to_band): (&Level, Option<Band>),
+) -> Option<SignedMoney> {
+    if from.variable().is_none() && to.variable().is_none() {
+        return None;
+    }
+    let cash = |level: &Level, band: Option<Band>| -> Option<Money> {
+        let mid = band?.mid();
+        match level.variable() {
+            Some(variable) => variable.on(mid),
+            None => Some(mid),
+        }
+    };
+    cash(to, to_band)?.difference(cash(from, from_band)?)
 }

@@ -26,13 +26,7 @@ pub(crate) fn check(facts: &Facts<'_>, sink: &mut Findings) {
         let BandFact::OutOfOrder { min, mid, max } = facts.band_fact(t, l) else {
             continue;
         };
-        let ((above, high), (below, low)) = if min.minor() > max.minor() {
-            (("min", min), ("max", max))
-        } else if min.minor() > mid.minor() {
-            (("min", min), ("mid", mid))
-        } else {
-            (("mid", mid), ("max", max))
-        };
+        let ((above, high), (below, low)) = order(min, mid, max);
         sink.push(
             Finding::new(
                 &BAND_ORDER,
@@ -44,5 +38,31 @@ pub(crate) fn check(facts: &Facts<'_>, sink: &mut Findings) {
             )
             .with_help("a band reads `min <= mid <= max`; were two values swapped?"),
         );
+    }
+    for (pointer, [min, mid, max]) in facts.equity_out_of_order() {
+        let ((above, high), (below, low)) = order(min, mid, max);
+        sink.push(
+            Finding::new(
+                &BAND_ORDER,
+                pointer,
+                format!("equity band is out of order: {above} {high} is above {below} {low}"),
+            )
+            .with_help("an equity band reads `min <= mid <= max`; were two values swapped?"),
+        );
+    }
+}
+
+/// The first two points out of order, the higher first.
+fn order(
+    min: crate::Money,
+    mid: crate::Money,
+    max: crate::Money,
+) -> ((&'static str, crate::Money), (&'static str, crate::Money)) {
+    if min.minor() > max.minor() {
+        (("min", min), ("max", max))
+    } else if min.minor() > mid.minor() {
+        (("min", min), ("mid", mid))
+    } else {
+        (("mid", mid), ("max", max))
     }
 }

@@ -36,6 +36,7 @@ pub(crate) fn check(facts: &Facts<'_>, sink: &mut Findings) {
         0 => "none".to_owned(),
         n => n.to_string(),
     };
+    let mut amounts = Vec::new();
     for (t, l, level) in facts.levels() {
         let (Some(read), Some(b)) = (
             facts.level(t, l).and_then(|typed| typed.amounts),
@@ -44,32 +45,41 @@ pub(crate) fn check(facts: &Facts<'_>, sink: &mut Findings) {
             continue;
         };
         for ((name, amount), read) in BAND_POINTS.into_iter().zip([b.min, b.mid, b.max]).zip(read) {
-            if matches!(read, Amount::TooPrecise) {
-                sink.push(
-                    Finding::new(
-                        &CURRENCY_PRECISION,
-                        facts.level_pointer(t, l).key("band").key(name),
-                        format!(
-                            "amount `{amount}` has {} decimal places, but {currency} has {allowed}",
-                            amount.scale()
-                        ),
+            amounts.push((
+                facts.level_pointer(t, l).key("band").key(name),
+                amount,
+                read,
+            ));
+        }
+    }
+    // Variable pay amounts and equity bands, on levels and tracks.
+    amounts.extend(facts.pay_amounts());
+    for (pointer, amount, read) in amounts {
+        if matches!(read, Amount::TooPrecise) {
+            sink.push(
+                Finding::new(
+                    &CURRENCY_PRECISION,
+                    pointer,
+                    format!(
+                        "amount `{amount}` has {} decimal places, but {currency} has {allowed}",
+                        amount.scale()
+                    ),
+                )
+                .with_help(if amount.scale() == 3 && amount.mantissa() < 1_000_000 {
+                    // `72.000` in EUR: a dot written as a thousands
+                    // separator (an amount under 1000 with three places).
+                    let small = match Money::from_decimal(amount, currency) {
+                        Some(money) => format!("if you meant {money}, write `{}`", money.amount()),
+                        None => format!("otherwise round it to {allowed} decimal places"),
+                    };
+                    format!(
+                        "a dot followed by three digits reads here as a thousands separator: write `{}` (numbers take no separators); {small}",
+                        amount.mantissa()
                     )
-                    .with_help(if amount.scale() == 3 && amount.mantissa() < 1_000_000 {
-                        // `72.000` in EUR: a dot written as a thousands
-                        // separator (an amount under 1000 with three places).
-                        let small = match Money::from_decimal(amount, currency) {
-                            Some(money) => format!("if you meant {money}, write `{}`", money.amount()),
-                            None => format!("otherwise round it to {allowed} decimal places"),
-                        };
-                        format!(
-                            "a dot followed by three digits reads here as a thousands separator: write `{}` (numbers take no separators); {small}",
-                            amount.mantissa()
-                        )
-                    } else {
-                        format!("round it to the {currency} minor unit")
-                    }),
-                );
-            }
+                } else {
+                    format!("round it to the {currency} minor unit")
+                }),
+            );
         }
     }
 }

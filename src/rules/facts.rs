@@ -6,9 +6,11 @@ use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
 
 use crate::finding::Finding;
-use crate::model::{Band, Grade, Policy, Proficiency, ProficiencyScale, TrackKind};
+use crate::model::{Band, Grade, Policy, Proficiency, ProficiencyScale, TrackKind, Variable};
 use crate::rules::invalid_zone::{Conversion, ZoneProblem, conversion};
-use crate::spec::{ExpectationSpec, GradeSpec, LadderSpec, LevelSpec, ProficiencySpec};
+use crate::spec::{
+    EquitySpec, ExpectationSpec, GradeSpec, LadderSpec, LevelSpec, ProficiencySpec, VariableSpec,
+};
 use crate::{CompetencyId, Currency, IdError, LadderId, LevelId, Money, Pointer, TrackId, ZoneId};
 
 /// What the checks read: the decoded file, its indexes, the typed values
@@ -273,6 +275,44 @@ pub(crate) struct LevelFacts {
     /// the scale (`invalid-proficiency` reports the rest; none when the scale
     /// itself is invalid).
     pub(crate) proficiencies: Vec<Option<Proficiency>>,
+    /// Its target variable pay, its own or its track's, when either gives
+    /// one.
+    pub(crate) variable: Option<Written<Variable>>,
+    /// Its equity band, its own or its track's, when either gives one.
+    pub(crate) equity: Option<Written<Band>>,
+}
+
+/// A value of pay beyond the base band, as a level has it, and where it is
+/// written: on the level, or on its track (which the level inherits).
+#[derive(Debug, Clone)]
+pub(crate) struct Written<T> {
+    /// `None` when it could not be read: an amount too precise or too large
+    /// for the currency, an equity band out of order, an unknown currency
+    /// (the rules that report those say why).
+    pub(crate) value: Option<T>,
+    /// The `variable` or `equity` key that gives it.
+    pub(crate) at: Pointer,
+}
+
+/// Reads variable pay in the currency.
+fn read_variable(spec: &VariableSpec, currency: Option<Currency>) -> Option<Variable> {
+    match (spec.target, spec.amount) {
+        (Some(target), _) => Some(Variable::Target(target)),
+        (None, Some(amount)) => match Amount::read(amount, currency?) {
+            Amount::Money(money) => Some(Variable::Amount(money)),
+            _ => None,
+        },
+        (None, None) => None,
+    }
+}
+
+/// Reads an equity band in the currency, when it is in order.
+fn read_equity(spec: &EquitySpec, currency: Option<Currency>) -> Option<Band> {
+    let currency = currency?;
+    match band_fact([spec.min, spec.mid, spec.max].map(|a| Amount::read(a, currency))) {
+        BandFact::Ordered(band) => Some(band),
+        _ => None,
+    }
 }
 
 /// A proficiency as written, on `scale`: its number or its step name.
@@ -309,6 +349,8 @@ impl LevelFacts {
                 .iter()
                 .map(|(_, e)| scale.and_then(|scale| on_scale(&e.proficiency, scale)))
                 .collect(),
+            variable: None,
+            equity: None,
         }
     }
 }
@@ -361,19 +403,40 @@ impl<'s> Facts<'s> {
             .iter()
             .enumerate()
             .map(|(t, track)| {
+                let track_at = Pointer::root().key("tracks").index(t);
                 track
                     .levels
                     .iter()
                     .enumerate()
                     .map(|(l, level)| {
                         let ok = sound.levels.get(t).and_then(|ls| ls.get(l)).copied();
-                        LevelFacts::new(
+                        let mut facts = LevelFacts::new(
                             level,
                             currency,
                             scale.as_ref().ok(),
                             grade_scale.as_ref(),
                             ok.unwrap_or(false),
-                        )
+                        );
+                        let level_at = || track_at.clone().key("levels").index(l);
+                        facts.variable = match (&level.variable, &track.variable) {
+                            (Some(own), _) => Some((own, level_at())),
+                            (None, Some(inherited)) => Some((inherited, track_at.clone())),
+                            (None, None) => None,
+                        }
+                        .map(|(v, at)| Written {
+                            value: read_variable(v, currency),
+                            at: at.key("variable"),
+                        });
+                        facts.equity = match (&level.equity, &track.equity) {
+                            (Some(own), _) => Some((own, level_at())),
+                            (None, Some(inherited)) => Some((inherited, track_at.clone())),
+                            (None, None) => None,
+                        }
+                        .map(|(e, at)| Written {
+                            value: read_equity(e, currency),
+                            at: at.key("equity"),
+                        });
+                        facts
                     })
                     .collect()
             })
@@ -576,6 +639,92 @@ impl<'s> Facts<'s> {
     /// computed from it.
     pub(crate) fn midpoint(&self, track: usize, level: usize) -> Option<Money> {
         self.band(track, level).map(|band| band.mid())
+    }
+
+    /// A level's total target cash band (base + variable at target), when
+    /// its band and its variable pay could be read; its base band when it
+    /// has no variable pay.
+    pub(crate) fn target_cash(&self, track: usize, level: usize) -> Option<Band> {
+        let band = self.band(track, level)?;
+        match &self.level(track, level)?.variable {
+            None => Some(band),
+            Some(written) => written.value?.on_band(&band),
+        }
+    }
+
+    /// A level's total compensation band (total target cash + equity), when
+    /// it has an equity band and both could be read; its total target cash
+    /// without one.
+    pub(crate) fn total_compensation(&self, track: usize, level: usize) -> Option<Band> {
+        let cash = self.target_cash(track, level)?;
+        match &self.level(track, level)?.equity {
+            None => Some(cash),
+            Some(written) => crate::model::add_bands(&cash, &written.value?),
+        }
+    }
+
+    /// Every amount of pay beyond the base bands, as written, with where it
+    /// is and how it reads in the currency: each `variable.amount` and each
+    /// point of each `equity`, of sound levels and tracks, once each.
+    pub(crate) fn pay_amounts(&self) -> Vec<(Pointer, crate::Decimal, Amount)> {
+        let Some(currency) = self.currency else {
+            return Vec::new();
+        };
+        let mut out = Vec::new();
+        let mut add =
+            |at: Pointer, variable: Option<&VariableSpec>, equity: Option<&EquitySpec>| {
+                if let Some(amount) = variable.and_then(|v| v.amount) {
+                    let read = Amount::read(amount, currency);
+                    out.push((at.clone().key("variable").key("amount"), amount, read));
+                }
+                if let Some(e) = equity {
+                    for (name, amount) in BAND_POINTS.into_iter().zip([e.min, e.mid, e.max]) {
+                        let read = Amount::read(amount, currency);
+                        out.push((at.clone().key("equity").key(name), amount, read));
+                    }
+                }
+            };
+        for (t, track) in self.spec.tracks.iter().enumerate() {
+            if self.sound.track(t) {
+                add(
+                    self.track_pointer(t),
+                    track.variable.as_ref(),
+                    track.equity.as_ref(),
+                );
+            }
+        }
+        for (t, l, level) in self.levels() {
+            add(
+                self.level_pointer(t, l),
+                level.variable.as_ref(),
+                level.equity.as_ref(),
+            );
+        }
+        out
+    }
+
+    /// Every equity band written out of order, with where it is.
+    pub(crate) fn equity_out_of_order(&self) -> Vec<(Pointer, [Money; 3])> {
+        let Some(currency) = self.currency else {
+            return Vec::new();
+        };
+        let mut out = Vec::new();
+        let mut add = |at: Pointer, equity: Option<&EquitySpec>| {
+            let Some(e) = equity else { return };
+            let read = [e.min, e.mid, e.max].map(|a| Amount::read(a, currency));
+            if let BandFact::OutOfOrder { min, mid, max } = band_fact(read) {
+                out.push((at.key("equity"), [min, mid, max]));
+            }
+        };
+        for (t, track) in self.spec.tracks.iter().enumerate() {
+            if self.sound.track(t) {
+                add(self.track_pointer(t), track.equity.as_ref());
+            }
+        }
+        for (t, l, level) in self.levels() {
+            add(self.level_pointer(t, l), level.equity.as_ref());
+        }
+        out
     }
 
     /// A level's band, when it could be read and is in order.

@@ -11,6 +11,7 @@ pub(crate) fn check(facts: &Facts<'_>, sink: &mut Findings) {
     let Some(currency) = facts.currency else {
         return;
     };
+    let mut amounts = Vec::new();
     for (t, l, level) in facts.levels() {
         let (Some(read), Some(b)) = (
             facts.level(t, l).and_then(|typed| typed.amounts),
@@ -19,16 +20,25 @@ pub(crate) fn check(facts: &Facts<'_>, sink: &mut Findings) {
             continue;
         };
         for ((name, amount), read) in BAND_POINTS.into_iter().zip([b.min, b.mid, b.max]).zip(read) {
-            if matches!(read, Amount::TooLarge) {
-                sink.push(
-                    Finding::new(
-                        &INVALID_AMOUNT,
-                        facts.level_pointer(t, l).key("band").key(name),
-                        format!("amount `{amount}` is too large to hold in {currency}"),
-                    )
-                    .with_help("amounts are held in minor units up to 18446744073709551615"),
-                );
-            }
+            amounts.push((
+                facts.level_pointer(t, l).key("band").key(name),
+                amount,
+                read,
+            ));
+        }
+    }
+    // Variable pay amounts and equity bands, on levels and tracks.
+    amounts.extend(facts.pay_amounts());
+    for (pointer, amount, read) in amounts {
+        if matches!(read, Amount::TooLarge) {
+            sink.push(
+                Finding::new(
+                    &INVALID_AMOUNT,
+                    pointer,
+                    format!("amount `{amount}` is too large to hold in {currency}"),
+                )
+                .with_help("amounts are held in minor units up to 18446744073709551615"),
+            );
         }
     }
 }

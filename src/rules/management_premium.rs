@@ -1,15 +1,18 @@
 use std::collections::HashMap;
 
 use crate::finding::{Finding, Findings};
+use crate::model::Grade;
 use crate::rules::Facts;
+use crate::spec::LevelSpec;
 use crate::text::escape;
 
 declare_rule! {
     /// ### What it does
     /// Below `policy.parity.from_grade`, where `parity-gap` does not apply,
     /// warns when a management level's midpoint is above the midpoint of an
-    /// IC level of the same grade. Executive levels are outside parity and
-    /// left out.
+    /// IC level of the same grade, or, where the midpoints match, when its
+    /// total target cash at the midpoint (base + target variable pay) is.
+    /// Executive levels are outside parity and left out.
     ///
     /// ### Why is this bad?
     /// A premium for managing at the same grade is the incentive that pushes
@@ -52,6 +55,11 @@ pub(crate) fn check(facts: &Facts<'_>, sink: &mut Findings) {
             (grade, mid)
         })
         .collect();
+    let variable = facts.levels().any(|(t, l, _)| {
+        facts
+            .level(t, l)
+            .is_some_and(|level| level.variable.is_some())
+    });
     for &(mt, ml, m) in facts.management_levels() {
         let Some(m_grade) = facts.grade(mt, ml) else {
             continue;
@@ -62,6 +70,9 @@ pub(crate) fn check(facts: &Facts<'_>, sink: &mut Findings) {
         let Some(m_mid) = facts.midpoint(mt, ml) else {
             continue;
         };
+        if variable {
+            at_target(facts, sink, (mt, ml, m), m_grade);
+        }
         if lowest
             .get(&m_grade.rank())
             .is_none_or(|&mid| m_mid.minor() <= mid)
@@ -93,5 +104,63 @@ pub(crate) fn check(facts: &Facts<'_>, sink: &mut Findings) {
                 sink.push(finding);
             }
         }
+    }
+}
+
+/// The premium that appears only at target: the base midpoints are no
+/// higher, but the management level's total target cash is.
+fn at_target(
+    facts: &Facts<'_>,
+    sink: &mut Findings,
+    (mt, ml, m): (usize, usize, &LevelSpec),
+    m_grade: &Grade,
+) {
+    let (Some(m_mid), Some(m_cash)) = (facts.midpoint(mt, ml), facts.target_cash(mt, ml)) else {
+        return;
+    };
+    let ics = facts.ic_by_grade();
+    for &(it, il, ic) in ics.get(&m_grade.rank()).into_iter().flatten() {
+        let (Some(ic_mid), Some(ic_cash)) = (facts.midpoint(it, il), facts.target_cash(it, il))
+        else {
+            continue;
+        };
+        if m_mid.minor() > ic_mid.minor() || m_cash.mid().minor() <= ic_cash.mid().minor() {
+            continue;
+        }
+        if sink.is_full() {
+            return;
+        }
+        let at = facts
+            .level(mt, ml)
+            .and_then(|level| level.variable.as_ref())
+            .map_or_else(|| facts.level_pointer(mt, ml), |w| w.at.clone());
+        let related = facts
+            .level(it, il)
+            .and_then(|level| level.variable.as_ref())
+            .map_or_else(
+                || facts.level_pointer(it, il).key("band").key("mid"),
+                |w| w.at.clone(),
+            );
+        sink.push(
+            Finding::new(
+                &MANAGEMENT_PREMIUM,
+                at,
+                format!(
+                    "at target, management level `{}` (grade {}) earns {} at the midpoint, above IC level `{}` ({}), {}",
+                    escape(&m.id),
+                    m_grade,
+                    m_cash.mid(),
+                    escape(&ic.id),
+                    ic_cash.mid(),
+                    if m_mid == ic_mid {
+                        format!("on the same base midpoint ({m_mid})")
+                    } else {
+                        format!("on base midpoints of {m_mid} and {ic_mid}")
+                    },
+                ),
+            )
+            .with_help("give both levels the same variable pay at the same grade, so that moving into management is a career change, not a raise")
+            .with_related(related, "the IC level's pay compared with"),
+        );
     }
 }

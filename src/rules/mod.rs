@@ -59,6 +59,7 @@ mod no_pay;
 mod out_of_scope_expectation;
 mod parity_gap;
 mod people_on_ic_track;
+mod total_pay_gap;
 mod trunk_split;
 mod unassessed_management;
 mod unknown_competency;
@@ -132,6 +133,7 @@ static CATALOGUE: &[Entry] = &[
     check(&band_overlap::BAND_OVERLAP, band_overlap::check),
     check(&ic_ceiling::IC_CEILING, ic_ceiling::check),
     check(&parity_gap::PARITY_GAP, parity_gap::check),
+    check(&total_pay_gap::TOTAL_PAY_GAP, total_pay_gap::check),
     check(
         &missing_counterpart::MISSING_COUNTERPART,
         missing_counterpart::check,

@@ -49,21 +49,24 @@ declare_rule! {
 
 /// One of a band's three amounts.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Point {
+pub(crate) enum Point {
     Min,
     Mid,
     Max,
 }
 
 impl Point {
+    /// The midpoint first: pay at target is told at the midpoint.
+    pub(crate) const MID_FIRST: [Point; 3] = [Point::Mid, Point::Max, Point::Min];
+
     /// Compared in this order, so that a finding names the widest gap first.
     const TOP_DOWN: [Point; 3] = [Point::Max, Point::Mid, Point::Min];
 
-    fn of(self, band: &Band) -> u64 {
+    pub(crate) fn of(self, band: &Band) -> u64 {
         self.money(band).minor()
     }
 
-    fn money(self, band: &Band) -> Money {
+    pub(crate) fn money(self, band: &Band) -> Money {
         match self {
             Point::Min => band.min(),
             Point::Mid => band.mid(),
@@ -90,7 +93,7 @@ impl Point {
 }
 
 /// How an IC band falls short of a management band.
-enum Gap {
+pub(crate) enum Gap {
     /// One point is off.
     Point(Point),
     /// The bands do not overlap.
@@ -98,15 +101,20 @@ enum Gap {
 }
 
 /// Compares an IC band with a management band under the policy.
-fn gap(facts: &Facts<'_>, ic: &Band, m: &Band) -> Option<Gap> {
+pub(crate) fn gap(facts: &Facts<'_>, ic: &Band, m: &Band) -> Option<Gap> {
+    gap_in(facts, ic, m, Point::TOP_DOWN)
+}
+
+/// Compares as [`gap`] does, naming the first point off in `order`.
+pub(crate) fn gap_in(facts: &Facts<'_>, ic: &Band, m: &Band, order: [Point; 3]) -> Option<Gap> {
     let tolerance = facts.policy.parity_tolerance;
     let off_by = |gap: u64, of: u64| !tolerance.admits(u128::from(gap), u128::from(of));
     match facts.policy.parity_mode {
-        ParityMode::Equal => Point::TOP_DOWN
+        ParityMode::Equal => order
             .into_iter()
             .find(|p| off_by(p.of(ic).abs_diff(p.of(m)), p.of(m)))
             .map(Gap::Point),
-        ParityMode::AtLeast => Point::TOP_DOWN
+        ParityMode::AtLeast => order
             .into_iter()
             .find(|p| p.of(ic) < p.of(m) && off_by(p.of(m) - p.of(ic), p.of(m)))
             .map(Gap::Point),

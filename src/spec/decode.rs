@@ -14,13 +14,13 @@ use crate::finding::{Finding, Findings, Rule};
 use crate::model::{CompetencyKind, ParityMode, PayPeriod, TrackKind};
 use crate::spec::wire::Wire;
 use crate::spec::{
-    BandSpec, CompetencySpec, ExpectationSpec, GradeSpec, LadderSpec, LevelSpec, OverlapSpec,
-    ParitySpec, PercentRangeSpec, PolicySpec, ProficiencySpec, ScaleSpec, StepSpec, StepsSpec,
-    TrackSpec, ZoneSpec,
+    BandSpec, CompetencySpec, EquitySpec, ExpectationSpec, GradeSpec, LadderSpec, LevelSpec,
+    OverlapSpec, ParitySpec, PercentRangeSpec, PolicySpec, ProficiencySpec, ScaleSpec, StepSpec,
+    StepsSpec, TrackSpec, VariableSpec, ZoneSpec,
 };
 use crate::text::{did_you_mean, escape, is_hidden};
 use crate::yaml::{Entry, Node, PlainKind, Style, Value, plain_kind};
-use crate::{Decimal, Limits, Percent, Pointer};
+use crate::{Date, Decimal, Limits, Percent, Pointer};
 
 mod ratings;
 
@@ -795,6 +795,9 @@ impl Decoder<'_> {
             })
         });
         let policy = self.part("policy", |d| d.optional(&f, "policy", Self::policy));
+        let effective_date = self.part("effective_date", |d| {
+            d.optional(&f, "effective_date", Self::date)
+        });
         let tracks = tracks.unwrap_or_default();
         let zones = zones.unwrap_or_default();
         // The first band, or else the first zone, that needs them.
@@ -809,8 +812,35 @@ impl Decoder<'_> {
                     .key("band"),
             )
         });
+        // Else the first fixed variable amount or equity band, on a track or
+        // a level.
+        let first_extra = || {
+            tracks.iter().enumerate().find_map(|(t, track)| {
+                let at = Pointer::root().key("tracks").index(t);
+                let extra = |variable: &Option<VariableSpec>, equity: &Option<EquitySpec>| {
+                    if variable.is_some_and(|v| v.amount.is_some()) {
+                        Some("variable")
+                    } else {
+                        equity.is_some().then_some("equity")
+                    }
+                };
+                if let Some(key) = extra(&track.variable, &track.equity) {
+                    return Some(at.key(key));
+                }
+                track.levels.iter().enumerate().find_map(|(l, level)| {
+                    let key = extra(&level.variable, &level.equity)?;
+                    Some(at.clone().key("levels").index(l).key(key))
+                })
+            })
+        };
         let needed_by = match first_band {
             Some(band) => Some((band, "a band is paid in the ladder's currency")),
+            None if first_extra().is_some() => first_extra().map(|at| {
+                (
+                    at,
+                    "an amount of pay beyond base is paid in the ladder's currency",
+                )
+            }),
             None if !zones.is_empty() => Some((
                 Pointer::root().key("zones").index(0),
                 "a zone converts the ladder's bands",
@@ -848,6 +878,7 @@ impl Decoder<'_> {
             tracks,
             zones,
             policy: policy.unwrap_or_default(),
+            effective_date,
         })
     }
 
@@ -914,12 +945,21 @@ impl Decoder<'_> {
         let levels = self.required(&f, "levels", |d, n, p| {
             d.list(n, p, "levels", Some(max), Self::level)
         });
+        let variable = self.optional(&f, "variable", Self::variable);
+        let equity = self.optional(&f, "equity", Self::equity);
+        let variable_sound = f.get("variable").is_none() || variable.is_some();
+        let equity_sound = f.get("equity").is_none() || equity.is_some();
+        if !(variable_sound && equity_sound) {
+            return None;
+        }
         Some(TrackSpec {
             id: id?,
             name: name?,
             kind: kind?,
             description,
             levels: levels?,
+            variable,
+            equity,
         })
     }
 
@@ -938,6 +978,8 @@ impl Decoder<'_> {
             Some((node, pointer)) => self.texts(node, &pointer, "entry criteria", true),
             None => Some(Vec::new()),
         };
+        let variable = self.optional(&f, "variable", Self::variable);
+        let equity = self.optional(&f, "equity", Self::equity);
         Some(LevelSpec {
             id: id?,
             title: title?,
@@ -947,7 +989,83 @@ impl Decoder<'_> {
             band,
             expectations,
             entry_criteria: entry_criteria?,
+            variable,
+            equity,
         })
+    }
+
+    /// Target variable pay: `{ target: 15% }` or `{ amount: 20000 }`.
+    fn variable(&mut self, node: &Node, pointer: &Path<'_>) -> Option<VariableSpec> {
+        let f = self.fields::<VariableSpec>(node, pointer, "variable pay")?;
+        let target = self.optional(&f, "target", Self::percent);
+        let amount = self.optional(&f, "amount", Self::amount);
+        match (f.get("target"), f.get("amount")) {
+            (Some(_), Some((_, at))) => {
+                self.push(
+                    Finding::new(
+                        &reading::TYPE,
+                        at.pointer(),
+                        "variable pay gives both `target` and `amount`",
+                    )
+                    .at_key()
+                    .with_help(
+                        "give either `target`, a percentage of base pay, or `amount`, a fixed amount",
+                    ),
+                );
+                None
+            }
+            // `{ bonus: 20000 }` is an `unknown-key` finding already.
+            (None, None) if !f.entries.is_empty() => None,
+            (None, None) => {
+                self.push(
+                    Finding::new(
+                        &reading::TYPE,
+                        pointer.pointer(),
+                        "expected variable pay, `target` or `amount`, found neither",
+                    )
+                    .with_help("write `{ target: 15% }` (of base pay) or `{ amount: 20000 }`"),
+                );
+                None
+            }
+            _ if target.is_none() && amount.is_none() => None,
+            _ => Some(VariableSpec { target, amount }),
+        }
+    }
+
+    /// An equity grant band: `{ min, mid, max }`.
+    fn equity(&mut self, node: &Node, pointer: &Path<'_>) -> Option<EquitySpec> {
+        let f = self.fields::<EquitySpec>(node, pointer, "an equity band")?;
+        let min = self.required(&f, "min", Self::amount);
+        let mid = self.required(&f, "mid", Self::amount);
+        let max = self.required(&f, "max", Self::amount);
+        Some(EquitySpec {
+            min: min?,
+            mid: mid?,
+            max: max?,
+        })
+    }
+
+    /// An ISO 8601 calendar date, `2024-04-01`, checked strictly.
+    fn date(&mut self, node: &Node, pointer: &Path<'_>) -> Option<Date> {
+        let expected = "a date (`YYYY-MM-DD`)";
+        let (text, _) = self.scalar(node, pointer, expected)?;
+        match text.parse::<Date>() {
+            Ok(date) => Some(date),
+            Err(error) => {
+                self.push(
+                    Finding::new(
+                        &reading::TYPE,
+                        pointer.pointer(),
+                        format!(
+                            "expected an ISO 8601 date, found `{}`: {error}",
+                            escape(text)
+                        ),
+                    )
+                    .with_help("write the date as `YYYY-MM-DD`, such as `2024-04-01`"),
+                );
+                None
+            }
+        }
     }
 
     fn band(&mut self, node: &Node, pointer: &Path<'_>) -> Option<BandSpec> {
@@ -1233,6 +1351,8 @@ impl Placeholder for TrackSpec {
             kind: TrackKind::IndividualContributor,
             description: None,
             levels: Vec::new(),
+            variable: None,
+            equity: None,
         }
     }
 }
@@ -1248,6 +1368,8 @@ impl Placeholder for LevelSpec {
             band: None,
             expectations: Vec::new(),
             entry_criteria: Vec::new(),
+            variable: None,
+            equity: None,
         }
     }
 }

@@ -22,7 +22,7 @@ use schemars::JsonSchema;
 
 use crate::model::{CompetencyKind, ParityMode, PayPeriod, TrackKind};
 use crate::spec::wire::{Wire, wire_struct};
-use crate::{Decimal, Percent};
+use crate::{Date, Decimal, Percent};
 
 wire_struct! {
     /// # Career ladder
@@ -35,15 +35,24 @@ wire_struct! {
     #[cfg_attr(feature = "schema", serde(deny_unknown_fields))]
     #[cfg_attr(feature = "schema", schemars(rename = "Ladder"))]
     #[cfg_attr(feature = "schema", schemars(title = "Career ladder"))]
-    // A ladder that publishes pay (a band on any level, or a zone) needs its
-    // currency and pay period; one without pay may leave them out.
+    // A ladder that publishes pay (a band on any level, a zone, an equity
+    // band or a fixed variable amount) needs its currency and pay period; one
+    // without pay may leave them out.
     #[cfg_attr(feature = "schema", schemars(extend(
         "if" = { "anyOf": [
             { "required": ["zones"], "properties": { "zones": { "minItems": 1 } } },
             { "required": ["tracks"], "properties": { "tracks": { "contains": {
                 "required": ["levels"],
-                "properties": { "levels": { "contains": { "required": ["band"] } } }
-            } } } }
+                "properties": { "levels": { "contains": { "anyOf": [
+                    { "required": ["band"] },
+                    { "required": ["equity"] },
+                    { "required": ["variable"], "properties": { "variable": { "required": ["amount"] } } }
+                ] } } }
+            } } } },
+            { "required": ["tracks"], "properties": { "tracks": { "contains": { "anyOf": [
+                { "required": ["equity"] },
+                { "required": ["variable"], "properties": { "variable": { "required": ["amount"] } } }
+            ] } } } }
         ] },
         "then" = { "required": ["currency", "pay_period"] }
     )))]
@@ -131,6 +140,14 @@ wire_struct! {
         /// takes its default.
         #[cfg_attr(feature = "schema", serde(default))]
         pub(crate) policy: PolicySpec,
+        /// # Effective date
+        ///
+        /// The date the ladder's pay takes effect, as an ISO 8601 calendar
+        /// date `YYYY-MM-DD`, such as `2024-04-01`. Shown by `dualtrack show`;
+        /// versions of a ladder order by it.
+        #[cfg_attr(feature = "schema", serde(default))]
+        #[cfg_attr(feature = "schema", schemars(schema_with = "schema::date"))]
+        pub(crate) effective_date: Option<Date>,
     }
 }
 
@@ -217,6 +234,20 @@ wire_struct! {
         ///
         /// The track's levels, lowest grade first; grades strictly increase.
         pub(crate) levels: Vec<LevelSpec>,
+        /// # Variable pay
+        ///
+        /// The target variable pay of the track's levels, for each level that
+        /// does not set its own `variable`: a percentage of base pay
+        /// (`{ target: 15% }`) or a fixed amount (`{ amount: 20000 }`).
+        #[cfg_attr(feature = "schema", serde(default))]
+        #[cfg_attr(feature = "schema", schemars(extend("examples" = [{ "target": "15%" }])))]
+        pub(crate) variable: Option<VariableSpec>,
+        /// # Equity
+        ///
+        /// The annual equity or long-term-incentive grant band of the track's
+        /// levels, for each level that does not set its own `equity`.
+        #[cfg_attr(feature = "schema", serde(default))]
+        pub(crate) equity: Option<EquitySpec>,
     }
 }
 
@@ -287,6 +318,83 @@ wire_struct! {
         #[cfg_attr(feature = "schema", serde(default))]
         #[cfg_attr(feature = "schema", schemars(extend("examples" = [["Two years at the level below", "A promotion panel"]])))]
         pub(crate) entry_criteria: Vec<String>,
+        /// # Variable pay
+        ///
+        /// The level's target variable pay (a bonus at target): a percentage
+        /// of base pay (`{ target: 15% }`) or a fixed amount in the ladder's
+        /// currency (`{ amount: 20000 }`). Default: the track's `variable`,
+        /// else none. Total target cash (base + variable at target) is judged
+        /// for parity beside the base band (`total-pay-gap`).
+        #[cfg_attr(feature = "schema", serde(default))]
+        #[cfg_attr(feature = "schema", schemars(extend("examples" = [{ "target": "15%" }, { "amount": 20000 }])))]
+        pub(crate) variable: Option<VariableSpec>,
+        /// # Equity
+        ///
+        /// The level's annual equity or long-term-incentive grant band, in
+        /// the ladder's currency: `{ min, mid, max }`. Default: the track's
+        /// `equity`, else none. Total compensation (total target cash +
+        /// equity) is judged for parity too.
+        #[cfg_attr(feature = "schema", serde(default))]
+        pub(crate) equity: Option<EquitySpec>,
+    }
+}
+
+wire_struct! {
+    /// # Variable pay
+    ///
+    /// Target variable pay: either `target`, a percentage of base pay, or
+    /// `amount`, a fixed amount; not both.
+    #[derive(Debug, Clone, Copy, PartialEq)]
+    #[cfg_attr(feature = "schema", derive(JsonSchema))]
+    #[cfg_attr(feature = "schema", serde(deny_unknown_fields))]
+    #[cfg_attr(feature = "schema", schemars(rename = "Variable"))]
+    #[cfg_attr(feature = "schema", schemars(extend("oneOf" = [{ "required": ["target"] }, { "required": ["amount"] }])))]
+    pub(crate) struct VariableSpec {
+        /// # Target percentage
+        ///
+        /// The variable pay at target as a percentage of base pay, such as
+        /// `15%` or `0.15`. Total target cash is each band amount plus this
+        /// share of it, rounded half away from zero to the currency's minor
+        /// unit.
+        #[cfg_attr(feature = "schema", serde(default))]
+        #[cfg_attr(feature = "schema", schemars(schema_with = "schema::optional_percent"))]
+        pub(crate) target: Option<Percent>,
+        /// # Fixed amount
+        ///
+        /// The variable pay at target as a fixed amount in the ladder's
+        /// currency, such as `20000`, whatever the base.
+        #[cfg_attr(feature = "schema", serde(default))]
+        #[cfg_attr(feature = "schema", schemars(schema_with = "schema::amount"))]
+        pub(crate) amount: Option<Decimal>,
+    }
+}
+
+wire_struct! {
+    /// # Equity
+    ///
+    /// An annual equity or long-term-incentive grant band in the ladder's
+    /// currency: the minimum, the midpoint and the maximum grant value.
+    #[derive(Debug, Clone, Copy, PartialEq)]
+    #[cfg_attr(feature = "schema", derive(JsonSchema))]
+    #[cfg_attr(feature = "schema", serde(deny_unknown_fields))]
+    #[cfg_attr(feature = "schema", schemars(rename = "Equity"))]
+    #[cfg_attr(feature = "schema", schemars(extend("examples" = [{ "min": 40000, "mid": 60000, "max": 80000 }])))]
+    pub(crate) struct EquitySpec {
+        /// # Minimum
+        ///
+        /// The smallest annual grant value, such as `40000`.
+        #[cfg_attr(feature = "schema", schemars(schema_with = "schema::amount"))]
+        pub(crate) min: Decimal,
+        /// # Midpoint
+        ///
+        /// The annual grant value at target, such as `60000`.
+        #[cfg_attr(feature = "schema", schemars(schema_with = "schema::amount"))]
+        pub(crate) mid: Decimal,
+        /// # Maximum
+        ///
+        /// The largest annual grant value, such as `80000`.
+        #[cfg_attr(feature = "schema", schemars(schema_with = "schema::amount"))]
+        pub(crate) max: Decimal,
     }
 }
 

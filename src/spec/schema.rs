@@ -225,6 +225,14 @@ pub(super) fn optional_grade(generator: &mut SchemaGenerator) -> Schema {
     grade(generator)
 }
 
+pub(super) fn date(_: &mut SchemaGenerator) -> Schema {
+    json_schema!({
+        "type": "string",
+        "pattern": "^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$",
+        "examples": ["2024-04-01"]
+    })
+}
+
 pub(super) fn amount(_: &mut SchemaGenerator) -> Schema {
     json_schema!({
         "oneOf": [

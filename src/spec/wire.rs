@@ -49,8 +49,9 @@ mod tests {
     use super::Wire;
     use crate::model::{CompetencyKind, ParityMode, PayPeriod, TrackKind};
     use crate::spec::{
-        BandSpec, CompetencySpec, ExpectationSpec, LadderSpec, LevelSpec, OverlapSpec, ParitySpec,
-        PercentRangeSpec, PolicySpec, RatingsSpec, ScaleSpec, StepSpec, TrackSpec, ZoneSpec,
+        BandSpec, CompetencySpec, EquitySpec, ExpectationSpec, LadderSpec, LevelSpec, OverlapSpec,
+        ParitySpec, PercentRangeSpec, PolicySpec, RatingsSpec, ScaleSpec, StepSpec, TrackSpec,
+        VariableSpec, ZoneSpec,
     };
 
     fn sorted(keys: &[&str]) -> Vec<String> {
@@ -74,6 +75,7 @@ mod tests {
         let keys: &[(&str, &[&str])] = &[
             ("Band", BandSpec::KEYS),
             ("Competency", CompetencySpec::KEYS),
+            ("Equity", EquitySpec::KEYS),
             ("Level", LevelSpec::KEYS),
             ("Overlap", OverlapSpec::KEYS),
             ("Parity", ParitySpec::KEYS),
@@ -82,6 +84,7 @@ mod tests {
             ("ProficiencyScale", ScaleSpec::KEYS),
             ("ProficiencyStep", StepSpec::KEYS),
             ("Track", TrackSpec::KEYS),
+            ("Variable", VariableSpec::KEYS),
             ("Zone", ZoneSpec::KEYS),
         ];
         let with_properties: Vec<&String> = definitions

@@ -161,6 +161,27 @@ fn text(t: &Transition<'_>, zone_note: &str, amounts: Amounts, scale: &Proficien
         }
         _ => "Pay: not compared: one of the levels has no pay band.\n".to_owned(),
     });
+    if let Some(cash) = t.target_cash_difference() {
+        let text = if cash.is_zero() {
+            "unchanged at the midpoint".to_owned()
+        } else {
+            format!("{} at the midpoint", amounts.signed(cash))
+        };
+        let with = |level: &dualtrack::Level| match level.variable() {
+            Some(v) => match v {
+                dualtrack::Variable::Amount(amount) => amounts.money(amount),
+                other => other.to_string(),
+            },
+            None => "none".to_owned(),
+        };
+        out.push_str(&format!(
+            "Total target cash{zone_note}: {text} (variable pay: {} {}, {} {}).\n",
+            from.id(),
+            with(from),
+            to.id(),
+            with(to)
+        ));
+    }
     let band = |band: Option<dualtrack::Band>| {
         band.map_or_else(|| "no pay band published".to_owned(), |b| amounts.band(b))
     };

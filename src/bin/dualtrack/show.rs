@@ -4,7 +4,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use dualtrack::{
-    Band, BandedLevel, Expected, Ladder, LadderOverview, LevelProfile, ProficiencyScale,
+    Band, BandedLevel, Expected, Ladder, LadderOverview, LevelProfile, ProficiencyScale, Variable,
 };
 
 use crate::input;
@@ -134,6 +134,33 @@ fn profile_text(shown: &LevelProfile<'_>, amounts: Amounts) -> String {
             }
         }
         _ => row("band", no_band(ladder)),
+    }
+    if let Some(variable) = level.variable() {
+        row(
+            "variable",
+            format!("{} at target", variable_text(variable, amounts)),
+        );
+        let key = match shown.zone() {
+            Some(zone) => format!("target cash ({})", zone.id()),
+            None => "target cash".to_owned(),
+        };
+        match shown.target_cash() {
+            Some(cash) => row(&key, format!("{} (base + variable)", amounts.band(cash))),
+            None if level.band().is_none() => {}
+            None => match variable {
+                Variable::Amount(amount) => row(
+                    &key,
+                    format!(
+                        "not shown: the fixed amount is in {}, the zone pays in another currency",
+                        amount.currency()
+                    ),
+                ),
+                _ => row(&key, "cannot be converted".to_owned()),
+            },
+        }
+    }
+    if let Some(equity) = level.equity() {
+        row("equity", format!("{} a year", amounts.band(*equity)));
     }
     if let Some(position) = shown.salary() {
         row("salary", output::position_text(position, amounts));
@@ -346,6 +373,9 @@ fn overview_text(shown: &LadderOverview<'_>, amounts: Amounts) -> String {
         ladder.id(),
         output::zone_note(ladder, shown.zone())
     );
+    if let Some(date) = ladder.effective_date() {
+        out.push_str(&format!("effective from {date}\n"));
+    }
     if let Some(grades) = ladder.grades() {
         let labels: Vec<String> = grades.iter().map(ToString::to_string).collect();
         out.push_str(&format!("grades, lowest first: {}\n", labels.join(", ")));
@@ -353,6 +383,8 @@ fn overview_text(shown: &LadderOverview<'_>, amounts: Amounts) -> String {
     // One table for every track, so that the columns line up across tracks;
     // a ladder without pay has no band columns.
     let paid = ladder.publishes_pay();
+    // Total target cash at the midpoint, when any level has variable pay.
+    let cash = paid && ladder.has_variable_pay();
     let mut rows = Vec::new();
     let mut starts = Vec::new();
     let split = ladder.split_grade();
@@ -373,6 +405,9 @@ fn overview_text(shown: &LadderOverview<'_>, amounts: Amounts) -> String {
         let mut heading = vec!["grade", "level", "title"];
         if paid {
             heading.extend(["min", "mid", "max"]);
+        }
+        if cash {
+            heading.push("ttc mid");
         }
         heading.push("counterpart");
         rows.push(heading.into_iter().map(str::to_owned).collect());
@@ -405,16 +440,27 @@ fn overview_text(shown: &LadderOverview<'_>, amounts: Amounts) -> String {
                 };
                 cells.extend(points);
             }
+            if cash {
+                // `-`: no band or no variable pay; the base is the cash.
+                cells.push(match (row.band(), row.target_cash()) {
+                    (Some(_), Some(ttc)) => amounts.amount(ttc.mid()),
+                    (Some(b), None) if level.variable().is_none() => amounts.amount(b.mid()),
+                    (None, _) => "-".to_owned(),
+                    (Some(_), None) => String::new(),
+                });
+            }
             cells.push(counterparts);
             rows.push(cells);
         }
     }
     // Numbered grades align right, labels left.
-    let right: &[usize] = match (paid, ladder.grades().is_some()) {
-        (true, true) => &[3, 4, 5],
-        (true, false) => &[0, 3, 4, 5],
-        (false, true) => &[],
-        (false, false) => &[0],
+    let right: &[usize] = match (paid, cash, ladder.grades().is_some()) {
+        (true, true, true) => &[3, 4, 5, 6],
+        (true, true, false) => &[0, 3, 4, 5, 6],
+        (true, false, true) => &[3, 4, 5],
+        (true, false, false) => &[0, 3, 4, 5],
+        (false, _, true) => &[],
+        (false, _, false) => &[0],
     };
     let text = table(&rows, right, "  ");
     for (i, line) in text.lines().enumerate() {
@@ -478,6 +524,14 @@ fn overview_text(shown: &LadderOverview<'_>, amounts: Amounts) -> String {
         ));
     }
     out
+}
+
+/// `15% of base`, or `20000 USD` in the answer's money format.
+fn variable_text(variable: Variable, amounts: Amounts) -> String {
+    match variable {
+        Variable::Amount(amount) => amounts.money(amount),
+        other => other.to_string(),
+    }
 }
 
 fn band_text(band: Option<Band>, amounts: Amounts) -> String {
