@@ -1,10 +1,20 @@
 use serde::Serialize;
 
-use crate::{Band, Currency, Decimal, Money, ZoneId};
+use crate::{Band, Currency, Decimal, LevelId, Money, Percent, ZoneId};
 
-/// A location differential: zone bands are the base bands times `factor`,
-/// converted at `rate` when the zone pays in another currency, and rounded
-/// half away from zero to the zone currency's minor unit.
+/// A location differential, as written. A base amount becomes a zone amount
+/// in four exact steps, rounded once:
+///
+/// 1. the supplement: `base + clamp(base x uplift, min_uplift, max_uplift)`
+///    (the base alone without `uplift`; the bounds are in the base currency);
+/// 2. times `factor`, and times `rate` when the zone pays in another currency;
+/// 3. rounded half up to the `rounding` unit (the zone currency's minor unit
+///    by default);
+/// 4. no more than `cap`, in the zone currency.
+///
+/// Exempt levels (those listed in `exempt`, or on a track listed there) are
+/// paid nationally: their zone amounts are the base amounts times `rate`,
+/// rounded to the minor unit, with no supplement, factor, cap or unit.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Zone {
     pub(crate) id: ZoneId,
@@ -13,6 +23,22 @@ pub struct Zone {
     pub(crate) currency: Currency,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub(crate) rate: Option<Decimal>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub(crate) uplift: Option<Percent>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub(crate) min_uplift: Option<Money>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub(crate) max_uplift: Option<Money>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub(crate) cap: Option<Money>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub(crate) rounding: Option<Decimal>,
+    /// The level and track ids as written.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub(crate) exempt: Vec<String>,
+    /// Every exempt level: those listed and those of the tracks listed.
+    #[serde(skip)]
+    pub(crate) exempt_levels: Vec<LevelId>,
 }
 
 impl Zone {
@@ -41,48 +67,203 @@ impl Zone {
         self.rate
     }
 
-    /// `amount` (in the base currency) as paid in this zone; `None` on overflow.
-    pub fn convert(&self, amount: Money) -> Option<Money> {
-        convert(amount, self.factor, self.rate, self.currency)
+    /// The supplement, as a share of the base amount, when it has one.
+    pub fn uplift(&self) -> Option<Percent> {
+        self.uplift
     }
 
-    /// `band` (in the base currency) as paid in this zone; `None` on overflow.
+    /// The least the supplement adds, in the base currency.
+    pub fn min_uplift(&self) -> Option<Money> {
+        self.min_uplift
+    }
+
+    /// The most the supplement adds, in the base currency.
+    pub fn max_uplift(&self) -> Option<Money> {
+        self.max_uplift
+    }
+
+    /// The most any zone amount may be, in the zone currency.
+    pub fn cap(&self) -> Option<Money> {
+        self.cap
+    }
+
+    /// The unit zone amounts are rounded to (half up), when it is not the
+    /// currency's minor unit: `1` for whole units, `100` for hundreds.
+    pub fn rounding(&self) -> Option<Decimal> {
+        self.rounding
+    }
+
+    /// The ids of the levels and tracks paid nationally in this zone, as written.
+    pub fn exempt(&self) -> &[String] {
+        &self.exempt
+    }
+
+    /// Whether the level with this id is paid nationally in this zone (it is
+    /// listed in `exempt`, or its track is).
+    ///
+    /// ```
+    /// # let ladder = dualtrack::load_path("ladders/examples/nhs-nursing.yaml")?.into_ladder();
+    /// let inner = ladder.zone("inner-london").unwrap();
+    /// assert!(inner.exempts("chief-nurse"));
+    /// assert!(!inner.exempts("matron"));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn exempts(&self, level: impl AsRef<str>) -> bool {
+        let level = level.as_ref();
+        self.exempt_levels.iter().any(|l| l.as_str() == level)
+    }
+
+    fn rules(&self) -> Rules {
+        Rules {
+            factor: self.factor,
+            rate: self.rate,
+            currency: self.currency,
+            uplift: self.uplift,
+            min_uplift: self.min_uplift,
+            max_uplift: self.max_uplift,
+            cap: self.cap,
+            rounding: self.rounding,
+        }
+    }
+
+    /// `amount` (in the base currency) as paid in this zone to a level that
+    /// is not exempt; `None` on overflow.
+    ///
+    /// ```
+    /// # let ladder = dualtrack::load_path("ladders/examples/nhs-nursing.yaml")?.into_ladder();
+    /// use dualtrack::{Currency, Money};
+    /// let gbp = Currency::from_code("GBP").unwrap();
+    /// let inner = ladder.zone("inner-london").unwrap();
+    /// // 29970 + 20% (5994, between the 5414 floor and the 8172 cap)
+    /// let pay = inner.convert(Money::from_minor(2_997_000, gbp)).unwrap();
+    /// assert_eq!(pay.to_string(), "35964 GBP");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn convert(&self, amount: Money) -> Option<Money> {
+        self.rules().amount(amount)
+    }
+
+    /// `band` (in the base currency) as paid in this zone to a level that is
+    /// not exempt; `None` on overflow.
     pub fn band(&self, band: &Band) -> Option<Band> {
-        convert_band(band, self.factor, self.rate, self.currency)
+        self.rules().band(band)
+    }
+
+    /// `band` (in the base currency) as paid in this zone to an exempt level:
+    /// converted at `rate` only; `None` on overflow.
+    pub fn national_band(&self, band: &Band) -> Option<Band> {
+        Rules::national(self.rate, self.currency).band(band)
     }
 }
 
-/// A band converted point by point as [`convert`] converts an amount.
-pub(crate) fn convert_band(
-    band: &Band,
-    factor: Decimal,
-    rate: Option<Decimal>,
-    currency: Currency,
-) -> Option<Band> {
-    let point = |amount| convert(amount, factor, rate, currency);
-    Band::new(point(band.min())?, point(band.mid())?, point(band.max())?)
+/// How a zone turns base amounts into zone amounts (see [`Zone`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Rules {
+    pub(crate) factor: Decimal,
+    pub(crate) rate: Option<Decimal>,
+    pub(crate) currency: Currency,
+    pub(crate) uplift: Option<Percent>,
+    pub(crate) min_uplift: Option<Money>,
+    pub(crate) max_uplift: Option<Money>,
+    pub(crate) cap: Option<Money>,
+    pub(crate) rounding: Option<Decimal>,
+}
+
+impl Rules {
+    /// The rules of an exempt level: the rate alone.
+    pub(crate) fn national(rate: Option<Decimal>, currency: Currency) -> Self {
+        Self {
+            factor: Decimal::ONE,
+            rate,
+            currency,
+            uplift: None,
+            min_uplift: None,
+            max_uplift: None,
+            cap: None,
+            rounding: None,
+        }
+    }
+
+    /// A band converted point by point.
+    pub(crate) fn band(&self, band: &Band) -> Option<Band> {
+        Band::new(
+            self.amount(band.min())?,
+            self.amount(band.mid())?,
+            self.amount(band.max())?,
+        )
+    }
+
+    /// A base amount as paid in the zone (see [`Zone`]); `None` on overflow
+    /// or with a rounding unit that is not a whole number of minor units.
+    pub(crate) fn amount(&self, amount: Money) -> Option<Money> {
+        let from = u32::from(amount.currency().minor_digits());
+        let to = u32::from(self.currency.minor_digits());
+        let base = u128::from(amount.minor());
+        // 1. The supplement, in units of 10^-(from + s) of the base currency.
+        let (supplemented, s) = match self.uplift {
+            Some(uplift) => {
+                let p = uplift.fraction();
+                let s = u32::from(p.scale());
+                let scale = 10u128.checked_pow(s)?;
+                let mut extra = base.checked_mul(u128::from(p.mantissa()))?;
+                if let Some(min) = self.min_uplift {
+                    extra = extra.max(u128::from(min.minor()).checked_mul(scale)?);
+                }
+                if let Some(max) = self.max_uplift {
+                    extra = extra.min(u128::from(max.minor()).checked_mul(scale)?);
+                }
+                (base.checked_mul(scale)?.checked_add(extra)?, s)
+            }
+            None => (base, 0),
+        };
+        // 2. Factor and rate, into minor units of the zone currency: n / d.
+        let rate = self.rate.unwrap_or(Decimal::ONE);
+        let n = supplemented
+            .checked_mul(u128::from(self.factor.mantissa()))?
+            .checked_mul(u128::from(rate.mantissa()))?
+            .checked_mul(10u128.checked_pow(to)?)?;
+        let d = 10u128.checked_pow(
+            s + from + u32::from(self.factor.scale()) + u32::from(rate.scale()),
+        )?;
+        // 3. Rounded half up to the unit, k minor units.
+        let k = match self.rounding {
+            Some(unit) => unit_minor(unit, self.currency)?,
+            None => 1,
+        };
+        let d = d.checked_mul(k)?;
+        // Rounds half up without overflowing near `u128::MAX`.
+        let units = n / d + u128::from(n % d >= d - d / 2);
+        let mut minor = units.checked_mul(k)?;
+        // 4. The cap.
+        if let Some(cap) = self.cap {
+            minor = minor.min(u128::from(cap.minor()));
+        }
+        Some(Money::from_minor(u64::try_from(minor).ok()?, self.currency))
+    }
+}
+
+/// The rounding `unit` in minor units of `currency`: `None` when it is zero
+/// or finer than the minor unit (or not a whole number of them).
+pub(crate) fn unit_minor(unit: Decimal, currency: Currency) -> Option<u128> {
+    let to = u32::from(currency.minor_digits());
+    let scaled = u128::from(unit.mantissa()).checked_mul(10u128.checked_pow(to)?)?;
+    let d = 10u128.checked_pow(u32::from(unit.scale()))?;
+    (scaled % d == 0 && scaled / d > 0).then_some(scaled / d)
 }
 
 /// `amount x factor x rate` in `currency`, rounded half away from zero to its minor unit.
+#[cfg(test)]
 pub(crate) fn convert(
     amount: Money,
     factor: Decimal,
     rate: Option<Decimal>,
     currency: Currency,
 ) -> Option<Money> {
-    let rate = rate.unwrap_or(Decimal::ONE);
-    let from = u32::from(amount.currency().minor_digits());
-    let to = u32::from(currency.minor_digits());
-    let numerator = u128::from(amount.minor())
-        .checked_mul(u128::from(factor.mantissa()))?
-        .checked_mul(u128::from(rate.mantissa()))?
-        .checked_mul(10u128.checked_pow(to)?)?;
-    let denominator =
-        10u128.checked_pow(u32::from(factor.scale()) + u32::from(rate.scale()) + from)?;
-    // Rounds half away from zero without overflowing near `u128::MAX`.
-    let minor = numerator / denominator
-        + u128::from(numerator % denominator >= denominator - denominator / 2);
-    Some(Money::from_minor(u64::try_from(minor).ok()?, currency))
+    Rules {
+        factor,
+        ..Rules::national(rate, currency)
+    }
+    .amount(amount)
 }
 
 #[cfg(test)]

@@ -124,6 +124,8 @@ fn gap(facts: &Facts<'_>, ic: &Band, m: &Band) -> Option<Gap> {
 /// currency or in some zone.
 fn falls_short(facts: &Facts<'_>, ic: &Band, m: &Band) -> bool {
     gap(facts, ic, m).is_some()
+        // An exempt level is paid differently in a zone: equal bands may part.
+        || facts.any_exempt()
         || ic != m
             && (0..facts.spec.zones.len()).any(|zone| {
                 let (Some(zic), Some(zm)) = (facts.zone_band(zone, ic), facts.zone_band(zone, m))
@@ -228,7 +230,7 @@ pub(crate) fn check(facts: &Facts<'_>, sink: &mut Findings) {
             track.fill(None);
         }
         let mut band_in_zone = |t: usize, l: usize| -> Option<Band> {
-            *converted[t][l].get_or_insert_with(|| facts.zone_band(z, &facts.band(t, l)?))
+            *converted[t][l].get_or_insert_with(|| facts.level_zone_band(z, t, l))
         };
         for &[it, il, mt, ml] in &passed {
             let (Some(zic), Some(zm)) = (band_in_zone(it, il), band_in_zone(mt, ml)) else {

@@ -135,6 +135,14 @@ fn profile_text(shown: &LevelProfile<'_>, amounts: Amounts) -> String {
         }
         _ => row("band", no_band(ladder)),
     }
+    if let Some(zone) = shown.zone()
+        && zone.exempts(level.id())
+    {
+        row(
+            "zone pay",
+            format!("exempt: paid nationally in `{}`", zone.id()),
+        );
+    }
     if let Some(position) = shown.salary() {
         row("salary", output::position_text(position, amounts));
     }
