@@ -317,14 +317,34 @@ fn finding(
     match zone {
         Some(z) => {
             let zone_spec = &facts.spec.zones[z];
+            let zone_id = escape(&zone_spec.id);
+            let zone_help = match (facts.exempt(z, it, il), facts.exempt(z, mt, ml)) {
+                (true, false) | (false, true) => {
+                    let (exempt, paid) = match facts.exempt(z, it, il) {
+                        true => (&ic.id, &m.id),
+                        false => (&m.id, &ic.id),
+                    };
+                    format!(
+                        "`{}` is exempt from zone `{zone_id}` (paid nationally) and `{}` is not: exempt both or neither",
+                        escape(exempt),
+                        escape(paid)
+                    )
+                }
+                _ if zone_spec.uplift.is_some()
+                    || zone_spec.cap.is_some()
+                    || zone_spec.rounding.is_some() =>
+                {
+                    "the zone's uplift bounds, cap and rounding apply to each band separately, so check them".to_owned()
+                }
+                _ => "the zone bands are rounded separately, so check the zone's factor and rate"
+                    .to_owned(),
+            };
             Finding::new(
                 &PARITY_GAP,
                 Pointer::root().key("zones").index(z),
-                format!("in zone `{}`, {message}", escape(&zone_spec.id)),
+                format!("in zone `{zone_id}`, {message}"),
             )
-            .with_help(format!(
-                "{help}; the zone bands are rounded separately, so check the zone's factor and rate"
-            ))
+            .with_help(format!("{help}; {zone_help}"))
             .with_related(band_pointer(it, il), "the IC band")
             .with_related(band_pointer(mt, ml), "the management band")
         }
