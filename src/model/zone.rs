@@ -102,7 +102,7 @@ impl Zone {
     /// listed in `exempt`, or its track is).
     ///
     /// ```
-    /// # let ladder = dualtrack::load_path("ladders/examples/nhs-nursing.yaml")?.into_ladder();
+    /// # let ladder = dualtrack::Loader::new().inspect_path("ladders/examples/nhs-nursing.yaml")?.into_ladder();
     /// let inner = ladder.zone("inner-london").unwrap();
     /// assert!(inner.exempts("chief-nurse"));
     /// assert!(!inner.exempts("matron"));
@@ -130,7 +130,7 @@ impl Zone {
     /// is not exempt; `None` on overflow.
     ///
     /// ```
-    /// # let ladder = dualtrack::load_path("ladders/examples/nhs-nursing.yaml")?.into_ladder();
+    /// # let ladder = dualtrack::Loader::new().inspect_path("ladders/examples/nhs-nursing.yaml")?.into_ladder();
     /// use dualtrack::{Currency, Money};
     /// let gbp = Currency::from_code("GBP").unwrap();
     /// let inner = ladder.zone("inner-london").unwrap();
