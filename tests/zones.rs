@@ -78,9 +78,8 @@ fn the_supplement_is_a_share_of_base_pay_between_a_floor_and_a_ceiling() {
 
 #[test]
 fn rounding_and_the_cap_apply_last_in_that_order() {
-    let source = ladder(
-        "  - { id: london, name: London, factor: 1.0333, rounding: 100, cap: 55000 }\n",
-    );
+    let source =
+        ladder("  - { id: london, name: London, factor: 1.0333, rounding: 100, cap: 55000 }\n");
     let ladder = Loader::new().load(&source).expect("valid").into_ladder();
     let london = ladder.zone("london").unwrap();
     let band = |id: &str| ladder.level(id).unwrap().band_in(Some(london)).unwrap();
@@ -97,24 +96,29 @@ fn rounding_and_the_cap_apply_last_in_that_order() {
 fn an_exempt_level_is_paid_nationally_and_parity_is_rechecked_in_the_zone() {
     // The base bands match; in London the exempt `ic3` stays at 56000 while
     // `em2` gets the supplement: a gap that exists only in the zone.
-    let source = ladder(
-        "  - { id: london, name: London, factor: 1, uplift: 10%, exempt: [ic3] }\n",
-    );
+    let source =
+        ladder("  - { id: london, name: London, factor: 1, uplift: 10%, exempt: [ic3] }\n");
     let found = findings(&source);
     assert_eq!(found.len(), 1, "{found:#?}");
     for (code, message, help) in &found {
         assert_eq!(code, "parity-gap");
-        assert!(message.starts_with("in zone `london`, IC level `ic3`"), "{message}");
+        assert!(
+            message.starts_with("in zone `london`, IC level `ic3`"),
+            "{message}"
+        );
         assert!(
             help.contains("`ic3` is exempt from zone `london` (paid nationally) and `em2` is not"),
             "{help}"
         );
     }
-    assert!(found[0].1.contains("pays up to 56000 GBP, below management level `em2` (61600 GBP)"));
-    // Exempting its counterpart too: both paid nationally, no gap.
-    let fixed = ladder(
-        "  - { id: london, name: London, factor: 1, uplift: 10%, exempt: [ic3, em2] }\n",
+    assert!(
+        found[0]
+            .1
+            .contains("pays up to 56000 GBP, below management level `em2` (61600 GBP)")
     );
+    // Exempting its counterpart too: both paid nationally, no gap.
+    let fixed =
+        ladder("  - { id: london, name: London, factor: 1, uplift: 10%, exempt: [ic3, em2] }\n");
     assert!(findings(&fixed).is_empty(), "{:#?}", findings(&fixed));
     // A track id exempts each of its levels.
     let tracks = ladder(
@@ -172,7 +176,12 @@ mod cli {
         let mut all = vec!["show"];
         all.extend_from_slice(args);
         let out = dualtrack(&all);
-        assert_eq!(out.status.code(), Some(0), "{args:?}: {}", text(&out.stderr));
+        assert_eq!(
+            out.status.code(),
+            Some(0),
+            "{args:?}: {}",
+            text(&out.stderr)
+        );
         text(&out.stdout)
     }
 
@@ -183,7 +192,10 @@ mod cli {
             .find(|l| l.split_whitespace().any(|w| w == level))
             .unwrap_or_else(|| panic!("no row for {level}:\n{output}"));
         let words: Vec<&str> = line.split_whitespace().collect();
-        let at = words.iter().position(|w| w.parse::<u64>().is_ok() && w.len() >= 5).unwrap();
+        let at = words
+            .iter()
+            .position(|w| w.parse::<u64>().is_ok() && w.len() >= 5)
+            .unwrap();
         [words[at], words[at + 1], words[at + 2]].map(str::to_owned)
     }
 
@@ -212,9 +224,30 @@ mod cli {
     #[test]
     fn show_zone_reproduces_a_published_london_pay_table() {
         let published = [
-            ("inner-london", [["28837", "30139", "31538"], ["32466", "35016", "39521"], ["40447", "42686", "47965"]]),
-            ("outer-london", [["28057", "29224", "30390"], ["31163", "33557", "37874"], ["38762", "40749", "45765"]]),
-            ("fringe", [["25146", "26372", "27596"], ["28408", "30639", "34581"], ["35391", "37351", "42503"]]),
+            (
+                "inner-london",
+                [
+                    ["28837", "30139", "31538"],
+                    ["32466", "35016", "39521"],
+                    ["40447", "42686", "47965"],
+                ],
+            ),
+            (
+                "outer-london",
+                [
+                    ["28057", "29224", "30390"],
+                    ["31163", "33557", "37874"],
+                    ["38762", "40749", "45765"],
+                ],
+            ),
+            (
+                "fringe",
+                [
+                    ["25146", "26372", "27596"],
+                    ["28408", "30639", "34581"],
+                    ["35391", "37351", "42503"],
+                ],
+            ),
         ];
         for (zone, bands) in published {
             let out = show(&[NHS_2022, "--zone", zone]);

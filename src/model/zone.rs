@@ -222,9 +222,8 @@ impl Rules {
             .checked_mul(u128::from(self.factor.mantissa()))?
             .checked_mul(u128::from(rate.mantissa()))?
             .checked_mul(10u128.checked_pow(to)?)?;
-        let d = 10u128.checked_pow(
-            s + from + u32::from(self.factor.scale()) + u32::from(rate.scale()),
-        )?;
+        let d = 10u128
+            .checked_pow(s + from + u32::from(self.factor.scale()) + u32::from(rate.scale()))?;
         // 3. Rounded half up to the unit, k minor units.
         let k = match self.rounding {
             Some(unit) => unit_minor(unit, self.currency)?,
@@ -299,6 +298,71 @@ mod tests {
             convert(money(100_000, "USD"), one, Some(rate), jpy),
             Some(money(150_500, "JPY"))
         );
+    }
+
+    fn rules(zone: &str) -> Rules {
+        let gbp = Currency::from_code("GBP").unwrap();
+        let mut rules = Rules::national(None, gbp);
+        for (key, value) in zone.split(", ").filter_map(|kv| kv.split_once(": ")) {
+            let money = || Money::from_decimal(value.parse().unwrap(), gbp);
+            match key {
+                "factor" => rules.factor = value.parse().unwrap(),
+                "uplift" => rules.uplift = Some(value.parse().unwrap()),
+                "min" => rules.min_uplift = money(),
+                "max" => rules.max_uplift = money(),
+                "cap" => rules.cap = money(),
+                "rounding" => rules.rounding = Some(value.parse().unwrap()),
+                _ => unreachable!("{key}"),
+            }
+        }
+        rules
+    }
+
+    fn pay(zone: &str, pounds: &str) -> String {
+        let gbp = Currency::from_code("GBP").unwrap();
+        let base = Money::from_decimal(pounds.parse().unwrap(), gbp).unwrap();
+        rules(zone)
+            .amount(base)
+            .map_or("overflow".to_owned(), |m| m.amount())
+    }
+
+    #[test]
+    fn the_supplement_is_clamped_then_scaled_rounded_and_capped() {
+        let hcas = "uplift: 20%, min: 5414, max: 8172, rounding: 1";
+        assert_eq!(pay(hcas, "26530"), "31944"); // 5306 < 5414
+        assert_eq!(pay(hcas, "29970"), "35964"); // 5994
+        assert_eq!(pay(hcas, "37338"), "44806"); // 7467.60, to the pound
+        assert_eq!(pay(hcas, "46148"), "54320"); // 9229.60 > 8172
+        // Half up at the unit: 100.50 -> 101, 100.49 -> 100.
+        assert_eq!(pay("rounding: 1", "100.50"), "101");
+        assert_eq!(pay("rounding: 1", "100.49"), "100");
+        assert_eq!(pay("rounding: 100", "12350"), "12400");
+        assert_eq!(pay("rounding: 100", "12349.99"), "12300");
+        // Without a unit: the minor unit, as before.
+        assert_eq!(pay("factor: 0.5", "0.01"), "0.01");
+        // The factor applies to the supplemented amount; the cap comes last,
+        // after rounding.
+        assert_eq!(pay("factor: 0.5, uplift: 10%", "1000"), "550");
+        assert_eq!(pay("uplift: 10%, rounding: 100, cap: 1000", "900"), "1000");
+        assert_eq!(pay("uplift: 10%, rounding: 100, cap: 1000", "950"), "1000");
+        assert_eq!(pay("rounding: 100, cap: 1049", "1040"), "1000");
+        // A floor alone, a ceiling alone.
+        assert_eq!(pay("uplift: 1%, min: 50", "1000"), "1050");
+        assert_eq!(pay("uplift: 50%, max: 50", "1000"), "1050");
+    }
+
+    #[test]
+    fn a_rounding_unit_is_a_whole_number_of_minor_units() {
+        let gbp = Currency::from_code("GBP").unwrap();
+        let jpy = Currency::from_code("JPY").unwrap();
+        let unit = |u: &str| u.parse::<Decimal>().unwrap();
+        assert_eq!(unit_minor(unit("0.01"), gbp), Some(1));
+        assert_eq!(unit_minor(unit("0.05"), gbp), Some(5));
+        assert_eq!(unit_minor(unit("100"), gbp), Some(10_000));
+        assert_eq!(unit_minor(unit("0.001"), gbp), None);
+        assert_eq!(unit_minor(unit("0"), gbp), None);
+        assert_eq!(unit_minor(unit("0.5"), jpy), None);
+        assert_eq!(unit_minor(unit("1000"), jpy), Some(1000));
     }
 
     #[test]

@@ -772,7 +772,10 @@ impl<'s> Facts<'s> {
 
     /// Whether any zone exempts any level or track.
     pub(crate) fn any_exempt(&self) -> bool {
-        self.spec.zones.iter().any(|z| z.exempt.as_ref().is_some_and(|e| !e.is_empty()))
+        self.spec
+            .zones
+            .iter()
+            .any(|z| z.exempt.as_ref().is_some_and(|e| !e.is_empty()))
     }
 }
 

@@ -1,8 +1,8 @@
 use crate::finding::{Finding, Findings};
+use crate::model::{ZoneRules, unit_minor};
 use crate::rules::Facts;
 use crate::spec::ZoneSpec;
 use crate::text::escape;
-use crate::model::{ZoneRules, unit_minor};
 use crate::{Currency, Decimal, Money, Pointer};
 
 declare_rule! {
@@ -107,7 +107,10 @@ pub(crate) fn conversion(
     let max_uplift = money("max_uplift", zone.max_uplift, base);
     let cap = money("cap", zone.cap, currency);
     if zone.uplift.is_none() {
-        for (key, bound) in [("min_uplift", zone.min_uplift), ("max_uplift", zone.max_uplift)] {
+        for (key, bound) in [
+            ("min_uplift", zone.min_uplift),
+            ("max_uplift", zone.max_uplift),
+        ] {
             if bound.is_some() {
                 problems.push(ZoneProblem::BoundWithoutUplift(key));
             }

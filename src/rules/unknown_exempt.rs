@@ -56,11 +56,7 @@ pub(crate) fn check(facts: &Facts<'_>, sink: &mut Findings) {
             sink.push(
                 Finding::new(
                     &UNKNOWN_EXEMPT,
-                    Pointer::root()
-                        .key("zones")
-                        .index(z)
-                        .key("exempt")
-                        .index(j),
+                    Pointer::root().key("zones").index(z).key("exempt").index(j),
                     format!(
                         "zone `{}` exempts `{}`, which is no level or track",
                         escape(&zone.id),

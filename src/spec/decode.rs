@@ -1161,7 +1161,9 @@ impl Decoder<'_> {
             d.decimal(n, p, &reading::TYPE, "rounding unit", "`1` or `100`")
         });
         let exempt = match f.get("exempt") {
-            Some((node, pointer)) => self.texts(node, &pointer, "level or track ids", false).map(Some),
+            Some((node, pointer)) => self
+                .texts(node, &pointer, "level or track ids", false)
+                .map(Some),
             None => Some(None),
         };
         Some(ZoneSpec {

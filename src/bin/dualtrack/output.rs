@@ -7,8 +7,8 @@ use std::process::ExitCode;
 
 use clap::ValueEnum;
 use dualtrack::{
-    Band, Count, Currency, Decimal, Ladder, Level, Money, Placement, Report, Reports, SalaryPosition,
-    Severity, SignedMoney, Track, Zone,
+    Band, Count, Currency, Decimal, Ladder, Level, Money, Placement, Report, Reports,
+    SalaryPosition, Severity, SignedMoney, Track, Zone,
 };
 use serde::Serialize;
 
