@@ -24,9 +24,10 @@ declare_rule! {
     /// third-highest level: parity covers its top three levels. The check is
     /// repeated in every zone, on the zone amounts as rounded (its uplift,
     /// bounds, cap and rounding unit applied; a level the zone exempts is
-    /// paid its base band there), and each such finding names the zone. Executive levels
-    /// (`executive: true`) are outside parity: they are not compared, and the
-    /// default `from_grade` counts only the levels that are not executive.
+    /// paid its base band there), and each such finding names the zone.
+    /// Executive levels (`executive: true`) are outside parity: they are not
+    /// compared, and the default `from_grade` counts only the levels that are
+    /// not executive.
     ///
     /// ### Why is this bad?
     /// When management pays more at the same grade, the ladder tells its best
