@@ -134,6 +134,39 @@ fn an_exempt_level_is_paid_nationally_and_parity_is_rechecked_in_the_zone() {
 }
 
 #[test]
+fn an_exemption_below_parity_opens_a_management_premium_in_the_zone() {
+    // Parity from grade 3: at grade 2 `em1` and `ic2` share a band, but in
+    // London the IC track is paid nationally and `em1` gets 10% more.
+    let source = ladder(
+        "  - { id: london, name: London, factor: 1, uplift: 10%, exempt: [ic] }
+policy:
+  parity: { from_grade: 3 }
+",
+    );
+    let found = findings(&source);
+    let premium: Vec<_> = found
+        .iter()
+        .filter(|(code, _, _)| code == "management-premium")
+        .collect();
+    assert_eq!(premium.len(), 1, "{found:#?}");
+    assert_eq!(
+        premium[0].1,
+        "in zone `london`, management level `em1` (grade 2) has its midpoint at 45100 GBP, above IC level `ic2` (41000 GBP)"
+    );
+    assert_eq!(
+        premium[0].2,
+        "the zone exempts one of them: exempt both `ic2` and `em1` from zone `london`, or neither"
+    );
+    // The same gap at grade 3 is a parity gap, in the zone.
+    assert!(
+        found
+            .iter()
+            .any(|(code, message, _)| code == "parity-gap" && message.contains("`ic3`")),
+        "{found:#?}"
+    );
+}
+
+#[test]
 fn location_rules_that_cannot_be_applied_are_invalid_zones() {
     let cases = [
         (
