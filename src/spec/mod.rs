@@ -422,12 +422,19 @@ wire_struct! {
 wire_struct! {
     /// # Location zone
     ///
-    /// A location differential: the zone's bands are the base bands times
-    /// `factor`, converted at `rate` when the zone pays in another currency.
+    /// A location differential: the zone's bands are the base bands, plus an
+    /// `uplift` between `min_uplift` and `max_uplift` when given, times
+    /// `factor`, converted at `rate` when the zone pays in another currency,
+    /// rounded to `rounding` and held under `cap`; the levels and tracks in
+    /// `exempt` are paid nationally.
     #[derive(Debug, Clone, PartialEq)]
     #[cfg_attr(feature = "schema", derive(JsonSchema))]
     #[cfg_attr(feature = "schema", serde(deny_unknown_fields))]
     #[cfg_attr(feature = "schema", schemars(rename = "Zone"))]
+    // The bounds of a supplement come with the supplement (`invalid-zone`).
+    #[cfg_attr(feature = "schema", schemars(extend(
+        "dependencies" = { "min_uplift": ["uplift"], "max_uplift": ["uplift"] }
+    )))]
     pub(crate) struct ZoneSpec {
         /// # Zone id
         ///
