@@ -116,6 +116,18 @@ fn an_exempt_level_is_paid_nationally_and_parity_is_rechecked_in_the_zone() {
             .1
             .contains("pays up to 56000 GBP, below management level `em2` (61600 GBP)")
     );
+    // `move` in the zone pays the exempt level nationally too.
+    let loaded = Loader::new().inspect(&source).expect("invariants hold");
+    let london = loaded.ladder().zone("london").unwrap();
+    let moved = loaded
+        .ladder()
+        .transition("em2", "ic")
+        .expect("a move")
+        .in_zone(london)
+        .unwrap();
+    assert_eq!(moved.from_band().unwrap().mid().to_string(), "55000 GBP");
+    assert_eq!(moved.to_band().unwrap().mid().to_string(), "50000 GBP");
+    assert_eq!(moved.pay_difference().unwrap().to_string(), "-5000 GBP");
     // Exempting its counterpart too: both paid nationally, no gap.
     let fixed =
         ladder("  - { id: london, name: London, factor: 1, uplift: 10%, exempt: [ic3, em2] }\n");
