@@ -136,12 +136,31 @@ fn build(facts: &Facts<'_>) -> Option<Ladder> {
         .zip(ids.zones.iter().zip(&facts.zones))
         .map(|(z, (id, conversion))| {
             let conversion = conversion.as_ref().ok()?;
+            let exempt = z.exempt.clone().unwrap_or_default();
+            let listed = &exempt;
+            let exempt_levels = tracks
+                .iter()
+                .flat_map(|t| {
+                    let whole = listed.iter().any(|e| e == t.id.as_str());
+                    t.levels
+                        .iter()
+                        .filter(move |l| whole || listed.iter().any(|e| e == l.id.as_str()))
+                        .map(|l| l.id.clone())
+                })
+                .collect();
             Some(Zone {
                 id: id.clone().ok()?,
                 name: z.name.clone(),
                 factor: conversion.factor,
                 currency: conversion.currency,
                 rate: conversion.rate,
+                uplift: conversion.uplift,
+                min_uplift: conversion.min_uplift,
+                max_uplift: conversion.max_uplift,
+                cap: conversion.cap,
+                rounding: conversion.rounding,
+                exempt_levels,
+                exempt,
             })
         })
         .collect::<Option<Vec<_>>>()?;

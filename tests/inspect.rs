@@ -105,6 +105,7 @@ fn every_fixture_whose_invariants_hold_answers_every_question() {
     let mut with_errors = Vec::new();
     for dir in [
         "ladders",
+        "ladders/examples",
         "tests/fixtures/valid",
         "tests/fixtures/rules",
         "tests/fixtures/multi",

@@ -151,17 +151,22 @@ fn a_ladder_without_pay_is_valid_with_one_note() {
 
 #[test]
 fn reference_ladders_start_with_the_schema_modeline() {
-    for entry in std::fs::read_dir("ladders").expect("ladders") {
-        let path = entry.expect("entry").path();
-        if path.is_dir() {
-            continue;
+    for (dir, schema) in [
+        ("ladders", "../schemas/ladder.schema.json"),
+        ("ladders/examples", "../../schemas/ladder.schema.json"),
+    ] {
+        for entry in std::fs::read_dir(dir).expect("ladders") {
+            let path = entry.expect("entry").path();
+            if path.is_dir() {
+                continue;
+            }
+            let text = std::fs::read_to_string(&path).expect("text");
+            assert!(
+                text.starts_with(&format!("# yaml-language-server: $schema={schema}\n")),
+                "{}",
+                path.display()
+            );
         }
-        let text = std::fs::read_to_string(&path).expect("text");
-        assert!(
-            text.starts_with("# yaml-language-server: $schema=../schemas/ladder.schema.json\n"),
-            "{}",
-            path.display()
-        );
     }
 }
 

@@ -342,6 +342,7 @@ fn ladder_with_every_key() -> Value {
         "effective_date: 2024-04-01
 zones:
   - { id: london, name: London, factor: 0.8, currency: GBP, rate: 0.79 }
+  - { id: inner, name: Inner, factor: 1, uplift: 20%, min_uplift: 5000, max_uplift: 8000, cap: 500000, rounding: 1, exempt: [ic1] }
 policy:
   parity: { mode: at_least, from_grade: 2, tolerance: 2% }
   spread: { min: 10%, max: 70% }

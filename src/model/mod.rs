@@ -26,4 +26,4 @@ pub use policy::{ParityMode, Policy};
 pub use scale::{ProficiencyScale, ProficiencyStep};
 pub use track::{Track, TrackKind};
 pub use zone::Zone;
-pub(crate) use zone::convert_band;
+pub(crate) use zone::{Rules as ZoneRules, unit_minor};

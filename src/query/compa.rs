@@ -203,8 +203,8 @@ impl Band {
 
 impl Level {
     /// Its band in `zone`, or in the ladder's base currency when `zone` is
-    /// `None`: exact money, rounded half away from zero to the zone currency's
-    /// minor unit. `None` when the level publishes no band, or when the
+    /// `None`: exact money, with the zone's location rules applied (see
+    /// [`Zone`]), or only its exchange rate when the zone exempts this level. `None` when the level publishes no band, or when the
     /// conversion overflows, which a zone of this level's ladder never does
     /// (`invalid-zone` is checked on load).
     ///
@@ -221,6 +221,7 @@ impl Level {
     pub fn band_in(&self, zone: Option<&Zone>) -> Option<Band> {
         let band = self.band.as_ref()?;
         match zone {
+            Some(zone) if zone.exempts(&self.id) => zone.national_band(band),
             Some(zone) => zone.band(band),
             None => Some(*band),
         }

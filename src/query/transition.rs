@@ -221,12 +221,14 @@ impl<'a> Transition<'a> {
     /// ```
     #[must_use]
     pub fn in_zone(mut self, zone: &'a Zone) -> Option<Self> {
-        let convert = |band: Option<Band>| match band {
+        let convert = |level: &Level, band: Option<Band>| match band {
+            Some(band) if zone.exempts(level.id()) => zone.national_band(&band).map(Some),
             Some(band) => zone.band(&band).map(Some),
             None => Some(None),
         };
-        self.from_band = convert(self.from_band)?;
-        self.to_band = convert(self.to_band)?;
+        let (from, to) = (self.from(), self.to());
+        self.from_band = convert(from, self.from_band)?;
+        self.to_band = convert(to, self.to_band)?;
         self.pay_difference = match (self.from_band, self.to_band) {
             (Some(from), Some(to)) => Some(to.mid().difference(from.mid())?),
             _ => None,

@@ -892,8 +892,39 @@ impl<'s> Facts<'s> {
     /// A base band converted into zone `z`, when the zone is valid: each
     /// amount rounded to the zone currency's minor unit.
     pub(crate) fn zone_band(&self, z: usize, band: &Band) -> Option<Band> {
-        let c = self.zones.get(z)?.as_ref().ok()?;
-        crate::model::convert_band(band, c.factor, c.rate, c.currency)
+        self.zones.get(z)?.as_ref().ok()?.band(band)
+    }
+
+    /// The band of level `l` of track `t` in zone `z`, when both are valid:
+    /// the zone's rules applied, or only its rate when the level or its
+    /// track is exempt there.
+    pub(crate) fn level_zone_band(&self, z: usize, t: usize, l: usize) -> Option<Band> {
+        let band = self.band(t, l)?;
+        let rules = self.zones.get(z)?.as_ref().ok()?;
+        match self.exempt(z, t, l) {
+            true => crate::model::ZoneRules::national(rules.rate, rules.currency).band(&band),
+            false => rules.band(&band),
+        }
+    }
+
+    /// Whether zone `z` lists level `l` of track `t`, or the track, in `exempt`.
+    pub(crate) fn exempt(&self, z: usize, t: usize, l: usize) -> bool {
+        let (Some(zone), Some(track)) = (self.spec.zones.get(z), self.spec.tracks.get(t)) else {
+            return false;
+        };
+        let level = track.levels.get(l).map(|level| level.id.as_str());
+        zone.exempt
+            .iter()
+            .flatten()
+            .any(|e| e == &track.id || Some(e.as_str()) == level)
+    }
+
+    /// Whether any zone exempts any level or track.
+    pub(crate) fn any_exempt(&self) -> bool {
+        self.spec
+            .zones
+            .iter()
+            .any(|z| z.exempt.as_ref().is_some_and(|e| !e.is_empty()))
     }
 }
 

@@ -1,8 +1,9 @@
 use crate::finding::{Finding, Findings};
+use crate::model::{ZoneRules, unit_minor};
 use crate::rules::Facts;
 use crate::spec::ZoneSpec;
 use crate::text::escape;
-use crate::{Currency, Decimal, Pointer};
+use crate::{Currency, Decimal, Money, Pointer};
 
 declare_rule! {
     /// ### What it does
@@ -10,11 +11,16 @@ declare_rule! {
     /// `factor` is above zero; a zone paying in another currency gives the
     /// `rate` (units of the zone currency per unit of the base currency), and
     /// it is above zero; a zone paying in the base currency gives no `rate`.
+    /// Its location rules must be usable too: `min_uplift` and `max_uplift`
+    /// bound an `uplift` (so come with one), the minimum is at most the
+    /// maximum, they and `cap` are amounts of their currency, and `rounding`
+    /// is a whole number of the zone currency's smallest unit.
     ///
     /// ### Why is this bad?
     /// Without a rate the zone bands cannot be computed; a zero factor pays
     /// nothing; a rate on a zone in the base currency would be silently
-    /// ignored.
+    /// ignored. A floor above its ceiling has no meaning, a bound without an
+    /// uplift bounds nothing, and a rounding unit of 0.001 GBP cannot be paid.
     ///
     /// ### Example
     /// ```yaml
@@ -37,12 +43,7 @@ declare_rule! {
 }
 
 /// How a valid zone converts base amounts.
-#[derive(Debug, Clone, Copy)]
-pub(crate) struct Conversion {
-    pub(crate) factor: Decimal,
-    pub(crate) rate: Option<Decimal>,
-    pub(crate) currency: Currency,
-}
+pub(crate) type Conversion = ZoneRules;
 
 /// Why a zone cannot convert base amounts.
 #[derive(Debug, Clone, Copy)]
@@ -54,6 +55,14 @@ pub(crate) enum ZoneProblem {
     ZeroRate(Currency),
     /// Gives a rate but pays in the base currency.
     NeedlessRate,
+    /// `min_uplift` or `max_uplift` (the key) without `uplift`.
+    BoundWithoutUplift(&'static str),
+    /// `min_uplift` above `max_uplift`.
+    BoundsReversed,
+    /// An amount (the key) finer than its currency's minor unit, or too large.
+    Amount(&'static str, Currency),
+    /// A rounding unit of zero, or not a whole number of minor units.
+    Rounding(Currency),
 }
 
 /// How `zone` converts amounts of the `base` currency, or why it cannot.
@@ -83,13 +92,52 @@ pub(crate) fn conversion(
         Some(currency) => currency,
         None => base,
     };
-    match (base, currency) {
-        (Some(_), Some(currency)) if problems.is_empty() => Ok(Conversion {
+    let (Some(base), Some(currency)) = (base, currency) else {
+        return Err(problems);
+    };
+    let mut money = |key: &'static str, amount: Option<Decimal>, currency: Currency| {
+        let amount = amount?;
+        let money = Money::from_decimal(amount, currency);
+        if money.is_none() {
+            problems.push(ZoneProblem::Amount(key, currency));
+        }
+        money
+    };
+    let min_uplift = money("min_uplift", zone.min_uplift, base);
+    let max_uplift = money("max_uplift", zone.max_uplift, base);
+    let cap = money("cap", zone.cap, currency);
+    if zone.uplift.is_none() {
+        for (key, bound) in [
+            ("min_uplift", zone.min_uplift),
+            ("max_uplift", zone.max_uplift),
+        ] {
+            if bound.is_some() {
+                problems.push(ZoneProblem::BoundWithoutUplift(key));
+            }
+        }
+    }
+    if let (Some(min), Some(max)) = (min_uplift, max_uplift)
+        && min.minor() > max.minor()
+    {
+        problems.push(ZoneProblem::BoundsReversed);
+    }
+    if let Some(unit) = zone.rounding
+        && unit_minor(unit, currency).is_none()
+    {
+        problems.push(ZoneProblem::Rounding(currency));
+    }
+    match problems.is_empty() {
+        true => Ok(Conversion {
             factor: zone.factor,
             rate: zone.rate,
             currency,
+            uplift: zone.uplift,
+            min_uplift,
+            max_uplift,
+            cap,
+            rounding: zone.rounding,
         }),
-        _ => Err(problems),
+        false => Err(problems),
     }
 }
 
@@ -144,6 +192,43 @@ pub(crate) fn check(facts: &Facts<'_>, sink: &mut Findings) {
                     ),
                 )
                 .with_help("remove `rate`, or set the zone's `currency`"),
+                ZoneProblem::BoundWithoutUplift(key) => Finding::new(
+                    &INVALID_ZONE,
+                    pointer.key(key),
+                    format!("zone `{id}` gives `{key}` but no `uplift` for it to bound"),
+                )
+                .with_help("add `uplift:`, the supplement as a share of base pay, such as `20%`"),
+                ZoneProblem::BoundsReversed => Finding::new(
+                    &INVALID_ZONE,
+                    pointer.key("min_uplift"),
+                    format!(
+                        "zone `{id}` has a `min_uplift` of {} above its `max_uplift` of {}",
+                        zone.min_uplift.map_or_else(String::new, |d| d.to_string()),
+                        zone.max_uplift.map_or_else(String::new, |d| d.to_string())
+                    ),
+                )
+                .with_help("swap them: the supplement is at least `min_uplift` and at most `max_uplift`"),
+                ZoneProblem::Amount(key, currency) => Finding::new(
+                    &INVALID_ZONE,
+                    pointer.key(key),
+                    format!("zone `{id}` has a `{key}` that is not an amount of {currency}"),
+                )
+                .with_help(format!(
+                    "write it with at most {} decimal places",
+                    currency.minor_digits()
+                )),
+                ZoneProblem::Rounding(currency) => Finding::new(
+                    &INVALID_ZONE,
+                    pointer.key("rounding"),
+                    format!(
+                        "zone `{id}` rounds to {}, which is not a whole number of {currency}'s smallest unit",
+                        zone.rounding.map_or_else(String::new, |d| d.to_string())
+                    ),
+                )
+                .with_help(format!(
+                    "round to `1` (whole {currency}), `100` (hundreds) or another multiple of {}",
+                    Money::from_minor(1, currency).amount()
+                )),
             };
             sink.push(finding);
         }

@@ -1,5 +1,6 @@
 use std::collections::HashMap;
 
+use crate::Pointer;
 use crate::finding::{Finding, Findings};
 use crate::model::Grade;
 use crate::rules::Facts;
@@ -13,6 +14,9 @@ declare_rule! {
     /// IC level of the same grade, or, where the midpoints match, when its
     /// total target cash at the midpoint (base + target variable pay) is.
     /// Executive levels are outside parity and left out.
+    ///
+    /// In a zone that exempts one of the two levels (`exempt`), the zone
+    /// midpoints are compared too, and the finding names the zone.
     ///
     /// ### Why is this bad?
     /// A premium for managing at the same grade is the incentive that pushes
@@ -100,6 +104,69 @@ pub(crate) fn check(facts: &Facts<'_>, sink: &mut Findings) {
                     ),
                 )
                 .with_help("pay the same at the same grade, so that moving into management is a career change, not a raise")
+                .with_related(facts.level_pointer(it, il).key("band").key("mid"), "the IC midpoint");
+                sink.push(finding);
+            }
+        }
+    }
+    // Zone amounts follow the base amounts up (uplift, bounds, factor,
+    // rounding and cap never reverse an order), so a zone adds a premium
+    // only where it exempts the IC level and not the manager.
+    if facts.any_exempt() {
+        in_zones(facts, sink);
+    }
+}
+
+/// The premiums a zone's exemptions open: the IC level paid nationally, the
+/// manager of its grade with the supplement.
+fn in_zones(facts: &Facts<'_>, sink: &mut Findings) {
+    let from = facts.policy.parity_from_grade.rank();
+    let ics = facts.ic_by_grade();
+    for z in 0..facts.spec.zones.len() {
+        for &(mt, ml, m) in facts.management_levels() {
+            let Some(m_grade) = facts.grade(mt, ml) else {
+                continue;
+            };
+            if m_grade.rank() >= from {
+                continue;
+            }
+            let (Some(m_mid), Some(m_zone)) =
+                (facts.midpoint(mt, ml), facts.level_zone_band(z, mt, ml))
+            else {
+                continue;
+            };
+            for &(it, il, ic) in ics.get(&m_grade.rank()).into_iter().flatten() {
+                let (Some(ic_mid), Some(ic_zone)) =
+                    (facts.midpoint(it, il), facts.level_zone_band(z, it, il))
+                else {
+                    continue;
+                };
+                // A premium on the base bands is reported once, above.
+                if m_mid.minor() > ic_mid.minor() || m_zone.mid().minor() <= ic_zone.mid().minor() {
+                    continue;
+                }
+                if sink.is_full() {
+                    return;
+                }
+                let zone = escape(&facts.spec.zones[z].id);
+                let finding = Finding::new(
+                    &MANAGEMENT_PREMIUM,
+                    Pointer::root().key("zones").index(z),
+                    format!(
+                        "in zone `{zone}`, management level `{}` (grade {}) has its midpoint at {}, above IC level `{}` ({})",
+                        escape(&m.id),
+                        m_grade,
+                        m_zone.mid(),
+                        escape(&ic.id),
+                        ic_zone.mid()
+                    ),
+                )
+                .with_help(format!(
+                    "the zone exempts one of them: exempt both `{}` and `{}` from zone `{zone}`, or neither",
+                    escape(&ic.id),
+                    escape(&m.id)
+                ))
+                .with_related(facts.level_pointer(mt, ml).key("band").key("mid"), "the management midpoint")
                 .with_related(facts.level_pointer(it, il).key("band").key("mid"), "the IC midpoint");
                 sink.push(finding);
             }

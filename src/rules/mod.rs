@@ -63,6 +63,7 @@ mod total_pay_gap;
 mod trunk_split;
 mod unassessed_management;
 mod unknown_competency;
+mod unknown_exempt;
 mod unknown_grade;
 mod unknown_track;
 mod unused_competency;
@@ -108,6 +109,7 @@ static CATALOGUE: &[Entry] = &[
     check(&duplicate_id::DUPLICATE_ID, duplicate_id::check),
     check(&invalid_currency::INVALID_CURRENCY, invalid_currency::check),
     check(&invalid_zone::INVALID_ZONE, invalid_zone::check),
+    check(&unknown_exempt::UNKNOWN_EXEMPT, unknown_exempt::check),
     check(&missing_track::MISSING_TRACK, missing_track::check),
     check(&empty_track::EMPTY_TRACK, empty_track::check),
     check(&duplicate_grade::DUPLICATE_GRADE, duplicate_grade::check),

@@ -22,9 +22,12 @@ declare_rule! {
     ///
     /// The default `from_grade` is the grade of the management track's
     /// third-highest level: parity covers its top three levels. The check is
-    /// repeated in every zone, on the zone bands as rounded. Executive levels
-    /// (`executive: true`) are outside parity: they are not compared, and the
-    /// default `from_grade` counts only the levels that are not executive.
+    /// repeated in every zone, on the zone amounts as rounded (its uplift,
+    /// bounds, cap and rounding unit applied; a level the zone exempts is
+    /// paid its base band there), and each such finding names the zone.
+    /// Executive levels (`executive: true`) are outside parity: they are not
+    /// compared, and the default `from_grade` counts only the levels that are
+    /// not executive.
     ///
     /// ### Why is this bad?
     /// When management pays more at the same grade, the ladder tells its best
@@ -132,6 +135,8 @@ pub(crate) fn gap_in(facts: &Facts<'_>, ic: &Band, m: &Band, order: [Point; 3]) 
 /// currency or in some zone.
 fn falls_short(facts: &Facts<'_>, ic: &Band, m: &Band) -> bool {
     gap(facts, ic, m).is_some()
+        // An exempt level is paid differently in a zone: equal bands may part.
+        || facts.any_exempt()
         || ic != m
             && (0..facts.spec.zones.len()).any(|zone| {
                 let (Some(zic), Some(zm)) = (facts.zone_band(zone, ic), facts.zone_band(zone, m))
@@ -236,7 +241,7 @@ pub(crate) fn check(facts: &Facts<'_>, sink: &mut Findings) {
             track.fill(None);
         }
         let mut band_in_zone = |t: usize, l: usize| -> Option<Band> {
-            *converted[t][l].get_or_insert_with(|| facts.zone_band(z, &facts.band(t, l)?))
+            *converted[t][l].get_or_insert_with(|| facts.level_zone_band(z, t, l))
         };
         for &[it, il, mt, ml] in &passed {
             let (Some(zic), Some(zm)) = (band_in_zone(it, il), band_in_zone(mt, ml)) else {
@@ -323,14 +328,34 @@ fn finding(
     match zone {
         Some(z) => {
             let zone_spec = &facts.spec.zones[z];
+            let zone_id = escape(&zone_spec.id);
+            let zone_help = match (facts.exempt(z, it, il), facts.exempt(z, mt, ml)) {
+                (true, false) | (false, true) => {
+                    let (exempt, paid) = match facts.exempt(z, it, il) {
+                        true => (&ic.id, &m.id),
+                        false => (&m.id, &ic.id),
+                    };
+                    format!(
+                        "`{}` is exempt from zone `{zone_id}` (paid nationally) and `{}` is not: exempt both or neither",
+                        escape(exempt),
+                        escape(paid)
+                    )
+                }
+                _ if zone_spec.uplift.is_some()
+                    || zone_spec.cap.is_some()
+                    || zone_spec.rounding.is_some() =>
+                {
+                    "the zone's uplift bounds, cap and rounding apply to each band separately, so check them".to_owned()
+                }
+                _ => "the zone bands are rounded separately, so check the zone's factor and rate"
+                    .to_owned(),
+            };
             Finding::new(
                 &PARITY_GAP,
                 Pointer::root().key("zones").index(z),
-                format!("in zone `{}`, {message}", escape(&zone_spec.id)),
+                format!("in zone `{zone_id}`, {message}"),
             )
-            .with_help(format!(
-                "{help}; the zone bands are rounded separately, so check the zone's factor and rate"
-            ))
+            .with_help(format!("{help}; {zone_help}"))
             .with_related(band_pointer(it, il), "the IC band")
             .with_related(band_pointer(mt, ml), "the management band")
         }

@@ -1271,12 +1271,31 @@ impl Decoder<'_> {
         let rate = self.optional(&f, "rate", |d, n, p| {
             d.decimal(n, p, &reading::TYPE, "rate", "`0.79`")
         });
+        let uplift = self.optional(&f, "uplift", Self::percent);
+        let min_uplift = self.optional(&f, "min_uplift", Self::amount);
+        let max_uplift = self.optional(&f, "max_uplift", Self::amount);
+        let cap = self.optional(&f, "cap", Self::amount);
+        let rounding = self.optional(&f, "rounding", |d, n, p| {
+            d.decimal(n, p, &reading::TYPE, "rounding unit", "`1` or `100`")
+        });
+        let exempt = match f.get("exempt") {
+            Some((node, pointer)) => self
+                .texts(node, &pointer, "level or track ids", false)
+                .map(Some),
+            None => Some(None),
+        };
         Some(ZoneSpec {
             id: id?,
             name: name?,
             factor: factor?,
             currency,
             rate,
+            uplift,
+            min_uplift,
+            max_uplift,
+            cap,
+            rounding,
+            exempt: exempt?,
         })
     }
 
@@ -1382,6 +1401,12 @@ impl Placeholder for ZoneSpec {
             factor: Decimal::ONE,
             currency: None,
             rate: None,
+            uplift: None,
+            min_uplift: None,
+            max_uplift: None,
+            cap: None,
+            rounding: None,
+            exempt: None,
         }
     }
 }

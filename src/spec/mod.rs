@@ -530,12 +530,19 @@ wire_struct! {
 wire_struct! {
     /// # Location zone
     ///
-    /// A location differential: the zone's bands are the base bands times
-    /// `factor`, converted at `rate` when the zone pays in another currency.
+    /// A location differential: the zone's bands are the base bands, plus an
+    /// `uplift` between `min_uplift` and `max_uplift` when given, times
+    /// `factor`, converted at `rate` when the zone pays in another currency,
+    /// rounded to `rounding` and held under `cap`; the levels and tracks in
+    /// `exempt` are paid nationally.
     #[derive(Debug, Clone, PartialEq)]
     #[cfg_attr(feature = "schema", derive(JsonSchema))]
     #[cfg_attr(feature = "schema", serde(deny_unknown_fields))]
     #[cfg_attr(feature = "schema", schemars(rename = "Zone"))]
+    // The bounds of a supplement come with the supplement (`invalid-zone`).
+    #[cfg_attr(feature = "schema", schemars(extend(
+        "dependencies" = { "min_uplift": ["uplift"], "max_uplift": ["uplift"] }
+    )))]
     pub(crate) struct ZoneSpec {
         /// # Zone id
         ///
@@ -566,6 +573,52 @@ wire_struct! {
         #[cfg_attr(feature = "schema", serde(default))]
         #[cfg_attr(feature = "schema", schemars(schema_with = "schema::optional_factor", extend("examples" = [0.79])))]
         pub(crate) rate: Option<Decimal>,
+        /// # Uplift
+        ///
+        /// A location supplement as a share of the base amount, added to it
+        /// before `factor` and `rate` apply: zone amount = (base +
+        /// clamp(base x uplift, min_uplift, max_uplift)) x factor x rate.
+        /// Give `factor: 1` for a supplement alone (NHS inner London: `20%`).
+        #[cfg_attr(feature = "schema", serde(default))]
+        #[cfg_attr(feature = "schema", schemars(schema_with = "schema::optional_percent"))]
+        pub(crate) uplift: Option<Percent>,
+        /// # Minimum uplift
+        ///
+        /// The least the `uplift` adds, in the ladder's currency, per pay
+        /// period: a supplement floor. Only with `uplift`.
+        #[cfg_attr(feature = "schema", serde(default))]
+        #[cfg_attr(feature = "schema", schemars(schema_with = "schema::amount", extend("examples" = [5414])))]
+        pub(crate) min_uplift: Option<Decimal>,
+        /// # Maximum uplift
+        ///
+        /// The most the `uplift` adds, in the ladder's currency, per pay
+        /// period: a supplement cap. Only with `uplift`; at least `min_uplift`.
+        #[cfg_attr(feature = "schema", serde(default))]
+        #[cfg_attr(feature = "schema", schemars(schema_with = "schema::amount", extend("examples" = [8172])))]
+        pub(crate) max_uplift: Option<Decimal>,
+        /// # Pay cap
+        ///
+        /// No zone amount is above this, in the zone's currency (a statutory
+        /// pay cap): it applies last, after `rounding`.
+        #[cfg_attr(feature = "schema", serde(default))]
+        #[cfg_attr(feature = "schema", schemars(schema_with = "schema::amount", extend("examples" = [191900])))]
+        pub(crate) cap: Option<Decimal>,
+        /// # Rounding unit
+        ///
+        /// The unit zone amounts are rounded to, half up: `1` whole units,
+        /// `100` the nearest hundred, `0.01` cents. A multiple of the zone
+        /// currency's minor unit. Default: the minor unit.
+        #[cfg_attr(feature = "schema", serde(default))]
+        #[cfg_attr(feature = "schema", schemars(schema_with = "schema::optional_factor", extend("examples" = [1, 100])))]
+        pub(crate) rounding: Option<Decimal>,
+        /// # Exempt levels and tracks
+        ///
+        /// Ids of levels or tracks paid nationally in this zone (executives,
+        /// say): their zone amounts are the base amounts, only converted at
+        /// `rate`, with no factor, uplift, cap or rounding unit.
+        #[cfg_attr(feature = "schema", serde(default))]
+        #[cfg_attr(feature = "schema", schemars(schema_with = "schema::exempt_ids"))]
+        pub(crate) exempt: Option<Vec<String>>,
     }
 }
 

@@ -275,6 +275,15 @@ pub(super) fn track_ids(_: &mut SchemaGenerator) -> Schema {
     })
 }
 
+pub(super) fn exempt_ids(_: &mut SchemaGenerator) -> Schema {
+    json_schema!({
+        "type": "array",
+        "minItems": 1,
+        "items": { "type": "string", "pattern": crate::ID_PATTERN, "minLength": 1, "maxLength": crate::MAX_ID_LEN },
+        "examples": [["executive"], ["chief-nurse"]]
+    })
+}
+
 pub(super) fn scale_start(_: &mut SchemaGenerator) -> Schema {
     json_schema!({ "type": "integer", "minimum": 0, "maximum": 9, "examples": [0, 1] })
 }

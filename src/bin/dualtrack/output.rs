@@ -7,8 +7,8 @@ use std::process::ExitCode;
 
 use clap::ValueEnum;
 use dualtrack::{
-    Band, Count, Currency, Ladder, Level, Money, Placement, Report, Reports, SalaryPosition,
-    Severity, SignedMoney, Track, Zone,
+    Band, Count, Currency, Decimal, Ladder, Level, Money, Placement, Report, Reports,
+    SalaryPosition, Severity, SignedMoney, Track, Zone,
 };
 use serde::Serialize;
 
@@ -303,11 +303,40 @@ pub(crate) fn zone_note(ladder: &Ladder, zone: Option<&Zone>) -> String {
             let rate = zone.rate().map_or(String::new(), |rate| {
                 format!(", at {rate} {}{base}", zone.currency())
             });
+            let factor = zone.factor();
+            let pay = match zone.uplift() {
+                None => format!("{factor} x the base band"),
+                Some(uplift) => {
+                    let bounds = match (zone.min_uplift(), zone.max_uplift()) {
+                        (Some(min), Some(max)) => format!(" (at least {min}, at most {max})"),
+                        (Some(min), None) => format!(" (at least {min})"),
+                        (None, Some(max)) => format!(" (at most {max})"),
+                        (None, None) => String::new(),
+                    };
+                    let supplemented = format!("the base band + {uplift} of it{bounds}");
+                    match factor.cmp(&Decimal::ONE).is_eq() {
+                        true => supplemented,
+                        false => format!("{factor} x ({supplemented})"),
+                    }
+                }
+            };
+            let rounding = zone.rounding().map_or(String::new(), |unit| {
+                format!(", rounded to {unit} {}", zone.currency())
+            });
+            let cap = zone
+                .cap()
+                .map_or(String::new(), |cap| format!(", capped at {cap}"));
+            let exempt = match zone.exempt() {
+                [] => String::new(),
+                ids => {
+                    let ids: Vec<String> = ids.iter().map(|id| format!("`{id}`")).collect();
+                    format!("; exempt, paid nationally: {}", ids.join(", "))
+                }
+            };
             format!(
-                " in the {} zone (`{}`: {} x the base band{rate})",
+                " in the {} zone (`{}`: {pay}{rate}{rounding}{cap}{exempt})",
                 zone.name(),
                 zone.id(),
-                zone.factor()
             )
         }
     }

@@ -162,6 +162,14 @@ fn profile_text(shown: &LevelProfile<'_>, amounts: Amounts) -> String {
     if let Some(equity) = level.equity() {
         row("equity", format!("{} a year", amounts.band(*equity)));
     }
+    if let Some(zone) = shown.zone()
+        && zone.exempts(level.id())
+    {
+        row(
+            "zone pay",
+            format!("exempt: paid nationally in `{}`", zone.id()),
+        );
+    }
     if let Some(position) = shown.salary() {
         row("salary", output::position_text(position, amounts));
     }
