@@ -103,7 +103,7 @@ pub use id::{
 pub use limits::Limits;
 pub use load::{InvalidFile, LoadError, Loaded, Loader, Override, OverrideError, load, load_path};
 pub use model::{
-    Band, Competency, CompetencyKind, Expectation, Grade, Ladder, Level, ParityMode, PayPeriod,
+    Band, Competency, CompetencyKind, Expectation, Grade, Ladder, Level, ParityMode, PayBasis, PayPeriod,
     Policy, Proficiency, ProficiencyError, ProficiencyScale, ProficiencyStep, Track, TrackKind,
     Zone,
 };

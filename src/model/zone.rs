@@ -60,6 +60,9 @@ pub(crate) fn convert_band(
     currency: Currency,
 ) -> Option<Band> {
     let point = |amount| convert(amount, factor, rate, currency);
+    if band.is_spot() {
+        return point(band.mid()).map(Band::spot);
+    }
     Band::new(point(band.min())?, point(band.mid())?, point(band.max())?)
 }
 

@@ -1,6 +1,6 @@
 use crate::Money;
 use crate::finding::{Finding, Findings};
-use crate::rules::{Amount, BAND_POINTS, Facts};
+use crate::rules::{Amount, Facts};
 
 declare_rule! {
     /// ### What it does
@@ -36,19 +36,16 @@ pub(crate) fn check(facts: &Facts<'_>, sink: &mut Findings) {
         0 => "none".to_owned(),
         n => n.to_string(),
     };
-    for (t, l, level) in facts.levels() {
-        let (Some(read), Some(b)) = (
-            facts.level(t, l).and_then(|typed| typed.amounts),
-            level.band,
-        ) else {
+    for (t, l, _) in facts.levels() {
+        let Some(typed) = facts.level(t, l) else {
             continue;
         };
-        for ((name, amount), read) in BAND_POINTS.into_iter().zip([b.min, b.mid, b.max]).zip(read) {
+        for &(at, amount, read) in &typed.amounts {
             if matches!(read, Amount::TooPrecise) {
                 sink.push(
                     Finding::new(
                         &CURRENCY_PRECISION,
-                        facts.level_pointer(t, l).key("band").key(name),
+                        at.below(facts.level_pointer(t, l)),
                         format!(
                             "amount `{amount}` has {} decimal places, but {currency} has {allowed}",
                             amount.scale()

@@ -4,26 +4,23 @@
 
 use crate::finding::reading::INVALID_AMOUNT;
 use crate::finding::{Finding, Findings};
-use crate::rules::{Amount, BAND_POINTS, Facts};
+use crate::rules::{Amount, Facts};
 
 /// Amounts that parse but do not fit in `u64` minor units of the currency.
 pub(crate) fn check(facts: &Facts<'_>, sink: &mut Findings) {
     let Some(currency) = facts.currency else {
         return;
     };
-    for (t, l, level) in facts.levels() {
-        let (Some(read), Some(b)) = (
-            facts.level(t, l).and_then(|typed| typed.amounts),
-            level.band,
-        ) else {
+    for (t, l, _) in facts.levels() {
+        let Some(typed) = facts.level(t, l) else {
             continue;
         };
-        for ((name, amount), read) in BAND_POINTS.into_iter().zip([b.min, b.mid, b.max]).zip(read) {
+        for &(at, amount, read) in &typed.amounts {
             if matches!(read, Amount::TooLarge) {
                 sink.push(
                     Finding::new(
                         &INVALID_AMOUNT,
-                        facts.level_pointer(t, l).key("band").key(name),
+                        at.below(facts.level_pointer(t, l)),
                         format!("amount `{amount}` is too large to hold in {currency}"),
                     )
                     .with_help("amounts are held in minor units up to 18446744073709551615"),

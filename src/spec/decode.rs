@@ -14,7 +14,7 @@ use crate::finding::{Finding, Findings, Rule};
 use crate::model::{CompetencyKind, ParityMode, PayPeriod, TrackKind};
 use crate::spec::wire::Wire;
 use crate::spec::{
-    BandSpec, CompetencySpec, ExpectationSpec, GradeSpec, LadderSpec, LevelSpec, OverlapSpec,
+    BandSpec, CompetencySpec, PaySpec, RelativeSpec, ExpectationSpec, GradeSpec, LadderSpec, LevelSpec, OverlapSpec,
     ParitySpec, PercentRangeSpec, PolicySpec, ProficiencySpec, ScaleSpec, StepSpec, StepsSpec,
     TrackSpec, ZoneSpec,
 };
@@ -930,7 +930,7 @@ impl Decoder<'_> {
         let grade = self.required(&f, "grade", Self::grade);
         let summary = self.optional(&f, "summary", Self::long_text);
         let executive = self.optional(&f, "executive", Self::boolean);
-        let band = self.optional(&f, "band", Self::band);
+        let band = self.optional(&f, "band", Self::pay);
         let expectations = self
             .optional(&f, "expectations", Self::expectations)
             .unwrap_or_default();
@@ -950,15 +950,53 @@ impl Decoder<'_> {
         })
     }
 
+    /// A level's pay: a mapping with `percent` or `of` is relative, any
+    /// other mapping a range, anything else a spot rate.
+    fn pay(&mut self, node: &Node, pointer: &Path<'_>) -> Option<PaySpec> {
+        match &node.value {
+            Value::Mapping(entries)
+                if entries.iter().any(|e| e.key == "percent" || e.key == "of") =>
+            {
+                self.relative(node, pointer).map(PaySpec::Relative)
+            }
+            Value::Mapping(_) => self.band(node, pointer).map(PaySpec::Range),
+            Value::Sequence(_) => {
+                self.type_error(
+                    node,
+                    pointer,
+                    "a band (`{ min, mid, max }`, a spot rate such as `41.00`, or `{ percent, of }`)",
+                    "",
+                );
+                None
+            }
+            _ => self.amount(node, pointer).map(PaySpec::Spot),
+        }
+    }
+
     fn band(&mut self, node: &Node, pointer: &Path<'_>) -> Option<BandSpec> {
         let f = self.fields::<BandSpec>(node, pointer, "a band")?;
         let min = self.required(&f, "min", Self::amount);
         let mid = self.required(&f, "mid", Self::amount);
         let max = self.required(&f, "max", Self::amount);
+        let steps = match f.get("steps") {
+            Some((node, pointer)) => self.list(node, &pointer, "steps", None, Self::amount),
+            None => Some(Vec::new()),
+        };
         Some(BandSpec {
             min: min?,
             mid: mid?,
             max: max?,
+            steps: steps?,
+        })
+    }
+
+    fn relative(&mut self, node: &Node, pointer: &Path<'_>) -> Option<RelativeSpec> {
+        let f = self.fields::<RelativeSpec>(node, pointer, "a relative band")?;
+        let percent = self.required(&f, "percent", Self::percent);
+        let of = self.required(&f, "of", Self::short_text);
+        Some(RelativeSpec {
+            percent: percent?,
+            of: of?,
         })
     }
 
@@ -1203,6 +1241,12 @@ impl Decoder<'_> {
             min: self.optional(&f, "min", Self::percent),
             max: self.optional(&f, "max", Self::percent),
         })
+    }
+}
+
+impl Placeholder for Decimal {
+    fn placeholder() -> Self {
+        Decimal::ZERO
     }
 }
 
