@@ -375,7 +375,7 @@ impl Level {
     ///
     /// ```
     /// # let ladder = dualtrack::load_path("tests/fixtures/valid/pay-steps.yaml")?.into_ladder();
-    /// let steps = ladder.level("band6").unwrap().steps();
+    /// let steps = ladder.level("specialist-nurse").unwrap().steps();
     /// assert_eq!(steps.len(), 3);
     /// assert_eq!(steps[0].to_string(), "37338 GBP");
     /// # Ok::<(), Box<dyn std::error::Error>>(())

@@ -60,13 +60,16 @@ pub(crate) fn check(facts: &Facts<'_>, sink: &mut Findings) {
             }
             Reference::Chained(rt, rl) => {
                 let target = facts.level_spec((rt, rl));
-                let next = match &target.band {
-                    Some(PaySpec::Relative(r)) => format!(
-                        ", itself {} of `{}`",
-                        r.percent,
-                        escape(&r.of)
+                let (next, help) = match &target.band {
+                    Some(PaySpec::Relative(r)) => (
+                        format!(", itself {} of `{}`", r.percent, escape(&r.of)),
+                        format!(
+                            "refer to `{}` directly, with the two percentages multiplied ({percent} of {}): a band is a percentage of one level whose band is written as amounts",
+                            escape(&r.of),
+                            r.percent
+                        ),
                     ),
-                    _ => String::new(),
+                    _ => (String::new(), String::new()),
                 };
                 Finding::new(
                     &INVALID_PAY_REFERENCE,
@@ -75,7 +78,7 @@ pub(crate) fn check(facts: &Facts<'_>, sink: &mut Findings) {
                         "band of level `{id}` is {percent} of `{of}`, whose band is a percentage too{next}"
                     ),
                 )
-                .with_help("a band is a percentage of one level whose band is written as amounts: refer to that level, with the percentages multiplied")
+                .with_help(help)
                 .with_related(facts.level_pointer(rt, rl).key("band"), "the band referred to")
             }
             Reference::Unpaid(rt, rl) => Finding::new(
