@@ -112,7 +112,8 @@ pub use pointer::Pointer;
 pub use query::{
     Assessment, BandedLevel, CounterpartError, Direction, ExpectationChange, Expected, Gap, IdKind,
     LadderOverview, LevelOverview, LevelProfile, LevelReadiness, NotFound, PeopleAssessment,
-    Placement, Readiness, ReadinessError, SalaryMatch, SalaryMove, SalaryPosition, TrackOverview,
+    Placement, Readiness, ReadinessError, SalaryMatch, SalaryMove, SalaryPosition, StepPosition,
+    TrackOverview,
     TrackReadiness, Transition, TransitionError,
 };
 pub use ratings::{Ratings, load_ratings, load_ratings_bytes};

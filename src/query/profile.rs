@@ -7,7 +7,7 @@ use serde::Serialize;
 use super::placed::Placed;
 use crate::{
     Band, Competency, CompetencyKind, Expectation, Grade, Ladder, Level, Money, NotFound,
-    PayPeriod, Proficiency, SalaryPosition, Track, Zone,
+    PayBasis, PayPeriod, Proficiency, SalaryPosition, StepPosition, Track, Zone,
 };
 
 /// A level with its track and its band in the zone asked about.
@@ -143,8 +143,9 @@ impl Serialize for Expected<'_> {
 ///
 /// Serialized as `{ ladder, zone, id, title, track, grade, summary,
 /// executive, split_grade, pay_period, band, below, above, leads_into,
-/// counterparts, expectations, entry_criteria, salary }`, `summary`,
-/// `split_grade`, `entry_criteria` and `salary` left out when there is none,
+/// counterparts, expectations, entry_criteria, salary, steps, step,
+/// pay_basis }`, `summary`, `split_grade`, `entry_criteria`, `salary`,
+/// `steps`, `step` and `pay_basis` left out when there is none,
 /// `executive` unless true, and `leads_into` unless the level is the top of
 /// the shared trunk.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -158,6 +159,8 @@ pub struct LevelProfile<'a> {
     counterparts: Vec<BandedLevel<'a>>,
     expectations: Vec<Expected<'a>>,
     salary: Option<SalaryPosition>,
+    steps: Vec<Money>,
+    step: Option<StepPosition>,
 }
 
 impl<'a> LevelProfile<'a> {
@@ -231,6 +234,18 @@ impl<'a> LevelProfile<'a> {
     pub fn salary(&self) -> Option<&SalaryPosition> {
         self.salary.as_ref()
     }
+
+    /// The level's pay steps in the zone asked about (see
+    /// [`Level::steps_in`]); empty when it lists none.
+    pub fn steps(&self) -> &[Money] {
+        &self.steps
+    }
+
+    /// Where the salary asked about sits among the level's pay steps;
+    /// `None` when no salary was given or the level lists no steps.
+    pub fn step(&self) -> Option<StepPosition> {
+        self.step
+    }
 }
 
 impl Serialize for LevelProfile<'_> {
@@ -261,6 +276,12 @@ impl Serialize for LevelProfile<'_> {
             entry_criteria: &'s [String],
             #[serde(skip_serializing_if = "Option::is_none")]
             salary: Option<&'s SalaryPosition>,
+            #[serde(skip_serializing_if = "<[Money]>::is_empty")]
+            steps: &'s [Money],
+            #[serde(skip_serializing_if = "Option::is_none")]
+            step: Option<StepPosition>,
+            #[serde(skip_serializing_if = "Option::is_none")]
+            pay_basis: Option<&'s PayBasis>,
         }
         let level = self.level();
         Shown {
@@ -282,6 +303,9 @@ impl Serialize for LevelProfile<'_> {
             expectations: &self.expectations,
             entry_criteria: level.entry_criteria(),
             salary: self.salary.as_ref(),
+            steps: &self.steps,
+            step: self.step,
+            pay_basis: level.pay_basis(),
         }
         .serialize(serializer)
     }
@@ -361,6 +385,8 @@ impl Ladder {
             salary: salary
                 .zip(band)
                 .and_then(|(salary, band)| band.position(salary)),
+            steps: level.steps_in(zone),
+            step: salary.and_then(|salary| level.step_position(salary, zone)),
         })
     }
 }
