@@ -103,9 +103,9 @@ pub use id::{
 pub use limits::Limits;
 pub use load::{InvalidFile, LoadError, Loaded, Loader, Override, OverrideError, load, load_path};
 pub use model::{
-    Band, Competency, CompetencyKind, Expectation, Grade, Ladder, Level, ParityMode, PayBasis, PayPeriod,
-    Policy, Proficiency, ProficiencyError, ProficiencyScale, ProficiencyStep, Track, TrackKind,
-    Zone,
+    Band, Competency, CompetencyKind, Expectation, Grade, Ladder, Level, ParityMode, PayBasis,
+    PayPeriod, Policy, Proficiency, ProficiencyError, ProficiencyScale, ProficiencyStep, Track,
+    TrackKind, Zone,
 };
 pub use money::{Currency, Money, ParseMoneyError};
 pub use pointer::Pointer;
@@ -113,8 +113,7 @@ pub use query::{
     Assessment, BandedLevel, CounterpartError, Direction, ExpectationChange, Expected, Gap, IdKind,
     LadderOverview, LevelOverview, LevelProfile, LevelReadiness, NotFound, PeopleAssessment,
     Placement, Readiness, ReadinessError, SalaryMatch, SalaryMove, SalaryPosition, StepPosition,
-    TrackOverview,
-    TrackReadiness, Transition, TransitionError,
+    TrackOverview, TrackReadiness, Transition, TransitionError,
 };
 pub use ratings::{Ratings, load_ratings, load_ratings_bytes};
 pub use ratio::Ratio;

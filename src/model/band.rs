@@ -116,7 +116,12 @@ impl<'de> serde::Deserialize<'de> for Band {
             #[serde(default)]
             spot: bool,
         }
-        let Wire { min, mid, max, spot } = Wire::deserialize(deserializer)?;
+        let Wire {
+            min,
+            mid,
+            max,
+            spot,
+        } = Wire::deserialize(deserializer)?;
         if spot {
             return if min == mid && mid == max {
                 Ok(Band::spot(mid))

@@ -6,8 +6,8 @@ use serde::Serialize;
 
 use super::placed::Placed;
 use crate::{
-    Band, Competency, CompetencyKind, Expectation, Grade, Ladder, Level, Money, NotFound,
-    PayBasis, PayPeriod, Proficiency, SalaryPosition, StepPosition, Track, Zone,
+    Band, Competency, CompetencyKind, Expectation, Grade, Ladder, Level, Money, NotFound, PayBasis,
+    PayPeriod, Proficiency, SalaryPosition, StepPosition, Track, Zone,
 };
 
 /// A level with its track and its band in the zone asked about.

@@ -1,8 +1,8 @@
 use std::cmp::Ordering;
 
+use crate::Band;
 use crate::decimal::ratio_text;
 use crate::finding::{Finding, Findings};
-use crate::Band;
 use crate::rules::Facts;
 use crate::text::escape;
 
@@ -119,8 +119,15 @@ fn spot_overlap(
         if spot { band } else { band.key(point) }
     };
     sink.push(
-        Finding::new(&BAND_OVERLAP, pointer((t, l), band.is_spot(), "min"), message)
-            .with_help(help)
-            .with_related(pointer((bt, bl), below.is_spot(), "max"), "pay of the level below"),
+        Finding::new(
+            &BAND_OVERLAP,
+            pointer((t, l), band.is_spot(), "min"),
+            message,
+        )
+        .with_help(help)
+        .with_related(
+            pointer((bt, bl), below.is_spot(), "max"),
+            "pay of the level below",
+        ),
     );
 }

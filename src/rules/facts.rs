@@ -303,7 +303,12 @@ impl LevelFacts {
                 .into_iter()
                 .zip([b.min, b.mid, b.max])
                 .map(|(name, a)| (AmountAt::Point(name), a))
-                .chain(b.steps.iter().enumerate().map(|(i, a)| (AmountAt::Step(i), *a)))
+                .chain(
+                    b.steps
+                        .iter()
+                        .enumerate()
+                        .map(|(i, a)| (AmountAt::Step(i), *a)),
+                )
                 .collect(),
         };
         let amounts: Vec<(AmountAt, crate::Decimal, Amount)> = match currency {
@@ -332,7 +337,11 @@ impl LevelFacts {
                     _ => BandFact::Unreadable,
                 };
                 let steps = (!b.steps.is_empty())
-                    .then(|| (3..3 + b.steps.len()).map(money).collect::<Option<Vec<_>>>())
+                    .then(|| {
+                        (3..3 + b.steps.len())
+                            .map(money)
+                            .collect::<Option<Vec<_>>>()
+                    })
                     .flatten();
                 (band, steps)
             }
@@ -455,10 +464,8 @@ fn resolve_relative(spec: &LadderSpec, levels: &mut [Vec<LevelFacts>], currency:
                 }
             };
             let resolved = match (reference, currency) {
-                (Reference::Resolved(rt, rl), Some(currency)) => levels
-                    .get(rt)
-                    .and_then(|ls| ls.get(rl))
-                    .and_then(|target| {
+                (Reference::Resolved(rt, rl), Some(currency)) => {
+                    levels.get(rt).and_then(|ls| ls.get(rl)).and_then(|target| {
                         let BandFact::Ordered(band) = target.band else {
                             return None;
                         };
@@ -474,7 +481,8 @@ fn resolve_relative(spec: &LadderSpec, levels: &mut [Vec<LevelFacts>], currency:
                             None => None,
                         };
                         Some((band, steps))
-                    }),
+                    })
+                }
                 _ => None,
             };
             if let Some(facts) = levels.get_mut(t).and_then(|ls| ls.get_mut(l)) {

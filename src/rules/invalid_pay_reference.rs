@@ -28,12 +28,19 @@ declare_rule! {
 }
 
 pub(crate) fn check(facts: &Facts<'_>, sink: &mut Findings) {
-    let known: Vec<&str> = facts.levels().map(|(_, _, level)| level.id.as_str()).collect();
+    let known: Vec<&str> = facts
+        .levels()
+        .map(|(_, _, level)| level.id.as_str())
+        .collect();
     for (t, l, level) in facts.levels() {
         let Some(PaySpec::Relative(relative)) = &level.band else {
             continue;
         };
-        let Some(reference) = facts.level(t, l).filter(|f| f.sound).and_then(|f| f.relative) else {
+        let Some(reference) = facts
+            .level(t, l)
+            .filter(|f| f.sound)
+            .and_then(|f| f.relative)
+        else {
             continue;
         };
         if sink.is_full() {
@@ -86,7 +93,9 @@ pub(crate) fn check(facts: &Facts<'_>, sink: &mut Findings) {
                 pointer,
                 format!("band of level `{id}` is {percent} of `{of}`, which has no band"),
             )
-            .with_help(format!("give `{of}` a band, or refer to a level that has one"))
+            .with_help(format!(
+                "give `{of}` a band, or refer to a level that has one"
+            ))
             .with_related(facts.level_pointer(rt, rl), "the level referred to"),
         };
         sink.push(finding);

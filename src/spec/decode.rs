@@ -14,9 +14,9 @@ use crate::finding::{Finding, Findings, Rule};
 use crate::model::{CompetencyKind, ParityMode, PayPeriod, TrackKind};
 use crate::spec::wire::Wire;
 use crate::spec::{
-    BandSpec, CompetencySpec, PaySpec, RelativeSpec, ExpectationSpec, GradeSpec, LadderSpec, LevelSpec, OverlapSpec,
-    ParitySpec, PercentRangeSpec, PolicySpec, ProficiencySpec, ScaleSpec, StepSpec, StepsSpec,
-    TrackSpec, ZoneSpec,
+    BandSpec, CompetencySpec, ExpectationSpec, GradeSpec, LadderSpec, LevelSpec, OverlapSpec,
+    ParitySpec, PaySpec, PercentRangeSpec, PolicySpec, ProficiencySpec, RelativeSpec, ScaleSpec,
+    StepSpec, StepsSpec, TrackSpec, ZoneSpec,
 };
 use crate::text::{did_you_mean, escape, is_hidden};
 use crate::yaml::{Entry, Node, PlainKind, Style, Value, plain_kind};
