@@ -28,6 +28,10 @@ declare_rule! {
 }
 
 pub(crate) fn check(facts: &Facts<'_>, sink: &mut Findings) {
+    // A poisoned track or level may be the one referred to.
+    if !facts.sound.all_tracks_and_levels() {
+        return;
+    }
     let known: Vec<&str> = facts
         .levels()
         .map(|(_, _, level)| level.id.as_str())

@@ -50,7 +50,8 @@ mod tests {
     use crate::model::{CompetencyKind, ParityMode, PayPeriod, TrackKind};
     use crate::spec::{
         BandSpec, CompetencySpec, ExpectationSpec, LadderSpec, LevelSpec, OverlapSpec, ParitySpec,
-        PercentRangeSpec, PolicySpec, RatingsSpec, ScaleSpec, StepSpec, TrackSpec, ZoneSpec,
+        PercentRangeSpec, PolicySpec, RatingsSpec, RelativeSpec, ScaleSpec, StepSpec, TrackSpec,
+        ZoneSpec,
     };
 
     fn sorted(keys: &[&str]) -> Vec<String> {
@@ -81,6 +82,7 @@ mod tests {
             ("Policy", PolicySpec::KEYS),
             ("ProficiencyScale", ScaleSpec::KEYS),
             ("ProficiencyStep", StepSpec::KEYS),
+            ("RelativePay", RelativeSpec::KEYS),
             ("Track", TrackSpec::KEYS),
             ("Zone", ZoneSpec::KEYS),
         ];
