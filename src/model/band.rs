@@ -52,7 +52,7 @@ impl Band {
     /// let rate = Band::spot(Money::from_minor(4_100, usd));
     /// assert!(rate.is_spot());
     /// assert_eq!((rate.min(), rate.max()), (rate.mid(), rate.mid()));
-    /// assert_eq!(rate.to_string(), "rate 41.00 USD");
+    /// assert_eq!(rate.to_string(), "rate 41 USD");
     /// ```
     pub fn spot(rate: Money) -> Self {
         Self {

@@ -287,10 +287,14 @@ pub struct Level {
 ///
 /// ```
 /// # let ladder = dualtrack::load_path("tests/fixtures/valid/spot-rates.yaml")?.into_ladder();
-/// let foreman = ladder.level("foreman").unwrap();
-/// let basis = foreman.pay_basis().expect("relative");
-/// assert_eq!((basis.percent().to_string(), basis.of().as_str()), ("120%".into(), "journeyman"));
-/// assert_eq!(foreman.band().unwrap().mid().to_string(), "49.20 USD");
+/// let splicer = ladder.level("cable-splicer").unwrap();
+/// let basis = splicer.pay_basis().expect("relative");
+/// assert_eq!(basis.percent().to_string(), "110%");
+/// assert_eq!(basis.of().as_str(), "journeyman");
+/// // 110% of the journeyman's 41.00 USD an hour: a spot rate too.
+/// let rate = splicer.band().unwrap();
+/// assert!(rate.is_spot());
+/// assert_eq!(rate.mid().to_string(), "45.10 USD");
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
