@@ -832,5 +832,8 @@ fn a_spot_rate_ladder_validates_without_spread_noise() {
     let out = dualtrack(&["validate", TRADE]);
     let stderr = text(&out.stderr);
     assert!(!stderr.contains("band-spread"), "{stderr}");
-    assert!(stderr.contains("checked 1 file: 1 error, 0 warnings"), "{stderr}");
+    assert!(
+        stderr.contains("checked 1 file: 1 error, 0 warnings"),
+        "{stderr}"
+    );
 }

@@ -63,14 +63,24 @@ fn a_percentage_rounds_half_up_to_the_minor_unit() {
             "band: { percent: 50%, of: journeyman }",
         );
     let loaded = Loader::new().inspect(&yaml).expect("inspectable");
-    let rate = loaded.ladder().level("apprentice-1").unwrap().band().unwrap();
+    let rate = loaded
+        .ladder()
+        .level("apprentice-1")
+        .unwrap()
+        .band()
+        .unwrap();
     assert_eq!(rate.mid().to_string(), "20.53 USD");
     let yaml = std::fs::read_to_string(SPOT).unwrap().replace(
         "band: { percent: 40%, of: journeyman }",
         "band: { percent: 12.5%, of: journeyman }",
     );
     let loaded = Loader::new().inspect(&yaml).expect("inspectable");
-    let rate = loaded.ladder().level("apprentice-1").unwrap().band().unwrap();
+    let rate = loaded
+        .ladder()
+        .level("apprentice-1")
+        .unwrap()
+        .band()
+        .unwrap();
     assert_eq!(rate.mid().to_string(), "5.13 USD");
 }
 
@@ -87,7 +97,10 @@ fn a_percentage_of_a_stepped_range_scales_every_point() {
     let nurse = ladder.level("specialist-nurse").unwrap();
     assert_eq!(deputy.band(), nurse.band());
     assert_eq!(deputy.steps(), nurse.steps());
-    assert_eq!(deputy.pay_basis().unwrap().of().as_str(), "specialist-nurse");
+    assert_eq!(
+        deputy.pay_basis().unwrap().of().as_str(),
+        "specialist-nurse"
+    );
 }
 
 #[test]
@@ -108,8 +121,15 @@ fn a_reference_to_itself_or_in_a_chain_is_refused_without_looping() {
         "band: { percent: 100%, of: apprentice-6 }   # the spot rate",
     );
     let codes: Vec<String> = findings(&yaml).into_iter().map(|(c, _)| c).collect();
-    assert!(codes.iter().all(|c| c == "invalid-pay-reference"), "{codes:?}");
-    assert_eq!(codes.len(), 9, "every level refers to the journeyman, and it back");
+    assert!(
+        codes.iter().all(|c| c == "invalid-pay-reference"),
+        "{codes:?}"
+    );
+    assert_eq!(
+        codes.len(),
+        9,
+        "every level refers to the journeyman, and it back"
+    );
 }
 
 #[test]
@@ -157,7 +177,9 @@ fn band_overlap_treats_a_spot_rate_as_one_amount() {
         .collect();
     assert_eq!(
         overlaps,
-        ["spot rate 125000 USD of level `ic2` lies inside the band of `ic1` below it, which reaches 130000 USD"]
+        [
+            "spot rate 125000 USD of level `ic2` lies inside the band of `ic1` below it, which reaches 130000 USD"
+        ]
     );
     let above = minimal.replacen(
         "band: { min: 120000, mid: 138000, max: 156000 }",
