@@ -204,3 +204,32 @@ fn a_spot_rate_round_trips_through_serde() {
     let band = *steps.level("staff-nurse").unwrap().band().unwrap();
     assert!(serde_json::to_value(band).unwrap().get("spot").is_none());
 }
+
+#[test]
+fn a_reference_to_a_level_without_pay_or_out_of_range_is_an_error() {
+    let spot = std::fs::read_to_string(SPOT).unwrap();
+    let unpaid = spot.replace(
+        "        band: 41.00   # the spot rate every other rate is a percentage of (Local 684 sheet, Dec 2018)\n",
+        "",
+    );
+    let found = findings(&unpaid);
+    assert!(
+        found.contains(&(
+            "invalid-pay-reference".to_owned(),
+            "band of level `apprentice-1` is 40% of `journeyman`, which has no band".to_owned()
+        )),
+        "{found:?}"
+    );
+    let huge = spot.replace(
+        "band: { percent: 40%, of: journeyman }",
+        "band: { percent: 1000000000000000000%, of: journeyman }",
+    );
+    let found = findings(&huge);
+    assert!(
+        found.contains(&(
+            "invalid-pay-reference".to_owned(),
+            "band of level `apprentice-1` is 1000000000000000000% of `journeyman`, too large to hold in USD".to_owned()
+        )),
+        "{found:?}"
+    );
+}

@@ -429,6 +429,9 @@ pub(crate) enum Reference {
     /// The reference, or its band, did not decode or read: its own
     /// findings say why.
     Unreadable,
+    /// The percentage of the reference's band is too large to hold in the
+    /// currency's minor units.
+    TooLarge(usize, usize),
 }
 
 /// Resolves every `band: { percent, of }` against the band of the level it
@@ -484,6 +487,19 @@ fn resolve_relative(spec: &LadderSpec, levels: &mut [Vec<LevelFacts>], currency:
                     })
                 }
                 _ => None,
+            };
+            // The reference's band read, in order, yet is not held once
+            // scaled.
+            let reference = match (reference, &resolved, currency) {
+                (Reference::Resolved(rt, rl), None, Some(_))
+                    if levels
+                        .get(rt)
+                        .and_then(|ls| ls.get(rl))
+                        .is_some_and(|target| matches!(target.band, BandFact::Ordered(_))) =>
+                {
+                    Reference::TooLarge(rt, rl)
+                }
+                _ => reference,
             };
             if let Some(facts) = levels.get_mut(t).and_then(|ls| ls.get_mut(l)) {
                 facts.relative = Some(reference);
