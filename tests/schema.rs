@@ -232,6 +232,9 @@ fn the_reference_ladders_pass_an_independent_validator() {
         "tests/fixtures/valid/scales.yaml",
         "tests/fixtures/valid/grade-scale.yaml",
         "tests/fixtures/grades/numbers-and-quoted-numbers.yaml",
+        "tests/fixtures/valid/spot-rates.yaml",
+        "tests/fixtures/valid/pay-steps.yaml",
+        "tests/fixtures/cli/electrical-trade.yaml",
     ] {
         let errors: Vec<String> = validator
             .iter_errors(&as_json(path))
