@@ -100,8 +100,13 @@ pub(crate) fn check(facts: &Facts<'_>, sink: &mut Findings) {
                     facts.currency.map_or_else(String::new, |c| c.to_string())
                 ),
             )
-            .with_help("amounts are held in minor units up to 18446744073709551615: lower the percentage")
-            .with_related(facts.level_pointer(rt, rl).key("band"), "the band referred to"),
+            .with_help(
+                "amounts are held in minor units up to 18446744073709551615: lower the percentage",
+            )
+            .with_related(
+                facts.level_pointer(rt, rl).key("band"),
+                "the band referred to",
+            ),
             Reference::Unpaid(rt, rl) => Finding::new(
                 &INVALID_PAY_REFERENCE,
                 pointer,

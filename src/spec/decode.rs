@@ -960,16 +960,24 @@ impl Decoder<'_> {
                 self.relative(node, pointer).map(PaySpec::Relative)
             }
             Value::Mapping(_) => self.band(node, pointer).map(PaySpec::Range),
-            Value::Sequence(_) => {
+            Value::Scalar { text, style }
+                if !(*style == Style::Plain && plain_kind(text) == PlainKind::Null) =>
+            {
+                self.amount(node, pointer).map(PaySpec::Spot)
+            }
+            other => {
+                let help = match other {
+                    Value::Scalar { .. } => "leave `band` out for a level that publishes no pay",
+                    _ => "",
+                };
                 self.type_error(
                     node,
                     pointer,
                     "a band (`{ min, mid, max }`, a spot rate such as `41.00`, or `{ percent, of }`)",
-                    "",
+                    help,
                 );
                 None
             }
-            _ => self.amount(node, pointer).map(PaySpec::Spot),
         }
     }
 
@@ -979,7 +987,7 @@ impl Decoder<'_> {
         let mid = self.required(&f, "mid", Self::amount);
         let max = self.required(&f, "max", Self::amount);
         let steps = match f.get("steps") {
-            Some((node, pointer)) => self.list(node, &pointer, "steps", None, Self::amount),
+            Some((node, pointer)) => self.steps(node, &pointer),
             None => Some(Vec::new()),
         };
         Some(BandSpec {
@@ -988,6 +996,28 @@ impl Decoder<'_> {
             max: max?,
             steps: steps?,
         })
+    }
+
+    /// A band's steps: every amount is read, for every finding, but one bad
+    /// amount makes the band (so its level) unreadable, not a placeholder
+    /// step that the rules would judge.
+    fn steps(&mut self, node: &Node, pointer: &Path<'_>) -> Option<Vec<Decimal>> {
+        let Value::Sequence(items) = &node.value else {
+            self.type_error(node, pointer, "a list of steps", "");
+            return None;
+        };
+        let mut out = Some(Vec::with_capacity(items.len()));
+        for (i, item) in items.iter().enumerate() {
+            if self.findings.is_full() {
+                return None;
+            }
+            let step = self.amount(item, &pointer.index(i));
+            out = out.zip(step).map(|(mut steps, step)| {
+                steps.push(step);
+                steps
+            });
+        }
+        out
     }
 
     fn relative(&mut self, node: &Node, pointer: &Path<'_>) -> Option<RelativeSpec> {
@@ -1241,12 +1271,6 @@ impl Decoder<'_> {
             min: self.optional(&f, "min", Self::percent),
             max: self.optional(&f, "max", Self::percent),
         })
-    }
-}
-
-impl Placeholder for Decimal {
-    fn placeholder() -> Self {
-        Decimal::ZERO
     }
 }
 
