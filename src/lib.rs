@@ -39,7 +39,7 @@
 //! - the questions services ask of a ladder are methods on it, one module per
 //!   question: counterparts across tracks ([`Ladder::counterpart`]), bands
 //!   per zone and where a salary falls in them, exactly ([`Band::position`],
-//!   [`Ratio`]), moves between tracks ([`Ladder::transition`]) and readiness
+//!   [`Ratio`], and on which pay step: [`StepPosition`]), moves between tracks ([`Ladder::transition`]) and readiness
 //!   from a person's [`Ratings`] ([`Ladder::readiness`]).
 //!
 //! # Features
