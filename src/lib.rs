@@ -39,7 +39,7 @@
 //! - the questions services ask of a ladder are methods on it, one module per
 //!   question: counterparts across tracks ([`Ladder::counterpart`]), bands
 //!   per zone and where a salary falls in them, exactly ([`Band::position`],
-//!   [`Ratio`]), moves between tracks ([`Ladder::transition`]) and readiness
+//!   [`Ratio`], and on which pay step: [`StepPosition`]), moves between tracks ([`Ladder::transition`]) and readiness
 //!   from a person's [`Ratings`] ([`Ladder::readiness`]).
 //!
 //! # Features
@@ -105,17 +105,17 @@ pub use id::{
 pub use limits::Limits;
 pub use load::{InvalidFile, LoadError, Loaded, Loader, Override, OverrideError, load, load_path};
 pub use model::{
-    Band, Competency, CompetencyKind, Expectation, Grade, Ladder, Level, ParityMode, PayPeriod,
-    Policy, Proficiency, ProficiencyError, ProficiencyScale, ProficiencyStep, Track, TrackKind,
-    Variable, Zone,
+    Band, Competency, CompetencyKind, Expectation, Grade, Ladder, Level, ParityMode, PayBasis,
+    PayPeriod, Policy, Proficiency, ProficiencyError, ProficiencyScale, ProficiencyStep, Track,
+    TrackKind, Variable, Zone,
 };
 pub use money::{Currency, Money, ParseMoneyError};
 pub use pointer::Pointer;
 pub use query::{
     Assessment, BandedLevel, CounterpartError, Direction, ExpectationChange, Expected, Gap, IdKind,
     LadderOverview, LevelOverview, LevelProfile, LevelReadiness, NotFound, PeopleAssessment,
-    Placement, Readiness, ReadinessError, SalaryMatch, SalaryMove, SalaryPosition, TrackOverview,
-    TrackReadiness, Transition, TransitionError,
+    Placement, Readiness, ReadinessError, SalaryMatch, SalaryMove, SalaryPosition, StepPosition,
+    TrackOverview, TrackReadiness, Transition, TransitionError,
 };
 pub use ratings::{Ratings, load_ratings, load_ratings_bytes};
 pub use ratio::Ratio;

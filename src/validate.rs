@@ -4,10 +4,10 @@
 use std::collections::HashMap;
 
 use crate::finding::{Finding, Findings};
-use crate::model::{Competency, Expectation, Level, Track, Zone};
+use crate::model::{Competency, Expectation, Level, PayBasis, Track, Zone};
 use crate::rules::Facts;
-use crate::spec::LadderSpec;
-use crate::{Ladder, Pointer, Severity, rules};
+use crate::spec::{LadderSpec, PaySpec};
+use crate::{Ladder, LevelId, Pointer, Severity, rules};
 
 /// Runs every check over the facts of `spec`, then builds the ladder from
 /// them when no invariant was broken.
@@ -120,6 +120,18 @@ fn build(facts: &Facts<'_>) -> Option<Ladder> {
                 variable,
                 target_cash: band.zip(variable).and_then(|(b, v)| v.on_band(&b)),
                 equity,
+                steps: match level.band.as_ref().and_then(PaySpec::range) {
+                    Some(band) if !band.steps.is_empty() => typed.steps.clone()?,
+                    // Relative pay takes the reference's steps.
+                    _ => typed.steps.clone().unwrap_or_default(),
+                },
+                pay_basis: match &level.band {
+                    Some(PaySpec::Relative(relative)) => Some(PayBasis {
+                        percent: relative.percent,
+                        of: LevelId::new(&relative.of).ok()?,
+                    }),
+                    _ => None,
+                },
             });
         }
         tracks.push(Track {

@@ -752,3 +752,88 @@ fn assess_and_move_speak_the_scale_s_step_names() {
     assert_eq!(json["lowered"][0]["from_step"], "Advanced");
     assert_eq!(json["lowered"][0]["to_step"], "Practitioner");
 }
+
+const STEPS: &str = "tests/fixtures/valid/pay-steps.yaml";
+const SPOT: &str = "tests/fixtures/valid/spot-rates.yaml";
+const TRADE: &str = "tests/fixtures/cli/electrical-trade.yaml";
+
+/// A stepped pay table: `show LEVEL` lists the steps, and `show --salary`
+/// (for a level or the whole ladder) names the step a salary sits on.
+#[test]
+fn show_names_the_step_a_salary_sits_on() {
+    insta::assert_snapshot!("show-steps-ladder", ok(&["show", STEPS]));
+    let between = ok(&["show", STEPS, "staff-nurse", "--salary", "34000"]);
+    assert!(
+        between.contains("; between steps 2 and 3 of 3"),
+        "{between}"
+    );
+    insta::assert_snapshot!("show-steps-level-salary", between);
+    let on = ok(&["show", STEPS, "--salary", "39405"]);
+    assert!(on.contains("on step 2 of 3"), "{on}");
+    insta::assert_snapshot!("show-steps-salary", on);
+    // JSON: the steps, and where the salary sits, as numbers.
+    let json = ok(&[
+        "show",
+        STEPS,
+        "specialist-nurse",
+        "--salary",
+        "44962",
+        "--format",
+        "json",
+    ]);
+    let json: serde_json::Value = serde_json::from_str(&json).expect("JSON");
+    assert_eq!(json["steps"][2]["amount"], "44962");
+    assert_eq!(json["step"], serde_json::json!({ "on": 3, "of": 3 }));
+    let json = ok(&["show", STEPS, "--salary", "30000", "--format", "json"]);
+    let json: serde_json::Value = serde_json::from_str(&json).expect("JSON");
+    assert_eq!(json["salary"]["levels"][0]["id"], "staff-nurse");
+    assert_eq!(
+        json["salary"]["steps"][0],
+        serde_json::json!({ "between": [1, 2], "of": 3 })
+    );
+}
+
+/// Spot rates print as one amount, and a rate written as a percentage of
+/// another level's shows both the amount and the percentage.
+#[test]
+fn show_prints_spot_rates_and_their_basis() {
+    insta::assert_snapshot!("show-spot-rates", ok(&["show", SPOT]));
+    let splicer = ok(&["show", SPOT, "cable-splicer", "--salary", "45.10"]);
+    assert!(
+        splicer.contains("rate         45.10 USD (110% of `journeyman`, hourly pay)"),
+        "{splicer}"
+    );
+    assert!(splicer.contains("45.10 USD: at the rate"), "{splicer}");
+    insta::assert_snapshot!("show-spot-rate-level", splicer);
+    // The full sheet, as `show` answers it despite its `ic-ceiling` error.
+    let out = dualtrack(&["show", TRADE, "foreman"]);
+    assert_eq!(out.status.code(), Some(0));
+    let stdout = text(&out.stdout);
+    assert!(
+        stdout.contains("49.20 USD (120% of `journeyman`, hourly pay)"),
+        "{stdout}"
+    );
+    let json = ok(&["show", SPOT, "apprentice-1", "--format", "json"]);
+    let json: serde_json::Value = serde_json::from_str(&json).expect("JSON");
+    assert_eq!(json["band"]["spot"], true);
+    assert_eq!(json["band"]["mid"]["amount"], "16.40");
+    assert_eq!(
+        json["pay_basis"],
+        serde_json::json!({ "percent": "40%", "of": "journeyman" })
+    );
+}
+
+/// The spot-rate ladder validates without a word about band spread.
+#[test]
+fn a_spot_rate_ladder_validates_without_spread_noise() {
+    let out = dualtrack(&["validate", SPOT]);
+    assert_eq!(out.status.code(), Some(0));
+    assert_eq!(text(&out.stderr), "checked 1 file: 0 errors, 0 warnings\n");
+    let out = dualtrack(&["validate", TRADE]);
+    let stderr = text(&out.stderr);
+    assert!(!stderr.contains("band-spread"), "{stderr}");
+    assert!(
+        stderr.contains("checked 1 file: 1 error, 0 warnings"),
+        "{stderr}"
+    );
+}

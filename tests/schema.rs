@@ -236,6 +236,9 @@ fn the_reference_ladders_pass_an_independent_validator() {
         "tests/fixtures/valid/scales.yaml",
         "tests/fixtures/valid/grade-scale.yaml",
         "tests/fixtures/grades/numbers-and-quoted-numbers.yaml",
+        "tests/fixtures/valid/spot-rates.yaml",
+        "tests/fixtures/valid/pay-steps.yaml",
+        "tests/fixtures/cli/electrical-trade.yaml",
     ] {
         let errors: Vec<String> = validator
             .iter_errors(&as_json(path))
@@ -334,6 +337,14 @@ fn ladder_with_every_key() -> Value {
             "        summary: Learns.\n",
             "        summary: Learns.\n        equity: { min: 1000, mid: 2000, max: 3000 }\n",
         ),
+        (
+            "band: { min: 100000, mid: 115000, max: 130000 }",
+            "band: { min: 100000, mid: 115000, max: 130000, steps: [100000, 115000, 130000] }",
+        ),
+        (
+            "        grade: 2\n        band: { min: 120000, mid: 138000, max: 156000 }\n        expectations: { coding: 2, mentoring: 2, people-development: 2 }",
+            "        grade: 2\n        band: { percent: 100%, of: ic2 }\n        expectations: { coding: 2, mentoring: 2, people-development: 2 }",
+        ),
     ] {
         assert!(yaml.contains(from), "{from}");
         yaml = yaml.replacen(from, to, 1);
@@ -375,9 +386,26 @@ fn resolve<'s>(root: &'s Value, mut schema: &'s Value, instance: &Value) -> &'s 
             } else {
                 "array"
             };
-            let branch = one_of
-                .iter()
-                .find(|s| s["type"] == kind || (kind == "object" && s.get("$ref").is_some()));
+            // Of several mappings (a band's range or `{ percent, of }`),
+            // the one whose properties hold the instance's keys.
+            let fits = |s: &Value| {
+                let Some(map) = instance.as_object() else {
+                    return true;
+                };
+                let target = match s.get("$ref").and_then(Value::as_str) {
+                    Some(reference) => {
+                        &root["definitions"][reference.trim_start_matches("#/definitions/")]
+                    }
+                    None => s,
+                };
+                target
+                    .get("properties")
+                    .and_then(Value::as_object)
+                    .is_none_or(|properties| map.keys().all(|k| properties.contains_key(k)))
+            };
+            let branch = one_of.iter().find(|s| {
+                (s["type"] == kind || (kind == "object" && s.get("$ref").is_some())) && fits(s)
+            });
             match branch {
                 Some(object) => schema = object,
                 None => return schema,

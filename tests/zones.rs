@@ -8,7 +8,9 @@ mod common;
 use common::report_of;
 use dualtrack::{Loader, Report};
 
+#[cfg(feature = "cli")]
 const NHS: &str = "ladders/examples/nhs-nursing.yaml";
+#[cfg(feature = "cli")]
 const NHS_2022: &str = "tests/fixtures/cli/nhs-hcas-2022.yaml";
 
 /// A two-track ladder in GBP whose zones are appended to it.

@@ -23,6 +23,9 @@ pub struct Band {
     min: Money,
     mid: Money,
     max: Money,
+    /// A spot rate: one amount, min = mid = max; serialized only when true.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    spot: bool,
 }
 
 impl Band {
@@ -30,7 +33,39 @@ impl Band {
     pub fn new(min: Money, mid: Money, max: Money) -> Option<Self> {
         let ordered = min.minor() <= mid.minor() && mid.minor() <= max.minor();
         let one_currency = min.currency() == mid.currency() && mid.currency() == max.currency();
-        (ordered && one_currency).then_some(Self { min, mid, max })
+        (ordered && one_currency).then_some(Self {
+            min,
+            mid,
+            max,
+            spot: false,
+        })
+    }
+
+    /// A spot rate: one rate for everyone at the level (hourly trades), a
+    /// band whose min, mid and max are that rate. `band-spread` does not
+    /// judge it, and `dualtrack show` prints the one rate.
+    ///
+    /// ```
+    /// use dualtrack::{Band, Currency, Money};
+    ///
+    /// let usd = Currency::from_code("USD").unwrap();
+    /// let rate = Band::spot(Money::from_minor(4_100, usd));
+    /// assert!(rate.is_spot());
+    /// assert_eq!((rate.min(), rate.max()), (rate.mid(), rate.mid()));
+    /// assert_eq!(rate.to_string(), "rate 41 USD");
+    /// ```
+    pub fn spot(rate: Money) -> Self {
+        Self {
+            min: rate,
+            mid: rate,
+            max: rate,
+            spot: true,
+        }
+    }
+
+    /// Whether it is a spot rate ([`Band::spot`]) rather than a range.
+    pub fn is_spot(&self) -> bool {
+        self.spot
     }
 
     /// The bottom of the band.
@@ -60,12 +95,16 @@ impl Band {
 /// ```
 impl fmt::Display for Band {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.spot {
+            return write!(f, "rate {}", self.mid);
+        }
         write!(f, "min {}, mid {}, max {}", self.min, self.mid, self.max)
     }
 }
 
 /// Reads `{ "min": ..., "mid": ..., "max": ... }` (each [`Money`]), checked as
-/// [`Band::new`] checks it: in order and in one currency.
+/// [`Band::new`] checks it: in order and in one currency; with `"spot": true`,
+/// a spot rate, whose three amounts are equal.
 impl<'de> serde::Deserialize<'de> for Band {
     fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         #[derive(serde::Deserialize)]
@@ -74,8 +113,24 @@ impl<'de> serde::Deserialize<'de> for Band {
             min: Money,
             mid: Money,
             max: Money,
+            #[serde(default)]
+            spot: bool,
         }
-        let Wire { min, mid, max } = Wire::deserialize(deserializer)?;
+        let Wire {
+            min,
+            mid,
+            max,
+            spot,
+        } = Wire::deserialize(deserializer)?;
+        if spot {
+            return if min == mid && mid == max {
+                Ok(Band::spot(mid))
+            } else {
+                Err(serde::de::Error::custom(format!(
+                    "a spot rate has one amount; this one is {min}, {mid}, {max}"
+                )))
+            };
+        }
         Band::new(min, mid, max).ok_or_else(|| {
             serde::de::Error::custom(format!(
                 "a band reads `min <= mid <= max` in one currency; this one is {min}, {mid}, {max}"

@@ -3,7 +3,7 @@ use std::sync::Arc;
 
 use serde::Serialize;
 
-use crate::{Band, CompetencyId, LevelId, Variable};
+use crate::{Band, CompetencyId, LevelId, Money, Percent, Variable};
 
 /// The cross-track key: levels of equal grade are equivalent.
 ///
@@ -281,6 +281,47 @@ pub struct Level {
     /// Its own or its track's; serialized only when there is one.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub(crate) equity: Option<Band>,
+    /// The band's pay points, lowest first; serialized only when given.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub(crate) steps: Vec<Money>,
+    /// What the band is a percentage of; serialized only when given.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub(crate) pay_basis: Option<PayBasis>,
+}
+
+/// Pay defined as a percentage of another level's pay (`band: { percent:
+/// 120%, of: journeyman }`): the level's band is each amount of the
+/// reference level's band times the percentage, rounded half up to the
+/// currency's minor unit.
+///
+/// ```
+/// # let ladder = dualtrack::load_path("tests/fixtures/valid/spot-rates.yaml")?.into_ladder();
+/// let splicer = ladder.level("cable-splicer").unwrap();
+/// let basis = splicer.pay_basis().expect("relative");
+/// assert_eq!(basis.percent().to_string(), "110%");
+/// assert_eq!(basis.of().as_str(), "journeyman");
+/// // 110% of the journeyman's 41.00 USD an hour: a spot rate too.
+/// let rate = splicer.band().unwrap();
+/// assert!(rate.is_spot());
+/// assert_eq!(rate.mid().to_string(), "45.10 USD");
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
+pub struct PayBasis {
+    pub(crate) percent: Percent,
+    pub(crate) of: LevelId,
+}
+
+impl PayBasis {
+    /// The share of the reference level's pay, such as `120%`.
+    pub fn percent(&self) -> Percent {
+        self.percent
+    }
+
+    /// The reference level, whose own pay is written as amounts.
+    pub fn of(&self) -> &LevelId {
+        &self.of
+    }
 }
 
 impl Level {
@@ -339,6 +380,28 @@ impl Level {
     /// ```
     pub fn band(&self) -> Option<&Band> {
         self.band.as_ref()
+    }
+
+    /// The pay points of its band, lowest first, when the ladder lists them
+    /// (`band: { min, mid, max, steps: [...] }`); empty otherwise. Each lies
+    /// in the band, and each is higher than the one before.
+    ///
+    /// ```
+    /// # let ladder = dualtrack::load_path("tests/fixtures/valid/pay-steps.yaml")?.into_ladder();
+    /// let steps = ladder.level("specialist-nurse").unwrap().steps();
+    /// assert_eq!(steps.len(), 3);
+    /// assert_eq!(steps[0].to_string(), "37338 GBP");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn steps(&self) -> &[Money] {
+        &self.steps
+    }
+
+    /// What its band is a percentage of, when the ladder writes it so
+    /// (`band: { percent: 120%, of: journeyman }`); the band itself is
+    /// resolved ([`Level::band`]).
+    pub fn pay_basis(&self) -> Option<&PayBasis> {
+        self.pay_basis.as_ref()
     }
 
     /// Its expectations, in file order.

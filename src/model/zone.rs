@@ -184,8 +184,11 @@ impl Rules {
         }
     }
 
-    /// A band converted point by point.
+    /// A band converted point by point; a spot rate stays one.
     pub(crate) fn band(&self, band: &Band) -> Option<Band> {
+        if band.is_spot() {
+            return self.amount(band.mid()).map(Band::spot);
+        }
         Band::new(
             self.amount(band.min())?,
             self.amount(band.mid())?,
@@ -250,8 +253,23 @@ pub(crate) fn unit_minor(unit: Decimal, currency: Currency) -> Option<u128> {
     (scaled % d == 0 && scaled / d > 0).then_some(scaled / d)
 }
 
+/// A band times `factor` (and `rate`) in `currency`, point by point as
+/// [`convert`] converts an amount: a percentage of another level's pay, or a
+/// plain zone.
+pub(crate) fn convert_band(
+    band: &Band,
+    factor: Decimal,
+    rate: Option<Decimal>,
+    currency: Currency,
+) -> Option<Band> {
+    Rules {
+        factor,
+        ..Rules::national(rate, currency)
+    }
+    .band(band)
+}
+
 /// `amount x factor x rate` in `currency`, rounded half away from zero to its minor unit.
-#[cfg(test)]
 pub(crate) fn convert(
     amount: Money,
     factor: Decimal,

@@ -27,6 +27,7 @@ pub(crate) mod overview;
 mod placed;
 pub(crate) mod profile;
 pub(crate) mod readiness;
+pub(crate) mod steps;
 pub(crate) mod transition;
 
 pub use compa::{Placement, SalaryPosition};
@@ -37,4 +38,5 @@ pub use profile::{BandedLevel, Expected, LevelProfile};
 pub use readiness::{
     Assessment, Gap, LevelReadiness, PeopleAssessment, Readiness, ReadinessError, TrackReadiness,
 };
+pub use steps::StepPosition;
 pub use transition::{Direction, ExpectationChange, SalaryMove, Transition, TransitionError};

@@ -5,23 +5,24 @@ use serde::Serialize;
 
 use super::profile::BandedLevel;
 use crate::{
-    Band, Competency, Currency, Grade, Ladder, Level, Money, PayPeriod, ProficiencyScale, Track,
-    TrackKind, Zone,
+    Band, Competency, Currency, Grade, Ladder, Level, Money, PayBasis, PayPeriod, ProficiencyScale,
+    StepPosition, Track, TrackKind, Zone,
 };
 
 /// A level in a [`TrackOverview`]: its band and its counterparts.
 ///
 /// Serialized as `{ id, title, grade, executive, band, variable,
-/// target_cash, equity, counterparts, leads_into }`, the levels as ids,
-/// `executive` left out unless true, `variable`, `target_cash` and `equity`
-/// when there is none, and `leads_into` unless the level is the top of the
-/// shared trunk.
+/// target_cash, equity, counterparts, leads_into, steps, pay_basis }`, the
+/// levels as ids, `executive` left out unless true, `variable`,
+/// `target_cash`, `equity`, `steps` and `pay_basis` when there is none, and
+/// `leads_into` unless the level is the top of the shared trunk.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct LevelOverview<'a> {
     level: &'a Level,
     band: Option<Band>,
     counterparts: Vec<&'a Level>,
     leads_into: Vec<&'a Level>,
+    steps: Vec<Money>,
 }
 
 impl<'a> LevelOverview<'a> {
@@ -55,6 +56,12 @@ impl<'a> LevelOverview<'a> {
     pub fn leads_into(&self) -> &[&'a Level] {
         &self.leads_into
     }
+
+    /// Its pay steps in the zone asked about (see [`Level::steps_in`]);
+    /// empty when it lists none.
+    pub fn steps(&self) -> &[Money] {
+        &self.steps
+    }
 }
 
 impl Serialize for LevelOverview<'_> {
@@ -76,6 +83,10 @@ impl Serialize for LevelOverview<'_> {
             counterparts: Vec<&'s str>,
             #[serde(skip_serializing_if = "Vec::is_empty")]
             leads_into: Vec<&'s str>,
+            #[serde(skip_serializing_if = "<[Money]>::is_empty")]
+            steps: &'s [Money],
+            #[serde(skip_serializing_if = "Option::is_none")]
+            pay_basis: Option<&'s PayBasis>,
         }
         Shown {
             id: self.level.id().as_str(),
@@ -88,6 +99,8 @@ impl Serialize for LevelOverview<'_> {
             equity: self.level.equity(),
             counterparts: self.counterparts.iter().map(|l| l.id().as_str()).collect(),
             leads_into: self.leads_into.iter().map(|l| l.id().as_str()).collect(),
+            steps: &self.steps,
+            pay_basis: self.level.pay_basis(),
         }
         .serialize(serializer)
     }
@@ -135,11 +148,20 @@ impl Serialize for TrackOverview<'_> {
 
 /// The levels whose band holds a salary (see [`Ladder::levels_containing`]).
 ///
-/// Serialized as `{ salary, levels }`.
+/// Serialized as `{ salary, levels, steps }`, `steps` (one per level, in
+/// the same order) left out when no level lists steps.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct SalaryMatch<'a> {
     salary: Money,
     levels: Vec<BandedLevel<'a>>,
+    /// Per level, where the salary sits among its pay steps; left out when
+    /// no level lists steps.
+    #[serde(skip_serializing_if = "no_steps")]
+    steps: Vec<Option<StepPosition>>,
+}
+
+fn no_steps(steps: &[Option<StepPosition>]) -> bool {
+    steps.iter().all(Option::is_none)
 }
 
 impl<'a> SalaryMatch<'a> {
@@ -152,6 +174,13 @@ impl<'a> SalaryMatch<'a> {
     /// another currency than the bands'.
     pub fn levels(&self) -> &[BandedLevel<'a>] {
         &self.levels
+    }
+
+    /// Where the salary sits among the pay steps of each of those levels,
+    /// in the same order (see [`Level::step_position`]); `None` for a level
+    /// that lists no steps.
+    pub fn steps(&self) -> &[Option<StepPosition>] {
+        &self.steps
     }
 }
 
@@ -294,6 +323,7 @@ impl Ladder {
                             .counterparts(level.id().as_str())
                             .map(|(_, l)| l)
                             .collect(),
+                        steps: level.steps_in(zone),
                         leads_into: match track.is_trunk() {
                             true => self
                                 .next_steps(level.id().as_str())
@@ -310,12 +340,19 @@ impl Ladder {
             ladder: self,
             zone,
             tracks,
-            salary: salary.map(|salary| SalaryMatch {
-                salary,
-                levels: self
+            salary: salary.map(|salary| {
+                let levels: Vec<BandedLevel<'a>> = self
                     .levels_containing(salary, zone)
                     .map(|(track, level)| BandedLevel::new(track, level, zone))
-                    .collect(),
+                    .collect();
+                SalaryMatch {
+                    salary,
+                    steps: levels
+                        .iter()
+                        .map(|b| b.level().step_position(salary, zone))
+                        .collect(),
+                    levels,
+                }
             }),
         }
     }

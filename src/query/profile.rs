@@ -6,8 +6,8 @@ use serde::Serialize;
 
 use super::placed::Placed;
 use crate::{
-    Band, Competency, CompetencyKind, Expectation, Grade, Ladder, Level, Money, NotFound,
-    PayPeriod, Proficiency, SalaryPosition, Track, Zone,
+    Band, Competency, CompetencyKind, Expectation, Grade, Ladder, Level, Money, NotFound, PayBasis,
+    PayPeriod, Proficiency, SalaryPosition, StepPosition, Track, Zone,
 };
 
 /// A level with its track and its band in the zone asked about.
@@ -144,9 +144,9 @@ impl Serialize for Expected<'_> {
 /// Serialized as `{ ladder, zone, id, title, track, grade, summary,
 /// executive, split_grade, pay_period, band, variable, target_cash, equity,
 /// below, above, leads_into, counterparts, expectations, entry_criteria,
-/// salary }`, `variable`, `target_cash` and `equity` left out when there is
-/// none, `summary`,
-/// `split_grade`, `entry_criteria` and `salary` left out when there is none,
+/// salary, steps, step, pay_basis }`, `summary`, `split_grade`, `variable`,
+/// `target_cash`, `equity`, `entry_criteria`, `salary`, `steps`, `step` and
+/// `pay_basis` left out when there is none,
 /// `executive` unless true, and `leads_into` unless the level is the top of
 /// the shared trunk.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -160,6 +160,8 @@ pub struct LevelProfile<'a> {
     counterparts: Vec<BandedLevel<'a>>,
     expectations: Vec<Expected<'a>>,
     salary: Option<SalaryPosition>,
+    steps: Vec<Money>,
+    step: Option<StepPosition>,
 }
 
 impl<'a> LevelProfile<'a> {
@@ -247,6 +249,18 @@ impl<'a> LevelProfile<'a> {
     pub fn salary(&self) -> Option<&SalaryPosition> {
         self.salary.as_ref()
     }
+
+    /// The level's pay steps in the zone asked about (see
+    /// [`Level::steps_in`]); empty when it lists none.
+    pub fn steps(&self) -> &[Money] {
+        &self.steps
+    }
+
+    /// Where the salary asked about sits among the level's pay steps;
+    /// `None` when no salary was given or the level lists no steps.
+    pub fn step(&self) -> Option<StepPosition> {
+        self.step
+    }
 }
 
 impl Serialize for LevelProfile<'_> {
@@ -283,6 +297,12 @@ impl Serialize for LevelProfile<'_> {
             entry_criteria: &'s [String],
             #[serde(skip_serializing_if = "Option::is_none")]
             salary: Option<&'s SalaryPosition>,
+            #[serde(skip_serializing_if = "<[Money]>::is_empty")]
+            steps: &'s [Money],
+            #[serde(skip_serializing_if = "Option::is_none")]
+            step: Option<StepPosition>,
+            #[serde(skip_serializing_if = "Option::is_none")]
+            pay_basis: Option<&'s PayBasis>,
         }
         let level = self.level();
         Shown {
@@ -307,6 +327,9 @@ impl Serialize for LevelProfile<'_> {
             expectations: &self.expectations,
             entry_criteria: level.entry_criteria(),
             salary: self.salary.as_ref(),
+            steps: &self.steps,
+            step: self.step,
+            pay_basis: level.pay_basis(),
         }
         .serialize(serializer)
     }
@@ -386,6 +409,8 @@ impl Ladder {
             salary: salary
                 .zip(band)
                 .and_then(|(salary, band)| band.position(salary)),
+            steps: level.steps_in(zone),
+            step: salary.and_then(|salary| level.step_position(salary, zone)),
         })
     }
 }

@@ -1,5 +1,6 @@
 use std::cmp::Ordering;
 
+use crate::Band;
 use crate::decimal::ratio_text;
 use crate::finding::{Finding, Findings};
 use crate::rules::Facts;
@@ -41,6 +42,10 @@ pub(crate) fn check(facts: &Facts<'_>, sink: &mut Findings) {
         let (Some(below), Some(band)) = (facts.band(bt, bl), facts.band(t, l)) else {
             continue;
         };
+        if below.is_spot() || band.is_spot() {
+            spot_overlap(facts, step, below, band, sink);
+            continue;
+        }
         let (below_min, below_max) = (below.min().minor(), below.max().minor());
         if below_min == below_max {
             continue;
@@ -68,4 +73,61 @@ pub(crate) fn check(facts: &Facts<'_>, sink: &mut Findings) {
             .with_related(facts.level_pointer(bt, bl).key("band").key("max"), "max of the level below"),
         );
     }
+}
+
+/// A spot rate is one amount, so its overlap is all or nothing: a spot rate
+/// below the next level's minimum, or a range below whose maximum stays under
+/// the next level's spot rate, overlaps nothing; otherwise someone at the
+/// lower level is paid more than someone at the next. Two spot rates are
+/// `band-regression`'s to compare.
+fn spot_overlap(
+    facts: &Facts<'_>,
+    step: [(usize, usize); 2],
+    below: Band,
+    band: Band,
+    sink: &mut Findings,
+) {
+    let [(bt, bl), (t, l)] = step;
+    let id = |at| escape(&facts.level_spec(at).id);
+    let (message, help) = match (below.is_spot(), band.is_spot()) {
+        (true, false) if below.mid() > band.min() => (
+            format!(
+                "band of level `{}` starts at {}, below the spot rate {} of `{}` {}",
+                id((t, l)),
+                band.min(),
+                below.mid(),
+                id((bt, bl)),
+                facts.below_it(step)
+            ),
+            "raise this band's min to the rate below it at least",
+        ),
+        (false, true) if below.max() > band.mid() => (
+            format!(
+                "spot rate {} of level `{}` lies inside the band of `{}` {}, which reaches {}",
+                band.mid(),
+                id((t, l)),
+                id((bt, bl)),
+                facts.below_it(step),
+                below.max()
+            ),
+            "raise this rate above the max of the band below, or lower that max",
+        ),
+        _ => return,
+    };
+    let pointer = |at: (usize, usize), spot: bool, point: &str| {
+        let band = facts.level_pointer(at.0, at.1).key("band");
+        if spot { band } else { band.key(point) }
+    };
+    sink.push(
+        Finding::new(
+            &BAND_OVERLAP,
+            pointer((t, l), band.is_spot(), "min"),
+            message,
+        )
+        .with_help(help)
+        .with_related(
+            pointer((bt, bl), below.is_spot(), "max"),
+            "pay of the level below",
+        ),
+    );
 }

@@ -33,7 +33,8 @@ pub(crate) fn check(facts: &Facts<'_>, sink: &mut Findings) {
     }
     let (low, high) = (facts.policy.spread_min, facts.policy.spread_max);
     for (t, l, level) in facts.levels() {
-        let Some(band) = facts.band(t, l) else {
+        // A spot rate is one amount by design: it has no spread to judge.
+        let Some(band) = facts.band(t, l).filter(|band| !band.is_spot()) else {
             continue;
         };
         let (min, max) = (band.min().minor(), band.max().minor());

@@ -1,6 +1,6 @@
 use crate::Money;
 use crate::finding::{Finding, Findings};
-use crate::rules::{Amount, BAND_POINTS, Facts};
+use crate::rules::{Amount, Facts};
 
 declare_rule! {
     /// ### What it does
@@ -36,20 +36,15 @@ pub(crate) fn check(facts: &Facts<'_>, sink: &mut Findings) {
         0 => "none".to_owned(),
         n => n.to_string(),
     };
+    // Every amount of each band as written (min, mid, max and steps, or its
+    // spot rate), then the variable pay amounts and equity bands.
     let mut amounts = Vec::new();
-    for (t, l, level) in facts.levels() {
-        let (Some(read), Some(b)) = (
-            facts.level(t, l).and_then(|typed| typed.amounts),
-            level.band,
-        ) else {
+    for (t, l, _) in facts.levels() {
+        let Some(typed) = facts.level(t, l) else {
             continue;
         };
-        for ((name, amount), read) in BAND_POINTS.into_iter().zip([b.min, b.mid, b.max]).zip(read) {
-            amounts.push((
-                facts.level_pointer(t, l).key("band").key(name),
-                amount,
-                read,
-            ));
+        for &(at, amount, read) in &typed.amounts {
+            amounts.push((at.below(facts.level_pointer(t, l)), amount, read));
         }
     }
     // Variable pay amounts and equity bands, on levels and tracks.

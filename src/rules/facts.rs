@@ -9,7 +9,8 @@ use crate::finding::Finding;
 use crate::model::{Band, Grade, Policy, Proficiency, ProficiencyScale, TrackKind, Variable};
 use crate::rules::invalid_zone::{Conversion, ZoneProblem, conversion};
 use crate::spec::{
-    EquitySpec, ExpectationSpec, GradeSpec, LadderSpec, LevelSpec, ProficiencySpec, VariableSpec,
+    EquitySpec, ExpectationSpec, GradeSpec, LadderSpec, LevelSpec, PaySpec, ProficiencySpec,
+    VariableSpec,
 };
 use crate::{CompetencyId, Currency, IdError, LadderId, LevelId, Money, Pointer, TrackId, ZoneId};
 
@@ -265,10 +266,15 @@ pub(crate) struct LevelFacts {
     /// Whether it, and its track, decoded soundly: the checks skip it if not.
     pub(crate) sound: bool,
     pub(crate) id: Result<LevelId, IdError>,
-    /// Min, mid and max read in the currency, when the level has a band and
-    /// the currency is known.
-    pub(crate) amounts: Option<[Amount; 3]>,
+    /// Every amount of its band as written (min, mid, max and steps, or its
+    /// spot rate), read in the currency, when the currency is known.
+    pub(crate) amounts: Vec<(AmountAt, crate::Decimal, Amount)>,
     pub(crate) band: BandFact,
+    /// Its pay steps, when it lists them and every one could be read (in
+    /// the reference's steps times the percentage, for relative pay).
+    pub(crate) steps: Option<Vec<Money>>,
+    /// For pay written as a percentage of another level: how it resolved.
+    pub(crate) relative: Option<Reference>,
     /// Its grade, when it is one: a number, or an entry of the scale.
     pub(crate) grade: Option<Grade>,
     /// Per expectation, in file order: the proficiency, when it is one of
@@ -331,18 +337,63 @@ impl LevelFacts {
         grade_scale: Option<&Scale<'_>>,
         sound: bool,
     ) -> Self {
-        let amounts = currency
-            .zip(level.band)
-            .map(|(c, b)| [b.min, b.mid, b.max].map(|a| Amount::read(a, c)));
-        let band = match level.band {
-            None => BandFact::Absent,
-            Some(_) => amounts.map_or(BandFact::Unreadable, band_fact),
+        let written: Vec<(AmountAt, crate::Decimal)> = match &level.band {
+            None | Some(PaySpec::Relative(_)) => Vec::new(),
+            Some(PaySpec::Spot(rate)) => vec![(AmountAt::Rate, *rate)],
+            Some(PaySpec::Range(b)) => BAND_POINTS
+                .into_iter()
+                .zip([b.min, b.mid, b.max])
+                .map(|(name, a)| (AmountAt::Point(name), a))
+                .chain(
+                    b.steps
+                        .iter()
+                        .enumerate()
+                        .map(|(i, a)| (AmountAt::Step(i), *a)),
+                )
+                .collect(),
+        };
+        let amounts: Vec<(AmountAt, crate::Decimal, Amount)> = match currency {
+            Some(c) => written
+                .into_iter()
+                .map(|(at, a)| (at, a, Amount::read(a, c)))
+                .collect(),
+            None => Vec::new(),
+        };
+        let money = |i: usize| match amounts.get(i) {
+            Some((_, _, Amount::Money(m))) => Some(*m),
+            _ => None,
+        };
+        let (band, steps) = match &level.band {
+            None => (BandFact::Absent, None),
+            Some(PaySpec::Relative(_)) => (BandFact::Unreadable, None),
+            Some(_) if currency.is_none() => (BandFact::Unreadable, None),
+            Some(PaySpec::Spot(_)) => (
+                money(0).map_or(BandFact::Unreadable, |m| BandFact::Ordered(Band::spot(m))),
+                None,
+            ),
+            Some(PaySpec::Range(b)) => {
+                let points = [0, 1, 2].map(|i| amounts.get(i).map(|(_, _, a)| *a));
+                let band = match points {
+                    [Some(min), Some(mid), Some(max)] => band_fact([min, mid, max]),
+                    _ => BandFact::Unreadable,
+                };
+                let steps = (!b.steps.is_empty())
+                    .then(|| {
+                        (3..3 + b.steps.len())
+                            .map(money)
+                            .collect::<Option<Vec<_>>>()
+                    })
+                    .flatten();
+                (band, steps)
+            }
         };
         Self {
             sound,
             id: LevelId::new(&level.id),
             amounts,
             band,
+            steps,
+            relative: None,
             grade: resolve(grade_scale, &level.grade),
             proficiencies: level
                 .expectations
@@ -383,6 +434,126 @@ pub(crate) enum IdAt {
 
 /// The three points of a band, for messages and pointers.
 pub(crate) const BAND_POINTS: [&str; 3] = ["min", "mid", "max"];
+
+/// Where an amount of a level's pay is written, below its `band`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum AmountAt {
+    /// `min`, `mid` or `max`.
+    Point(&'static str),
+    /// An entry of `steps`.
+    Step(usize),
+    /// The spot rate: `band` itself.
+    Rate,
+}
+
+impl AmountAt {
+    /// Its pointer, below the level's.
+    pub(crate) fn below(self, level: Pointer) -> Pointer {
+        let band = level.key("band");
+        match self {
+            Self::Point(name) => band.key(name),
+            Self::Step(i) => band.key("steps").index(i),
+            Self::Rate => band,
+        }
+    }
+}
+
+/// How a level's `band: { percent, of }` resolved.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Reference {
+    /// The reference level, whose band the level's is a percentage of.
+    Resolved(usize, usize),
+    /// No level has that id.
+    Unknown,
+    /// The reference level's pay is itself a percentage.
+    Chained(usize, usize),
+    /// The reference level has no band.
+    Unpaid(usize, usize),
+    /// The reference, or its band, did not decode or read: its own
+    /// findings say why.
+    Unreadable,
+    /// The percentage of the reference's band is too large to hold in the
+    /// currency's minor units.
+    TooLarge(usize, usize),
+}
+
+/// Resolves every `band: { percent, of }` against the band of the level it
+/// names, once every level's own amounts are read: one reference, never a
+/// chain, so resolution is one pass and cannot loop.
+fn resolve_relative(spec: &LadderSpec, levels: &mut [Vec<LevelFacts>], currency: Option<Currency>) {
+    let mut by_id: HashMap<&str, (usize, usize)> = HashMap::new();
+    for (t, track) in spec.tracks.iter().enumerate() {
+        for (l, level) in track.levels.iter().enumerate() {
+            by_id.entry(level.id.as_str()).or_insert((t, l));
+        }
+    }
+    for (t, track) in spec.tracks.iter().enumerate() {
+        for (l, level) in track.levels.iter().enumerate() {
+            let Some(PaySpec::Relative(relative)) = &level.band else {
+                continue;
+            };
+            let target = by_id.get(relative.of.as_str()).copied();
+            let reference = match target {
+                None => Reference::Unknown,
+                Some((rt, rl)) => {
+                    let target_spec = &spec.tracks[rt].levels[rl];
+                    let target_sound = levels
+                        .get(rt)
+                        .and_then(|ls| ls.get(rl))
+                        .is_some_and(|f| f.sound);
+                    match &target_spec.band {
+                        _ if !target_sound => Reference::Unreadable,
+                        None => Reference::Unpaid(rt, rl),
+                        Some(PaySpec::Relative(_)) => Reference::Chained(rt, rl),
+                        Some(_) => Reference::Resolved(rt, rl),
+                    }
+                }
+            };
+            let resolved = match (reference, currency) {
+                (Reference::Resolved(rt, rl), Some(currency)) => {
+                    levels.get(rt).and_then(|ls| ls.get(rl)).and_then(|target| {
+                        let BandFact::Ordered(band) = target.band else {
+                            return None;
+                        };
+                        let factor = relative.percent.fraction();
+                        let band = crate::model::convert_band(&band, factor, None, currency)?;
+                        let steps = match &target.steps {
+                            Some(steps) => Some(
+                                steps
+                                    .iter()
+                                    .map(|s| crate::model::convert(*s, factor, None, currency))
+                                    .collect::<Option<Vec<_>>>()?,
+                            ),
+                            None => None,
+                        };
+                        Some((band, steps))
+                    })
+                }
+                _ => None,
+            };
+            // The reference's band read, in order, yet is not held once
+            // scaled.
+            let reference = match (reference, &resolved, currency) {
+                (Reference::Resolved(rt, rl), None, Some(_))
+                    if levels
+                        .get(rt)
+                        .and_then(|ls| ls.get(rl))
+                        .is_some_and(|target| matches!(target.band, BandFact::Ordered(_))) =>
+                {
+                    Reference::TooLarge(rt, rl)
+                }
+                _ => reference,
+            };
+            if let Some(facts) = levels.get_mut(t).and_then(|ls| ls.get_mut(l)) {
+                facts.relative = Some(reference);
+                if let Some((band, steps)) = resolved {
+                    facts.band = BandFact::Ordered(band);
+                    facts.steps = steps;
+                }
+            }
+        }
+    }
+}
 
 impl<'s> Facts<'s> {
     pub(crate) fn new(spec: &'s LadderSpec, poisoned: &[Pointer]) -> Self {
@@ -441,6 +612,8 @@ impl<'s> Facts<'s> {
                     .collect()
             })
             .collect();
+        let mut levels = levels;
+        resolve_relative(spec, &mut levels, currency);
         let all_graded = levels
             .iter()
             .flatten()

@@ -4,27 +4,22 @@
 
 use crate::finding::reading::INVALID_AMOUNT;
 use crate::finding::{Finding, Findings};
-use crate::rules::{Amount, BAND_POINTS, Facts};
+use crate::rules::{Amount, Facts};
 
 /// Amounts that parse but do not fit in `u64` minor units of the currency.
 pub(crate) fn check(facts: &Facts<'_>, sink: &mut Findings) {
     let Some(currency) = facts.currency else {
         return;
     };
+    // Every amount of each band as written (min, mid, max and steps, or its
+    // spot rate), then the variable pay amounts and equity bands.
     let mut amounts = Vec::new();
-    for (t, l, level) in facts.levels() {
-        let (Some(read), Some(b)) = (
-            facts.level(t, l).and_then(|typed| typed.amounts),
-            level.band,
-        ) else {
+    for (t, l, _) in facts.levels() {
+        let Some(typed) = facts.level(t, l) else {
             continue;
         };
-        for ((name, amount), read) in BAND_POINTS.into_iter().zip([b.min, b.mid, b.max]).zip(read) {
-            amounts.push((
-                facts.level_pointer(t, l).key("band").key(name),
-                amount,
-                read,
-            ));
+        for &(at, amount, read) in &typed.amounts {
+            amounts.push((at.below(facts.level_pointer(t, l)), amount, read));
         }
     }
     // Variable pay amounts and equity bands, on levels and tracks.

@@ -45,6 +45,7 @@ mod ic_ceiling;
 mod invalid_amount;
 mod invalid_currency;
 mod invalid_id;
+mod invalid_pay_reference;
 mod invalid_proficiency;
 pub(crate) mod invalid_proficiency_scale;
 mod invalid_zone;
@@ -59,6 +60,7 @@ mod no_pay;
 mod out_of_scope_expectation;
 mod parity_gap;
 mod people_on_ic_track;
+mod step_order;
 mod total_pay_gap;
 mod trunk_split;
 mod unassessed_management;
@@ -69,7 +71,7 @@ mod unknown_track;
 mod unused_competency;
 
 pub(crate) use facts::on_scale;
-pub(crate) use facts::{Amount, BAND_POINTS, BandFact, Facts};
+pub(crate) use facts::{Amount, AmountAt, BandFact, Facts, Reference};
 pub(crate) use invalid_proficiency::{INVALID_PROFICIENCY, judge as judge_proficiency};
 pub(crate) use ladder_mismatch::LADDER_MISMATCH;
 pub(crate) use unknown_competency::UNKNOWN_COMPETENCY;
@@ -126,6 +128,11 @@ static CATALOGUE: &[Entry] = &[
         currency_precision::check,
     ),
     check(&band_order::BAND_ORDER, band_order::check),
+    check(&step_order::STEP_ORDER, step_order::check),
+    check(
+        &invalid_pay_reference::INVALID_PAY_REFERENCE,
+        invalid_pay_reference::check,
+    ),
     check(&band_spread::BAND_SPREAD, band_spread::check),
     check(&band_regression::BAND_REGRESSION, band_regression::check),
     check(

@@ -15,8 +15,8 @@ use crate::model::{CompetencyKind, ParityMode, PayPeriod, TrackKind};
 use crate::spec::wire::Wire;
 use crate::spec::{
     BandSpec, CompetencySpec, EquitySpec, ExpectationSpec, GradeSpec, LadderSpec, LevelSpec,
-    OverlapSpec, ParitySpec, PercentRangeSpec, PolicySpec, ProficiencySpec, ScaleSpec, StepSpec,
-    StepsSpec, TrackSpec, VariableSpec, ZoneSpec,
+    OverlapSpec, ParitySpec, PaySpec, PercentRangeSpec, PolicySpec, ProficiencySpec, RelativeSpec,
+    ScaleSpec, StepSpec, StepsSpec, TrackSpec, VariableSpec, ZoneSpec,
 };
 use crate::text::{did_you_mean, escape, is_hidden};
 use crate::yaml::{Entry, Node, PlainKind, Style, Value, plain_kind};
@@ -970,7 +970,7 @@ impl Decoder<'_> {
         let grade = self.required(&f, "grade", Self::grade);
         let summary = self.optional(&f, "summary", Self::long_text);
         let executive = self.optional(&f, "executive", Self::boolean);
-        let band = self.optional(&f, "band", Self::band);
+        let band = self.optional(&f, "band", Self::pay);
         let expectations = self
             .optional(&f, "expectations", Self::expectations)
             .unwrap_or_default();
@@ -1068,15 +1068,83 @@ impl Decoder<'_> {
         }
     }
 
+    /// A level's pay: a mapping with `percent` or `of` is relative, any
+    /// other mapping a range, anything else a spot rate.
+    fn pay(&mut self, node: &Node, pointer: &Path<'_>) -> Option<PaySpec> {
+        match &node.value {
+            Value::Mapping(entries)
+                if entries.iter().any(|e| e.key == "percent" || e.key == "of") =>
+            {
+                self.relative(node, pointer).map(PaySpec::Relative)
+            }
+            Value::Mapping(_) => self.band(node, pointer).map(PaySpec::Range),
+            Value::Scalar { text, style }
+                if !(*style == Style::Plain && plain_kind(text) == PlainKind::Null) =>
+            {
+                self.amount(node, pointer).map(PaySpec::Spot)
+            }
+            other => {
+                let help = match other {
+                    Value::Scalar { .. } => "leave `band` out for a level that publishes no pay",
+                    _ => "",
+                };
+                self.type_error(
+                    node,
+                    pointer,
+                    "a band (`{ min, mid, max }`, a spot rate such as `41.00`, or `{ percent, of }`)",
+                    help,
+                );
+                None
+            }
+        }
+    }
+
     fn band(&mut self, node: &Node, pointer: &Path<'_>) -> Option<BandSpec> {
         let f = self.fields::<BandSpec>(node, pointer, "a band")?;
         let min = self.required(&f, "min", Self::amount);
         let mid = self.required(&f, "mid", Self::amount);
         let max = self.required(&f, "max", Self::amount);
+        let steps = match f.get("steps") {
+            Some((node, pointer)) => self.steps(node, &pointer),
+            None => Some(Vec::new()),
+        };
         Some(BandSpec {
             min: min?,
             mid: mid?,
             max: max?,
+            steps: steps?,
+        })
+    }
+
+    /// A band's steps: every amount is read, for every finding, but one bad
+    /// amount makes the band (so its level) unreadable, not a placeholder
+    /// step that the rules would judge.
+    fn steps(&mut self, node: &Node, pointer: &Path<'_>) -> Option<Vec<Decimal>> {
+        let Value::Sequence(items) = &node.value else {
+            self.type_error(node, pointer, "a list of steps", "");
+            return None;
+        };
+        let mut out = Some(Vec::with_capacity(items.len()));
+        for (i, item) in items.iter().enumerate() {
+            if self.findings.is_full() {
+                return None;
+            }
+            let step = self.amount(item, &pointer.index(i));
+            out = out.zip(step).map(|(mut steps, step)| {
+                steps.push(step);
+                steps
+            });
+        }
+        out
+    }
+
+    fn relative(&mut self, node: &Node, pointer: &Path<'_>) -> Option<RelativeSpec> {
+        let f = self.fields::<RelativeSpec>(node, pointer, "a relative band")?;
+        let percent = self.required(&f, "percent", Self::percent);
+        let of = self.required(&f, "of", Self::short_text);
+        Some(RelativeSpec {
+            percent: percent?,
+            of: of?,
         })
     }
 

@@ -295,12 +295,18 @@ wire_struct! {
         pub(crate) executive: bool,
         /// # Pay band
         ///
-        /// The level's pay range in the ladder's currency: `min <= mid <= max`.
-        /// Optional: a ladder that publishes no pay leaves it out on every level
-        /// (its pay parity is then not checked); a level without one in a
+        /// The level's pay in the ladder's currency, written one of three ways:
+        /// a range `{ min, mid, max }` (`min <= mid <= max`, optionally with its
+        /// `steps`); a single amount, such as `41.00`, for a spot rate (one rate
+        /// for everyone at the level, as in hourly trades: a band whose min, mid
+        /// and max are that rate, which `band-spread` does not judge); or
+        /// `{ percent: 120%, of: journeyman }`, a percentage of another level's
+        /// pay. Optional: a ladder that publishes no pay leaves it out on every
+        /// level (its pay parity is then not checked); a level without one in a
         /// ladder whose other levels have one is a `missing-band` warning.
         #[cfg_attr(feature = "schema", serde(default))]
-        pub(crate) band: Option<BandSpec>,
+        #[cfg_attr(feature = "schema", schemars(schema_with = "schema::pay"))]
+        pub(crate) band: Option<PaySpec>,
         /// # Expectations
         ///
         /// For each competency that applies to the track, the proficiency expected
@@ -402,7 +408,7 @@ wire_struct! {
     /// # Pay band
     ///
     /// A pay range: the minimum, the midpoint and the maximum.
-    #[derive(Debug, Clone, Copy, PartialEq)]
+    #[derive(Debug, Clone, PartialEq)]
     #[cfg_attr(feature = "schema", derive(JsonSchema))]
     #[cfg_attr(feature = "schema", serde(deny_unknown_fields))]
     #[cfg_attr(feature = "schema", schemars(rename = "Band"))]
@@ -424,6 +430,68 @@ wire_struct! {
         /// The highest pay for the level, such as `130000`: a plain decimal number.
         #[cfg_attr(feature = "schema", schemars(schema_with = "schema::amount"))]
         pub(crate) max: Decimal,
+        /// # Pay steps
+        ///
+        /// Optional: the pay points of the band, lowest first, as a pay table
+        /// publishes them (such as `[29970, 32324, 36483]`). Each lies from the
+        /// minimum to the maximum, and each is higher than the one before
+        /// (`step-order`). `min`, `mid` and `max` are still written: the
+        /// midpoint is the pay for full performance, which a table of steps
+        /// does not name. `dualtrack show --salary` names the step a salary
+        /// sits on.
+        #[cfg_attr(feature = "schema", serde(default))]
+        #[cfg_attr(feature = "schema", schemars(schema_with = "schema::steps"))]
+        pub(crate) steps: Vec<Decimal>,
+    }
+}
+
+/// A level's pay as written: a range, a spot rate, or a percentage of
+/// another level's pay (its schema is written by hand).
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) enum PaySpec {
+    /// `{ min, mid, max }`, with optional steps.
+    Range(BandSpec),
+    /// A single amount: one rate for the level.
+    Spot(Decimal),
+    /// `{ percent, of }`.
+    Relative(RelativeSpec),
+}
+
+impl PaySpec {
+    /// The range, when the pay is written as one.
+    pub(crate) fn range(&self) -> Option<&BandSpec> {
+        match self {
+            Self::Range(band) => Some(band),
+            _ => None,
+        }
+    }
+}
+
+wire_struct! {
+    /// # Pay relative to another level
+    ///
+    /// A level paid a percentage of another level's pay, as trade agreements
+    /// define every classification from the journeyman rate: each amount of
+    /// the other level's band (its rate, or its min, mid, max and steps) times
+    /// `percent`, rounded half up to the currency's minor unit.
+    #[derive(Debug, Clone, PartialEq)]
+    #[cfg_attr(feature = "schema", derive(JsonSchema))]
+    #[cfg_attr(feature = "schema", serde(deny_unknown_fields))]
+    #[cfg_attr(feature = "schema", schemars(rename = "RelativePay"))]
+    pub(crate) struct RelativeSpec {
+        /// # Percentage
+        ///
+        /// The share of the other level's pay, such as `120%` (a foreman at 120%
+        /// of the journeyman rate) or `40%` (a first-period apprentice).
+        #[cfg_attr(feature = "schema", schemars(schema_with = "schema::percent", extend("examples" = ["120%"])))]
+        pub(crate) percent: Percent,
+        /// # Reference level
+        ///
+        /// The id of the level whose pay this is a percentage of. That level's
+        /// own pay is written as amounts (a range or a rate), not as a
+        /// percentage of a third level: one reference, never a chain.
+        #[cfg_attr(feature = "schema", schemars(schema_with = "schema::id", extend("examples" = ["journeyman"])))]
+        pub(crate) of: String,
     }
 }
 

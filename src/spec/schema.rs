@@ -243,6 +243,40 @@ pub(super) fn amount(_: &mut SchemaGenerator) -> Schema {
     })
 }
 
+/// A level's pay: a range (`Band`), a spot rate (an amount) or a
+/// percentage of another level's pay (`RelativePay`).
+pub(super) fn pay(generator: &mut SchemaGenerator) -> Schema {
+    let band = generator.subschema_for::<super::BandSpec>();
+    let relative = generator.subschema_for::<super::RelativeSpec>();
+    json_schema!({
+        "oneOf": [
+            band,
+            { "type": "number", "minimum": 0, "title": "Spot rate", "description": "One rate for everyone at the level, such as `41.00` an hour: a plain decimal number." },
+            { "type": "string", "pattern": DECIMAL_PATTERN, "title": "Spot rate", "description": "One rate for everyone at the level, such as `\"41.00\"`: a plain decimal number." },
+            relative
+        ],
+        "examples": [{ "min": 100000, "mid": 115000, "max": 130000 }, 41.0, { "percent": "120%", "of": "journeyman" }]
+    })
+}
+
+pub(super) fn steps(_: &mut SchemaGenerator) -> Schema {
+    json_schema!({
+        "type": "array",
+        "minItems": 1,
+        "items": {
+            "oneOf": [
+                { "type": "number", "minimum": 0 },
+                { "type": "string", "pattern": DECIMAL_PATTERN }
+            ]
+        },
+        "examples": [[29970, 32324, 36483]]
+    })
+}
+
+pub(super) fn percent(generator: &mut SchemaGenerator) -> Schema {
+    optional_percent(generator)
+}
+
 pub(super) fn factor(_: &mut SchemaGenerator) -> Schema {
     json_schema!({
         "oneOf": [

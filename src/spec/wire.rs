@@ -50,8 +50,8 @@ mod tests {
     use crate::model::{CompetencyKind, ParityMode, PayPeriod, TrackKind};
     use crate::spec::{
         BandSpec, CompetencySpec, EquitySpec, ExpectationSpec, LadderSpec, LevelSpec, OverlapSpec,
-        ParitySpec, PercentRangeSpec, PolicySpec, RatingsSpec, ScaleSpec, StepSpec, TrackSpec,
-        VariableSpec, ZoneSpec,
+        ParitySpec, PercentRangeSpec, PolicySpec, RatingsSpec, RelativeSpec, ScaleSpec, StepSpec,
+        TrackSpec, VariableSpec, ZoneSpec,
     };
 
     fn sorted(keys: &[&str]) -> Vec<String> {
@@ -83,6 +83,7 @@ mod tests {
             ("Policy", PolicySpec::KEYS),
             ("ProficiencyScale", ScaleSpec::KEYS),
             ("ProficiencyStep", StepSpec::KEYS),
+            ("RelativePay", RelativeSpec::KEYS),
             ("Track", TrackSpec::KEYS),
             ("Variable", VariableSpec::KEYS),
             ("Zone", ZoneSpec::KEYS),

@@ -266,7 +266,12 @@ impl Amounts {
     }
 
     /// `min 19.00 USD, mid 21.50 USD, max 24.00 USD`.
+    /// `min 100000 USD, mid 115000 USD, max 130000 USD`; a spot rate's one
+    /// amount, `41.00 USD`.
     pub(crate) fn band(self, band: Band) -> String {
+        if band.is_spot() {
+            return self.money(band.mid());
+        }
         format!(
             "min {}, mid {}, max {}",
             self.money(band.min()),
@@ -352,7 +357,16 @@ pub(crate) fn position_text(position: &SalaryPosition, amounts: Amounts) -> Stri
 }
 
 /// `within the band, compa-ratio 1.0508, range penetration 66.67%`.
+/// For a spot rate: `at the rate`, `below the rate, 1.00 USD below it`.
 pub(crate) fn placement_text(position: &SalaryPosition, amounts: Amounts) -> String {
+    if position.band().is_spot() {
+        return match (position.placement(), position.outside_by()) {
+            (Placement::Within, _) | (_, None) => "at the rate".to_owned(),
+            (placement, Some(by)) => {
+                format!("{} the rate, by {}", placement.as_str(), amounts.money(by))
+            }
+        };
+    }
     let mut text = format!("{} the band", position.placement().as_str());
     if let Some(by) = position.outside_by().map(|by| amounts.money(by)) {
         let end = match position.placement() {

@@ -121,16 +121,35 @@ fn profile_text(shown: &LevelProfile<'_>, amounts: Amounts) -> String {
     };
     match (level.band(), ladder.pay_period()) {
         (Some(base), Some(period)) => {
+            // A spot rate is one amount: `rate`, not a band of three.
+            let (key, base_key) = if base.is_spot() {
+                (band_key.replacen("band", "rate", 1), "base rate")
+            } else {
+                (band_key, "base band")
+            };
+            let basis = match level.pay_basis() {
+                Some(basis) => format!("{} of `{}`, ", basis.percent(), basis.of()),
+                None => String::new(),
+            };
             row(
-                &band_key,
+                &key,
                 format!(
-                    "{} ({} pay)",
+                    "{} ({basis}{} pay)",
                     band_text(shown.band(), amounts),
                     period.as_str()
                 ),
             );
             if shown.zone().is_some() {
-                row("base band", band_text(Some(*base), amounts));
+                row(base_key, band_text(Some(*base), amounts));
+            }
+            if !shown.steps().is_empty() {
+                let steps: Vec<String> = shown
+                    .steps()
+                    .iter()
+                    .enumerate()
+                    .map(|(i, step)| format!("{} {}", i + 1, amounts.money(*step)))
+                    .collect();
+                row("steps", steps.join(", "));
             }
         }
         _ => row("band", no_band(ladder)),
@@ -171,7 +190,11 @@ fn profile_text(shown: &LevelProfile<'_>, amounts: Amounts) -> String {
         );
     }
     if let Some(position) = shown.salary() {
-        row("salary", output::position_text(position, amounts));
+        let mut text = output::position_text(position, amounts);
+        if let Some(step) = shown.step() {
+            text.push_str(&format!("; {step}"));
+        }
+        row("salary", text);
     }
     // A neighbour on the same track by its title; one on another track (the
     // trunk below a track's entry, a track above the trunk) with its track.
@@ -393,8 +416,14 @@ fn overview_text(shown: &LadderOverview<'_>, amounts: Amounts) -> String {
     let paid = ladder.publishes_pay();
     // Total target cash at the midpoint, when any level has variable pay.
     let cash = paid && ladder.has_variable_pay();
+    let levels = || ladder.tracks().iter().flat_map(|t| t.levels());
+    // A ladder of spot rates has one pay column, `rate`; one that writes
+    // pay as percentages of a level shows them in `basis`.
+    let spot_only = levels().all(|l| l.band().is_none_or(Band::is_spot));
+    let relative = levels().any(|l| l.pay_basis().is_some());
     let mut rows = Vec::new();
     let mut starts = Vec::new();
+    let mut columns: Vec<&str> = Vec::new();
     let split = ladder.split_grade();
     for overview in shown.tracks() {
         let track = overview.track();
@@ -411,13 +440,19 @@ fn overview_text(shown: &LadderOverview<'_>, amounts: Amounts) -> String {
             format!("\n{} (`{}`){note}\n", track.name(), track.id()),
         ));
         let mut heading = vec!["grade", "level", "title"];
-        if paid {
+        if paid && spot_only {
+            heading.push("rate");
+        } else if paid {
             heading.extend(["min", "mid", "max"]);
         }
         if cash {
             heading.push("ttc mid");
         }
+        if relative {
+            heading.push("basis");
+        }
         heading.push("counterpart");
+        columns.clone_from(&heading);
         rows.push(heading.into_iter().map(str::to_owned).collect());
         for row in overview.levels() {
             let level = row.level();
@@ -439,10 +474,20 @@ fn overview_text(shown: &LadderOverview<'_>, amounts: Amounts) -> String {
                 level.id().to_string(),
                 level.title().to_owned(),
             ];
-            if paid {
-                // `-`: no band published; empty: one that cannot be converted.
+            if paid && spot_only {
+                cells.push(match (level.band(), row.band()) {
+                    (None, _) => "-".to_owned(),
+                    (Some(_), Some(b)) => amounts.amount(b.mid()),
+                    (Some(_), None) => String::new(),
+                });
+            } else if paid {
+                // `-`: no band published; empty: one that cannot be converted;
+                // a spot rate in the mid column alone.
                 let points = match (level.band(), row.band()) {
                     (None, _) => ["-", "-", "-"].map(str::to_owned),
+                    (Some(_), Some(b)) if b.is_spot() => {
+                        [String::new(), amounts.amount(b.mid()), String::new()]
+                    }
                     (Some(_), Some(b)) => [b.min(), b.mid(), b.max()].map(|m| amounts.amount(m)),
                     (Some(_), None) => Default::default(),
                 };
@@ -457,20 +502,29 @@ fn overview_text(shown: &LadderOverview<'_>, amounts: Amounts) -> String {
                     (Some(_), None) => String::new(),
                 });
             }
+            if relative {
+                cells.push(match level.pay_basis() {
+                    Some(basis) => format!("{} of {}", basis.percent(), basis.of()),
+                    None => String::new(),
+                });
+            }
             cells.push(counterparts);
             rows.push(cells);
         }
     }
-    // Numbered grades align right, labels left.
-    let right: &[usize] = match (paid, cash, ladder.grades().is_some()) {
-        (true, true, true) => &[3, 4, 5, 6],
-        (true, true, false) => &[0, 3, 4, 5, 6],
-        (true, false, true) => &[3, 4, 5],
-        (true, false, false) => &[0, 3, 4, 5],
-        (false, _, true) => &[],
-        (false, _, false) => &[0],
+    // Amounts align right, and numbered grades; labels left.
+    let numeric = |name: &str| match name {
+        "grade" => ladder.grades().is_none(),
+        "min" | "mid" | "max" | "rate" | "ttc mid" => true,
+        _ => false,
     };
-    let text = table(&rows, right, "  ");
+    let right: Vec<usize> = columns
+        .iter()
+        .enumerate()
+        .filter(|(_, name)| numeric(name))
+        .map(|(i, _)| i)
+        .collect();
+    let text = table(&rows, &right, "  ");
     for (i, line) in text.lines().enumerate() {
         if let Some((_, heading)) = starts.iter().find(|(at, _)| *at == i) {
             out.push_str(heading);
@@ -502,12 +556,17 @@ fn overview_text(shown: &LadderOverview<'_>, amounts: Amounts) -> String {
             let rows: Vec<Vec<String>> = matched
                 .levels()
                 .iter()
-                .filter_map(|b| {
+                .zip(matched.steps())
+                .filter_map(|(b, step)| {
                     let position = b.band()?.position(matched.salary())?;
+                    let mut placed = output::placement_text(&position, amounts);
+                    if let Some(step) = step {
+                        placed.push_str(&format!("; {step}"));
+                    }
                     Some(vec![
                         b.level().id().to_string(),
                         b.level().title().to_owned(),
-                        output::placement_text(&position, amounts),
+                        placed,
                     ])
                 })
                 .collect();
