@@ -65,3 +65,32 @@ fn validate_checks_the_examples_only_when_named() {
         );
     }
 }
+
+/// The trade's rates, written as percentages of the journeyman's, come out
+/// as the published sheet prints them (IBEW Local 684, December 2018).
+#[test]
+fn the_trade_example_pays_the_published_sheet() {
+    let ladder = dualtrack::Loader::new()
+        .inspect_path("ladders/examples/electrical-trade.yaml")
+        .expect("inspectable")
+        .into_ladder();
+    let sheet = [
+        ("apprentice-1", "16.40"),
+        ("apprentice-2", "18.45"),
+        ("apprentice-3", "22.55"),
+        ("apprentice-4", "26.65"),
+        ("apprentice-5", "30.75"),
+        ("apprentice-6", "34.85"),
+        ("journeyman", "41.00"),
+        ("cable-splicer", "45.10"),
+        ("sub-foreman", "45.10"),
+        ("foreman", "49.20"),
+        ("general-foreman", "53.30"),
+    ];
+    for (id, published) in sheet {
+        let band = ladder.level(id).and_then(|l| l.band()).expect(id);
+        assert!(band.is_spot(), "{id}");
+        let cents: u64 = published.replace('.', "").parse().expect("cents");
+        assert_eq!(band.mid().minor(), cents, "{id}");
+    }
+}
