@@ -97,7 +97,8 @@ fn every_property_and_definition_is_documented_and_closed() {
             // The root's conditions (`allOf` of `if`/`then`) restate or narrow
             // properties documented above (a ladder with pay needs its
             // currency; a grade is a whole number without `grades`).
-            if key == "properties" || (path.is_empty() && key == "allOf") {
+            // Examples are data (a ladder's keys), not schemas.
+            if key == "properties" || key == "examples" || (path.is_empty() && key == "allOf") {
                 continue;
             }
             match value {
@@ -626,4 +627,37 @@ fn the_schema_states_the_policy_defaults() {
     ] {
         assert!(text.contains(&phrase), "the schema does not say {phrase:?}");
     }
+}
+
+/// Every example an editor shows on hover is valid for its own property.
+#[test]
+fn every_hover_example_is_valid_for_its_property() {
+    let root = schema();
+    let definitions = root["definitions"].clone();
+    let mut objects: Vec<(String, &Value)> = vec![("".to_owned(), &root)];
+    if let Some(map) = root["definitions"].as_object() {
+        objects.extend(
+            map.iter()
+                .map(|(name, d)| (format!("/definitions/{name}"), d)),
+        );
+    }
+    let mut checked = 0;
+    for (path, object) in objects {
+        let properties = object.get("properties").and_then(Value::as_object);
+        for (name, property) in properties.into_iter().flatten() {
+            let examples = property.get("examples").and_then(Value::as_array);
+            for example in examples.into_iter().flatten() {
+                let mut alone = property.clone();
+                alone["definitions"] = definitions.clone();
+                let validator = jsonschema::draft7::new(&alone).expect("a schema");
+                let errors: Vec<String> = validator
+                    .iter_errors(example)
+                    .map(|e| e.to_string())
+                    .collect();
+                assert!(errors.is_empty(), "{path}/{name}: {example}: {errors:?}");
+                checked += 1;
+            }
+        }
+    }
+    assert!(checked > 30, "only {checked} examples");
 }

@@ -247,6 +247,7 @@ wire_struct! {
         /// The annual equity or long-term-incentive grant band of the track's
         /// levels, for each level that does not set its own `equity`.
         #[cfg_attr(feature = "schema", serde(default))]
+        #[cfg_attr(feature = "schema", schemars(extend("examples" = [{ "min": 60000, "mid": 80000, "max": 100000 }])))]
         pub(crate) equity: Option<EquitySpec>,
     }
 }
@@ -341,6 +342,7 @@ wire_struct! {
         /// `equity`, else none. Total compensation (total target cash +
         /// equity) is judged for parity too.
         #[cfg_attr(feature = "schema", serde(default))]
+        #[cfg_attr(feature = "schema", schemars(extend("examples" = [{ "min": 60000, "mid": 80000, "max": 100000 }])))]
         pub(crate) equity: Option<EquitySpec>,
     }
 }

@@ -112,8 +112,12 @@ fn finish(value: &mut Value) {
                 map.insert("description".to_owned(), Value::String(text.clone()));
                 map.insert("markdownDescription".to_owned(), Value::String(text));
             }
-            for child in map.values_mut() {
-                finish(child);
+            // Examples and defaults are data, not schemas: a `description`
+            // in an example is a key of the ladder file.
+            for (key, child) in map.iter_mut() {
+                if !matches!(key.as_str(), "examples" | "default" | "const" | "enum") {
+                    finish(child);
+                }
             }
         }
         Value::Array(items) => items.iter_mut().for_each(finish),
