@@ -1,6 +1,14 @@
 //! The facts the checks read: the decoded file with its indexes and the
 //! typed values built from it once.
 
+mod grades;
+mod pay;
+
+pub(crate) use grades::Scale;
+use grades::{default_from_grade, resolve};
+pub(crate) use pay::{Amount, AmountAt, BAND_POINTS, BandFact, Reference, Written};
+use pay::{band_fact, read_equity, read_variable, resolve_relative};
+
 use std::cell::OnceCell;
 use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
@@ -57,55 +65,6 @@ pub(crate) struct Facts<'s> {
     ic_by_grade: OnceCell<HashMap<u32, Vec<LevelAt<'s>>>>,
     /// The management levels of ordered tracks, in file order.
     management_levels: OnceCell<Vec<LevelAt<'s>>>,
-}
-
-/// A declared grade scale: each entry as a [`Grade`] whose rank is its
-/// position, and each label's first position.
-pub(crate) struct Scale<'s> {
-    pub(crate) grades: Vec<Grade>,
-    ranks: HashMap<&'s str, u32>,
-}
-
-impl<'s> Scale<'s> {
-    fn new(labels: &'s [String]) -> Self {
-        let mut ranks = HashMap::with_capacity(labels.len());
-        let grades = labels
-            .iter()
-            .zip(0u32..)
-            .map(|(label, rank)| {
-                ranks.entry(label.as_str()).or_insert(rank);
-                Grade::labelled(rank, Arc::from(label.as_str()))
-            })
-            .collect();
-        Self { grades, ranks }
-    }
-
-    /// The entry labelled `label` (its first, if listed twice).
-    pub(crate) fn get(&self, label: &str) -> Option<&Grade> {
-        let rank = *self.ranks.get(label)?;
-        self.grades.get(usize::try_from(rank).ok()?)
-    }
-
-    /// Whether each label is listed once (`duplicate-grade` reports the
-    /// rest): only then does a rank say how many grades lie between two.
-    pub(crate) fn is_unique(&self) -> bool {
-        self.ranks.len() == self.grades.len()
-    }
-
-    /// The labels, lowest first.
-    pub(crate) fn labels(&self) -> impl Iterator<Item = &str> + '_ {
-        self.grades.iter().filter_map(Grade::label)
-    }
-}
-
-/// A grade as written, resolved: a number without a scale, the scale's
-/// entry with one (`None` when it names no entry: `unknown-grade`).
-fn resolve(scale: Option<&Scale<'_>>, grade: &GradeSpec) -> Option<Grade> {
-    match (scale, grade) {
-        (None, GradeSpec::Number(n)) => Some(Grade::new(*n)),
-        (Some(scale), GradeSpec::Label(label)) => scale.get(label).cloned(),
-        _ => None,
-    }
 }
 
 /// A level with its track and level index.
@@ -288,39 +247,6 @@ pub(crate) struct LevelFacts {
     pub(crate) equity: Option<Written<Band>>,
 }
 
-/// A value of pay beyond the base band, as a level has it, and where it is
-/// written: on the level, or on its track (which the level inherits).
-#[derive(Debug, Clone)]
-pub(crate) struct Written<T> {
-    /// `None` when it could not be read: an amount too precise or too large
-    /// for the currency, an equity band out of order, an unknown currency
-    /// (the rules that report those say why).
-    pub(crate) value: Option<T>,
-    /// The `variable` or `equity` key that gives it.
-    pub(crate) at: Pointer,
-}
-
-/// Reads variable pay in the currency.
-fn read_variable(spec: &VariableSpec, currency: Option<Currency>) -> Option<Variable> {
-    match (spec.target, spec.amount) {
-        (Some(target), _) => Some(Variable::Target(target)),
-        (None, Some(amount)) => match Amount::read(amount, currency?) {
-            Amount::Money(money) => Some(Variable::Amount(money)),
-            _ => None,
-        },
-        (None, None) => None,
-    }
-}
-
-/// Reads an equity band in the currency, when it is in order.
-fn read_equity(spec: &EquitySpec, currency: Option<Currency>) -> Option<Band> {
-    let currency = currency?;
-    match band_fact([spec.min, spec.mid, spec.max].map(|a| Amount::read(a, currency))) {
-        BandFact::Ordered(band) => Some(band),
-        _ => None,
-    }
-}
-
 /// A proficiency as written, on `scale`: its number or its step name.
 pub(crate) fn on_scale(value: &ProficiencySpec, scale: &ProficiencyScale) -> Option<Proficiency> {
     match value {
@@ -406,21 +332,6 @@ impl LevelFacts {
     }
 }
 
-/// A level's band, as far as it could be read.
-#[derive(Debug, Clone, Copy)]
-pub(crate) enum BandFact {
-    /// The level publishes no band: `no-pay` or `missing-band` says so.
-    Absent,
-    /// An amount does not hold in the currency's minor units, or the
-    /// currency is unknown: `invalid-currency`, `currency-precision` or
-    /// `invalid-amount` says why.
-    Unreadable,
-    /// Min, mid and max are out of order: `band-order` says so.
-    OutOfOrder { min: Money, mid: Money, max: Money },
-    /// A band in order.
-    Ordered(Band),
-}
-
 /// Where an id is written: the ladder's, or the index of its competency,
 /// track, level or zone.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -430,129 +341,6 @@ pub(crate) enum IdAt {
     Track(usize),
     Level(usize, usize),
     Zone(usize),
-}
-
-/// The three points of a band, for messages and pointers.
-pub(crate) const BAND_POINTS: [&str; 3] = ["min", "mid", "max"];
-
-/// Where an amount of a level's pay is written, below its `band`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum AmountAt {
-    /// `min`, `mid` or `max`.
-    Point(&'static str),
-    /// An entry of `steps`.
-    Step(usize),
-    /// The spot rate: `band` itself.
-    Rate,
-}
-
-impl AmountAt {
-    /// Its pointer, below the level's.
-    pub(crate) fn below(self, level: Pointer) -> Pointer {
-        let band = level.key("band");
-        match self {
-            Self::Point(name) => band.key(name),
-            Self::Step(i) => band.key("steps").index(i),
-            Self::Rate => band,
-        }
-    }
-}
-
-/// How a level's `band: { percent, of }` resolved.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum Reference {
-    /// The reference level, whose band the level's is a percentage of.
-    Resolved(usize, usize),
-    /// No level has that id.
-    Unknown,
-    /// The reference level's pay is itself a percentage.
-    Chained(usize, usize),
-    /// The reference level has no band.
-    Unpaid(usize, usize),
-    /// The reference, or its band, did not decode or read: its own
-    /// findings say why.
-    Unreadable,
-    /// The percentage of the reference's band is too large to hold in the
-    /// currency's minor units.
-    TooLarge(usize, usize),
-}
-
-/// Resolves every `band: { percent, of }` against the band of the level it
-/// names, once every level's own amounts are read: one reference, never a
-/// chain, so resolution is one pass and cannot loop.
-fn resolve_relative(spec: &LadderSpec, levels: &mut [Vec<LevelFacts>], currency: Option<Currency>) {
-    let mut by_id: HashMap<&str, (usize, usize)> = HashMap::new();
-    for (t, track) in spec.tracks.iter().enumerate() {
-        for (l, level) in track.levels.iter().enumerate() {
-            by_id.entry(level.id.as_str()).or_insert((t, l));
-        }
-    }
-    for (t, track) in spec.tracks.iter().enumerate() {
-        for (l, level) in track.levels.iter().enumerate() {
-            let Some(PaySpec::Relative(relative)) = &level.band else {
-                continue;
-            };
-            let target = by_id.get(relative.of.as_str()).copied();
-            let reference = match target {
-                None => Reference::Unknown,
-                Some((rt, rl)) => {
-                    let target_spec = &spec.tracks[rt].levels[rl];
-                    let target_sound = levels
-                        .get(rt)
-                        .and_then(|ls| ls.get(rl))
-                        .is_some_and(|f| f.sound);
-                    match &target_spec.band {
-                        _ if !target_sound => Reference::Unreadable,
-                        None => Reference::Unpaid(rt, rl),
-                        Some(PaySpec::Relative(_)) => Reference::Chained(rt, rl),
-                        Some(_) => Reference::Resolved(rt, rl),
-                    }
-                }
-            };
-            let resolved = match (reference, currency) {
-                (Reference::Resolved(rt, rl), Some(currency)) => {
-                    levels.get(rt).and_then(|ls| ls.get(rl)).and_then(|target| {
-                        let BandFact::Ordered(band) = target.band else {
-                            return None;
-                        };
-                        let factor = relative.percent.fraction();
-                        let band = crate::model::convert_band(&band, factor, None, currency)?;
-                        let steps = match &target.steps {
-                            Some(steps) => Some(
-                                steps
-                                    .iter()
-                                    .map(|s| crate::model::convert(*s, factor, None, currency))
-                                    .collect::<Option<Vec<_>>>()?,
-                            ),
-                            None => None,
-                        };
-                        Some((band, steps))
-                    })
-                }
-                _ => None,
-            };
-            // The reference's band read, in order, yet is not held once
-            // scaled.
-            let reference = match (reference, &resolved, currency) {
-                (Reference::Resolved(rt, rl), None, Some(_))
-                    if levels
-                        .get(rt)
-                        .and_then(|ls| ls.get(rl))
-                        .is_some_and(|target| matches!(target.band, BandFact::Ordered(_))) =>
-                {
-                    Reference::TooLarge(rt, rl)
-                }
-                _ => reference,
-            };
-            if let Some(facts) = levels.get_mut(t).and_then(|ls| ls.get_mut(l)) {
-                facts.relative = Some(reference);
-                if let Some((band, steps)) = resolved {
-                    facts.band = BandFact::Ordered(band);
-                    facts.steps = steps;
-                }
-            }
-        }
-    }
 }
 
 impl<'s> Facts<'s> {
@@ -1098,68 +886,5 @@ impl<'s> Facts<'s> {
             .zones
             .iter()
             .any(|z| z.exempt.as_ref().is_some_and(|e| !e.is_empty()))
-    }
-}
-
-/// The default `parity.from_grade`: the grade of the management track's
-/// third-highest non-executive level, or its lowest when it has fewer than
-/// three; with several management tracks, the lowest such grade; with none,
-/// the lowest grade. Executive levels are outside parity, so adding them
-/// moves nothing.
-fn default_from_grade(
-    spec: &LadderSpec,
-    levels: &[Vec<LevelFacts>],
-    scale: Option<&Scale<'_>>,
-) -> Grade {
-    spec.tracks
-        .iter()
-        .zip(levels)
-        .filter(|(t, _)| t.kind == TrackKind::Management)
-        .filter_map(|(t, levels)| {
-            let mut grades: Vec<&Grade> = t
-                .levels
-                .iter()
-                .zip(levels)
-                .filter(|(spec, _)| !spec.executive)
-                .filter_map(|(_, l)| l.grade.as_ref())
-                .collect();
-            grades.sort_unstable_by(|a, b| b.cmp(a));
-            grades.dedup();
-            grades.get(2).or(grades.last()).copied()
-        })
-        .min()
-        .or_else(|| scale?.grades.first())
-        .cloned()
-        .unwrap_or(Grade::new(0))
-}
-
-/// One amount of a band, read in the currency's minor units.
-#[derive(Debug, Clone, Copy)]
-pub(crate) enum Amount {
-    Money(Money),
-    /// More decimal places than the currency has, even zeros (`72.000` in
-    /// EUR may mean 72000): `currency-precision` reports it.
-    TooPrecise,
-    /// More minor units than a `u64` holds: `invalid-amount` reports it.
-    TooLarge,
-}
-
-impl Amount {
-    fn read(amount: crate::Decimal, currency: Currency) -> Self {
-        if amount.scale() > currency.minor_digits() {
-            return Self::TooPrecise;
-        }
-        Money::from_decimal(amount, currency).map_or(Self::TooLarge, Self::Money)
-    }
-}
-
-/// A band from its amounts, as far as they could be read.
-fn band_fact(amounts: [Amount; 3]) -> BandFact {
-    let [Amount::Money(min), Amount::Money(mid), Amount::Money(max)] = amounts else {
-        return BandFact::Unreadable;
-    };
-    match Band::new(min, mid, max) {
-        Some(band) => BandFact::Ordered(band),
-        None => BandFact::OutOfOrder { min, mid, max },
     }
 }
