@@ -24,8 +24,8 @@ use crate::{
 /// let old = std::fs::read_to_string("ladders/engineering.yaml")?;
 /// // A 5% raise for directors at grade 6, not matched on the IC track.
 /// let new = old.replace(
-///     "band: { min: 250000, mid: 295000, max: 340000 }\n        expectations:\n          technical-depth: 4\n          system-design: 4\n          delivery: 5",
-///     "band: { min: 262500, mid: 309750, max: 357000 }\n        expectations:\n          technical-depth: 4\n          system-design: 4\n          delivery: 5",
+///     "band: { min: 250000, mid: 295000, max: 340000 }\n        expectations:\n          technical-depth: 3",
+///     "band: { min: 262500, mid: 309750, max: 357000 }\n        expectations:\n          technical-depth: 3",
 /// );
 /// let loader = dualtrack::Loader::new();
 /// let diff = dualtrack::LadderDiff::between(&loader.inspect(&old)?, &loader.inspect(&new)?);

@@ -267,14 +267,20 @@ impl Summary {
             ));
         }
         let base = diff.pay().iter().filter(|p| p.zone.is_none()).count();
-        parts.push(format!(
-            "{} changed{}",
-            Count::new(base, "band point"),
-            match self.pay_decreases {
-                0 => " (no decrease)".to_owned(),
-                n => format!(" ({} down, zones included)", Count::new(n, "amount")),
-            }
-        ));
+        let zoned = diff.pay().len() - base;
+        parts.push(if diff.pay().is_empty() {
+            "pay unchanged".to_owned()
+        } else {
+            format!(
+                "{} and {} changed ({})",
+                Count::new(base, "band point"),
+                Count::new(zoned, "zone amount"),
+                match self.pay_decreases {
+                    0 => "no decrease".to_owned(),
+                    n => format!("{n} down"),
+                }
+            )
+        });
         parts.push(format!(
             "findings: {} introduced ({}), {} fixed",
             self.findings_introduced,
