@@ -255,13 +255,17 @@ impl fmt::Display for ExpectationDelta {
     }
 }
 
-/// How one level's base band moved, point by point.
+/// How one level's pay moved, point by point: its base band, or its total
+/// target cash (base plus variable pay at target) when either version pays
+/// variable pay, as parity compares it then.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Movement {
     /// The track.
     pub track: String,
     /// The level at the grade on that track.
     pub level: String,
+    /// `base`, or `target_cash` when either version has variable pay.
+    pub basis: &'static str,
     /// The changes of min, mid and max: each `None` when the currency
     /// changed.
     pub min: Option<SignedMoney>,
@@ -280,7 +284,15 @@ pub struct Movement {
 
 impl Movement {
     fn of(track: &str, old: &Level, new: &Level) -> Option<Self> {
-        let (old_band, new_band) = (old.band()?, new.band()?);
+        let cash = old.target_cash().is_some() || new.target_cash().is_some();
+        let pay = |level: &Level| {
+            if cash {
+                level.target_cash().or(level.band()).copied()
+            } else {
+                level.band().copied()
+            }
+        };
+        let (old_band, new_band) = (pay(old)?, pay(new)?);
         let points = [
             (old_band.min(), new_band.min()),
             (old_band.mid(), new_band.mid()),
@@ -292,6 +304,7 @@ impl Movement {
         Some(Self {
             track: track.to_owned(),
             level: new.id().to_string(),
+            basis: if cash { "target_cash" } else { "base" },
             min: changes[0],
             mid: changes[1],
             max: changes[2],

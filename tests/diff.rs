@@ -297,3 +297,19 @@ fn no_change_says_so() {
     let out = human("same", ENGINEERING, ENGINEERING);
     assert_eq!(out, "old.yaml -> new.yaml\nno change\n");
 }
+
+#[test]
+fn variable_pay_moves_parity_on_total_target_cash() {
+    let old = include_str!("../ladders/examples/variable-pay.yaml");
+    // The fix the example names: the principal engineer gets the directors' target.
+    let new = edit(
+        old,
+        "        band: { min: 250000, mid: 295000, max: 340000 }\n        equity:",
+        "        band: { min: 250000, mid: 295000, max: 340000 }\n        variable: { target: 15% }\n        equity:",
+    );
+    let out = human("variable", old, &new);
+    assert!(out.contains("ic6 variable none -> 15% of base"), "{out}");
+    assert!(out.contains("ic6 target cash mid +44250 USD (+15.00%)"), "{out}");
+    assert!(out.contains("Findings fixed (in old.yaml):\n  error[total-pay-gap]"), "{out}");
+    insta::assert_snapshot!("diff-variable-pay", out);
+}

@@ -302,9 +302,10 @@ fn movement(list: &[Movement]) -> String {
                 return format!("{} unchanged", m.level);
             }
             let change = m.mid.map_or_else(|| "currency changed".to_owned(), |c| c.to_string());
+            let point = if m.basis == "base" { "mid" } else { "target cash mid" };
             match m.mid_percent {
-                Some(p) => format!("{} mid {change} ({})", m.level, signed(p)),
-                None => format!("{} mid {change}", m.level),
+                Some(p) => format!("{} {point} {change} ({})", m.level, signed(p)),
+                None => format!("{} {point} {change}", m.level),
             }
         })
         .collect::<Vec<_>>()
