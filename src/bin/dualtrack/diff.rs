@@ -269,7 +269,7 @@ impl Summary {
         let base = diff.pay().iter().filter(|p| p.zone.is_none()).count();
         let zoned = diff.pay().len() - base;
         parts.push(if diff.pay().is_empty() {
-            "pay unchanged".to_owned()
+            "bands unchanged".to_owned()
         } else {
             format!(
                 "{} and {} changed ({})",
