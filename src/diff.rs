@@ -299,8 +299,11 @@ impl Movement {
             (old_band.max(), new_band.max()),
         ];
         let changes = points.map(|(o, n)| n.difference(o));
-        let percents =
-            points.map(|(o, n)| PayChange::new("", None, "", o, n).percent.unwrap_or(Ratio::ZERO));
+        let percents = points.map(|(o, n)| {
+            PayChange::new("", None, "", o, n)
+                .percent
+                .unwrap_or(Ratio::ZERO)
+        });
         Some(Self {
             track: track.to_owned(),
             level: new.id().to_string(),
@@ -354,9 +357,13 @@ impl FindingsDelta {
     pub fn between(old: &Report, new: &Report) -> Self {
         let mut unmatched_old: Vec<Option<&Finding>> = old.findings().iter().map(Some).collect();
         let mut unmatched_new: Vec<Option<&Finding>> = new.findings().iter().map(Some).collect();
-        let same_message = |a: &Finding, b: &Finding| a.code() == b.code() && a.message() == b.message();
+        let same_message =
+            |a: &Finding, b: &Finding| a.code() == b.code() && a.message() == b.message();
         let same_path = |a: &Finding, b: &Finding| a.code() == b.code() && a.path() == b.path();
-        for same in [&same_message as &dyn Fn(&Finding, &Finding) -> bool, &same_path] {
+        for same in [
+            &same_message as &dyn Fn(&Finding, &Finding) -> bool,
+            &same_path,
+        ] {
             for slot in &mut unmatched_new {
                 let Some(finding) = *slot else { continue };
                 if let Some(found) = unmatched_old
@@ -523,8 +530,18 @@ fn ladder_fields(old: &Ladder, new: &Ladder) -> Vec<FieldChange> {
         })
     };
     push_field(&mut out, "id", old.id().to_string(), new.id().to_string());
-    push_field(&mut out, "name", old.name().to_owned(), new.name().to_owned());
-    push_field(&mut out, "currency", text(old.currency()), text(new.currency()));
+    push_field(
+        &mut out,
+        "name",
+        old.name().to_owned(),
+        new.name().to_owned(),
+    );
+    push_field(
+        &mut out,
+        "currency",
+        text(old.currency()),
+        text(new.currency()),
+    );
     push_field(
         &mut out,
         "pay_period",
@@ -562,8 +579,18 @@ fn policy(old: &Ladder, new: &Ladder) -> Vec<FieldChange> {
         o.parity_tolerance().to_string(),
         n.parity_tolerance().to_string(),
     );
-    push_field(&mut out, "spread.min", o.spread().0.to_string(), n.spread().0.to_string());
-    push_field(&mut out, "spread.max", o.spread().1.to_string(), n.spread().1.to_string());
+    push_field(
+        &mut out,
+        "spread.min",
+        o.spread().0.to_string(),
+        n.spread().0.to_string(),
+    );
+    push_field(
+        &mut out,
+        "spread.max",
+        o.spread().1.to_string(),
+        n.spread().1.to_string(),
+    );
     push_field(
         &mut out,
         "progression.min",
@@ -670,7 +697,11 @@ fn zones(old: &Ladder, new: &Ladder) -> Vec<ItemChange> {
         |z| z.currency().to_string(),
         |o: &Zone, n: &Zone| {
             vec![
-                ("currency", o.currency().to_string(), n.currency().to_string()),
+                (
+                    "currency",
+                    o.currency().to_string(),
+                    n.currency().to_string(),
+                ),
                 ("factor", o.factor().to_string(), n.factor().to_string()),
                 ("rate", text(o.rate()), text(n.rate())),
                 ("uplift", text(o.uplift()), text(n.uplift())),
@@ -703,7 +734,13 @@ fn levels(old: &Ladder, new: &Ladder) -> Vec<ItemChange> {
                 .join(", ")
         })
     };
-    let published = |l: &Level| if l.band().is_some() { "published" } else { "none" };
+    let published = |l: &Level| {
+        if l.band().is_some() {
+            "published"
+        } else {
+            "none"
+        }
+    };
     items(
         &all_levels(old),
         &all_levels(new),
@@ -722,8 +759,14 @@ fn levels(old: &Ladder, new: &Ladder) -> Vec<ItemChange> {
                 ("band", published(o).to_owned(), published(n).to_owned()),
                 (
                     "pay_basis",
-                    text(o.pay_basis().map(|b| format!("{} of {}", b.percent(), b.of()))),
-                    text(n.pay_basis().map(|b| format!("{} of {}", b.percent(), b.of()))),
+                    text(
+                        o.pay_basis()
+                            .map(|b| format!("{} of {}", b.percent(), b.of())),
+                    ),
+                    text(
+                        n.pay_basis()
+                            .map(|b| format!("{} of {}", b.percent(), b.of())),
+                    ),
                 ),
                 ("steps", text(steps(o)), text(steps(n))),
                 ("variable", text(o.variable()), text(n.variable())),
@@ -766,7 +809,13 @@ fn pay(old: &Ladder, new: &Ladder) -> Vec<PayChange> {
     let mut out = Vec::new();
     let pairs = matched(old, new);
     for (o, n) in &pairs {
-        band_changes(&mut out, n.id().as_str(), None, o.band_in(None), n.band_in(None));
+        band_changes(
+            &mut out,
+            n.id().as_str(),
+            None,
+            o.band_in(None),
+            n.band_in(None),
+        );
     }
     for new_zone in new.zones() {
         let Some(old_zone) = old.zone(new_zone.id()) else {

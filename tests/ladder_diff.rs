@@ -51,7 +51,10 @@ fn a_level_id_changed_is_one_removed_and_one_added() {
     let d = diff(ENGINEERING, &new);
     assert!(matches!(&d.levels()[0], ItemChange::Removed { id, .. } if id == "ic8"));
     assert!(matches!(&d.levels()[1], ItemChange::Added { id, .. } if id == "fellow"));
-    assert!(d.pay().is_empty(), "pay is compared on levels in both versions");
+    assert!(
+        d.pay().is_empty(),
+        "pay is compared on levels in both versions"
+    );
 }
 
 #[test]

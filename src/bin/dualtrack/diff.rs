@@ -7,8 +7,8 @@ use std::process::{Command, ExitCode};
 
 use clap::ValueEnum;
 use dualtrack::{
-    Count, Finding, FindingsDelta, GradeMovement, ItemChange, LadderDiff, Loaded, Loader,
-    Movement, PayChange, Report, Reports, Severity, escape_whole,
+    Count, Finding, FindingsDelta, GradeMovement, ItemChange, LadderDiff, Loaded, Loader, Movement,
+    PayChange, Report, Reports, Severity, escape_whole,
 };
 use serde::Serialize;
 
@@ -131,7 +131,13 @@ fn git_show(arg: &str, rev: &str, file: &str) -> Result<Vec<u8>, String> {
         ));
     }
     let commit = format!("{rev}^{{commit}}");
-    let known = git(&["rev-parse", "--verify", "--quiet", "--end-of-options", &commit])?;
+    let known = git(&[
+        "rev-parse",
+        "--verify",
+        "--quiet",
+        "--end-of-options",
+        &commit,
+    ])?;
     if !known.status.success() {
         return Err(format!(
             "cannot read `{arg}`: unknown revision `{rev}` (no file `{arg}` either)"
@@ -301,8 +307,14 @@ fn movement(list: &[Movement]) -> String {
             if m.is_still() {
                 return format!("{} unchanged", m.level);
             }
-            let change = m.mid.map_or_else(|| "currency changed".to_owned(), |c| c.to_string());
-            let point = if m.basis == "base" { "mid" } else { "target cash mid" };
+            let change = m
+                .mid
+                .map_or_else(|| "currency changed".to_owned(), |c| c.to_string());
+            let point = if m.basis == "base" {
+                "mid"
+            } else {
+                "target cash mid"
+            };
             match m.mid_percent {
                 Some(p) => format!("{} {point} {change} ({})", m.level, signed(p)),
                 None => format!("{} {point} {change}", m.level),
@@ -393,7 +405,10 @@ fn human(diff: &LadderDiff, old: &Side, new: &Side) -> String {
     );
     section(
         "Expectations",
-        diff.expectations().iter().map(ToString::to_string).collect(),
+        diff.expectations()
+            .iter()
+            .map(ToString::to_string)
+            .collect(),
     );
     section(
         "Policy",
@@ -507,7 +522,12 @@ fn markdown(diff: &LadderDiff, old: &Side, new: &Side) -> String {
                 ]
             })
             .collect();
-        markdown_table(&mut out, &["grade", "IC", "management", "verdict"], &[], rows);
+        markdown_table(
+            &mut out,
+            &["grade", "IC", "management", "verdict"],
+            &[],
+            rows,
+        );
     }
     let mut items = |title: &str, list: &[ItemChange]| {
         if list.is_empty() {
@@ -518,10 +538,20 @@ fn markdown(diff: &LadderDiff, old: &Side, new: &Side) -> String {
             .iter()
             .map(|c| match c {
                 ItemChange::Added { id, title, detail } => {
-                    vec![cell(id), "added".to_owned(), String::new(), cell(&join(title, detail))]
+                    vec![
+                        cell(id),
+                        "added".to_owned(),
+                        String::new(),
+                        cell(&join(title, detail)),
+                    ]
                 }
                 ItemChange::Removed { id, title, detail } => {
-                    vec![cell(id), "removed".to_owned(), cell(&join(title, detail)), String::new()]
+                    vec![
+                        cell(id),
+                        "removed".to_owned(),
+                        cell(&join(title, detail)),
+                        String::new(),
+                    ]
                 }
                 ItemChange::Renamed { id, old, new } => {
                     vec![cell(id), "renamed".to_owned(), cell(old), cell(new)]
@@ -529,7 +559,12 @@ fn markdown(diff: &LadderDiff, old: &Side, new: &Side) -> String {
                 ItemChange::Changed { id, key, old, new } => {
                     vec![cell(id), cell(key), cell(old), cell(new)]
                 }
-                _ => vec![cell(&c.to_string()), String::new(), String::new(), String::new()],
+                _ => vec![
+                    cell(&c.to_string()),
+                    String::new(),
+                    String::new(),
+                    String::new(),
+                ],
             })
             .collect();
         markdown_table(&mut out, &["id", "change", "old", "new"], &[], rows);
@@ -577,7 +612,8 @@ fn markdown(diff: &LadderDiff, old: &Side, new: &Side) -> String {
     }
     if !diff.expectations().is_empty() {
         let _ = writeln!(out, "\n#### Expectations\n");
-        let show = |p: Option<dualtrack::Proficiency>| p.map_or_else(String::new, |p| p.to_string());
+        let show =
+            |p: Option<dualtrack::Proficiency>| p.map_or_else(String::new, |p| p.to_string());
         let rows = diff
             .expectations()
             .iter()
@@ -591,7 +627,12 @@ fn markdown(diff: &LadderDiff, old: &Side, new: &Side) -> String {
                 ]
             })
             .collect();
-        markdown_table(&mut out, &["level", "competency", "change", "old", "new"], &[3, 4], rows);
+        markdown_table(
+            &mut out,
+            &["level", "competency", "change", "old", "new"],
+            &[3, 4],
+            rows,
+        );
     }
     fields(&mut out, "Policy", diff.policy());
     let FindingsDelta { introduced, fixed } = diff.findings();
@@ -611,7 +652,12 @@ fn markdown(diff: &LadderDiff, old: &Side, new: &Side) -> String {
                 ]
             })
             .collect();
-        markdown_table(&mut out, &["", "severity", "code", "where", "message"], &[], rows);
+        markdown_table(
+            &mut out,
+            &["", "severity", "code", "where", "message"],
+            &[],
+            rows,
+        );
     }
     out
 }
