@@ -5,6 +5,7 @@
 //! and the percentages [`Ratio`]s of the old amount, rounded only when shown
 //! (two decimals, half away from zero).
 
+use std::collections::HashMap;
 use std::fmt;
 
 use serde::{Serialize, Serializer};
@@ -280,6 +281,9 @@ pub struct Movement {
     /// comparable), to weigh the tracks point by point.
     #[serde(skip)]
     percents: [Ratio; 3],
+    /// Each point's change in minor units (zero when not comparable).
+    #[serde(skip)]
+    amounts: [i128; 3],
 }
 
 impl Movement {
@@ -313,6 +317,7 @@ impl Movement {
             max: changes[2],
             mid_percent: PayChange::new("", None, "", points[1].0, points[1].1).percent,
             percents,
+            amounts: changes.map(|c| c.map_or(0, SignedMoney::minor)),
         })
     }
 
@@ -334,10 +339,10 @@ pub struct GradeMovement {
     pub ic: Vec<Movement>,
     /// The management tracks' levels at this grade.
     pub management: Vec<Movement>,
-    /// Whether a management band point rose by a larger share than the IC
-    /// band points at this grade: a raise for managers not matched for
-    /// individual contributors, the headline of a diff even when the bands
-    /// stay within the parity tolerance.
+    /// Whether a management band point rose more than the same point of an
+    /// IC level at this grade, both as a share and as an amount: a raise for
+    /// managers not matched for individual contributors, the headline of a
+    /// diff even when the bands stay within the parity tolerance.
     pub unmatched: bool,
 }
 
@@ -622,23 +627,35 @@ fn items<T>(
     detail: impl Fn(&T) -> String,
     fields: impl Fn(&T, &T) -> Vec<(&'static str, String, String)>,
 ) -> Vec<ItemChange> {
+    let old_ids: Vec<String> = old.iter().map(&id).collect();
+    let new_ids: Vec<String> = new.iter().map(&id).collect();
+    let new_index: HashMap<&str, usize> = new_ids
+        .iter()
+        .enumerate()
+        .map(|(at, id)| (id.as_str(), at))
+        .collect();
+    let old_index: HashMap<&str, usize> = old_ids
+        .iter()
+        .enumerate()
+        .map(|(at, id)| (id.as_str(), at))
+        .collect();
     let mut out = Vec::new();
-    for o in old {
-        if !new.iter().any(|n| id(n) == id(o)) {
+    for (o, oid) in old.iter().zip(&old_ids) {
+        if !new_index.contains_key(oid.as_str()) {
             out.push(ItemChange::Removed {
-                id: id(o),
+                id: oid.clone(),
                 title: title(o),
                 detail: detail(o),
             });
         }
     }
-    for o in old {
-        let Some(n) = new.iter().find(|n| id(n) == id(o)) else {
+    for (o, oid) in old.iter().zip(&old_ids) {
+        let Some(n) = new_index.get(oid.as_str()).map(|&at| &new[at]) else {
             continue;
         };
         if title(o) != title(n) {
             out.push(ItemChange::Renamed {
-                id: id(n),
+                id: oid.clone(),
                 old: title(o),
                 new: title(n),
             });
@@ -646,7 +663,7 @@ fn items<T>(
         for (key, old, new) in fields(o, n) {
             if old != new {
                 out.push(ItemChange::Changed {
-                    id: id(n),
+                    id: oid.clone(),
                     key: key.to_owned(),
                     old,
                     new,
@@ -654,10 +671,10 @@ fn items<T>(
             }
         }
     }
-    for n in new {
-        if !old.iter().any(|o| id(o) == id(n)) {
+    for (n, nid) in new.iter().zip(&new_ids) {
+        if !old_index.contains_key(nid.as_str()) {
             out.push(ItemChange::Added {
-                id: id(n),
+                id: nid.clone(),
                 title: title(n),
                 detail: detail(n),
             });
@@ -897,15 +914,17 @@ fn parity(old: &Ladder, new: &Ladder) -> Vec<GradeMovement> {
         if ic.iter().chain(&management).all(Movement::is_still) {
             continue;
         }
-        // Point by point: the most any management track gained against the
-        // least any IC track did.
-        let unmatched = !ic.is_empty()
-            && (0..3).any(|point| {
-                let ic_least = ic.iter().map(|m| m.percents[point]).min();
-                let management_most = management.iter().map(|m| m.percents[point]).max();
-                matches!((ic_least, management_most),
-                    (Some(ic), Some(m)) if m > ic && m > Ratio::ZERO)
-            });
+        // Point by point: a management track that gained more than an IC
+        // track, both as a share and as an amount (a raise of the same amount,
+        // or of the same share, is matched).
+        let unmatched = (0..3).any(|point| {
+            management.iter().any(|m| {
+                m.percents[point] > Ratio::ZERO
+                    && ic.iter().any(|i| {
+                        m.percents[point] > i.percents[point] && m.amounts[point] > i.amounts[point]
+                    })
+            })
+        });
         out.push(GradeMovement {
             grade: grade.clone(),
             ic,
