@@ -423,3 +423,21 @@ fn variable_pay_moves_parity_on_total_target_cash() {
     );
     insta::assert_snapshot!("diff-variable-pay", out);
 }
+
+#[test]
+fn markdown_cells_keep_ladder_text_as_text() {
+    let new = edit(
+        ENGINEERING,
+        "title: Principal Engineer",
+        "title: \"Principal | <script>alert(1)</script> *Engineer*\"",
+    );
+    let (code, out, _) = diff("markdown-escape", ENGINEERING, &new, &["--format", "markdown"]);
+    assert_eq!(code, 0);
+    assert!(
+        out.contains(
+            "| ic6 | renamed | Principal Engineer | Principal \\| &lt;script&gt;alert(1)&lt;/script&gt; \\*Engineer\\* |"
+        ),
+        "{out}"
+    );
+    assert!(!out.contains("<script>"), "{out}");
+}

@@ -463,6 +463,26 @@ fn cell(text: &str) -> String {
 }
 
 /// A markdown table; columns whose index is in `right` are right-aligned.
+/// A message for a markdown table cell: its backtick-quoted values as code
+/// spans (only `|` escaped inside, as tables require), the rest as [`cell`].
+fn message_cell(text: &str) -> String {
+    let parts: Vec<&str> = text.split('`').collect();
+    if parts.len() % 2 == 0 {
+        return cell(text);
+    }
+    parts
+        .iter()
+        .enumerate()
+        .map(|(at, part)| {
+            if at % 2 == 1 {
+                format!("`{}`", escape_whole(part).replace('|', "\\|"))
+            } else {
+                cell(part)
+            }
+        })
+        .collect()
+}
+
 fn markdown_table(out: &mut String, header: &[&str], right: &[usize], rows: Vec<Vec<String>>) {
     let _ = writeln!(out, "| {} |", header.join(" | "));
     let rule: String = (0..header.len())
@@ -648,7 +668,7 @@ fn markdown(diff: &LadderDiff, old: &Side, new: &Side) -> String {
                     f.severity().to_string(),
                     format!("`{}`", f.code()),
                     cell(&where_found(f, file)),
-                    cell(f.message()),
+                    message_cell(f.message()),
                 ]
             })
             .collect();
