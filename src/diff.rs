@@ -493,6 +493,17 @@ impl LadderDiff {
 impl Ladder {
     /// What changes from this version of the ladder to `new`, matched by id
     /// (findings are compared by [`LadderDiff::between`]).
+    ///
+    /// ```
+    /// let text = std::fs::read_to_string("ladders/engineering.yaml")?;
+    /// let old = dualtrack::load(&text)?.into_ladder();
+    /// let new = dualtrack::load(&text.replace("title: Principal Engineer", "title: Principal"))?
+    ///     .into_ladder();
+    /// let diff = old.diff(&new);
+    /// assert_eq!(diff.levels()[0].to_string(), "ic6 renamed: Principal Engineer -> Principal");
+    /// assert!(diff.pay().is_empty() && diff.parity().is_empty());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn diff(&self, new: &Ladder) -> LadderDiff {
         let old = self;
         LadderDiff {

@@ -431,7 +431,12 @@ fn markdown_cells_keep_ladder_text_as_text() {
         "title: Principal Engineer",
         "title: \"Principal | <script>alert(1)</script> *Engineer*\"",
     );
-    let (code, out, _) = diff("markdown-escape", ENGINEERING, &new, &["--format", "markdown"]);
+    let (code, out, _) = diff(
+        "markdown-escape",
+        ENGINEERING,
+        &new,
+        &["--format", "markdown"],
+    );
     assert_eq!(code, 0);
     assert!(
         out.contains(
