@@ -467,7 +467,7 @@ fn cell(text: &str) -> String {
 /// spans (only `|` escaped inside, as tables require), the rest as [`cell`].
 fn message_cell(text: &str) -> String {
     let parts: Vec<&str> = text.split('`').collect();
-    if parts.len() % 2 == 0 {
+    if parts.len().is_multiple_of(2) {
         return cell(text);
     }
     parts
