@@ -40,7 +40,10 @@
 //!   question: counterparts across tracks ([`Ladder::counterpart`]), bands
 //!   per zone and where a salary falls in them, exactly ([`Band::position`],
 //!   [`Ratio`], and on which pay step: [`StepPosition`]), moves between tracks ([`Ladder::transition`]) and readiness
-//!   from a person's [`Ratings`] ([`Ladder::readiness`]).
+//!   from a person's [`Ratings`] ([`Ladder::readiness`]);
+//! - what a change to a ladder does, two versions compared by id
+//!   ([`LadderDiff`], [`Ladder::diff`]): pay moved per grade on each track
+//!   side by side, every band point changed, findings introduced and fixed.
 //!
 //! # Features
 //!
@@ -96,8 +99,14 @@ mod ratings;
 
 mod query;
 
+mod diff;
+
 pub use date::{Date, DateError};
 pub use decimal::{Decimal, DecimalError, Percent};
+pub use diff::{
+    ExpectationDelta, FieldChange, FindingsDelta, GradeMovement, ItemChange, LadderDiff, Movement,
+    PayChange,
+};
 pub use finding::{Finding, Related, Rule, Severity};
 pub use id::{
     CompetencyId, ID_PATTERN, IdError, LadderId, LevelId, MAX_ID_LEN, TrackId, ZoneId, check_id,

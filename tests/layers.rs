@@ -33,6 +33,8 @@ const LAYERS: &[&[&str]] = &[
     &["ratings"],
     // the questions services ask of a ladder
     &["query"],
+    // two versions of a ladder compared
+    &["diff"],
 ];
 
 fn layer_of(module: &str) -> Option<usize> {
