@@ -7,12 +7,14 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 
+mod annotations;
 mod assess;
 mod explain;
 mod input;
 mod r#move;
 mod output;
 mod rules;
+mod sarif;
 mod schema;
 mod show;
 mod validate;
