@@ -32,7 +32,12 @@ pub(crate) fn log(reports: &Reports, ends: &[Vec<Ends>]) -> serde_json::Value {
             let rule_index = rules.iter().position(|r| r.code() == finding.code());
             results.push(result(finding, rule_index, &artifact, &ends));
         }
-        artifacts.push(serde_json::json!({ "location": artifact.location() }));
+        // Every file checked, clean ones too: the set of files analysed.
+        artifacts.push(serde_json::json!({
+            "location": artifact.location(),
+            "roles": ["analysisTarget"],
+            "mimeType": "application/yaml",
+        }));
     }
     let mut run = serde_json::json!({
         "tool": {
@@ -64,15 +69,20 @@ fn rule_descriptor(rule: &dualtrack::Rule) -> serde_json::Value {
     if rule.is_invariant() {
         help.push_str("\n\nThe checked model relies on this rule: it is always an error.");
     }
-    serde_json::json!({
+    let mut descriptor = serde_json::json!({
         "id": rule.code(),
-        "name": camel_case(rule.code()),
         "shortDescription": { "text": rule.summary() },
         "fullDescription": { "text": what_it_does(&docs).unwrap_or_else(|| rule.summary().to_owned()) },
         "help": { "text": help, "markdown": help },
         "defaultConfiguration": { "level": level(rule.default_severity()) },
         "properties": { "tags": ["dualtrack", if rule.is_invariant() { "invariant" } else { "policy" }] },
-    })
+    });
+    // SARIF wants a name only where it differs from the id (`ParityGap`,
+    // not `Syntax` beside `syntax`).
+    if rule.code().contains('-') {
+        descriptor["name"] = camel_case(rule.code()).into();
+    }
+    descriptor
 }
 
 /// `parity-gap` as `ParityGap`: SARIF's rule names are identifiers.
@@ -87,11 +97,20 @@ fn camel_case(code: &str) -> String {
         .collect()
 }
 
-/// The paragraph under a rule's `### What it does`, on one line.
+/// The paragraph under a rule's `### What it does`, on one line; with the
+/// list that follows when the paragraph ends with a colon, its items run on.
 fn what_it_does(docs: &str) -> Option<String> {
     let (_, rest) = docs.split_once("### What it does")?;
-    let paragraph = rest.trim_start().split("\n\n").next()?;
-    let text = paragraph.split_whitespace().collect::<Vec<_>>().join(" ");
+    let section = rest.split("\n### ").next()?;
+    let mut paragraphs = section.trim().split("\n\n");
+    let mut text = paragraphs.next()?.to_owned();
+    if text.ends_with(':') {
+        if let Some(list) = paragraphs.next() {
+            text.push('\n');
+            text.push_str(&list.replace("\n- ", "\n").trim_start_matches("- "));
+        }
+    }
+    let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
     (!text.is_empty()).then_some(text)
 }
 
