@@ -122,6 +122,25 @@ fn sarif_results_name_their_rule_by_index_and_follow_overrides() {
 }
 
 #[test]
+fn sarif_lists_a_file_named_twice_as_one_artifact() {
+    let (code, log, _) = sarif(&["ladders", "ladders/examples", BROKEN]);
+    assert_eq!(code, Some(1));
+    let run = &log["runs"][0];
+    let artifacts = run["artifacts"].as_array().expect("artifacts");
+    let examples = std::fs::read_dir("ladders/examples").expect("examples").count();
+    let top = std::fs::read_dir("ladders")
+        .expect("ladders")
+        .filter(|e| e.as_ref().is_ok_and(|e| e.path().is_file()))
+        .count();
+    assert_eq!(artifacts.len(), top + examples + 1);
+    for result in run["results"].as_array().expect("results") {
+        let location = &result["locations"][0]["physicalLocation"]["artifactLocation"];
+        let index = location["index"].as_u64().expect("an index") as usize;
+        assert_eq!(artifacts[index]["location"]["uri"], location["uri"]);
+    }
+}
+
+#[test]
 fn sarif_of_unparsable_yaml_is_valid_and_located() {
     let dir = std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join("sarif-syntax");
     std::fs::create_dir_all(&dir).expect("a scratch directory");

@@ -25,19 +25,27 @@ pub(crate) fn log(reports: &Reports, ends: &[Vec<Ends>]) -> serde_json::Value {
     let rules = dualtrack::rules();
     let mut results = Vec::new();
     let mut artifacts = Vec::new();
-    for (index, ((path, report), ends)) in reports.iter().zip(ends).enumerate() {
-        let artifact = Artifact::of(path, index);
+    let mut uris: Vec<String> = Vec::new();
+    for ((path, report), ends) in reports.iter().zip(ends) {
+        let mut artifact = Artifact::of(path, uris.len());
+        // A file named twice (`ladders ladders/examples`) is one artifact.
+        match uris.iter().position(|uri| *uri == artifact.uri) {
+            Some(index) => artifact.index = index,
+            None => {
+                uris.push(artifact.uri.clone());
+                // Every file checked, clean ones too: the set of files analysed.
+                artifacts.push(serde_json::json!({
+                    "location": artifact.location(),
+                    "roles": ["analysisTarget"],
+                    "mimeType": "application/yaml",
+                }));
+            }
+        }
         for (i, finding) in report.findings().iter().enumerate() {
             let ends = ends.get(i).cloned().unwrap_or_default();
             let rule_index = rules.iter().position(|r| r.code() == finding.code());
             results.push(result(finding, rule_index, &artifact, &ends));
         }
-        // Every file checked, clean ones too: the set of files analysed.
-        artifacts.push(serde_json::json!({
-            "location": artifact.location(),
-            "roles": ["analysisTarget"],
-            "mimeType": "application/yaml",
-        }));
     }
     let mut run = serde_json::json!({
         "tool": {
