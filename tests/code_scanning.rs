@@ -207,3 +207,14 @@ fn github_annotations_escape_hostile_paths() {
     assert_eq!(stdout.lines().count(), 1, "{stdout}");
     insta::assert_snapshot!("github-hostile-path", stdout);
 }
+
+#[test]
+fn the_readme_shows_the_committed_workflow() {
+    let readme = std::fs::read_to_string("README.md").expect("README.md");
+    let workflow = std::fs::read_to_string("docs/github-workflow.yml").expect("the workflow");
+    let shown = format!("```yaml\n{workflow}```\n");
+    assert!(
+        readme.contains(&shown),
+        "README's \"Use in CI\" must show docs/github-workflow.yml as it is"
+    );
+}
