@@ -45,7 +45,10 @@ fn sarif_of_a_broken_ladder_is_valid_and_locates_every_finding() {
     let root = run["originalUriBaseIds"]["SRCROOT"]["uri"]
         .as_str()
         .expect("the working directory as the root");
-    assert!(root.starts_with("file:///") && root.ends_with('/'), "{root}");
+    assert!(
+        root.starts_with("file:///") && root.ends_with('/'),
+        "{root}"
+    );
     insta::assert_json_snapshot!("sarif-results", run["results"]);
     insta::assert_json_snapshot!("sarif-artifacts", run["artifacts"]);
 }
@@ -67,9 +70,13 @@ fn sarif_rules_are_the_catalogue_with_its_docs() {
             descriptor["defaultConfiguration"]["level"],
             rule.default_severity().as_str()
         );
-        let markdown = descriptor["help"]["markdown"].as_str().expect("markdown help");
+        let markdown = descriptor["help"]["markdown"]
+            .as_str()
+            .expect("markdown help");
         assert!(markdown.contains(&rule.docs()), "{}", rule.code());
-        let full = descriptor["fullDescription"]["text"].as_str().expect("full");
+        let full = descriptor["fullDescription"]["text"]
+            .as_str()
+            .expect("full");
         assert!(!full.is_empty() && !full.contains('\n'), "{}", rule.code());
         // A name only where it is not the id in another case.
         if let Some(name) = descriptor["name"].as_str() {
@@ -127,7 +134,9 @@ fn sarif_lists_a_file_named_twice_as_one_artifact() {
     assert_eq!(code, Some(1));
     let run = &log["runs"][0];
     let artifacts = run["artifacts"].as_array().expect("artifacts");
-    let examples = std::fs::read_dir("ladders/examples").expect("examples").count();
+    let examples = std::fs::read_dir("ladders/examples")
+        .expect("examples")
+        .count();
     let top = std::fs::read_dir("ladders")
         .expect("ladders")
         .filter(|e| e.as_ref().is_ok_and(|e| e.path().is_file()))
@@ -172,7 +181,13 @@ fn sarif_paths_are_relative_to_the_working_directory_and_encoded() {
 
 #[test]
 fn github_annotations_are_one_command_per_finding() {
-    let out = dualtrack(&["validate", "--format", "github", BROKEN, "ladders/design.yaml"]);
+    let out = dualtrack(&[
+        "validate",
+        "--format",
+        "github",
+        BROKEN,
+        "ladders/design.yaml",
+    ]);
     assert_eq!(out.status.code(), Some(1));
     assert_eq!(text(&out.stderr), "checked 2 files: 2 errors, 1 warning\n");
     insta::assert_snapshot!("github-broken", text(&out.stdout));
@@ -185,8 +200,15 @@ fn github_annotations_escape_hostile_messages() {
     let stdout = text(&out.stdout);
     // One command per finding: nothing a title or id holds starts another.
     assert_eq!(stdout.lines().count(), 2, "{stdout}");
-    assert!(stdout.lines().all(|l| l.starts_with("::error ") || l.starts_with("::warning ")));
-    assert!(!stdout.contains("%0A::error file=x"), "an encoded break stays text: {stdout}");
+    assert!(
+        stdout
+            .lines()
+            .all(|l| l.starts_with("::error ") || l.starts_with("::warning "))
+    );
+    assert!(
+        !stdout.contains("%0A::error file=x"),
+        "an encoded break stays text: {stdout}"
+    );
     insta::assert_snapshot!("github-hostile", stdout);
 }
 

@@ -55,7 +55,11 @@ fn command(finding: &Finding, file: &str, ends: &Ends) -> String {
         .iter()
         .map(|(key, value)| format!("{key}={}", property(value)))
         .collect();
-    format!("::{name} {}::{}", properties.join(","), data(&message(finding)))
+    format!(
+        "::{name} {}::{}",
+        properties.join(","),
+        data(&message(finding))
+    )
 }
 
 /// The message, its help and its related places, a line each.

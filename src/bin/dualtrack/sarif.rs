@@ -14,7 +14,8 @@ use dualtrack::{Finding, Location, Reports, Severity};
 use crate::output::{self, Ends};
 
 /// The JSON Schema the log names (the OASIS standard's, with errata 01).
-const SCHEMA: &str = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json";
+const SCHEMA: &str =
+    "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json";
 
 /// The base id file paths are relative to.
 const SRCROOT: &str = "SRCROOT";
@@ -112,11 +113,11 @@ fn what_it_does(docs: &str) -> Option<String> {
     let section = rest.split("\n### ").next()?;
     let mut paragraphs = section.trim().split("\n\n");
     let mut text = paragraphs.next()?.to_owned();
-    if text.ends_with(':') {
-        if let Some(list) = paragraphs.next() {
-            text.push('\n');
-            text.push_str(&list.replace("\n- ", "\n").trim_start_matches("- "));
-        }
+    if text.ends_with(':')
+        && let Some(list) = paragraphs.next()
+    {
+        text.push('\n');
+        text.push_str(list.replace("\n- ", "\n").trim_start_matches("- "));
     }
     let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
     (!text.is_empty()).then_some(text)
@@ -216,7 +217,11 @@ fn result(
 }
 
 /// A place in a file: the file alone when the finding has no position.
-fn physical(artifact: &Artifact, start: Option<Location>, end: Option<Location>) -> serde_json::Value {
+fn physical(
+    artifact: &Artifact,
+    start: Option<Location>,
+    end: Option<Location>,
+) -> serde_json::Value {
     let mut physical = serde_json::json!({ "artifactLocation": artifact.indexed() });
     if let Some(start) = start {
         let mut region = serde_json::json!({
