@@ -21,10 +21,32 @@ fn sarif_validator() -> jsonschema::Validator {
     jsonschema::draft4::new(&schema).expect("a valid draft-04 schema")
 }
 
+/// Runs `dualtrack` in cargo's scratch directory for tests, where odd file
+/// names are made, so that their paths relative to it are the same wherever
+/// the target directory is.
+fn dualtrack_in_scratch(args: &[&str]) -> std::process::Output {
+    std::process::Command::new(env!("CARGO_BIN_EXE_dualtrack"))
+        .args(args)
+        .env("NO_COLOR", "1")
+        .current_dir(env!("CARGO_TARGET_TMPDIR"))
+        .output()
+        .expect("run dualtrack")
+}
+
+/// A copy of a fixture at `relative`, a path in cargo's scratch directory.
+fn scratch_copy(fixture: &str, relative: &str) {
+    let file = std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join(relative);
+    std::fs::create_dir_all(file.parent().expect("a directory")).expect("a scratch directory");
+    std::fs::copy(fixture, &file).expect("copy");
+}
+
 fn sarif(args: &[&str]) -> (Option<i32>, Value, String) {
     let mut all = vec!["validate", "--format", "sarif"];
     all.extend_from_slice(args);
-    let out = dualtrack(&all);
+    sarif_of(dualtrack(&all))
+}
+
+fn sarif_of(out: std::process::Output) -> (Option<i32>, Value, String) {
     let log: Value = serde_json::from_slice(&out.stdout).expect("one JSON document on stdout");
     let errors: Vec<String> = sarif_validator()
         .iter_errors(&log)
@@ -165,18 +187,32 @@ fn sarif_of_unparsable_yaml_is_valid_and_located() {
 
 #[test]
 fn sarif_paths_are_relative_to_the_working_directory_and_encoded() {
-    let dir = std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join("sarif paths #1");
-    std::fs::create_dir_all(&dir).expect("a scratch directory");
-    let file = dir.join("lad%der é.yaml");
-    std::fs::copy(WARNING, &file).expect("copy");
-    let (code, log, _) = sarif(&[file.to_str().expect("utf-8 path")]);
+    let relative = "sarif paths #1/lad%der é.yaml";
+    scratch_copy(WARNING, relative);
+    let (code, log, _) = sarif_of(dualtrack_in_scratch(&[
+        "validate", "--format", "sarif", relative,
+    ]));
     assert_eq!(code, Some(0));
     let location = &log["runs"][0]["results"][0]["locations"][0]["physicalLocation"];
     assert_eq!(
         location["artifactLocation"]["uri"],
-        "target/tmp/sarif%20paths%20%231/lad%25der%20%C3%A9.yaml"
+        "sarif%20paths%20%231/lad%25der%20%C3%A9.yaml"
     );
     assert_eq!(location["artifactLocation"]["uriBaseId"], "SRCROOT");
+
+    // An absolute path under the working directory is made relative to it.
+    let absolute = std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join(relative);
+    let (_, log, _) = sarif_of(dualtrack_in_scratch(&[
+        "validate",
+        "--format",
+        "sarif",
+        absolute.to_str().expect("utf-8 path"),
+    ]));
+    let location = &log["runs"][0]["results"][0]["locations"][0]["physicalLocation"];
+    assert_eq!(
+        location["artifactLocation"]["uri"],
+        "sarif%20paths%20%231/lad%25der%20%C3%A9.yaml"
+    );
 }
 
 #[test]
@@ -214,16 +250,9 @@ fn github_annotations_escape_hostile_messages() {
 
 #[test]
 fn github_annotations_escape_hostile_paths() {
-    let dir = std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join("we,ird:50%");
-    std::fs::create_dir_all(&dir).expect("a scratch directory");
-    let file = dir.join("lad\nder,title=x::y.yaml");
-    std::fs::copy(WARNING, &file).expect("copy");
-    let out = dualtrack(&[
-        "validate",
-        "--format",
-        "github",
-        file.to_str().expect("utf-8 path"),
-    ]);
+    let relative = "we,ird:50%/lad\nder,title=x::y.yaml";
+    scratch_copy(WARNING, relative);
+    let out = dualtrack_in_scratch(&["validate", "--format", "github", relative]);
     assert_eq!(out.status.code(), Some(0));
     let stdout = text(&out.stdout);
     assert_eq!(stdout.lines().count(), 1, "{stdout}");
