@@ -17,9 +17,11 @@ enum ValidateFormat {
     Human,
     /// One JSON document on stdout (documented in the README).
     Json,
-    /// A SARIF 2.1.0 log on stdout, for GitHub code scanning.
+    /// A SARIF 2.1.0 log on stdout, for GitHub code scanning; the summary
+    /// line on stderr.
     Sarif,
-    /// GitHub Actions workflow commands on stdout, one per finding: annotations.
+    /// GitHub Actions workflow commands on stdout, one per finding, which
+    /// the runner shows as annotations; the summary line on stderr.
     Github,
 }
 
@@ -30,10 +32,7 @@ pub(crate) struct Args {
     /// (not `ladders/examples/`, public frameworks that keep their real
     /// findings: name that directory to check them).
     paths: Vec<PathBuf>,
-    /// `human`: diagnostics on stderr; `json`: one JSON document on stdout;
-    /// `sarif`: a SARIF 2.1.0 log on stdout (GitHub code scanning);
-    /// `github`: one workflow command per finding on stdout (GitHub Actions
-    /// annotations); these two end with the summary line on stderr.
+    /// How the findings are printed.
     #[arg(long, value_enum, default_value_t = ValidateFormat::Human)]
     format: ValidateFormat,
     /// Count warnings as errors for the exit code.
