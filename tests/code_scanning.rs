@@ -269,3 +269,23 @@ fn the_readme_shows_the_committed_workflow() {
         "README's \"Use in CI\" must show docs/github-workflow.yml as it is"
     );
 }
+
+#[test]
+fn regions_are_the_same_with_crlf_line_breaks_and_a_bom() {
+    let lf = std::fs::read_to_string(BROKEN).expect("fixture");
+    let crlf = format!("\u{feff}{}", lf.replace('\n', "\r\n"));
+    let file = std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join("crlf/broken.yaml");
+    std::fs::create_dir_all(file.parent().expect("a directory")).expect("a scratch directory");
+    std::fs::write(&file, crlf).expect("write");
+    let regions = |log: &Value| -> Vec<Value> {
+        log["runs"][0]["results"]
+            .as_array()
+            .expect("results")
+            .iter()
+            .map(|r| r["locations"][0]["physicalLocation"]["region"].clone())
+            .collect()
+    };
+    let (_, with_lf, _) = sarif(&[BROKEN]);
+    let (_, with_crlf, _) = sarif(&[file.to_str().expect("utf-8 path")]);
+    assert_eq!(regions(&with_lf), regions(&with_crlf));
+}

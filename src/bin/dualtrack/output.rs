@@ -437,43 +437,49 @@ pub(crate) struct Ends {
 /// file's as read (a leading byte order mark is skipped, as spans do).
 pub(crate) fn ends(report: &Report, bytes: &[u8]) -> Vec<Ends> {
     let source = bytes.strip_prefix("\u{feff}".as_bytes()).unwrap_or(bytes);
+    let lines = line_starts(source);
     report
         .findings()
         .iter()
         .map(|finding| Ends {
-            finding: finding.span().map(|span| end_of(source, span)),
+            finding: finding.span().map(|span| end_of(source, &lines, span)),
             related: finding
                 .related()
                 .iter()
-                .map(|r| r.span().map(|span| end_of(source, span)))
+                .map(|r| r.span().map(|span| end_of(source, &lines, span)))
                 .collect(),
         })
         .collect()
 }
 
+/// Where each line starts, with line breaks counted as YAML counts them
+/// (`\n`, `\r\n`, a lone `\r`): found once per file, so that locating many
+/// findings in a large file stays linear.
+fn line_starts(source: &[u8]) -> Vec<usize> {
+    let mut starts = vec![0];
+    for (i, &byte) in source.iter().enumerate() {
+        if byte == b'\n' || (byte == b'\r' && source.get(i + 1) != Some(&b'\n')) {
+            starts.push(i + 1);
+        }
+    }
+    starts
+}
+
 /// The line and column just past the last character of `span` that is not
-/// trailing white space (a block node's span runs to the next line), with
-/// line breaks counted as YAML counts them (`\n`, `\r\n`, a lone `\r`) and
-/// columns in characters. Works on bytes, so that a file that is not UTF-8
-/// is located as the loader located it.
-fn end_of(source: &[u8], span: std::ops::Range<usize>) -> dualtrack::Location {
+/// trailing white space (a block node's span runs to the next line), columns
+/// in characters. Works on bytes, so that a file that is not UTF-8 is
+/// located as the loader located it.
+fn end_of(source: &[u8], lines: &[usize], span: std::ops::Range<usize>) -> dualtrack::Location {
     let start = span.start.min(source.len());
     let mut end = span.end.clamp(start, source.len());
     while end > start && matches!(source[end - 1], b'\n' | b'\r' | b' ' | b'\t') {
         end -= 1;
     }
-    let before = &source[..end];
-    let mut line = 1;
-    let mut line_start = 0;
-    for (i, &byte) in before.iter().enumerate() {
-        let breaks = byte == b'\n' || (byte == b'\r' && before.get(i + 1) != Some(&b'\n'));
-        if breaks {
-            line += 1;
-            line_start = i + 1;
-        }
-    }
+    // The last line starting at or before `end` (the first starts at 0).
+    let line = lines.partition_point(|&s| s <= end).max(1);
+    let line_start = lines[line - 1];
     // Characters are counted by their first bytes (not UTF-8 continuations).
-    let column = 1 + before[line_start..]
+    let column = 1 + source[line_start..end]
         .iter()
         .filter(|&&b| b & 0b1100_0000 != 0b1000_0000)
         .count();
