@@ -186,6 +186,9 @@ fn the_cli_is_layered_too() {
         match module {
             "output" => &[],
             "input" => &["output"],
+            // Findings as code scanning and workflow annotations take them.
+            "sarif" | "annotations" => &["output"],
+            "validate" => &["input", "output", "sarif", "annotations"],
             _ => &["input", "output"],
         }
     };

@@ -7,6 +7,7 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 
+mod annotations;
 mod assess;
 mod diff;
 mod explain;
@@ -14,6 +15,7 @@ mod input;
 mod r#move;
 mod output;
 mod rules;
+mod sarif;
 mod schema;
 mod show;
 mod validate;

@@ -95,7 +95,8 @@ pub(crate) fn answer(
     }
 }
 
-fn json_document(json: &impl Serialize) -> std::io::Result<()> {
+/// Prints one pretty JSON document on stdout.
+pub(crate) fn json_document(json: &impl Serialize) -> std::io::Result<()> {
     let mut stdout = std::io::stdout().lock();
     serde_json::to_writer_pretty(&mut stdout, json)?;
     writeln!(stdout)?;
@@ -114,6 +115,25 @@ pub(crate) fn rendered(report: &Report, bytes: &[u8], path: &str, format: Format
     }
 }
 
+/// Prints text on stdout, reporting a failed write.
+pub(crate) fn text(text: &str) -> std::io::Result<()> {
+    let mut stdout = std::io::stdout().lock();
+    stdout.write_all(text.as_bytes())?;
+    stdout.flush()
+}
+
+/// The summary line `validate` ends with, on stderr: `checked 2 files: 1
+/// error, 0 warnings`.
+pub(crate) fn summary(reports: &Reports) -> std::io::Result<()> {
+    writeln!(
+        std::io::stderr(),
+        "checked {}: {}, {}",
+        Count::new(reports.len(), "file"),
+        Count::new(reports.count(Severity::Error), "error"),
+        Count::new(reports.count(Severity::Warning), "warning")
+    )
+}
+
 /// Prints the findings of files as `validate` does: `human`, each file's
 /// `rendered` findings and a summary line on stderr; `json`, one document
 /// on stdout.
@@ -128,13 +148,8 @@ pub(crate) fn findings(
             for text in rendered {
                 stderr.write_all(text.as_bytes())?;
             }
-            writeln!(
-                stderr,
-                "checked {}: {}, {}",
-                Count::new(reports.len(), "file"),
-                Count::new(reports.count(Severity::Error), "error"),
-                Count::new(reports.count(Severity::Warning), "warning")
-            )
+            drop(stderr);
+            summary(reports)
         }
         Format::Json => json_document(reports),
     }
@@ -405,4 +420,92 @@ pub(crate) fn titled_at_grade(level: &Level, track: &Track) -> String {
         Some(open) if titled != level.title() => format!("{open}, grade {})", level.grade()),
         _ => format!("{titled} (grade {})", level.grade()),
     }
+}
+
+/// Where a finding's node ends, and where each related place's node ends, as
+/// 1-based line and column (in characters) just past its last character:
+/// computed from the file's bytes once, for the formats that show ranges.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Ends {
+    /// The end of the finding's node, when it is located.
+    pub(crate) finding: Option<dualtrack::Location>,
+    /// The end of each related place's node, in the finding's order.
+    pub(crate) related: Vec<Option<dualtrack::Location>>,
+}
+
+/// The [`Ends`] of every finding of `report`, in its order. `bytes` are the
+/// file's as read (a leading byte order mark is skipped, as spans do).
+pub(crate) fn ends(report: &Report, bytes: &[u8]) -> Vec<Ends> {
+    let source = bytes.strip_prefix("\u{feff}".as_bytes()).unwrap_or(bytes);
+    let lines = line_starts(source);
+    report
+        .findings()
+        .iter()
+        .map(|finding| Ends {
+            finding: finding.span().map(|span| end_of(source, &lines, span)),
+            related: finding
+                .related()
+                .iter()
+                .map(|r| r.span().map(|span| end_of(source, &lines, span)))
+                .collect(),
+        })
+        .collect()
+}
+
+/// Where each line starts, with line breaks counted as YAML counts them
+/// (`\n`, `\r\n`, a lone `\r`): found once per file, so that locating many
+/// findings in a large file stays linear.
+fn line_starts(source: &[u8]) -> Vec<usize> {
+    let mut starts = vec![0];
+    for (i, &byte) in source.iter().enumerate() {
+        if byte == b'\n' || (byte == b'\r' && source.get(i + 1) != Some(&b'\n')) {
+            starts.push(i + 1);
+        }
+    }
+    starts
+}
+
+/// The line and column just past the last character of `span` that is not
+/// trailing white space (a block node's span runs to the next line), columns
+/// in characters. Works on bytes, so that a file that is not UTF-8 is
+/// located as the loader located it.
+fn end_of(source: &[u8], lines: &[usize], span: std::ops::Range<usize>) -> dualtrack::Location {
+    let start = span.start.min(source.len());
+    let mut end = span.end.clamp(start, source.len());
+    while end > start && matches!(source[end - 1], b'\n' | b'\r' | b' ' | b'\t') {
+        end -= 1;
+    }
+    // The last line starting at or before `end` (the first starts at 0).
+    let line = lines.partition_point(|&s| s <= end).max(1);
+    let line_start = lines[line - 1];
+    // Characters are counted by their first bytes (not UTF-8 continuations).
+    let column = 1 + source[line_start..end]
+        .iter()
+        .filter(|&&b| b & 0b1100_0000 != 0b1000_0000)
+        .count();
+    dualtrack::Location { line, column }
+}
+
+/// A file's path as code scanning and workflow annotations expect it:
+/// relative to the working directory (the repository's root in CI), with
+/// `/` separators and no leading `./`; an absolute path outside the working
+/// directory stays absolute.
+pub(crate) fn relative(path: &str) -> String {
+    let as_path = Path::new(path);
+    let relative = match std::env::current_dir() {
+        Ok(cwd) if as_path.is_absolute() => as_path
+            .strip_prefix(&cwd)
+            .map_or_else(|_| path.to_owned(), |p| p.display().to_string()),
+        _ => path.to_owned(),
+    };
+    let relative = if cfg!(windows) {
+        relative.replace('\\', "/")
+    } else {
+        relative
+    };
+    let mut rest = relative.as_str();
+    while let Some(stripped) = rest.strip_prefix("./") {
+        rest = stripped;
+    }
+    rest.to_owned()
 }

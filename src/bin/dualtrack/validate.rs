@@ -6,8 +6,24 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 
 use dualtrack::{Loader, Override, Report, Reports, Severity};
 
-use crate::input;
-use crate::output::{self, Format, INVALID, USAGE};
+use crate::output::{self, Ends, Format, INVALID, USAGE};
+use crate::{annotations, input, sarif};
+
+/// `validate --format`: for people, for programs, for code scanning, for
+/// workflow annotations.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+enum ValidateFormat {
+    /// Rustc-style diagnostics on stderr, and a summary line.
+    Human,
+    /// One JSON document on stdout (documented in the README).
+    Json,
+    /// A SARIF 2.1.0 log on stdout, for GitHub code scanning; the summary
+    /// line on stderr.
+    Sarif,
+    /// GitHub Actions workflow commands on stdout, one per finding, which
+    /// the runner shows as annotations; the summary line on stderr.
+    Github,
+}
 
 #[derive(Debug, clap::Args)]
 pub(crate) struct Args {
@@ -16,9 +32,9 @@ pub(crate) struct Args {
     /// (not `ladders/examples/`, public frameworks that keep their real
     /// findings: name that directory to check them).
     paths: Vec<PathBuf>,
-    /// `human`: diagnostics on stderr; `json`: one JSON document on stdout.
-    #[arg(long, value_enum, default_value_t = Format::Human)]
-    format: Format,
+    /// How the findings are printed.
+    #[arg(long, value_enum, default_value_t = ValidateFormat::Human)]
+    format: ValidateFormat,
     /// Count warnings as errors for the exit code.
     #[arg(long)]
     deny_warnings: bool,
@@ -44,16 +60,26 @@ pub(crate) fn run(args: &Args) -> ExitCode {
     };
     let mut reports = Reports::new();
     let mut rendered = Vec::with_capacity(files.len());
+    let mut ends = Vec::with_capacity(files.len());
     for (file, outcome) in files.iter().zip(check_all(&loader, &files, args.format)) {
         match outcome {
             Ok(checked) => {
                 reports.push(checked.path, checked.report);
                 rendered.push(checked.rendered);
+                ends.push(checked.ends);
             }
             Err(error) => return output::usage(&input::unreadable(file, &error)),
         }
     }
-    if output::findings(&reports, &rendered, args.format).is_err() {
+    let printed = match args.format {
+        ValidateFormat::Human => output::findings(&reports, &rendered, Format::Human),
+        ValidateFormat::Json => output::findings(&reports, &rendered, Format::Json),
+        ValidateFormat::Sarif => output::json_document(&sarif::log(&reports, &ends))
+            .and_then(|()| output::summary(&reports)),
+        ValidateFormat::Github => output::text(&annotations::commands(&reports, &ends))
+            .and_then(|()| output::summary(&reports)),
+    };
+    if printed.is_err() {
         return ExitCode::from(USAGE);
     }
     let errors = reports.count(Severity::Error);
@@ -81,35 +107,50 @@ fn loader(args: &Args) -> Result<Loader, String> {
     Ok(loader)
 }
 
-/// One file's outcome: its report and, for human output, its rendering (the
-/// file's text is dropped once rendered, so memory does not grow with the
-/// number of files).
+/// One file's outcome: its report and, for human output, its rendering, for
+/// SARIF and annotations, where its findings end (the file's text is dropped
+/// once rendered, so memory does not grow with the number of files).
 struct Checked {
     path: String,
     report: Report,
     rendered: String,
+    ends: Vec<Ends>,
 }
 
 /// Reads and checks one file, keeping only what the output needs.
-fn check(loader: &Loader, file: &Path, format: Format) -> std::io::Result<Checked> {
+fn check(loader: &Loader, file: &Path, format: ValidateFormat) -> std::io::Result<Checked> {
     let bytes = loader.read_file(file)?;
     let report = match loader.load_bytes(&bytes) {
         Ok(loaded) => loaded.into_parts().1,
         Err(report) => report,
     };
     let path = file.display().to_string();
-    let rendered = output::rendered(&report, &bytes, &path, format);
+    let (rendered, ends) = match format {
+        ValidateFormat::Human => (
+            output::rendered(&report, &bytes, &path, Format::Human),
+            Vec::new(),
+        ),
+        ValidateFormat::Json => (String::new(), Vec::new()),
+        ValidateFormat::Sarif | ValidateFormat::Github => {
+            (String::new(), output::ends(&report, &bytes))
+        }
+    };
     Ok(Checked {
         path,
         report,
         rendered,
+        ends,
     })
 }
 
 /// Checks every file on all cores, each outcome in the place of its file, so
 /// that output does not depend on which thread finished first. Each worker
 /// holds one file's bytes at a time.
-fn check_all(loader: &Loader, files: &[PathBuf], format: Format) -> Vec<std::io::Result<Checked>> {
+fn check_all(
+    loader: &Loader,
+    files: &[PathBuf],
+    format: ValidateFormat,
+) -> Vec<std::io::Result<Checked>> {
     let threads = std::thread::available_parallelism()
         .map_or(1, usize::from)
         .min(files.len());
