@@ -40,7 +40,10 @@
 //!   question: counterparts across tracks ([`Ladder::counterpart`]), bands
 //!   per zone and where a salary falls in them, exactly ([`Band::position`],
 //!   [`Ratio`], and on which pay step: [`StepPosition`]), moves between tracks ([`Ladder::transition`]) and readiness
-//!   from a person's [`Ratings`] ([`Ladder::readiness`]).
+//!   from a person's [`Ratings`] ([`Ladder::readiness`]);
+//! - [`audit`]: what people are actually paid, against the ladder: statistics
+//!   per level, parity in practice, group gaps, with privacy suppression
+//!   ([`Ladder::audit`]).
 //!
 //! # Features
 //!
@@ -96,6 +99,9 @@ mod ratings;
 
 mod query;
 
+pub mod audit;
+
+pub use audit::{Audit, AuditOptions, Auditor, HeaderError};
 pub use date::{Date, DateError};
 pub use decimal::{Decimal, DecimalError, Percent};
 pub use finding::{Finding, Related, Rule, Severity};

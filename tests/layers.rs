@@ -33,6 +33,8 @@ const LAYERS: &[&[&str]] = &[
     &["ratings"],
     // the questions services ask of a ladder
     &["query"],
+    // what people are actually paid, audited against the ladder
+    &["audit"],
 ];
 
 fn layer_of(module: &str) -> Option<usize> {
