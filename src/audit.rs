@@ -315,6 +315,13 @@ impl<'l> Auditor<'l> {
         found
     }
 
+    /// Rejects a row the reader could not read (such as a field that is not
+    /// UTF-8): it counts as read and rejected. `column` is from one.
+    pub fn reject_row(&mut self, line: u64, column: usize, message: String) {
+        self.read += 1;
+        self.reject(line, column.saturating_sub(1), message, None);
+    }
+
     /// Reads one row, at `line` of the roster (used in rejections and to
     /// name a person without an `id`). A bad row is rejected, with its column
     /// and the reason, never dropped silently.
@@ -432,7 +439,7 @@ fn amount(text: &str, currency: Currency) -> Result<Money, String> {
         .map_err(|error| format!("`{}` is not an exact amount: {error}", crate::text::escape(text)))?;
     Money::from_decimal(decimal, currency).ok_or_else(|| {
         format!(
-            "`{}` is not an exact amount in {currency}: it has {} decimal places",
+            "`{}` is not an exact amount in {currency}, which has {} decimal places",
             crate::text::escape(text),
             currency.minor_digits()
         )
@@ -505,6 +512,18 @@ pub struct LevelFigures {
     pub below_min: usize,
     /// People paid above the band maximum.
     pub above_max: usize,
+    /// Every salary, in minor units, lowest first (for charts; never serialized).
+    #[serde(skip)]
+    salaries: Vec<u64>,
+}
+
+impl LevelFigures {
+    /// Every salary of the cell, in minor units of its currency, lowest
+    /// first: the dots of a chart. Given only for cells that are not
+    /// suppressed, and never serialized.
+    pub fn salaries(&self) -> &[u64] {
+        &self.salaries
+    }
 }
 
 /// A level in a zone: the cell of one grade and track.
@@ -520,6 +539,8 @@ pub struct LevelCell {
     pub zone: Option<ZoneId>,
     /// Its band in the zone.
     pub band: Option<Band>,
+    /// Whether its figures are suppressed (see the [module](crate::audit)).
+    pub suppressed: bool,
     /// The figures; `None` when suppressed.
     pub figures: Option<LevelFigures>,
 }
@@ -1072,6 +1093,7 @@ fn finish(auditor: Auditor<'_>) -> Audit<'_> {
                     penetration_median: band.and_then(|b| b.range_penetration(salary.median)),
                     below_min,
                     above_max,
+                    salaries,
                 }
             });
             level_cells.push(LevelCell {
@@ -1080,6 +1102,7 @@ fn finish(auditor: Auditor<'_>) -> Audit<'_> {
                 grade: level.grade().clone(),
                 zone: zone_id(zone),
                 band,
+                suppressed: figures.is_none(),
                 figures,
             });
         }

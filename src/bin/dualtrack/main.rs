@@ -8,6 +8,7 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand};
 
 mod assess;
+mod audit;
 mod explain;
 mod input;
 mod r#move;
@@ -43,6 +44,9 @@ enum Command {
     Move(r#move::Args),
     /// Readiness per track, and the gaps, from a person's ratings file.
     Assess(assess::Args),
+    /// Audit what people are actually paid (a CSV roster) against the ladder:
+    /// pay per level, parity in practice, group gaps, salaries outside their band.
+    Audit(audit::Args),
 }
 
 fn main() -> ExitCode {
@@ -60,5 +64,6 @@ fn run(cli: Cli) -> ExitCode {
         Command::Show(args) => show::run(&args),
         Command::Move(args) => r#move::run(&args),
         Command::Assess(args) => assess::run(&args),
+        Command::Audit(args) => audit::run(&args),
     }
 }
