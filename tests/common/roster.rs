@@ -1,6 +1,9 @@
 //! Generated rosters for `dualtrack audit` against `ladders/engineering.yaml`:
 //! one with planted facts for the tests, and large ones for the bench.
 
+// The tests use `planted`, the bench `large`.
+#![allow(dead_code)]
+
 /// A roster with planted facts, as CSV: three people below their band
 /// minimum (two at ic3, one at ic2), a 7% management premium in practice at
 /// grade 5 (every IC salary there is 93% of a manager's), a level of four
