@@ -39,8 +39,8 @@ use std::collections::HashMap;
 use serde::Serialize;
 
 use crate::{
-    Band, Currency, Decimal, Grade, Ladder, LevelId, Money, Percent, Ratio, SignedMoney,
-    TrackKind, ZoneId,
+    Band, Currency, Decimal, Grade, Ladder, LevelId, Money, Percent, Ratio, SignedMoney, TrackKind,
+    ZoneId,
 };
 
 /// How an audit is run.
@@ -355,12 +355,18 @@ impl<'l> Auditor<'l> {
                 return self.reject(
                     line,
                     salary_at,
-                    format!("ladder `{}` publishes no pay to audit against", self.ladder.id()),
+                    format!(
+                        "ladder `{}` publishes no pay to audit against",
+                        self.ladder.id()
+                    ),
                     None,
                 );
             }
         };
-        let Some(salary_text) = row.field(salary_at).map(str::trim).filter(|t| !t.is_empty())
+        let Some(salary_text) = row
+            .field(salary_at)
+            .map(str::trim)
+            .filter(|t| !t.is_empty())
         else {
             return self.reject(line, salary_at, "the salary is missing".to_owned(), None);
         };
@@ -434,9 +440,12 @@ impl<'l> Auditor<'l> {
 
 /// An amount in `currency`, or what is wrong with it (after the field's name).
 fn amount(text: &str, currency: Currency) -> Result<Money, String> {
-    let decimal: Decimal = text
-        .parse()
-        .map_err(|error| format!("`{}` is not an exact amount: {error}", crate::text::escape(text)))?;
+    let decimal: Decimal = text.parse().map_err(|error| {
+        format!(
+            "`{}` is not an exact amount: {error}",
+            crate::text::escape(text)
+        )
+    })?;
     Money::from_decimal(decimal, currency).ok_or_else(|| {
         format!(
             "`{}` is not an exact amount in {currency}, which has {} decimal places",
@@ -697,7 +706,11 @@ impl<'l> Audit<'l> {
     pub fn has_findings(&self) -> bool {
         !self.out_of_band.is_empty()
             || self.parity.iter().any(|p| p.finding)
-            || self.groups.iter().flat_map(|g| &g.groups).any(|g| g.flagged)
+            || self
+                .groups
+                .iter()
+                .flat_map(|g| &g.groups)
+                .any(|g| g.flagged)
     }
 }
 
@@ -865,7 +878,10 @@ fn finish(auditor: Auditor<'_>) -> Audit<'_> {
 
     // Primary suppression of level cells, then complementary suppression per
     // grade and zone.
-    let mut suppressed: Vec<bool> = cells.iter().map(|c| !c.is_empty() && c.len() < min).collect();
+    let mut suppressed: Vec<bool> = cells
+        .iter()
+        .map(|c| !c.is_empty() && c.len() < min)
+        .collect();
     let mut grades: Vec<Grade> = levels.iter().map(|(l, _, _)| l.grade().clone()).collect();
     grades.sort();
     grades.dedup();
@@ -884,15 +900,28 @@ fn finish(auditor: Auditor<'_>) -> Audit<'_> {
                 continue;
             }
             let kind_of = |slot: usize| levels[slot / zones].1;
-            let ic: Vec<usize> = at.iter().copied().filter(|s| kind_of(*s) == TrackKind::IndividualContributor).collect();
-            let mg: Vec<usize> = at.iter().copied().filter(|s| kind_of(*s) == TrackKind::Management).collect();
-            let other: Vec<usize> = at.iter().copied().filter(|s| !ic.contains(s) && !mg.contains(s)).collect();
+            let ic: Vec<usize> = at
+                .iter()
+                .copied()
+                .filter(|s| kind_of(*s) == TrackKind::IndividualContributor)
+                .collect();
+            let mg: Vec<usize> = at
+                .iter()
+                .copied()
+                .filter(|s| kind_of(*s) == TrackKind::Management)
+                .collect();
+            let other: Vec<usize> = at
+                .iter()
+                .copied()
+                .filter(|s| !ic.contains(s) && !mg.contains(s))
+                .collect();
             let count = |slots: &[usize]| slots.iter().map(|s| cells[*s].len()).sum::<usize>();
             let (n_ic, n_mg) = (count(&ic), count(&mg));
             // The partition of the grade by sides (IC, management, each other level).
             let mut side_counts = vec![n_ic, n_mg];
             side_counts.extend(other.iter().map(|s| cells[*s].len()));
-            let mut side_hidden: Vec<bool> = side_counts.iter().map(|n| *n > 0 && *n < min).collect();
+            let mut side_hidden: Vec<bool> =
+                side_counts.iter().map(|n| *n > 0 && *n < min).collect();
             for (k, s) in other.iter().enumerate() {
                 side_hidden[k + 2] |= suppressed[*s];
             }
@@ -913,7 +942,9 @@ fn finish(auditor: Auditor<'_>) -> Audit<'_> {
                         suppressed[*s] = hidden[k];
                     }
                 }
-                let nonzero: Vec<usize> = (0..side_counts.len()).filter(|k| side_counts[*k] > 0).collect();
+                let nonzero: Vec<usize> = (0..side_counts.len())
+                    .filter(|k| side_counts[*k] > 0)
+                    .collect();
                 let counts: Vec<usize> = nonzero.iter().map(|k| side_counts[*k]).collect();
                 let mut hidden: Vec<bool> = nonzero.iter().map(|k| side_hidden[*k]).collect();
                 changed |= complement(&counts, &mut hidden, min);
@@ -946,7 +977,13 @@ fn finish(auditor: Auditor<'_>) -> Audit<'_> {
                     slots
                         .iter()
                         .flat_map(|s| cells[*s].iter())
-                        .map(|p| if total { p.salary.saturating_add(p.variable) } else { p.salary })
+                        .map(|p| {
+                            if total {
+                                p.salary.saturating_add(p.variable)
+                            } else {
+                                p.salary
+                            }
+                        })
                         .collect()
                 };
                 let shown = !side_hidden[0] && !side_hidden[1];
@@ -981,15 +1018,15 @@ fn finish(auditor: Auditor<'_>) -> Audit<'_> {
             // Groups.
             if columns.by.is_some() {
                 let mut by_group: Vec<(u32, Vec<u64>, Vec<u64>)> = Vec::new();
+                let mut index: HashMap<u32, usize> = HashMap::new();
                 for s in &at {
                     for p in &cells[*s] {
-                        match by_group.iter_mut().find(|(g, _, _)| *g == p.group) {
-                            Some((_, base, var)) => {
-                                base.push(p.salary);
-                                var.push(p.variable);
-                            }
-                            None => by_group.push((p.group, vec![p.salary], vec![p.variable])),
-                        }
+                        let i = *index.entry(p.group).or_insert_with(|| {
+                            by_group.push((p.group, Vec::new(), Vec::new()));
+                            by_group.len() - 1
+                        });
+                        by_group[i].1.push(p.salary);
+                        by_group[i].2.push(p.variable);
                     }
                 }
                 by_group.sort_by(|a, b| group_names[a.0 as usize].cmp(&group_names[b.0 as usize]));
@@ -1036,8 +1073,10 @@ fn finish(auditor: Auditor<'_>) -> Audit<'_> {
                         let reaches = |g: &GapFigure| {
                             g.amount.minor() > 0
                                 && g.ratio.is_some_and(|r| {
-                                    t.compare(r.numerator().unsigned_abs(), r.denominator().unsigned_abs())
-                                        != std::cmp::Ordering::Less
+                                    t.compare(
+                                        r.numerator().unsigned_abs(),
+                                        r.denominator().unsigned_abs(),
+                                    ) != std::cmp::Ordering::Less
                                 })
                         };
                         cell.flagged = [cell.base_gap, cell.variable_gap]

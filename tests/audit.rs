@@ -19,7 +19,12 @@ fn engineering() -> Ladder {
 /// The CSV text as `(line, fields)` rows after its header, for the library.
 fn rows(csv: &str) -> (Vec<String>, Vec<(u64, Vec<String>)>) {
     let mut lines = csv.lines();
-    let header = lines.next().unwrap().split(',').map(str::to_owned).collect();
+    let header = lines
+        .next()
+        .unwrap()
+        .split(',')
+        .map(str::to_owned)
+        .collect();
     let rows = lines
         .enumerate()
         .map(|(i, l)| (i as u64 + 2, l.split(',').map(str::to_owned).collect()))
@@ -37,11 +42,23 @@ fn the_library_finds_the_planted_facts() {
     let ladder = engineering();
     let (header, rows) = rows(&roster::planted());
     let audit = ladder
-        .audit(header.iter().map(String::as_str), rows, AuditOptions::by("gender"))
+        .audit(
+            header.iter().map(String::as_str),
+            rows,
+            AuditOptions::by("gender"),
+        )
         .unwrap();
-    assert_eq!((audit.rows().read, audit.rows().used, audit.rows().rejected), (65, 63, 2));
+    assert_eq!(
+        (audit.rows().read, audit.rows().used, audit.rows().rejected),
+        (65, 63, 2)
+    );
     // Three people below their band minimum, no one above.
-    let below: Vec<&str> = audit.out_of_band().iter().filter(|o| o.below).map(|o| o.who.as_str()).collect();
+    let below: Vec<&str> = audit
+        .out_of_band()
+        .iter()
+        .filter(|o| o.below)
+        .map(|o| o.who.as_str())
+        .collect();
     assert_eq!(below, ["p007", "p014", "p015"]);
     assert_eq!(audit.out_of_band().len(), 3);
     // A 7% management premium at grade 5, and only there.
@@ -53,16 +70,42 @@ fn the_library_finds_the_planted_facts() {
     assert_eq!(base.median.ratio.unwrap().percent().to_string(), "7.00%");
     assert_eq!(base.mean.ratio.unwrap().percent().to_string(), "7.00%");
     // The level of four is suppressed, and nothing else is.
-    let suppressed: Vec<&str> = audit.levels().iter().filter(|c| c.suppressed).map(|c| c.level.as_str()).collect();
+    let suppressed: Vec<&str> = audit
+        .levels()
+        .iter()
+        .filter(|c| c.suppressed)
+        .map(|c| c.level.as_str())
+        .collect();
     assert_eq!(suppressed, ["ic8"]);
     // Two malformed rows, located, with a did-you-mean.
-    let rejected: Vec<(u64, usize, &str)> = audit.rejected().iter().map(|r| (r.line, r.column, r.message.as_str())).collect();
-    assert_eq!(rejected, [
-        (23, 2, "no level `Staff Enginer` in ladder `engineering`; did you mean `ic4`?"),
-        (44, 3, "salary `180000.555` is not an exact amount in USD, which has 2 decimal places"),
-    ]);
+    let rejected: Vec<(u64, usize, &str)> = audit
+        .rejected()
+        .iter()
+        .map(|r| (r.line, r.column, r.message.as_str()))
+        .collect();
+    assert_eq!(
+        rejected,
+        [
+            (
+                23,
+                2,
+                "no level `Staff Enginer` in ladder `engineering`; did you mean `ic4`?"
+            ),
+            (
+                44,
+                3,
+                "salary `180000.555` is not an exact amount in USD, which has 2 decimal places"
+            ),
+        ]
+    );
     // The gender groups are paid alike: nothing flagged.
-    assert!(audit.groups().iter().flat_map(|g| &g.groups).all(|g| !g.flagged));
+    assert!(
+        audit
+            .groups()
+            .iter()
+            .flat_map(|g| &g.groups)
+            .all(|g| !g.flagged)
+    );
 }
 
 #[test]
@@ -88,14 +131,25 @@ fn suppression_is_complementary() {
         csv.push_str(&format!("ic5,{},X\n", 220_000 + i * 1000));
     }
     for i in 0..10 {
-        csv.push_str(&format!("ic5,{},F\nem2,{},M\n", 230_000 + i * 1000, 230_000 + i * 1000));
+        csv.push_str(&format!(
+            "ic5,{},F\nem2,{},M\n",
+            230_000 + i * 1000,
+            230_000 + i * 1000
+        ));
     }
     let (header, rows) = rows(&csv);
     let audit = ladder
-        .audit(header.iter().map(String::as_str), rows, AuditOptions::by("gender"))
+        .audit(
+            header.iter().map(String::as_str),
+            rows,
+            AuditOptions::by("gender"),
+        )
         .unwrap();
     let groups = &audit.groups()[0].groups;
-    let hidden: Vec<(&str, bool)> = groups.iter().map(|g| (g.group.as_str(), g.base.is_none())).collect();
+    let hidden: Vec<(&str, bool)> = groups
+        .iter()
+        .map(|g| (g.group.as_str(), g.base.is_none()))
+        .collect();
     assert_eq!(hidden, expected_hidden());
 }
 
@@ -109,7 +163,11 @@ fn expected_hidden() -> Vec<(&'static str, bool)> {
 fn a_header_without_salary_is_refused() {
     let ladder = engineering();
     let error = ladder
-        .audit(["level", "pay"], Vec::<(u64, Vec<String>)>::new(), AuditOptions::default())
+        .audit(
+            ["level", "pay"],
+            Vec::<(u64, Vec<String>)>::new(),
+            AuditOptions::default(),
+        )
         .unwrap_err();
     assert_eq!(error.to_string(), "the roster has no `salary` column");
 }
@@ -121,14 +179,25 @@ mod cli {
 
     fn run(args: &[&str]) -> (i32, String, String) {
         let out = dualtrack(args);
-        (out.status.code().unwrap(), text(&out.stdout), text(&out.stderr))
+        (
+            out.status.code().unwrap(),
+            text(&out.stdout),
+            text(&out.stderr),
+        )
     }
 
     #[test]
     fn every_format_reports_the_planted_facts() {
         for format in ["human", "json", "csv", "html"] {
-            let (code, stdout, stderr) =
-                run(&["audit", ENGINEERING, PLANTED, "--by", "gender", "--format", format]);
+            let (code, stdout, stderr) = run(&[
+                "audit",
+                ENGINEERING,
+                PLANTED,
+                "--by",
+                "gender",
+                "--format",
+                format,
+            ]);
             assert_eq!(code, 1, "{format}: findings exit 1; {stderr}");
             assert!(stderr.is_empty(), "{format}: {stderr}");
             insta::assert_snapshot!(format!("audit-planted-{format}"), stdout);
@@ -139,7 +208,7 @@ mod cli {
     fn the_human_output_names_each_fact() {
         let (_, out, _) = run(&["audit", ENGINEERING, PLANTED]);
         assert!(out.contains("rows: 65 read, 63 used, 2 rejected"));
-        assert!(out.contains("base gap: median +17500 USD (7.00%), mean +17500 USD (7.00%)"));
+        assert!(out.contains("base gap: median +17500.00 USD (7.00%), mean +17500.00 USD (7.00%)"));
         assert_eq!(out.matches("below the minimum").count(), 3);
         assert!(out.contains("ic8    suppressed"));
         assert!(out.contains("line 23, column 2 (`level`)"));
@@ -164,7 +233,11 @@ mod cli {
             if tag.starts_with('!') || tag.ends_with('/') || tag.starts_with("meta") {
                 continue;
             }
-            let name: String = tag.trim_start_matches('/').chars().take_while(|c| c.is_ascii_alphanumeric()).collect();
+            let name: String = tag
+                .trim_start_matches('/')
+                .chars()
+                .take_while(|c| c.is_ascii_alphanumeric())
+                .collect();
             if tag.starts_with('/') {
                 assert_eq!(open.pop().as_deref(), Some(name.as_str()), "closing {name}");
             } else {
@@ -186,7 +259,10 @@ mod cli {
         let path = path.to_str().unwrap();
         let (code, out, _) = run(&["audit", ENGINEERING, path]);
         assert_eq!(code, 0, "{out}");
-        assert!(out.contains("line 3, column 2 (`salary`): salary `11O000` is not an exact amount"), "{out}");
+        assert!(
+            out.contains("line 3, column 2 (`salary`): salary `11O000` is not an exact amount"),
+            "{out}"
+        );
         let (code, _, _) = run(&["audit", ENGINEERING, path, "--strict"]);
         assert_eq!(code, 1);
         let (code, _, err) = run(&["audit", ENGINEERING, "no/such.csv"]);

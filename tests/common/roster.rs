@@ -39,8 +39,15 @@ pub fn planted() -> String {
     }
     let mut csv = String::from("id,level,salary,variable,gender\n");
     for (i, (level, salary, variable, gender)) in rows.iter().enumerate() {
-        let variable = if *variable == 0 { String::new() } else { variable.to_string() };
-        csv.push_str(&format!("p{:03},{level},{salary},{variable},{gender}\n", i + 1));
+        let variable = if *variable == 0 {
+            String::new()
+        } else {
+            variable.to_string()
+        };
+        csv.push_str(&format!(
+            "p{:03},{level},{salary},{variable},{gender}\n",
+            i + 1
+        ));
         if i == 20 {
             csv.push_str("x001,Staff Enginer,180000,,F\n");
         }
@@ -56,9 +63,19 @@ pub fn planted() -> String {
 /// deterministic, for the bench.
 pub fn large(rows: usize) -> String {
     const LEVELS: [(&str, u64); 13] = [
-        ("ic1", 115_000), ("ic2", 138_000), ("ic3", 168_000), ("ic4", 205_000), ("ic5", 245_000),
-        ("ic6", 295_000), ("ic7", 355_000), ("ic8", 430_000), ("em1", 205_000), ("em2", 245_000),
-        ("dir1", 295_000), ("dir2", 355_000), ("vp", 430_000),
+        ("ic1", 115_000),
+        ("ic2", 138_000),
+        ("ic3", 168_000),
+        ("ic4", 205_000),
+        ("ic5", 245_000),
+        ("ic6", 295_000),
+        ("ic7", 355_000),
+        ("ic8", 430_000),
+        ("em1", 205_000),
+        ("em2", 245_000),
+        ("dir1", 295_000),
+        ("dir2", 355_000),
+        ("vp", 430_000),
     ];
     let mut csv = String::with_capacity(rows * 40);
     csv.push_str("id,level,zone,salary,variable,gender\n");
@@ -68,7 +85,7 @@ pub fn large(rows: usize) -> String {
         state ^= state >> 7;
         state ^= state << 17;
         let (level, mid) = LEVELS[(state % 13) as usize];
-        let salary = mid - mid / 5 + (state >> 20) % (mid * 2 / 5);
+        let salary = mid - mid * 12 / 100 + (state >> 20) % (mid * 24 / 100);
         let gender = if (state >> 40) % 2 == 0 { "F" } else { "M" };
         let variable = (state >> 8) % 20_000;
         csv.push_str(&format!("e{i},{level},,{salary},{variable},{gender}\n"));

@@ -97,7 +97,11 @@ pub(crate) fn run(args: &Args) -> ExitCode {
 fn detect(head: &[u8]) -> u8 {
     let line = head.split(|b| *b == b'\n').next().unwrap_or(head);
     let count = |c: u8| line.iter().filter(|b| **b == c).count();
-    if count(b';') > count(b',') { b';' } else { b',' }
+    if count(b';') > count(b',') {
+        b';'
+    } else {
+        b','
+    }
 }
 
 /// A roster row as the library reads it.
@@ -191,15 +195,38 @@ fn gap_text(g: &GapFigure, amounts: Amounts) -> String {
     format!("{} ({})", amounts.signed(g.amount), percent(g.ratio))
 }
 
+/// The one amount format of an answer: with cents when the bands, or any
+/// figure shown, have them.
+fn amounts_of(audit: &Audit<'_>) -> Amounts {
+    let cents = |m: Money| !m.minor().is_multiple_of(10u64.pow(u32::from(m.currency().minor_digits())));
+    let figures = audit.levels().iter().filter_map(|c| c.figures.as_ref()).any(|f| {
+        [f.salary.min, f.salary.median, f.salary.mean, f.salary.max]
+            .into_iter()
+            .chain(f.variable.iter().flat_map(|v| [v.min, v.median, v.mean, v.max]))
+            .any(cents)
+    });
+    let sides = audit
+        .parity()
+        .iter()
+        .flat_map(|p| [p.ic, p.management])
+        .chain(audit.groups().iter().flat_map(|g| g.groups.iter().map(|c| c.base)))
+        .flatten()
+        .any(|s| cents(s.median) || cents(s.mean));
+    Amounts::of(audit.ladder(), None).or_cents(figures || sides)
+}
+
 fn human(audit: &Audit<'_>, roster: &str) -> String {
     let ladder = audit.ladder();
-    let amounts = Amounts::of(ladder, None);
+    let amounts = amounts_of(audit);
     let rows = audit.rows();
     let mut out = format!(
-        "Audit of `{}` against {} (`{}`)\nrows: {} read, {} used, {} rejected; figures of groups of fewer than {} are suppressed\n",
+        "Audit of `{}` against {} (`{}`){}\nrows: {} read, {} used, {} rejected; figures of groups of fewer than {} are suppressed\n",
         dualtrack::escape(roster),
         ladder.name(),
         ladder.id(),
+        ladder.currency().map_or_else(String::new, |c| format!(
+            ": amounts in {c}, or in each zone's currency"
+        )),
         rows.read,
         rows.used,
         rows.rejected,
@@ -208,8 +235,19 @@ fn human(audit: &Audit<'_>, roster: &str) -> String {
     out.push_str("\nPay per level (compa-ratio: salary / band midpoint; penetration: where the median sits from min 0% to max 100%)\n");
     let mut table_rows = vec![
         [
-            "grade", "level", "zone", "people", "min", "median", "mean", "max", "compa", "compa range",
-            "penetration", "below", "above",
+            "grade",
+            "level",
+            "zone",
+            "people",
+            "min",
+            "median",
+            "mean",
+            "max",
+            "compa",
+            "compa range",
+            "penetration",
+            "below",
+            "above",
         ]
         .map(String::from)
         .to_vec(),
@@ -243,7 +281,11 @@ fn human(audit: &Audit<'_>, roster: &str) -> String {
             row.remove(2);
         }
     }
-    let right: &[usize] = if zoned { &[0, 3, 4, 5, 6, 7, 8, 10, 11, 12] } else { &[0, 2, 3, 4, 5, 6, 7, 9, 10, 11] };
+    let right: &[usize] = if zoned {
+        &[0, 3, 4, 5, 6, 7, 8, 10, 11, 12]
+    } else {
+        &[0, 2, 3, 4, 5, 6, 7, 9, 10, 11]
+    };
     out.push_str(&table(&table_rows, right, "  "));
     if audit.levels().iter().any(|c| c.figures.is_none()) {
         out.push_str(&format!(
@@ -275,7 +317,11 @@ fn human(audit: &Audit<'_>, roster: &str) -> String {
             ),
             None => SUPPRESSED.to_owned(),
         };
-        out.push_str(&format!("  {at}\n    IC:         {}\n    management: {}\n", side(&p.ic), side(&p.management)));
+        out.push_str(&format!(
+            "  {at}\n    IC:         {}\n    management: {}\n",
+            side(&p.ic),
+            side(&p.management)
+        ));
         let gaps = |name: &str, g: &Option<Gaps>| match g {
             Some(g) => format!(
                 "    {name} gap: median {}, mean {}\n",
@@ -285,7 +331,13 @@ fn human(audit: &Audit<'_>, roster: &str) -> String {
             None => format!("    {name} gap: {SUPPRESSED}\n"),
         };
         out.push_str(&gaps("base", &p.base));
-        if p.total.is_some() || (p.base.is_none() && audit.levels().iter().any(|l| l.figures.as_ref().is_some_and(|f| f.variable.is_some()))) {
+        if p.total.is_some()
+            || (p.base.is_none()
+                && audit
+                    .levels()
+                    .iter()
+                    .any(|l| l.figures.as_ref().is_some_and(|f| f.variable.is_some())))
+        {
             out.push_str(&gaps("total pay", &p.total));
         }
         if p.finding {
@@ -310,12 +362,25 @@ fn human(audit: &Audit<'_>, roster: &str) -> String {
             };
             out.push_str(&format!("  {at}\n"));
             let mut rows = vec![
-                ["group", "people", "median", "mean", "median gap", "mean gap", "variable gap (median, mean)", ""]
-                    .map(String::from)
-                    .to_vec(),
+                [
+                    "group",
+                    "people",
+                    "median",
+                    "mean",
+                    "median gap",
+                    "mean gap",
+                    "variable gap (median, mean)",
+                    "",
+                ]
+                .map(String::from)
+                .to_vec(),
             ];
             for c in &g.groups {
-                let mut row = vec![if c.group.is_empty() { "(empty)".to_owned() } else { dualtrack::escape(&c.group) }];
+                let mut row = vec![if c.group.is_empty() {
+                    "(empty)".to_owned()
+                } else {
+                    dualtrack::escape(&c.group)
+                }];
                 match c.base {
                     Some(b) => {
                         row.extend([
@@ -335,10 +400,20 @@ fn human(audit: &Audit<'_>, roster: &str) -> String {
                             }
                             row.push(c.variable_gap.map_or_else(
                                 || "-".to_owned(),
-                                |v| format!("{}, {}", percent(v.median.ratio), percent(v.mean.ratio)),
+                                |v| {
+                                    format!(
+                                        "{}, {}",
+                                        percent(v.median.ratio),
+                                        percent(v.mean.ratio)
+                                    )
+                                },
                             ));
                         }
-                        row.push(if c.flagged { "flagged".to_owned() } else { String::new() });
+                        row.push(if c.flagged {
+                            "flagged".to_owned()
+                        } else {
+                            String::new()
+                        });
                     }
                     None => row.push(SUPPRESSED.to_owned()),
                 }
@@ -348,18 +423,29 @@ fn human(audit: &Audit<'_>, roster: &str) -> String {
         }
     }
 
-    out.push_str(&format!("\nOutside the band ({})\n", audit.out_of_band().len()));
+    out.push_str(&format!(
+        "\nOutside the band ({})\n",
+        audit.out_of_band().len()
+    ));
     if audit.out_of_band().is_empty() {
         out.push_str("  everyone is paid within their band\n");
     } else {
-        let mut rows = vec![["who", "level", "zone", "salary", "band", "outside by"].map(String::from).to_vec()];
+        let mut rows = vec![
+            ["who", "level", "zone", "salary", "band", "outside by"]
+                .map(String::from)
+                .to_vec(),
+        ];
         for o in audit.out_of_band() {
             rows.push(vec![
                 dualtrack::escape(&o.who),
                 o.level.to_string(),
                 zone_text(o.zone.as_ref()),
                 amounts.money(o.salary),
-                format!("{}-{}", amounts.amount(o.band.min()), amounts.amount(o.band.max())),
+                format!(
+                    "{}-{}",
+                    amounts.amount(o.band.min()),
+                    amounts.amount(o.band.max())
+                ),
                 format!(
                     "{} {} the {}",
                     amounts.money(o.by),
@@ -368,7 +454,14 @@ fn human(audit: &Audit<'_>, roster: &str) -> String {
                 ),
             ]);
         }
-        out.push_str(&table(&rows, &[3], "  "));
+        if !audit.out_of_band().iter().any(|o| o.zone.is_some()) {
+            for row in &mut rows {
+                row.remove(2);
+            }
+            out.push_str(&table(&rows, &[2], "  "));
+        } else {
+            out.push_str(&table(&rows, &[3], "  "));
+        }
     }
 
     out.push_str(&format!("\nRejected rows ({})\n", audit.rejected().len()));
@@ -394,17 +487,54 @@ fn human(audit: &Audit<'_>, roster: &str) -> String {
 fn csv_table(audit: &Audit<'_>) -> Result<String, String> {
     let mut writer = csv::Writer::from_writer(Vec::new());
     let mut rows: Vec<[String; 6]> = Vec::new();
-    let mut put = |section: &str, grade: String, zone: String, subject: &str, measure: &str, value: String| {
-        rows.push([section.to_owned(), grade, zone, subject.to_owned(), measure.to_owned(), value]);
+    let mut put = |section: &str,
+                   grade: String,
+                   zone: String,
+                   subject: &str,
+                   measure: &str,
+                   value: String| {
+        rows.push([
+            section.to_owned(),
+            grade,
+            zone,
+            subject.to_owned(),
+            measure.to_owned(),
+            value,
+        ]);
     };
     let r = audit.rows();
-    put("rows", String::new(), String::new(), "", "read", r.read.to_string());
-    put("rows", String::new(), String::new(), "", "used", r.used.to_string());
-    put("rows", String::new(), String::new(), "", "rejected", r.rejected.to_string());
+    put(
+        "rows",
+        String::new(),
+        String::new(),
+        "",
+        "read",
+        r.read.to_string(),
+    );
+    put(
+        "rows",
+        String::new(),
+        String::new(),
+        "",
+        "used",
+        r.used.to_string(),
+    );
+    put(
+        "rows",
+        String::new(),
+        String::new(),
+        "",
+        "rejected",
+        r.rejected.to_string(),
+    );
     let money = |m: Money| m.amount();
     let ratio = |r: Option<Ratio>| r.map_or_else(String::new, |r| format!("{r}"));
     for c in audit.levels() {
-        let (g, z, s) = (c.grade.to_string(), zone_text(c.zone.as_ref()), c.level.as_str());
+        let (g, z, s) = (
+            c.grade.to_string(),
+            zone_text(c.zone.as_ref()),
+            c.level.as_str(),
+        );
         match &c.figures {
             None => put("level", g, z, s, "suppressed", "true".to_owned()),
             Some(f) => {
@@ -431,12 +561,47 @@ fn csv_table(audit: &Audit<'_>) -> Result<String, String> {
         for (name, gaps) in [("base", &p.base), ("total", &p.total)] {
             match gaps {
                 Some(gaps) => {
-                    put("parity", g.clone(), z.clone(), name, "median_gap", gaps.median.amount.amount());
-                    put("parity", g.clone(), z.clone(), name, "median_gap_ratio", ratio(gaps.median.ratio));
-                    put("parity", g.clone(), z.clone(), name, "mean_gap", gaps.mean.amount.amount());
-                    put("parity", g.clone(), z.clone(), name, "mean_gap_ratio", ratio(gaps.mean.ratio));
+                    put(
+                        "parity",
+                        g.clone(),
+                        z.clone(),
+                        name,
+                        "median_gap",
+                        gaps.median.amount.amount(),
+                    );
+                    put(
+                        "parity",
+                        g.clone(),
+                        z.clone(),
+                        name,
+                        "median_gap_ratio",
+                        ratio(gaps.median.ratio),
+                    );
+                    put(
+                        "parity",
+                        g.clone(),
+                        z.clone(),
+                        name,
+                        "mean_gap",
+                        gaps.mean.amount.amount(),
+                    );
+                    put(
+                        "parity",
+                        g.clone(),
+                        z.clone(),
+                        name,
+                        "mean_gap_ratio",
+                        ratio(gaps.mean.ratio),
+                    );
                 }
-                None if name == "base" => put("parity", g.clone(), z.clone(), name, "suppressed", "true".to_owned()),
+                None if name == "base" => put(
+                    "parity",
+                    g.clone(),
+                    z.clone(),
+                    name,
+                    "suppressed",
+                    "true".to_owned(),
+                ),
                 None => {}
             }
         }
@@ -446,23 +611,93 @@ fn csv_table(audit: &Audit<'_>) -> Result<String, String> {
         let (g, z) = (gg.grade.to_string(), zone_text(gg.zone.as_ref()));
         for c in &gg.groups {
             match c.base {
-                None => put("group", g.clone(), z.clone(), &c.group, "suppressed", "true".to_owned()),
+                None => put(
+                    "group",
+                    g.clone(),
+                    z.clone(),
+                    &c.group,
+                    "suppressed",
+                    "true".to_owned(),
+                ),
                 Some(b) => {
-                    put("group", g.clone(), z.clone(), &c.group, "headcount", b.headcount.to_string());
-                    put("group", g.clone(), z.clone(), &c.group, "median", money(b.median));
-                    put("group", g.clone(), z.clone(), &c.group, "mean", money(b.mean));
+                    put(
+                        "group",
+                        g.clone(),
+                        z.clone(),
+                        &c.group,
+                        "headcount",
+                        b.headcount.to_string(),
+                    );
+                    put(
+                        "group",
+                        g.clone(),
+                        z.clone(),
+                        &c.group,
+                        "median",
+                        money(b.median),
+                    );
+                    put(
+                        "group",
+                        g.clone(),
+                        z.clone(),
+                        &c.group,
+                        "mean",
+                        money(b.mean),
+                    );
                     if gg.reference.as_deref() == Some(c.group.as_str()) {
-                        put("group", g.clone(), z.clone(), &c.group, "reference", "true".to_owned());
+                        put(
+                            "group",
+                            g.clone(),
+                            z.clone(),
+                            &c.group,
+                            "reference",
+                            "true".to_owned(),
+                        );
                     }
                     if let Some(gap) = c.base_gap {
-                        put("group", g.clone(), z.clone(), &c.group, "median_gap_ratio", ratio(gap.median.ratio));
-                        put("group", g.clone(), z.clone(), &c.group, "mean_gap_ratio", ratio(gap.mean.ratio));
+                        put(
+                            "group",
+                            g.clone(),
+                            z.clone(),
+                            &c.group,
+                            "median_gap_ratio",
+                            ratio(gap.median.ratio),
+                        );
+                        put(
+                            "group",
+                            g.clone(),
+                            z.clone(),
+                            &c.group,
+                            "mean_gap_ratio",
+                            ratio(gap.mean.ratio),
+                        );
                     }
                     if let Some(gap) = c.variable_gap {
-                        put("group", g.clone(), z.clone(), &c.group, "variable_median_gap_ratio", ratio(gap.median.ratio));
-                        put("group", g.clone(), z.clone(), &c.group, "variable_mean_gap_ratio", ratio(gap.mean.ratio));
+                        put(
+                            "group",
+                            g.clone(),
+                            z.clone(),
+                            &c.group,
+                            "variable_median_gap_ratio",
+                            ratio(gap.median.ratio),
+                        );
+                        put(
+                            "group",
+                            g.clone(),
+                            z.clone(),
+                            &c.group,
+                            "variable_mean_gap_ratio",
+                            ratio(gap.mean.ratio),
+                        );
                     }
-                    put("group", g.clone(), z.clone(), &c.group, "flagged", c.flagged.to_string());
+                    put(
+                        "group",
+                        g.clone(),
+                        z.clone(),
+                        &c.group,
+                        "flagged",
+                        c.flagged.to_string(),
+                    );
                 }
             }
         }
@@ -474,8 +709,19 @@ fn csv_table(audit: &Audit<'_>) -> Result<String, String> {
             .level(&level)
             .map(|l| l.grade().to_string())
             .unwrap_or_default();
-        let measure = if o.below { "below_min_by" } else { "above_max_by" };
-        put("out_of_band", grade, zone_text(o.zone.as_ref()), &format!("{} ({level})", o.who), measure, money(o.by));
+        let measure = if o.below {
+            "below_min_by"
+        } else {
+            "above_max_by"
+        };
+        put(
+            "out_of_band",
+            grade,
+            zone_text(o.zone.as_ref()),
+            &format!("{} ({level})", o.who),
+            measure,
+            money(o.by),
+        );
     }
     for r in audit.rejected() {
         put(
@@ -520,7 +766,7 @@ const MAX_DOTS: usize = 400;
 /// A self-contained page: no script, no external resource.
 fn html(audit: &Audit<'_>, roster: &str) -> String {
     let ladder = audit.ladder();
-    let amounts = Amounts::of(ladder, None);
+    let amounts = amounts_of(audit);
     let mut out = String::new();
     let _ = write!(
         out,
@@ -554,8 +800,11 @@ fn html(audit: &Audit<'_>, roster: &str) -> String {
     // Parity table.
     out.push_str("<h2>Parity in practice</h2>\n<table>\n<tr><th>grade</th><th>zone</th><th>IC median</th><th>management median</th><th>median gap</th><th>mean gap</th><th>total pay median gap</th><th>finding</th></tr>\n");
     for p in audit.parity() {
-        let median = |s: &Option<Side>| s.map_or_else(|| SUPPRESSED.to_owned(), |s| amounts.money(s.median));
-        let gap = |g: Option<GapFigure>| g.map_or_else(|| SUPPRESSED.to_owned(), |g| gap_text(&g, amounts));
+        let median =
+            |s: &Option<Side>| s.map_or_else(|| SUPPRESSED.to_owned(), |s| amounts.money(s.median));
+        let gap = |g: Option<GapFigure>| {
+            g.map_or_else(|| SUPPRESSED.to_owned(), |g| gap_text(&g, amounts))
+        };
         let _ = writeln!(
             out,
             "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td{}>{}</td></tr>",
@@ -565,19 +814,34 @@ fn html(audit: &Audit<'_>, roster: &str) -> String {
             median(&p.management),
             gap(p.base.map(|g| g.median)),
             gap(p.base.map(|g| g.mean)),
-            p.total.map_or_else(|| "-".to_owned(), |g| gap_text(&g.median, amounts)),
+            p.total
+                .map_or_else(|| "-".to_owned(), |g| gap_text(&g.median, amounts)),
             if p.finding { " class=\"finding\"" } else { "" },
-            if p.finding { "management paid more than the policy allows" } else { "" }
+            if p.finding {
+                "management paid more than the policy allows"
+            } else {
+                ""
+            }
         );
     }
     out.push_str("</table>\n");
     if let Some(by) = audit.by() {
-        let _ = writeln!(out, "<h2>Groups by <code>{}</code></h2>\n<table>\n<tr><th>grade</th><th>zone</th><th>group</th><th>people</th><th>median</th><th>mean</th><th>median gap</th><th>mean gap</th><th>flagged</th></tr>", esc(by));
+        let _ = writeln!(
+            out,
+            "<h2>Groups by <code>{}</code></h2>\n<table>\n<tr><th>grade</th><th>zone</th><th>group</th><th>people</th><th>median</th><th>mean</th><th>median gap</th><th>mean gap</th><th>flagged</th></tr>",
+            esc(by)
+        );
         for g in audit.groups() {
             for c in &g.groups {
                 let (people, median, mean) = c.base.map_or_else(
                     || (SUPPRESSED.to_owned(), String::new(), String::new()),
-                    |b| (b.headcount.to_string(), amounts.money(b.median), amounts.money(b.mean)),
+                    |b| {
+                        (
+                            b.headcount.to_string(),
+                            amounts.money(b.median),
+                            amounts.money(b.mean),
+                        )
+                    },
                 );
                 let reference = g.reference.as_deref() == Some(c.group.as_str());
                 let (mg, ag) = match c.base_gap {
@@ -598,7 +862,11 @@ fn html(audit: &Audit<'_>, roster: &str) -> String {
         }
         out.push_str("</table>\n");
     }
-    let _ = writeln!(out, "<h2>Outside the band ({})</h2>\n<table>\n<tr><th>who</th><th>level</th><th>zone</th><th>salary</th><th>band</th><th>outside by</th></tr>", audit.out_of_band().len());
+    let _ = writeln!(
+        out,
+        "<h2>Outside the band ({})</h2>\n<table>\n<tr><th>who</th><th>level</th><th>zone</th><th>salary</th><th>band</th><th>outside by</th></tr>",
+        audit.out_of_band().len()
+    );
     for o in audit.out_of_band() {
         let _ = writeln!(
             out,
@@ -614,7 +882,11 @@ fn html(audit: &Audit<'_>, roster: &str) -> String {
         );
     }
     out.push_str("</table>\n");
-    let _ = writeln!(out, "<h2>Rejected rows ({})</h2>\n<table>\n<tr><th>line</th><th>column</th><th>reason</th></tr>", audit.rejected().len());
+    let _ = writeln!(
+        out,
+        "<h2>Rejected rows ({})</h2>\n<table>\n<tr><th>line</th><th>column</th><th>reason</th></tr>",
+        audit.rejected().len()
+    );
     for r in audit.rejected() {
         let _ = writeln!(
             out,
@@ -656,21 +928,36 @@ fn chart(
     }
     let span = high - low;
     let x = |minor: u64| -> u64 {
-        left + u64::try_from(u128::from(minor.saturating_sub(low)) * u128::from(width - left - 20) / u128::from(span)).unwrap_or(0)
+        left + u64::try_from(
+            u128::from(minor.saturating_sub(low)) * u128::from(width - left - 20)
+                / u128::from(span),
+        )
+        .unwrap_or(0)
     };
     let height = row_height * cells.len() as u64 + 30;
     let title = match zone {
         Some(z) => format!("Grade {grade} in {z}"),
         None => format!("Grade {grade}"),
     };
-    let _ = writeln!(out, "<h3>{}</h3>\n<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{width}\" height=\"{height}\" role=\"img\" aria-label=\"{}\">", esc(&title), esc(&title));
+    let _ = writeln!(
+        out,
+        "<h3>{}</h3>\n<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{width}\" height=\"{height}\" role=\"img\" aria-label=\"{}\">",
+        esc(&title),
+        esc(&title)
+    );
     for (i, c) in cells.iter().enumerate() {
         let y = 10 + row_height * i as u64;
         let management = ladder
             .track(c.track.as_str())
             .is_some_and(|t| t.kind() == dualtrack::TrackKind::Management);
         let color = if management { "#f28e2b" } else { "#4e79a7" };
-        let _ = writeln!(out, "<text x=\"4\" y=\"{}\">{} ({})</text>", y + 18, esc(c.level.as_str()), esc(c.track.as_str()));
+        let _ = writeln!(
+            out,
+            "<text x=\"4\" y=\"{}\">{} ({})</text>",
+            y + 18,
+            esc(c.level.as_str()),
+            esc(c.track.as_str())
+        );
         if let Some(b) = c.band {
             let _ = writeln!(
                 out,
@@ -687,11 +974,21 @@ fn chart(
                 let salaries = f.salaries();
                 let step = salaries.len().div_ceil(MAX_DOTS).max(1);
                 for s in salaries.iter().step_by(step) {
-                    let _ = writeln!(out, "<circle cx=\"{}\" cy=\"{}\" r=\"3\" fill=\"{color}\" fill-opacity=\"0.7\"/>", x(*s), y + 14);
+                    let _ = writeln!(
+                        out,
+                        "<circle cx=\"{}\" cy=\"{}\" r=\"3\" fill=\"{color}\" fill-opacity=\"0.7\"/>",
+                        x(*s),
+                        y + 14
+                    );
                 }
             }
             None => {
-                let _ = writeln!(out, "<text x=\"{}\" y=\"{}\" fill=\"#666\">suppressed</text>", width - 90, y + 18);
+                let _ = writeln!(
+                    out,
+                    "<text x=\"{}\" y=\"{}\" fill=\"#666\">suppressed</text>",
+                    width - 90,
+                    y + 18
+                );
             }
         }
     }
@@ -709,7 +1006,10 @@ fn chart(
 fn currency(cells: &[&LevelCell]) -> dualtrack::Currency {
     cells
         .iter()
-        .find_map(|c| c.band.map(|b| b.min().currency()).or_else(|| c.figures.as_ref().map(|f| f.salary.min.currency())))
+        .find_map(|c| {
+            c.band
+                .map(|b| b.min().currency())
+                .or_else(|| c.figures.as_ref().map(|f| f.salary.min.currency()))
+        })
         .unwrap_or_else(|| dualtrack::Currency::from_code("USD").unwrap_or_else(|| unreachable!()))
 }
-
