@@ -1064,10 +1064,12 @@ fn finish(auditor: Auditor<'_>) -> Audit<'_> {
                         if let Some(b) = cell.base {
                             cell.base_gap = gaps(*rb, b);
                         }
-                        if has_variable && let (Some(rv), Some(v)) = (rv, v) {
-                            if rv.mean.minor() > 0 && rv.median.minor() > 0 {
-                                cell.variable_gap = gaps(*rv, *v);
-                            }
+                        if has_variable
+                            && let (Some(rv), Some(v)) = (rv, v)
+                            && rv.mean.minor() > 0
+                            && rv.median.minor() > 0
+                        {
+                            cell.variable_gap = gaps(*rv, *v);
                         }
                         let t = options.gap_threshold;
                         let reaches = |g: &GapFigure| {

@@ -86,7 +86,11 @@ pub fn large(rows: usize) -> String {
         state ^= state << 17;
         let (level, mid) = LEVELS[(state % 13) as usize];
         let salary = mid - mid * 12 / 100 + (state >> 20) % (mid * 24 / 100);
-        let gender = if (state >> 40) % 2 == 0 { "F" } else { "M" };
+        let gender = if (state >> 40).is_multiple_of(2) {
+            "F"
+        } else {
+            "M"
+        };
         let variable = (state >> 8) % 20_000;
         csv.push_str(&format!("e{i},{level},,{salary},{variable},{gender}\n"));
     }

@@ -198,18 +198,34 @@ fn gap_text(g: &GapFigure, amounts: Amounts) -> String {
 /// The one amount format of an answer: with cents when the bands, or any
 /// figure shown, have them.
 fn amounts_of(audit: &Audit<'_>) -> Amounts {
-    let cents = |m: Money| !m.minor().is_multiple_of(10u64.pow(u32::from(m.currency().minor_digits())));
-    let figures = audit.levels().iter().filter_map(|c| c.figures.as_ref()).any(|f| {
-        [f.salary.min, f.salary.median, f.salary.mean, f.salary.max]
-            .into_iter()
-            .chain(f.variable.iter().flat_map(|v| [v.min, v.median, v.mean, v.max]))
-            .any(cents)
-    });
+    let cents = |m: Money| {
+        !m.minor()
+            .is_multiple_of(10u64.pow(u32::from(m.currency().minor_digits())))
+    };
+    let figures = audit
+        .levels()
+        .iter()
+        .filter_map(|c| c.figures.as_ref())
+        .any(|f| {
+            [f.salary.min, f.salary.median, f.salary.mean, f.salary.max]
+                .into_iter()
+                .chain(
+                    f.variable
+                        .iter()
+                        .flat_map(|v| [v.min, v.median, v.mean, v.max]),
+                )
+                .any(cents)
+        });
     let sides = audit
         .parity()
         .iter()
         .flat_map(|p| [p.ic, p.management])
-        .chain(audit.groups().iter().flat_map(|g| g.groups.iter().map(|c| c.base)))
+        .chain(
+            audit
+                .groups()
+                .iter()
+                .flat_map(|g| g.groups.iter().map(|c| c.base)),
+        )
         .flatten()
         .any(|s| cents(s.median) || cents(s.mean));
     Amounts::of(audit.ladder(), None).or_cents(figures || sides)
@@ -973,12 +989,13 @@ fn chart(
             Some(f) => {
                 let salaries = f.salaries();
                 let step = salaries.len().div_ceil(MAX_DOTS).max(1);
-                for s in salaries.iter().step_by(step) {
+                // Equal salaries are drawn a little apart, up and down.
+                for (k, s) in salaries.iter().step_by(step).enumerate() {
+                    let cy = y + 9 + (k as u64 % 3) * 5;
                     let _ = writeln!(
                         out,
-                        "<circle cx=\"{}\" cy=\"{}\" r=\"3\" fill=\"{color}\" fill-opacity=\"0.7\"/>",
-                        x(*s),
-                        y + 14
+                        "<circle cx=\"{}\" cy=\"{cy}\" r=\"3\" fill=\"{color}\" fill-opacity=\"0.7\"/>",
+                        x(*s)
                     );
                 }
             }
