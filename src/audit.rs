@@ -105,6 +105,12 @@ impl<S: AsRef<str>> Record for [S] {
     }
 }
 
+impl<S: AsRef<str>, const N: usize> Record for [S; N] {
+    fn field(&self, index: usize) -> Option<&str> {
+        self.get(index).map(AsRef::as_ref)
+    }
+}
+
 impl<S: AsRef<str>> Record for Vec<S> {
     fn field(&self, index: usize) -> Option<&str> {
         self.get(index).map(AsRef::as_ref)
