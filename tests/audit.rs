@@ -270,3 +270,49 @@ mod cli {
         std::fs::remove_dir_all(&dir).unwrap();
     }
 }
+
+/// Salaries in a zone are in its currency and placed in its band; an
+/// unknown zone and a missing salary are rejected where they are.
+#[test]
+fn zones_and_missing_fields() {
+    let ladder = engineering();
+    let rows = [
+        (2, vec!["ic1", "london", "60000"]),
+        (3, vec!["ic1", "londn", "60000"]),
+        (4, vec!["ic1", "", ""]),
+        (5, vec!["ic1", "london", "60000.555"]),
+    ];
+    let mut options = AuditOptions::default();
+    options.min_group = 1;
+    let audit = ladder
+        .audit(["level", "zone", "salary"], rows, options)
+        .unwrap();
+    assert_eq!(audit.rows().used, 1);
+    let cell = &audit.levels()[0];
+    assert_eq!(cell.zone.as_ref().map(|z| z.as_str()), Some("london"));
+    assert_eq!(
+        cell.figures.as_ref().unwrap().salary.median.to_string(),
+        "60000 GBP"
+    );
+    let rejected: Vec<(u64, usize, &str)> = audit
+        .rejected()
+        .iter()
+        .map(|r| (r.line, r.column, r.message.as_str()))
+        .collect();
+    assert_eq!(
+        rejected,
+        [
+            (
+                3,
+                2,
+                "no zone `londn` in ladder `engineering`; did you mean `london`?"
+            ),
+            (4, 3, "the salary is missing"),
+            (
+                5,
+                3,
+                "salary `60000.555` is not an exact amount in GBP, which has 2 decimal places"
+            ),
+        ]
+    );
+}
