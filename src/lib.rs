@@ -44,6 +44,9 @@
 //! - what a change to a ladder does, two versions compared by id
 //!   ([`LadderDiff`], [`Ladder::diff`]): pay moved per grade on each track
 //!   side by side, every band point changed, findings introduced and fixed.
+//! - [`audit`]: what people are actually paid, against the ladder: statistics
+//!   per level, parity in practice, group gaps, with privacy suppression
+//!   ([`Ladder::audit`]).
 //!
 //! # Features
 //!
@@ -101,6 +104,9 @@ mod query;
 
 mod diff;
 
+pub mod audit;
+
+pub use audit::{Audit, AuditOptions, Auditor, HeaderError};
 pub use date::{Date, DateError};
 pub use decimal::{Decimal, DecimalError, Percent};
 pub use diff::{

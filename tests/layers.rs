@@ -33,8 +33,9 @@ const LAYERS: &[&[&str]] = &[
     &["ratings"],
     // the questions services ask of a ladder
     &["query"],
-    // two versions of a ladder compared
-    &["diff"],
+    // two versions of a ladder compared; what people are actually paid,
+    // audited against the ladder
+    &["audit", "diff"],
 ];
 
 fn layer_of(module: &str) -> Option<usize> {

@@ -9,6 +9,7 @@ use clap::{Parser, Subcommand};
 
 mod annotations;
 mod assess;
+mod audit;
 mod diff;
 mod explain;
 mod input;
@@ -49,6 +50,9 @@ enum Command {
     /// Compare two versions of a ladder: pay per grade on each track side by
     /// side, every band point changed, findings introduced and fixed.
     Diff(diff::Args),
+    /// Audit what people are actually paid (a CSV roster) against the ladder:
+    /// pay per level, parity in practice, group gaps, salaries outside their band.
+    Audit(audit::Args),
 }
 
 fn main() -> ExitCode {
@@ -67,5 +71,6 @@ fn run(cli: Cli) -> ExitCode {
         Command::Move(args) => r#move::run(&args),
         Command::Assess(args) => assess::run(&args),
         Command::Diff(args) => diff::run(&args),
+        Command::Audit(args) => audit::run(&args),
     }
 }

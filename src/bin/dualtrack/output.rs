@@ -260,6 +260,14 @@ impl Amounts {
         Self { cents }
     }
 
+    /// The same format, with the minor digits always written when `cents`
+    /// (for answers whose own figures, such as medians, have cents).
+    pub(crate) fn or_cents(self, cents: bool) -> Self {
+        Self {
+            cents: self.cents || cents,
+        }
+    }
+
     /// `41.00` (no currency), for a table column.
     pub(crate) fn amount(self, money: Money) -> String {
         self.pad(money.amount(), money.currency())
