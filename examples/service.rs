@@ -128,7 +128,7 @@ fn answer(ladder: &Ladder, request: &Request) -> (u16, Value) {
             let salary = salary
                 .parse()
                 .ok()
-                .and_then(|amount| Money::from_decimal(amount, band.mid().currency()));
+                .and_then(|amount| Money::from_decimal(amount, band.mid().currency()).ok());
             match salary.and_then(|salary| band.position(salary)) {
                 Some(position) => (200, json!(position)),
                 None => fail(400, &"a salary is a plain decimal in the band's currency"),

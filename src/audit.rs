@@ -119,6 +119,7 @@ impl<S: AsRef<str>> Record for Vec<S> {
 
 /// A rejected row: where, and why.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[non_exhaustive]
 pub struct Rejection {
     /// Its line, from one (the header is line 1 of a file).
     pub line: u64,
@@ -452,7 +453,7 @@ fn amount(text: &str, currency: Currency) -> Result<Money, String> {
             crate::text::escape(text)
         )
     })?;
-    Money::from_decimal(decimal, currency).ok_or_else(|| {
+    Money::from_decimal(decimal, currency).map_err(|_| {
         format!(
             "`{}` is not an exact amount in {currency}, which has {} decimal places",
             crate::text::escape(text),
@@ -463,6 +464,7 @@ fn amount(text: &str, currency: Currency) -> Result<Money, String> {
 
 /// How many rows were read, used and rejected.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[non_exhaustive]
 pub struct RowCounts {
     /// Rows read (the header not counted).
     pub read: u64,
@@ -474,6 +476,7 @@ pub struct RowCounts {
 
 /// A salary outside its band: the only place a person appears.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[non_exhaustive]
 pub struct OutOfBand {
     /// The row's `id`, or `line N`.
     pub who: String,
@@ -495,6 +498,7 @@ pub struct OutOfBand {
 
 /// Minimum, median, mean and maximum of a cell.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[non_exhaustive]
 pub struct Summary {
     /// The lowest.
     pub min: Money,
@@ -508,6 +512,7 @@ pub struct Summary {
 
 /// The figures of a level in a zone, when not suppressed.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[non_exhaustive]
 pub struct LevelFigures {
     /// Headcount.
     pub headcount: usize,
@@ -543,6 +548,7 @@ impl LevelFigures {
 
 /// A level in a zone: the cell of one grade and track.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[non_exhaustive]
 pub struct LevelCell {
     /// The level.
     pub level: LevelId,
@@ -562,6 +568,7 @@ pub struct LevelCell {
 
 /// A gap between a reference figure and another, exactly.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[non_exhaustive]
 pub struct GapFigure {
     /// `reference - other`.
     pub amount: SignedMoney,
@@ -581,6 +588,7 @@ impl GapFigure {
 
 /// A side of a grade: its headcount, median and mean.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[non_exhaustive]
 pub struct Side {
     /// Headcount.
     pub headcount: usize,
@@ -592,6 +600,7 @@ pub struct Side {
 
 /// Median and mean gaps of one measure (base or total pay).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[non_exhaustive]
 pub struct Gaps {
     /// The median gap.
     pub median: GapFigure,
@@ -601,6 +610,7 @@ pub struct Gaps {
 
 /// IC against management pay at a grade, in a zone.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[non_exhaustive]
 pub struct ParityInPractice {
     /// The grade.
     pub grade: Grade,
@@ -620,6 +630,7 @@ pub struct ParityInPractice {
 
 /// One group at a grade.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[non_exhaustive]
 pub struct GroupCell {
     /// The group's value in the `by` column.
     pub group: String,
@@ -637,6 +648,7 @@ pub struct GroupCell {
 
 /// The groups of a grade (the category of workers of equal value), in a zone.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[non_exhaustive]
 pub struct GroupGrade {
     /// The grade.
     pub grade: Grade,

@@ -53,6 +53,7 @@ pub struct LadderDiff {
 /// names it (`effective_date`, `parity.tolerance`), the old and new values as
 /// text (`none` when absent).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[non_exhaustive]
 pub struct FieldChange {
     /// What changed, as the file names it.
     pub key: String,
@@ -143,6 +144,7 @@ impl fmt::Display for ItemChange {
 /// One band point of one level whose amount changed: in the base currency
 /// (`zone` is `None`), or in a zone as its rules make it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[non_exhaustive]
 pub struct PayChange {
     /// The level.
     pub level: String,
@@ -227,6 +229,7 @@ fn signed_percent_option<S: Serializer>(
 
 /// A level's expectation of a competency that changed.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[non_exhaustive]
 pub struct ExpectationDelta {
     /// The level.
     pub level: String,
@@ -260,6 +263,7 @@ impl fmt::Display for ExpectationDelta {
 /// target cash (base plus variable pay at target) when either version pays
 /// variable pay, as parity compares it then.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[non_exhaustive]
 pub struct Movement {
     /// The track.
     pub track: String,
@@ -332,6 +336,7 @@ impl Movement {
 /// One grade's pay movement on each IC and management track, side by side:
 /// the dual-track verdict of a pay change.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[non_exhaustive]
 pub struct GradeMovement {
     /// The grade, as the new version shows it.
     pub grade: Grade,
@@ -350,6 +355,7 @@ pub struct GradeMovement {
 /// code and message, then by code and path (a finding whose message changed
 /// with an amount is the same finding).
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+#[non_exhaustive]
 pub struct FindingsDelta {
     /// Findings of the new version that the old one did not have.
     pub introduced: Vec<Finding>,

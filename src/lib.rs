@@ -124,7 +124,7 @@ pub use model::{
     PayPeriod, Policy, Proficiency, ProficiencyError, ProficiencyScale, ProficiencyStep, Track,
     TrackKind, Variable, Zone,
 };
-pub use money::{Currency, Money, ParseMoneyError};
+pub use money::{Currency, Money, MoneyError, ParseMoneyError};
 pub use pointer::Pointer;
 pub use query::{
     Assessment, BandedLevel, CounterpartError, Direction, ExpectationChange, Expected, Gap, IdKind,

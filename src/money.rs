@@ -114,22 +114,38 @@ impl Money {
         Self { minor, currency }
     }
 
-    /// `amount` of `currency`, such as a salary read from a form or an API;
-    /// `None` when it has more fraction digits than the currency allows
-    /// (`35.555` USD, `10.5` JPY) or is too large.
+    /// `amount` of `currency`, such as a salary read from a form or an API.
+    ///
+    /// # Errors
+    ///
+    /// [`MoneyError::Precision`] when the amount has more fraction digits than
+    /// the currency allows (`35.555` USD, `10.5` JPY; trailing zeros are
+    /// fine: `35.50` JPY is not, `35.00` JPY is); [`MoneyError::TooLarge`]
+    /// when its minor units do not fit in a `u64`.
     ///
     /// ```
-    /// use dualtrack::{Currency, Decimal, Money};
+    /// use dualtrack::{Currency, Decimal, Money, MoneyError};
     ///
     /// let usd = Currency::from_code("USD").unwrap();
-    /// let salary = Money::from_decimal("250000".parse::<Decimal>()?, usd).unwrap();
+    /// let salary = Money::from_decimal("250000".parse::<Decimal>()?, usd)?;
     /// assert_eq!(salary.minor(), 25_000_000);
-    /// assert!(Money::from_decimal("35.555".parse()?, usd).is_none());
-    /// # Ok::<(), dualtrack::DecimalError>(())
+    ///
+    /// let error = Money::from_decimal("35.555".parse()?, usd).unwrap_err();
+    /// assert!(matches!(error, MoneyError::Precision { .. }));
+    /// assert_eq!(
+    ///     error.to_string(),
+    ///     "amount `35.555` has more decimal places than USD allows (2)"
+    /// );
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
-    pub fn from_decimal(amount: crate::Decimal, currency: Currency) -> Option<Self> {
-        let minor = amount.to_scale(currency.minor_digits())?;
-        Some(Self::from_minor(minor, currency))
+    pub fn from_decimal(amount: crate::Decimal, currency: Currency) -> Result<Self, MoneyError> {
+        match amount.to_scale(currency.minor_digits()) {
+            Some(minor) => Ok(Self::from_minor(minor, currency)),
+            None if amount.significant_scale() > currency.minor_digits() => {
+                Err(MoneyError::Precision { amount, currency })
+            }
+            None => Err(MoneyError::TooLarge { amount, currency }),
+        }
     }
 
     /// The amount in minor units.
@@ -200,11 +216,7 @@ impl std::str::FromStr for Money {
                 crate::text::escape(amount)
             ))
         })?;
-        Money::from_decimal(amount, currency).ok_or_else(|| {
-            fail(format!(
-                "amount `{amount}` does not hold in {currency}: more decimal places than it has, or too large"
-            ))
-        })
+        Ok(Money::from_decimal(amount, currency)?)
     }
 }
 
@@ -219,6 +231,40 @@ impl fmt::Display for ParseMoneyError {
 }
 
 impl std::error::Error for ParseMoneyError {}
+
+impl From<MoneyError> for ParseMoneyError {
+    fn from(error: MoneyError) -> Self {
+        ParseMoneyError(error.to_string())
+    }
+}
+
+/// Why an exact amount is not money of a currency, from
+/// [`Money::from_decimal`]. Its `Display` is a lowercase phrase that names
+/// the amount and the currency.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum MoneyError {
+    /// More fraction digits than the currency's minor unit has: `35.555`
+    /// USD, `10.5` JPY.
+    #[error(
+        "amount `{amount}` has more decimal places than {currency} allows ({})",
+        currency.minor_digits()
+    )]
+    Precision {
+        /// The amount as given.
+        amount: crate::Decimal,
+        /// The currency it was meant in.
+        currency: Currency,
+    },
+    /// Its minor units do not fit in a `u64` (over 184 quadrillion USD).
+    #[error("amount `{amount}` is too large for {currency}")]
+    TooLarge {
+        /// The amount as given.
+        amount: crate::Decimal,
+        /// The currency it was meant in.
+        currency: Currency,
+    },
+}
 
 impl fmt::Display for Money {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -237,11 +283,7 @@ impl<'de> Deserialize<'de> for Money {
             currency: Currency,
         }
         let Wire { amount, currency } = Wire::deserialize(deserializer)?;
-        Money::from_decimal(amount, currency).ok_or_else(|| {
-            D::Error::custom(format!(
-                "amount `{amount}` does not hold in {currency}: more decimal places than it has, or too large"
-            ))
-        })
+        Money::from_decimal(amount, currency).map_err(D::Error::custom)
     }
 }
 

@@ -11,7 +11,9 @@ use crate::{Finding, Severity};
 ///
 /// When it holds an error, it is the `Err` of `dualtrack::load`; otherwise
 /// it comes with the `Ladder`, holding any warnings.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+/// Reads back from the JSON it serializes to (see `Finding`'s `Deserialize`).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Report {
     findings: Vec<Finding>,
 }

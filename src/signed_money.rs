@@ -108,7 +108,7 @@ impl<'de> serde::Deserialize<'de> for SignedMoney {
         let minor = digits
             .parse::<crate::Decimal>()
             .ok()
-            .and_then(|d| Money::from_decimal(d, currency))
+            .and_then(|d| Money::from_decimal(d, currency).ok())
             .map(|money| i128::from(money.minor()))
             .ok_or_else(|| {
                 serde::de::Error::custom(format!(

@@ -8,14 +8,30 @@ use std::fmt;
 use serde::Serialize;
 
 /// A 1-based line and column in a ladder file; the column counts characters.
+///
+/// Its fields are public to read; build one with [`Location::new`] (it may
+/// gain fields, such as a byte offset, without a major version).
+///
+/// ```
+/// let location = dualtrack::Location::new(3, 9);
+/// assert_eq!((location.line, location.column), (3, 9));
+/// ```
 #[derive(
     Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, serde::Deserialize,
 )]
+#[non_exhaustive]
 pub struct Location {
     /// 1-based line.
     pub line: usize,
     /// 1-based column, in characters.
     pub column: usize,
+}
+
+impl Location {
+    /// Line `line`, column `column`, both 1-based.
+    pub const fn new(line: usize, column: usize) -> Self {
+        Self { line, column }
+    }
 }
 
 /// The most characters of user text that a message quotes.

@@ -47,7 +47,7 @@ fn value_types_round_trip() {
     round_trip(Direction::StepDown);
     round_trip(PeopleAssessment::NotAssessed);
     round_trip(IdKind::Zone);
-    round_trip(Location { line: 3, column: 9 });
+    round_trip(Location::new(3, 9));
     round_trip(Pointer::root().key("tracks").index(0).key("a/b"));
     round_trip(Ratio::new(61, 60).expect("ratio"));
 }
@@ -108,7 +108,7 @@ fn invalid_values_are_refused_with_the_constructors_words() {
     refused::<Percent>(serde_json::json!("12 percent"), "invalid percentage");
     refused::<Money>(
         serde_json::json!({ "amount": "35.555", "currency": "USD" }),
-        "does not hold in USD",
+        "has more decimal places than USD allows (2)",
     );
     refused::<Band>(
         serde_json::json!({

@@ -95,6 +95,65 @@ impl Related {
     }
 }
 
+/// The JSON of a finding, as [`Finding`] serializes it; the rules layer,
+/// which knows the codes, reads it back (`impl Deserialize for Finding`).
+#[derive(serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct FindingJson {
+    pub(crate) code: String,
+    severity: Severity,
+    message: String,
+    path: Pointer,
+    line: Option<usize>,
+    column: Option<usize>,
+    #[serde(default)]
+    help: Option<String>,
+    #[serde(default)]
+    related: Vec<RelatedJson>,
+}
+
+/// The JSON of a [`Related`].
+#[derive(serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RelatedJson {
+    message: String,
+    path: Pointer,
+    line: Option<usize>,
+    column: Option<usize>,
+}
+
+/// A location when both halves are there.
+fn location(line: Option<usize>, column: Option<usize>) -> Option<Location> {
+    Some(Location::new(line?, column?))
+}
+
+impl FindingJson {
+    /// The finding, its code being `code` (the catalogue's copy of
+    /// `self.code`). Byte spans are not part of the JSON: the finding has none.
+    pub(crate) fn into_finding(self, code: &'static str) -> Finding {
+        Finding {
+            code,
+            severity: self.severity,
+            message: self.message,
+            path: self.path,
+            location: location(self.line, self.column),
+            help: self.help,
+            related: self
+                .related
+                .into_iter()
+                .map(|r| Related {
+                    message: r.message,
+                    path: r.path,
+                    location: location(r.line, r.column),
+                    span: None,
+                })
+                .collect(),
+            span: None,
+            target: Target::Value,
+        }
+    }
+}
+
 /// Whether a finding is about a mapping key or about the value under it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 pub(crate) enum Target {

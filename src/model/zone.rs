@@ -322,7 +322,7 @@ mod tests {
         let gbp = Currency::from_code("GBP").unwrap();
         let mut rules = Rules::national(None, gbp);
         for (key, value) in zone.split(", ").filter_map(|kv| kv.split_once(": ")) {
-            let money = || Money::from_decimal(value.parse().unwrap(), gbp);
+            let money = || Money::from_decimal(value.parse().unwrap(), gbp).ok();
             match key {
                 "factor" => rules.factor = value.parse().unwrap(),
                 "uplift" => rules.uplift = Some(value.parse().unwrap()),

@@ -288,7 +288,7 @@ impl Ladder {
     /// use dualtrack::Money;
     ///
     /// let toronto = ladder.zone("toronto");
-    /// let salary = Money::from_decimal("293250".parse()?, toronto.unwrap().currency());
+    /// let salary = Money::from_decimal("293250".parse()?, toronto.unwrap().currency()).ok();
     /// let overview = ladder.overview(toronto, salary);
     /// assert_eq!(overview.currency().unwrap().code(), "CAD");
     /// let management = &overview.tracks()[1];

@@ -346,7 +346,7 @@ impl Ladder {
     /// use dualtrack::{Money, Placement};
     ///
     /// let london = ladder.zone("london");
-    /// let salary = Money::from_decimal("63200".parse()?, london.unwrap().currency());
+    /// let salary = Money::from_decimal("63200".parse()?, london.unwrap().currency()).ok();
     /// let ic1 = ladder.profile("ic1", london, salary)?;
     /// assert_eq!(ic1.band().unwrap().min().to_string(), "63200 GBP");
     /// assert_eq!(ic1.salary().unwrap().placement(), Placement::Within);

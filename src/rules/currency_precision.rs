@@ -64,8 +64,8 @@ pub(crate) fn check(facts: &Facts<'_>, sink: &mut Findings) {
                     // `72.000` in EUR: a dot written as a thousands
                     // separator (an amount under 1000 with three places).
                     let small = match Money::from_decimal(amount, currency) {
-                        Some(money) => format!("if you meant {money}, write `{}`", money.amount()),
-                        None => format!("otherwise round it to {allowed} decimal places"),
+                        Ok(money) => format!("if you meant {money}, write `{}`", money.amount()),
+                        Err(_) => format!("otherwise round it to {allowed} decimal places"),
                     };
                     format!(
                         "a dot followed by three digits reads here as a thousands separator: write `{}` (numbers take no separators); {small}",

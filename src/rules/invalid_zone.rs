@@ -97,7 +97,7 @@ pub(crate) fn conversion(
     };
     let mut money = |key: &'static str, amount: Option<Decimal>, currency: Currency| {
         let amount = amount?;
-        let money = Money::from_decimal(amount, currency);
+        let money = Money::from_decimal(amount, currency).ok();
         if money.is_none() {
             problems.push(ZoneProblem::Amount(key, currency));
         }

@@ -222,3 +222,40 @@ pub fn rule(code: &str) -> Option<&'static Rule> {
         .ok()
         .and_then(|i| sorted.get(i).copied())
 }
+
+/// Reads a finding back from the JSON it serializes to (what `dualtrack
+/// validate --format json` prints per finding), so that a service can
+/// receive a report it sent. The code must be a rule of the catalogue;
+/// byte spans are not part of the JSON, so a finding read back has none
+/// ([`Finding::span`] is `None`) and is otherwise equal.
+///
+/// ```
+/// let yaml = std::fs::read_to_string("tests/fixtures/cli/engineering-broken.yaml")?;
+/// let report = dualtrack::load(&yaml).unwrap_err();
+/// let json = serde_json::to_string(&report)?;
+/// let back: dualtrack::Report = serde_json::from_str(&json)?;
+/// assert_eq!(back.findings()[0].message(), report.findings()[0].message());
+/// assert_eq!(serde_json::to_string(&back)?, json);
+///
+/// let unknown = r#"{"code":"pay-gap","severity":"error","message":"m","path":""}"#;
+/// let error = serde_json::from_str::<dualtrack::Finding>(unknown).unwrap_err();
+/// assert!(error.to_string().starts_with("unknown rule `pay-gap`"));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+impl<'de> serde::Deserialize<'de> for crate::Finding {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        use serde::de::Error as _;
+        let json = crate::finding::FindingJson::deserialize(deserializer)?;
+        let Some(rule) = rule(&json.code) else {
+            let codes: Vec<&str> = rules().iter().map(|r| r.code()).collect();
+            let hint = crate::text::did_you_mean(&json.code, &codes)
+                .map(|code| format!("; did you mean `{code}`?"))
+                .unwrap_or_default();
+            return Err(D::Error::custom(format!(
+                "unknown rule `{}`{hint}",
+                crate::text::escape(&json.code)
+            )));
+        };
+        Ok(json.into_finding(rule.code()))
+    }
+}

@@ -427,7 +427,9 @@ fn human(diff: &LadderDiff, old: &Side, new: &Side) -> String {
             })
             .collect()
     };
-    let FindingsDelta { introduced, fixed } = diff.findings();
+    let FindingsDelta {
+        introduced, fixed, ..
+    } = diff.findings();
     section(
         &format!("Findings introduced (in {})", escape_whole(&new.name)),
         findings(introduced, &new.name),
@@ -655,7 +657,9 @@ fn markdown(diff: &LadderDiff, old: &Side, new: &Side) -> String {
         );
     }
     fields(&mut out, "Policy", diff.policy());
-    let FindingsDelta { introduced, fixed } = diff.findings();
+    let FindingsDelta {
+        introduced, fixed, ..
+    } = diff.findings();
     if !introduced.is_empty() || !fixed.is_empty() {
         let _ = writeln!(out, "\n#### Findings\n");
         let rows = introduced

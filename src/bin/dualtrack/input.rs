@@ -91,7 +91,7 @@ fn amount(text: &str, currency: Currency) -> Result<Money, String> {
         .trim()
         .parse()
         .map_err(|error| format!("invalid salary `{text}`: {error}"))?;
-    Money::from_decimal(amount, currency).ok_or_else(|| {
+    Money::from_decimal(amount, currency).map_err(|_| {
         format!(
             "invalid salary `{text}`: {currency} has {} decimal places",
             currency.minor_digits()

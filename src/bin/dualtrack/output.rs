@@ -491,7 +491,7 @@ fn end_of(source: &[u8], lines: &[usize], span: std::ops::Range<usize>) -> dualt
         .iter()
         .filter(|&&b| b & 0b1100_0000 != 0b1000_0000)
         .count();
-    dualtrack::Location { line, column }
+    dualtrack::Location::new(line, column)
 }
 
 /// A file's path as code scanning and workflow annotations expect it:
