@@ -126,3 +126,90 @@ fn invalid_values_are_refused_with_the_constructors_words() {
         "is not the fraction",
     );
 }
+
+/// A report a service sent (the `validate --format json` shape per file)
+/// reads back to the same findings: every rule fixture's report, with
+/// related locations, help and key-targeted findings. Byte spans are not in
+/// the JSON, so the findings are compared on everything else.
+#[test]
+fn reports_read_back_from_their_json() {
+    let mut compared = 0;
+    for entry in std::fs::read_dir("tests/fixtures/rules").expect("fixtures") {
+        let path = entry.expect("entry").path();
+        let text = std::fs::read_to_string(&path).expect("fixture");
+        let report = match dualtrack::load(&text) {
+            Ok(loaded) => loaded.into_parts().1,
+            Err(report) => report,
+        };
+        let json = serde_json::to_value(&report).expect("serializes");
+        let back: dualtrack::Report =
+            serde_json::from_value(json.clone()).unwrap_or_else(|e| panic!("{path:?}: {e}"));
+        assert_eq!(serde_json::to_value(&back).expect("serializes"), json);
+        for (back, finding) in back.findings().iter().zip(report.findings()) {
+            assert_eq!(
+                (back.code(), back.severity(), back.message(), back.path()),
+                (
+                    finding.code(),
+                    finding.severity(),
+                    finding.message(),
+                    finding.path()
+                )
+            );
+            assert_eq!(
+                (back.location(), back.help()),
+                (finding.location(), finding.help())
+            );
+            assert_eq!(back.related().len(), finding.related().len());
+            assert_eq!(back.span(), None);
+        }
+        compared += report.findings().len();
+    }
+    assert!(compared > 40, "{compared} findings compared");
+}
+
+#[test]
+fn a_finding_of_an_unknown_rule_is_refused() {
+    let finding = |code: &str| serde_json::json!({ "code": code, "severity": "error", "message": "m", "path": "/id" });
+    refused::<dualtrack::Finding>(
+        finding("band-ordr"),
+        "unknown rule `band-ordr`; did you mean `band-order`?",
+    );
+    let known: dualtrack::Finding = serde_json::from_value(finding("band-order")).expect("reads");
+    assert_eq!((known.code(), known.location()), ("band-order", None));
+    let mut extra = finding("band-order");
+    extra["colour"] = serde_json::json!("red");
+    refused::<dualtrack::Finding>(extra, "unknown field `colour`");
+}
+
+/// `Money::from_decimal` says why an amount is not money of a currency.
+#[test]
+fn money_from_decimal_names_the_reason() {
+    use dualtrack::MoneyError;
+    let at = |amount: &str, code: &str| {
+        Money::from_decimal(
+            amount.parse().expect("decimal"),
+            Currency::from_code(code).expect("currency"),
+        )
+    };
+    assert_eq!(at("35.50", "USD").expect("money").minor(), 3550);
+    assert_eq!(at("35.00", "JPY").expect("money").minor(), 35);
+    let error = at("10.5", "JPY").expect_err("precision");
+    assert!(matches!(error, MoneyError::Precision { .. }));
+    assert_eq!(
+        error.to_string(),
+        "amount `10.5` has more decimal places than JPY allows (0)"
+    );
+    let error = at("184467440737095517", "USD").expect_err("too large");
+    assert!(matches!(error, MoneyError::TooLarge { .. }));
+    assert_eq!(
+        error.to_string(),
+        "amount `184467440737095517` is too large for USD"
+    );
+    assert_eq!(
+        "10.5 JPY"
+            .parse::<Money>()
+            .expect_err("refused")
+            .to_string(),
+        "amount `10.5` has more decimal places than JPY allows (0)"
+    );
+}
