@@ -132,6 +132,7 @@ pub use query::{
     Placement, Readiness, ReadinessError, SalaryMatch, SalaryMove, SalaryPosition, StepPosition,
     TrackOverview, TrackReadiness, Transition, TransitionError,
 };
+pub use query::{ExpectationChangeAnswer, LevelBrief, TransitionAnswer};
 pub use ratings::{Ratings, load_ratings, load_ratings_bytes};
 pub use ratio::Ratio;
 #[cfg(feature = "render")]

@@ -210,3 +210,53 @@ fn a_transition_serializes_for_apis() {
     assert_eq!(json["newly_required"][0]["kind"], "people");
     assert_eq!(json["raised"].as_array().map(Vec::len), Some(5));
 }
+
+/// The owned answer serializes to the very JSON of the borrowing one, for
+/// every level and every other track of the reference ladders and the
+/// examples (trunks, named proficiency steps, variable pay), in the base
+/// bands, in every zone, and with a salary at the level's midpoint.
+#[test]
+fn the_owned_transition_serializes_like_the_borrowing_one() {
+    let mut paths: Vec<_> = ["ladders", "ladders/examples"]
+        .iter()
+        .flat_map(|dir| std::fs::read_dir(dir).expect("dir"))
+        .map(|entry| entry.expect("entry").path())
+        .filter(|path| path.extension().is_some_and(|e| e == "yaml"))
+        .collect();
+    paths.sort();
+    let mut compared = 0;
+    for path in paths {
+        let ladder = dualtrack::Loader::new()
+            .inspect_path(&path)
+            .unwrap_or_else(|e| panic!("{path:?}: {e}"))
+            .into_parts()
+            .0;
+        let same = |t: Transition<'_>| {
+            let json = serde_json::to_value(&t).expect("serializes");
+            let owned = t.into_owned();
+            assert_eq!(
+                serde_json::to_value(&owned).expect("serializes"),
+                json,
+                "{path:?}"
+            );
+            1
+        };
+        for track in ladder.tracks() {
+            for level in track.levels() {
+                for to in ladder.tracks().iter().filter(|t| t.id() != track.id()) {
+                    let Ok(t) = ladder.transition(level.id().as_str(), to.id().as_str()) else {
+                        continue;
+                    };
+                    compared += same(t.clone());
+                    for zone in ladder.zones() {
+                        compared += t.clone().in_zone(zone).map_or(0, same);
+                    }
+                    if let Some(band) = level.band() {
+                        compared += t.clone().with_salary(band.mid()).map_or(0, same);
+                    }
+                }
+            }
+        }
+    }
+    assert!(compared > 300, "{compared} transitions compared");
+}

@@ -20,6 +20,7 @@
 //!
 //! The look-ups ([`lookup`], [`navigation`], [`compa`]) never allocate.
 
+pub(crate) mod answer;
 pub(crate) mod compa;
 pub(crate) mod lookup;
 pub(crate) mod navigation;
@@ -30,6 +31,7 @@ pub(crate) mod readiness;
 pub(crate) mod steps;
 pub(crate) mod transition;
 
+pub use answer::{ExpectationChangeAnswer, LevelBrief, TransitionAnswer};
 pub use compa::{Placement, SalaryPosition};
 pub use lookup::{IdKind, NotFound};
 pub use navigation::CounterpartError;

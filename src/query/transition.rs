@@ -62,6 +62,16 @@ impl<'a> ExpectationChange<'a> {
     pub fn to(&self) -> Option<Proficiency> {
         self.to
     }
+
+    /// The name of the current level's step, on a scale with named steps.
+    pub fn from_step(&self) -> Option<&'a str> {
+        self.from.and_then(|p| self.scale.name(p))
+    }
+
+    /// The name of the target level's step, on a scale with named steps.
+    pub fn to_step(&self) -> Option<&'a str> {
+        self.to.and_then(|p| self.scale.name(p))
+    }
 }
 
 impl Serialize for ExpectationChange<'_> {
@@ -121,33 +131,33 @@ impl SalaryMove {
 /// top); other moves leave it out.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Transition<'a> {
-    from: Placed<'a>,
-    to: Placed<'a>,
-    direction: Direction,
-    grade_change: i64,
+    pub(super) from: Placed<'a>,
+    pub(super) to: Placed<'a>,
+    pub(super) direction: Direction,
+    pub(super) grade_change: i64,
     /// From a level of the shared trunk: the trunk levels still above it,
     /// before the split.
     #[serde(skip_serializing_if = "Option::is_none")]
-    via: Option<Vec<Placed<'a>>>,
+    pub(super) via: Option<Vec<Placed<'a>>>,
     /// The zone the bands and pay are in, when not the base bands.
     #[serde(skip_serializing_if = "Option::is_none")]
-    zone: Option<&'a ZoneId>,
+    pub(super) zone: Option<&'a ZoneId>,
     /// `None` for a level that publishes no band, and then so is the pay
     /// difference.
-    from_band: Option<Band>,
-    to_band: Option<Band>,
-    pay_difference: Option<SignedMoney>,
+    pub(super) from_band: Option<Band>,
+    pub(super) to_band: Option<Band>,
+    pub(super) pay_difference: Option<SignedMoney>,
     /// The difference in total target cash at the midpoint, when either
     /// level has variable pay.
     #[serde(skip_serializing_if = "Option::is_none")]
-    target_cash_difference: Option<SignedMoney>,
+    pub(super) target_cash_difference: Option<SignedMoney>,
     /// Where a salary sits in both bands, when one was given.
     #[serde(skip_serializing_if = "Option::is_none")]
-    salary: Option<SalaryMove>,
-    newly_required: Vec<ExpectationChange<'a>>,
-    raised: Vec<ExpectationChange<'a>>,
-    lowered: Vec<ExpectationChange<'a>>,
-    no_longer_required: Vec<ExpectationChange<'a>>,
+    pub(super) salary: Option<SalaryMove>,
+    pub(super) newly_required: Vec<ExpectationChange<'a>>,
+    pub(super) raised: Vec<ExpectationChange<'a>>,
+    pub(super) lowered: Vec<ExpectationChange<'a>>,
+    pub(super) no_longer_required: Vec<ExpectationChange<'a>>,
 }
 
 impl<'a> Transition<'a> {
