@@ -204,6 +204,26 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         println!("request {}: {status} {shown}{more}", i + 1);
     }
 
+    // A handler that computes on a blocking thread returns an owned answer:
+    // no borrow of the ladder outlives the thread (a borrowing `Transition`
+    // here is E0515).
+    let worker = {
+        let ladder = shared.current();
+        std::thread::spawn(move || {
+            ladder
+                .transition("ic6", "management")
+                .map(|t| t.into_owned())
+        })
+    };
+    let owned = worker.join().expect("the worker does not panic")?;
+    println!(
+        "owned move from another thread: {} -> {} ({}), {} newly required",
+        owned.from.id,
+        owned.to.id,
+        owned.direction.as_str(),
+        owned.newly_required.len()
+    );
+
     // An editor renames a level; the reloader swaps the ladder in.
     std::thread::sleep(std::time::Duration::from_millis(20));
     std::fs::write(
