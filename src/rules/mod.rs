@@ -227,7 +227,7 @@ pub fn rule(code: &str) -> Option<&'static Rule> {
 /// validate --format json` prints per finding), so that a service can
 /// receive a report it sent. The code must be a rule of the catalogue;
 /// byte spans are not part of the JSON, so a finding read back has none
-/// ([`Finding::span`] is `None`) and is otherwise equal.
+/// ([`Finding::span`](crate::Finding::span) is `None`) and is otherwise equal.
 ///
 /// ```
 /// let yaml = std::fs::read_to_string("tests/fixtures/cli/engineering-broken.yaml")?;
