@@ -195,7 +195,7 @@ const DEFAULT_DIR: &str = "ladders";
 /// The files named, and the `*.yaml` and `*.yml` files under the directories
 /// named, each directory's sorted by path; with none named, the files
 /// directly in [`DEFAULT_DIR`].
-fn collect(paths: &[PathBuf]) -> Result<Vec<PathBuf>, String> {
+pub(crate) fn collect(paths: &[PathBuf]) -> Result<Vec<PathBuf>, String> {
     let default = [PathBuf::from(DEFAULT_DIR)];
     let (paths, recurse) = match paths {
         [] => (&default[..], false),
