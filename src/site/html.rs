@@ -13,7 +13,7 @@ const STYLE: &str = "body{font:16px/1.5 system-ui,sans-serif;color:#1a1a1a;backg
 h1,h2,h3{line-height:1.2}a{color:#0b4f9c}\
 table{border-collapse:collapse;margin:.5rem 0 1rem}th,td{border:1px solid #888;padding:.3rem .5rem;text-align:left;vertical-align:top}\
 th{background:#eef}td.shared{background:#f4f4f4;text-align:center;font-style:italic}\
-.scroll{overflow-x:auto}svg{max-width:100%;height:auto}\
+.scroll{overflow-x:auto}svg.chart{width:100%;min-width:640px;height:auto}td.money{white-space:nowrap}\
 .p1{background:#fff}.p2{background:#e8f0fb}.p3{background:#cfe0f6}.p4{background:#b3cdf0}.p5{background:#9bbde9}.p6{background:#86aee3}\
 .finding{font-family:monospace}dl{display:grid;grid-template-columns:max-content 1fr;gap:.2rem 1rem}dt{font-weight:600}dd{margin:0}\
 @media print{section{break-before:page}.scroll{overflow:visible}a{color:#000}}";
@@ -143,9 +143,8 @@ fn side_by_side(out: &mut String, ladder: &Ladder) {
     for t in &branches {
         let _ = write!(
             out,
-            "<th scope=\"col\">{} ({})</th>",
-            esc(t.name()),
-            t.kind().as_str().replace('_', " ")
+            "<th scope=\"col\">{}</th>",
+            esc(t.name())
         );
     }
     out.push_str("</tr></thead>\n<tbody>\n");
@@ -275,11 +274,28 @@ fn chart(out: &mut String, ladder: &Ladder, zone: Option<&Zone>, amounts: Amount
     }
     let _ = writeln!(
         out,
-        "<text x=\"{}\" y=\"{}\" text-anchor=\"middle\" fill=\"#1a1a1a\">{currency} per {}</text>",
+        "<text x=\"{}\" y=\"{}\" text-anchor=\"middle\" fill=\"#1a1a1a\">{currency}, {} pay</text>",
         label_w + plot_w / 2,
         height - 6,
-        ladder.pay_period().map_or("period", |p| p.as_str())
+        ladder.pay_period().map_or("", |p| p.as_str())
     );
+    // The legend: the kind of bar of each track, in words as well as fill.
+    let mut lx = label_w;
+    for t in ladder.tracks() {
+        let (fill, stroke, what) = match t.kind() {
+            TrackKind::IndividualContributor => ("#9bbde9", "#0b4f9c", "solid"),
+            TrackKind::Management => ("url(#hatch)", "#8a4b00", "hatched"),
+            TrackKind::Trunk => ("#d9d9d9", "#444", "grey"),
+        };
+        let text = format!("{} ({what})", t.name());
+        let _ = writeln!(
+            out,
+            "<rect x=\"{lx}\" y=\"6\" width=\"20\" height=\"12\" fill=\"{fill}\" stroke=\"{stroke}\"/><text x=\"{}\" y=\"16\" fill=\"#1a1a1a\">{}</text>",
+            lx + 26,
+            esc(&text)
+        );
+        lx += 40 + 7 * text.chars().count() as u64;
+    }
     for (r, (grade, _)) in rows.iter().enumerate() {
         let y = top + row_h * r as u64;
         let _ = writeln!(
@@ -339,20 +355,20 @@ fn chart(out: &mut String, ladder: &Ladder, zone: Option<&Zone>, amounts: Amount
     // The table fallback.
     let _ = writeln!(
         out,
-        "<table class=\"bands\"><caption>Bands{}</caption><thead><tr><th scope=\"col\">Grade</th><th scope=\"col\">Level</th><th scope=\"col\">Track</th><th scope=\"col\">Band</th></tr></thead><tbody>",
+        "<div class=\"scroll\"><table class=\"bands\"><caption>Bands{}</caption><thead><tr><th scope=\"col\">Grade</th><th scope=\"col\">Level</th><th scope=\"col\">Track</th><th scope=\"col\">Band</th></tr></thead><tbody>",
         esc(&what)
     );
     for (grade, _, track, level, band) in &bars {
         let _ = writeln!(
             out,
-            "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
+            "<tr><td>{}</td><td>{}</td><td>{}</td><td class=\"money\">{}</td></tr>",
             esc(&grade.to_string()),
             level_link(level),
             esc(track.name()),
             esc(&amounts.band(*band))
         );
     }
-    out.push_str("</tbody></table>\n");
+    out.push_str("</tbody></table></div>\n");
 }
 
 /// A round axis from `lo` to `hi` (minor units): its ends and its step, a
