@@ -13,7 +13,7 @@ const STYLE: &str = "body{font:16px/1.5 system-ui,sans-serif;color:#1a1a1a;backg
 h1,h2,h3{line-height:1.2}a{color:#0b4f9c}\
 table{border-collapse:collapse;margin:.5rem 0 1rem}th,td{border:1px solid #888;padding:.3rem .5rem;text-align:left;vertical-align:top}\
 th{background:#eef}td.shared{background:#f4f4f4;text-align:center;font-style:italic}\
-.scroll{overflow-x:auto}svg.chart{width:100%;min-width:640px;height:auto}td.money{white-space:nowrap}\
+.scroll{overflow-x:auto}svg.chart{width:100%;min-width:800px;height:auto}table{display:block;max-width:100%;overflow-x:auto}dd,td{overflow-wrap:anywhere}td.money,.finding code,.finding td:nth-child(3){overflow-wrap:normal;white-space:nowrap}td.money{white-space:nowrap}\
 .p1{background:#fff}.p2{background:#e8f0fb}.p3{background:#cfe0f6}.p4{background:#b3cdf0}.p5{background:#9bbde9}.p6{background:#86aee3}\
 .finding{font-family:monospace}dl{display:grid;grid-template-columns:max-content 1fr;gap:.2rem 1rem}dt{font-weight:600}dd{margin:0}\
 @media print{section{break-before:page}.scroll{overflow:visible}a{color:#000}}";
@@ -141,11 +141,7 @@ fn side_by_side(out: &mut String, ladder: &Ladder) {
     let branches = branches(ladder);
     out.push_str("<section id=\"tracks\"><h2>The tracks side by side</h2>\n<div class=\"scroll\"><table class=\"side-by-side\">\n<thead><tr><th scope=\"col\">Grade</th>");
     for t in &branches {
-        let _ = write!(
-            out,
-            "<th scope=\"col\">{}</th>",
-            esc(t.name())
-        );
+        let _ = write!(out, "<th scope=\"col\">{}</th>", esc(t.name()));
     }
     out.push_str("</tr></thead>\n<tbody>\n");
     for (grade, cells) in grade_rows(ladder) {
@@ -320,7 +316,7 @@ fn chart(out: &mut String, ladder: &Ladder, zone: Option<&Zone>, amounts: Amount
             level.title(),
             level.id(),
             track.name(),
-            amounts.band(*band)
+            amounts.band_cell(*band)
         );
         let _ = write!(
             out,
@@ -365,7 +361,7 @@ fn chart(out: &mut String, ladder: &Ladder, zone: Option<&Zone>, amounts: Amount
             esc(&grade.to_string()),
             level_link(level),
             esc(track.name()),
-            esc(&amounts.band(*band))
+            esc(&amounts.band_cell(*band))
         );
     }
     out.push_str("</tbody></table></div>\n");

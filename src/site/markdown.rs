@@ -144,7 +144,7 @@ pub fn markdown(ladder: &Ladder, report: &Report, options: SiteOptions<'_>) -> S
                             cell(&grade.to_string()),
                             link(level),
                             cell(t.name()),
-                            amounts.band(band)
+                            amounts.band_cell(band)
                         );
                     }
                 }

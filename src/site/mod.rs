@@ -141,9 +141,20 @@ impl Amounts {
     }
 
     /// `100,000 – 130,000 USD (mid 115,000)`, or a spot rate's one amount.
+    ///
+    /// With `(spot rate)` after a spot rate's amount, for tables of bands.
+    pub(crate) fn band_cell(self, band: Band) -> String {
+        if band.is_spot() {
+            format!("{} (spot rate)", self.money(band.mid()))
+        } else {
+            self.band(band)
+        }
+    }
+
+    /// `100,000 – 130,000 USD (mid 115,000)`, or a spot rate's one amount.
     pub(crate) fn band(self, band: Band) -> String {
         if band.is_spot() {
-            return format!("{} (spot rate)", self.money(band.mid()));
+            return self.money(band.mid());
         }
         format!(
             "{} – {} {} (mid {})",
