@@ -7,8 +7,8 @@ use std::process::ExitCode;
 use dualtrack::Loader;
 use dualtrack::site::{self, IndexEntry, SiteOptions};
 
+use crate::input;
 use crate::output::{self, Format, INVALID, USAGE};
-use crate::{input, validate};
 
 /// The format of the pages.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -37,7 +37,7 @@ pub(crate) struct Args {
 }
 
 pub(crate) fn run(args: &Args) -> ExitCode {
-    let files = match validate::collect(&args.ladders) {
+    let files = match input::collect(&args.ladders) {
         Ok(files) => files,
         Err(message) => return output::usage(&message),
     };
