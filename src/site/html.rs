@@ -13,9 +13,9 @@ const STYLE: &str = "body{font:16px/1.5 system-ui,sans-serif;color:#1a1a1a;backg
 h1,h2,h3{line-height:1.2}a{color:#0b4f9c}\
 table{border-collapse:collapse;margin:.5rem 0 1rem}th,td{border:1px solid #888;padding:.3rem .5rem;text-align:left;vertical-align:top}\
 th{background:#eef}td.shared{background:#f4f4f4;text-align:center;font-style:italic}\
-.scroll{overflow-x:auto}svg.chart{width:100%;min-width:800px;height:auto}table{display:block;max-width:100%;overflow-x:auto}dd,td{overflow-wrap:anywhere}td.money,.finding code,.finding td:nth-child(3){overflow-wrap:normal;white-space:nowrap}td.money{white-space:nowrap}\
+.scroll{overflow-x:auto}svg.chart{width:100%;min-width:800px;height:auto}table{display:block;max-width:100%;overflow-x:auto}dd,td{overflow-wrap:anywhere}td.money,.finding code{overflow-wrap:normal;white-space:nowrap}td.money{white-space:nowrap}\
 .p1{background:#fff}.p2{background:#e8f0fb}.p3{background:#cfe0f6}.p4{background:#b3cdf0}.p5{background:#9bbde9}.p6{background:#86aee3}\
-.finding{font-family:monospace}dl{display:grid;grid-template-columns:max-content 1fr;gap:.2rem 1rem}dt{font-weight:600}dd{margin:0}\
+.finding{margin-bottom:.5rem;overflow-wrap:anywhere}dl{display:grid;grid-template-columns:max-content 1fr;gap:.2rem 1rem}dt{font-weight:600}dd{margin:0}\
 @media print{section{break-before:page}.scroll{overflow:visible}a{color:#000}}";
 
 /// Escapes text for HTML.
@@ -116,10 +116,10 @@ fn findings(out: &mut String, report: &Report) {
     if report.findings().is_empty() {
         return;
     }
-    out.push_str("<table class=\"findings\"><caption>Findings</caption>\n<thead><tr><th scope=\"col\">Severity</th><th scope=\"col\">Code</th><th scope=\"col\">Line</th><th scope=\"col\">Message</th></tr></thead><tbody>\n");
+    out.push_str("<h2>Findings</h2>\n<ul class=\"findings\">\n");
     for f in report.findings() {
         let at = match (f.line(), f.column()) {
-            (Some(l), Some(c)) => format!("{l}:{c}"),
+            (Some(l), Some(c)) => format!(" at line {l}:{c}"),
             _ => String::new(),
         };
         let help = f
@@ -128,13 +128,13 @@ fn findings(out: &mut String, report: &Report) {
             .unwrap_or_default();
         let _ = writeln!(
             out,
-            "<tr class=\"finding\"><td>{}</td><td><code>{}</code></td><td>{at}</td><td>{}{help}</td></tr>",
+            "<li class=\"finding\"><strong>{}</strong> <code>{}</code>{at}: {}{help}</li>",
             f.severity(),
             f.code(),
             esc(f.message())
         );
     }
-    out.push_str("</tbody></table>\n");
+    out.push_str("</ul>\n");
 }
 
 fn side_by_side(out: &mut String, ladder: &Ladder) {
@@ -214,11 +214,14 @@ fn chart(out: &mut String, ladder: &Ladder, zone: Option<&Zone>, amounts: Amount
     let rows = grade_rows(ladder);
     let mut bars = Vec::new();
     for (grade, cells) in &rows {
-        for (i, (t, l)) in ladder.tracks().iter().zip(cells).enumerate() {
+        // The bars of a grade, next to each other, in track order.
+        let mut slot = 0;
+        for (t, l) in ladder.tracks().iter().zip(cells) {
             if let Some(level) = l
                 && let Some(band) = level.band_in(zone)
             {
-                bars.push((grade.clone(), i, t, *level, band));
+                bars.push((grade.clone(), slot, t, *level, band));
+                slot += 1;
             }
         }
     }
@@ -230,7 +233,7 @@ fn chart(out: &mut String, ladder: &Ladder, zone: Option<&Zone>, amounts: Amount
     let lo = bars.iter().map(|b| b.4.min().minor()).min().unwrap_or(0);
     let hi = bars.iter().map(|b| b.4.max().minor()).max().unwrap_or(1);
     let (lo, hi, step) = axis(lo, hi, currency.minor_digits());
-    let tracks = ladder.tracks().len() as u64;
+    let tracks = bars.iter().map(|b| b.1 as u64 + 1).max().unwrap_or(1);
     let (label_w, plot_w, bar_h, gap) = (150u64, 760u64, 14u64, 10u64);
     let row_h = tracks * (bar_h + 4) + gap;
     let top = 30u64;
@@ -294,11 +297,16 @@ fn chart(out: &mut String, ladder: &Ladder, zone: Option<&Zone>, amounts: Amount
     }
     for (r, (grade, _)) in rows.iter().enumerate() {
         let y = top + row_h * r as u64;
+        let in_row = bars.iter().filter(|b| &b.0 == grade).count() as u64;
+        let label = match grade.label() {
+            Some(label) => label.to_owned(),
+            None => format!("Grade {grade}"),
+        };
         let _ = writeln!(
             out,
-            "<text x=\"4\" y=\"{}\" fill=\"#1a1a1a\" font-weight=\"600\">Grade {}</text><line x1=\"0\" y1=\"{}\" x2=\"{width}\" y2=\"{}\" stroke=\"#eee\"/>",
-            y + row_h / 2,
-            esc(&grade.to_string()),
+            "<text x=\"4\" y=\"{}\" fill=\"#1a1a1a\" font-weight=\"600\">{}</text><line x1=\"0\" y1=\"{}\" x2=\"{width}\" y2=\"{}\" stroke=\"#eee\"/>",
+            y + (in_row.max(1) * (bar_h + 4)) / 2 + 4,
+            esc(&label),
             y + row_h - gap / 2,
             y + row_h - gap / 2
         );
