@@ -493,6 +493,12 @@ fn matrices(out: &mut String, ladder: &Ladder) {
 fn levels(out: &mut String, ladder: &Ladder, zone: Option<&Zone>, amounts: Amounts) {
     out.push_str("<section id=\"levels\"><h2>Levels</h2>\n");
     let scale = ladder.proficiency_scale();
+    // Each zone's money format, once: not once per level.
+    let zone_amounts: Vec<Amounts> = ladder
+        .zones()
+        .iter()
+        .map(|z| Amounts::of(ladder, Some(z)))
+        .collect();
     for track in ladder.tracks() {
         for level in track.levels() {
             let id = level.id().as_str();
@@ -538,14 +544,14 @@ fn levels(out: &mut String, ladder: &Ladder, zone: Option<&Zone>, amounts: Amoun
                     {
                         item(&format!("In {}", esc(z.name())), esc(&amounts.band(zb)));
                     }
-                    for z in ladder.zones() {
+                    for (zi, z) in ladder.zones().iter().enumerate() {
                         if Some(z.id()) == zone.map(|z| z.id()) {
                             continue;
                         }
                         if let Some(zb) = level.band_in(Some(z)) {
                             item(
                                 &format!("In {}", esc(z.name())),
-                                esc(&Amounts::of(ladder, Some(z)).band(zb)),
+                                esc(&zone_amounts[zi].band(zb)),
                             );
                         }
                     }

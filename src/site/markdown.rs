@@ -231,6 +231,12 @@ pub fn markdown(ladder: &Ladder, report: &Report, options: SiteOptions<'_>) -> S
     }
 
     out.push_str("## Levels\n");
+    // Each zone's money format, once: not once per level.
+    let zone_amounts: Vec<Amounts> = ladder
+        .zones()
+        .iter()
+        .map(|z| Amounts::of(ladder, Some(z)))
+        .collect();
     for track in ladder.tracks() {
         for level in track.levels() {
             let id = level.id().as_str();
@@ -263,12 +269,9 @@ pub fn markdown(ladder: &Ladder, report: &Report, options: SiteOptions<'_>) -> S
                         .map(|b| format!(" ({} of `{}`)", b.percent(), b.of()))
                         .unwrap_or_default();
                     item(key, format!("{}{basis}", amounts.band(*band)));
-                    for z in ladder.zones() {
+                    for (zi, z) in ladder.zones().iter().enumerate() {
                         if let Some(zb) = level.band_in(Some(z)) {
-                            item(
-                                &format!("In {}", z.name()),
-                                Amounts::of(ladder, Some(z)).band(zb),
-                            );
+                            item(&format!("In {}", z.name()), zone_amounts[zi].band(zb));
                         }
                     }
                 }
