@@ -586,10 +586,21 @@ fn levels(out: &mut String, ladder: &Ladder, zone: Option<&Zone>, amounts: Amoun
             if !counterparts.is_empty() {
                 item("Counterparts", counterparts.join("; "));
             }
-            if let Some(l) = ladder.level_above(id) {
-                item("Above", level_link(l));
+            // Above: the next level, or at the top of the trunk each
+            // track's entry; below: the previous level, or at a track's
+            // entry the top of the trunk.
+            let above: Vec<String> = ladder.next_steps(id).map(|(_, l)| level_link(l)).collect();
+            if !above.is_empty() {
+                item("Above", above.join("; "));
             }
-            if let Some(l) = ladder.level_below(id) {
+            let below = ladder.level_below(id).or_else(|| {
+                let entry = track.levels().first().is_some_and(|l| l.id() == level.id());
+                ladder
+                    .trunk()
+                    .filter(|_| entry && !track.is_trunk())
+                    .map(|t| t.top())
+            });
+            if let Some(l) = below {
                 item("Below", level_link(l));
             }
             out.push_str("</dl>\n");

@@ -305,10 +305,21 @@ pub fn markdown(ladder: &Ladder, report: &Report, options: SiteOptions<'_>) -> S
             if !counterparts.is_empty() {
                 item("Counterparts", counterparts.join("; "));
             }
-            if let Some(l) = ladder.level_above(id) {
-                item("Above", link(l));
+            // Above: the next level, or at the top of the trunk each
+            // track's entry; below: the previous level, or at a track's
+            // entry the top of the trunk.
+            let above: Vec<String> = ladder.next_steps(id).map(|(_, l)| link(l)).collect();
+            if !above.is_empty() {
+                item("Above", above.join("; "));
             }
-            if let Some(l) = ladder.level_below(id) {
+            let below = ladder.level_below(id).or_else(|| {
+                let entry = track.levels().first().is_some_and(|l| l.id() == level.id());
+                ladder
+                    .trunk()
+                    .filter(|_| entry && !track.is_trunk())
+                    .map(|t| t.top())
+            });
+            if let Some(l) = below {
                 item("Below", link(l));
             }
             if !level.entry_criteria().is_empty() {
