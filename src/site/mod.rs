@@ -20,6 +20,9 @@ mod markdown;
 pub use html::{html, index_html};
 pub use markdown::{index_markdown, markdown};
 
+/// How many counterparts a level's section names; the rest are counted.
+pub(crate) const COUNTERPARTS_SHOWN: usize = 6;
+
 /// What to publish: the bands in a zone (`None`: the base bands).
 #[derive(Debug, Clone, Copy, Default)]
 #[non_exhaustive]
