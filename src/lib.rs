@@ -53,6 +53,8 @@
 //! - `cli` (default): the `dualtrack` binary; turns on `render` and `schema`.
 //! - `schema`: `schema()` and `ratings_schema()`, the JSON Schemas editors use.
 //! - `render`: `render()`, rustc-style diagnostics.
+//! - `site`: [`site`](crate::site) publishes a ladder as a self-contained HTML
+//!   page or GitHub-flavoured Markdown (`dualtrack render`).
 //!
 //! A service that embeds the crate takes `default-features = false`: the
 //! loader, the rules, the model and every question are there, with 16
@@ -106,6 +108,9 @@ mod diff;
 
 pub mod audit;
 
+#[cfg(feature = "site")]
+pub mod site;
+
 pub use audit::{Audit, AuditOptions, Auditor, HeaderError};
 pub use date::{Date, DateError};
 pub use decimal::{Decimal, DecimalError, Percent};
@@ -140,6 +145,8 @@ pub use render::render;
 pub use report::{Report, Reports};
 pub use rules::{rule, rules};
 pub use signed_money::SignedMoney;
+#[cfg(feature = "site")]
+pub use site::SiteOptions;
 #[cfg(feature = "schema")]
 pub use spec::{ratings_schema, schema};
 pub use text::{Count, Location, UnknownName, escape, escape_whole};

@@ -36,6 +36,8 @@ const LAYERS: &[&[&str]] = &[
     // two versions of a ladder compared; what people are actually paid,
     // audited against the ladder
     &["audit", "diff"],
+    // a ladder published as a page: HTML and Markdown
+    &["site"],
 ];
 
 fn layer_of(module: &str) -> Option<usize> {

@@ -15,6 +15,7 @@ mod explain;
 mod input;
 mod r#move;
 mod output;
+mod render;
 mod rules;
 mod sarif;
 mod schema;
@@ -53,6 +54,9 @@ enum Command {
     /// Audit what people are actually paid (a CSV roster) against the ladder:
     /// pay per level, parity in practice, group gaps, salaries outside their band.
     Audit(audit::Args),
+    /// Publish ladders as pages: the two tracks side by side, the band chart,
+    /// the competency matrix, a section per level (HTML, or Markdown).
+    Render(render::Args),
 }
 
 fn main() -> ExitCode {
@@ -72,5 +76,6 @@ fn run(cli: Cli) -> ExitCode {
         Command::Assess(args) => assess::run(&args),
         Command::Diff(args) => diff::run(&args),
         Command::Audit(args) => audit::run(&args),
+        Command::Render(args) => render::run(&args),
     }
 }

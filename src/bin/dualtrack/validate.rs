@@ -54,7 +54,7 @@ pub(crate) fn run(args: &Args) -> ExitCode {
         Ok(loader) => loader,
         Err(message) => return output::usage(&message),
     };
-    let files = match collect(&args.paths) {
+    let files = match input::collect(&args.paths) {
         Ok(files) => files,
         Err(message) => return output::usage(&message),
     };
@@ -186,52 +186,4 @@ fn check_all(
     });
     outcomes.sort_by_key(|(i, _)| *i);
     outcomes.into_iter().map(|(_, outcome)| outcome).collect()
-}
-
-/// Where `validate` looks when no path is named: the ladder files directly in
-/// it, not its subdirectories.
-const DEFAULT_DIR: &str = "ladders";
-
-/// The files named, and the `*.yaml` and `*.yml` files under the directories
-/// named, each directory's sorted by path; with none named, the files
-/// directly in [`DEFAULT_DIR`].
-fn collect(paths: &[PathBuf]) -> Result<Vec<PathBuf>, String> {
-    let default = [PathBuf::from(DEFAULT_DIR)];
-    let (paths, recurse) = match paths {
-        [] => (&default[..], false),
-        named => (named, true),
-    };
-    let mut files = Vec::new();
-    for path in paths {
-        let meta = std::fs::metadata(path).map_err(|e| input::unreadable(path, &e))?;
-        if meta.is_dir() {
-            let mut found = Vec::new();
-            walk(path, recurse, &mut found).map_err(|e| input::unreadable(path, &e))?;
-            found.sort();
-            files.extend(found);
-        } else {
-            files.push(path.clone());
-        }
-    }
-    Ok(files)
-}
-
-fn walk(dir: &Path, recurse: bool, found: &mut Vec<PathBuf>) -> std::io::Result<()> {
-    for entry in std::fs::read_dir(dir)? {
-        let entry = entry?;
-        let path = entry.path();
-        let kind = entry.file_type()?;
-        if kind.is_dir() {
-            if recurse {
-                walk(&path, recurse, found)?;
-            }
-        } else if path.extension().is_some_and(|e| e == "yaml" || e == "yml")
-            // Only regular files (or links to them): opening a FIFO found
-            // in a directory would wait forever for a writer.
-            && std::fs::metadata(&path).is_ok_and(|m| m.is_file())
-        {
-            found.push(path);
-        }
-    }
-    Ok(())
 }

@@ -1,0 +1,377 @@
+//! GitHub-flavoured Markdown: the same sections as tables, no SVG.
+
+use std::fmt::Write as _;
+
+use super::{
+    Amounts, COUNTERPARTS_SHOWN, IndexEntry, SiteOptions, branches, grade_rows, status, zone_rules,
+};
+use crate::model::{CompetencyKind, Ladder, Level, TrackKind};
+use crate::report::Report;
+
+/// Escapes text for a Markdown table cell.
+fn cell(text: &str) -> String {
+    text.replace('\\', "\\\\")
+        .replace('|', "\\|")
+        .replace('\n', " ")
+        .replace('<', "&lt;")
+}
+
+fn link(level: &Level) -> String {
+    format!(
+        "[{}](#level-{}) `{}`",
+        cell(level.title()),
+        level.id(),
+        level.id()
+    )
+}
+
+/// The ladder as GitHub-flavoured Markdown, for handbooks and wikis: the
+/// sections of [`html`](super::html) as tables, the band chart as a table.
+/// The output is stable: the same ladder gives the same text.
+///
+/// ```
+/// let loaded = dualtrack::Loader::new().inspect_path("ladders/engineering.yaml")?;
+/// let page = dualtrack::site::markdown(loaded.ladder(), loaded.report(), Default::default());
+/// assert!(page.starts_with("# "));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+pub fn markdown(ladder: &Ladder, report: &Report, options: SiteOptions<'_>) -> String {
+    let zone = options.zone;
+    let amounts = Amounts::of(ladder, zone);
+    let scale = ladder.proficiency_scale();
+    let mut out = format!("# {}\n\n", cell(ladder.name()));
+    if let Some(d) = ladder.description() {
+        let _ = writeln!(out, "{}\n", d.trim());
+    }
+    let _ = writeln!(out, "- Ladder: `{}`", ladder.id());
+    match ladder.currency() {
+        Some(c) => {
+            let _ = writeln!(out, "- Currency: {c}");
+        }
+        None => out.push_str("- Pay: not published: no level has a band\n"),
+    }
+    if let Some(p) = ladder.pay_period() {
+        let _ = writeln!(out, "- Pay period: {}", p.as_str());
+    }
+    if let Some(d) = ladder.effective_date() {
+        let _ = writeln!(out, "- Effective date: {d}");
+    }
+    if let Some(z) = zone {
+        let _ = writeln!(out, "- Zone shown: {} (`{}`)", cell(z.name()), z.id());
+    }
+    let _ = writeln!(out, "- Validation: {}\n", status(report));
+    if !report.findings().is_empty() {
+        out.push_str("| Severity | Code | Line | Message |\n|---|---|---|---|\n");
+        for f in report.findings() {
+            let at = match (f.line(), f.column()) {
+                (Some(l), Some(c)) => format!("{l}:{c}"),
+                _ => String::new(),
+            };
+            let _ = writeln!(
+                out,
+                "| {} | `{}` | {at} | {} |",
+                f.severity(),
+                f.code(),
+                cell(f.message())
+            );
+        }
+        out.push('\n');
+    }
+
+    // The tracks side by side.
+    let branches = branches(ladder);
+    out.push_str("## The tracks side by side\n\n| Grade |");
+    for t in &branches {
+        let _ = write!(out, " {} |", cell(t.name()));
+    }
+    out.push_str("\n|---|");
+    for _ in &branches {
+        out.push_str("---|");
+    }
+    out.push('\n');
+    for (grade, cells) in grade_rows(ladder) {
+        let _ = write!(out, "| {} |", cell(&grade.to_string()));
+        let trunk = ladder
+            .tracks()
+            .iter()
+            .zip(&cells)
+            .find(|(t, l)| t.kind() == TrackKind::Trunk && l.is_some())
+            .and_then(|(_, l)| *l);
+        for (t, l) in ladder.tracks().iter().zip(&cells) {
+            if t.kind() == TrackKind::Trunk {
+                continue;
+            }
+            match (trunk, l) {
+                (Some(level), _) => {
+                    let _ = write!(out, " {} (shared trunk) |", link(level));
+                }
+                (None, Some(level)) => {
+                    let exec = if level.is_executive() {
+                        " (executive)"
+                    } else {
+                        ""
+                    };
+                    let _ = write!(out, " {}{exec} |", link(level));
+                }
+                (None, None) => out.push_str(" — |"),
+            }
+        }
+        out.push('\n');
+    }
+    out.push('\n');
+
+    // The bands.
+    out.push_str("## Pay bands\n\n");
+    if ladder.publishes_pay() {
+        let zones: Vec<_> = match zone {
+            Some(z) => vec![Some(z)],
+            None => std::iter::once(None)
+                .chain(ladder.zones().iter().map(Some))
+                .collect(),
+        };
+        for z in zones {
+            if let Some(z) = z {
+                let _ = writeln!(out, "### In the {} zone (`{}`)\n", cell(z.name()), z.id());
+            }
+            let amounts = Amounts::of(ladder, z);
+            out.push_str("| Grade | Level | Track | Band |\n|---|---|---|---|\n");
+            for (grade, cells) in grade_rows(ladder) {
+                for (t, l) in ladder.tracks().iter().zip(&cells) {
+                    if let Some(level) = l
+                        && let Some(band) = level.band_in(z)
+                    {
+                        let _ = writeln!(
+                            out,
+                            "| {} | {} | {} | {} |",
+                            cell(&grade.to_string()),
+                            link(level),
+                            cell(t.name()),
+                            amounts.band_cell(band)
+                        );
+                    }
+                }
+            }
+            out.push('\n');
+        }
+    } else {
+        out.push_str(
+            "This ladder publishes no pay: no level has a band, so there is no chart.\n\n",
+        );
+    }
+
+    if !ladder.zones().is_empty() {
+        out.push_str("## Zones\n\n| Zone | Rules |\n|---|---|\n");
+        for z in ladder.zones() {
+            let _ = writeln!(
+                out,
+                "| {} `{}` | {} |",
+                cell(z.name()),
+                z.id(),
+                cell(&zone_rules(z, amounts))
+            );
+        }
+        out.push('\n');
+    }
+
+    if scale.is_named() {
+        out.push_str("## Proficiency scale\n\n| Step | Name | Description |\n|---|---|---|\n");
+        for s in scale.steps() {
+            let _ = writeln!(
+                out,
+                "| {} | {} | {} |",
+                s.proficiency(),
+                cell(s.name()),
+                cell(s.description().unwrap_or(""))
+            );
+        }
+        out.push('\n');
+    }
+
+    if !ladder.competencies().is_empty() {
+        out.push_str("## Competency matrix\n\nEach cell is the expected proficiency. People competencies are marked (people).\n\n");
+        for track in ladder.tracks() {
+            let comps: Vec<_> = ladder
+                .competencies()
+                .iter()
+                .filter(|c| c.applies_to(track))
+                .collect();
+            if comps.is_empty() {
+                continue;
+            }
+            let _ = write!(out, "### {}\n\n| Level |", cell(track.name()));
+            for c in &comps {
+                let people = if c.kind() == CompetencyKind::People {
+                    " (people)"
+                } else {
+                    ""
+                };
+                let group = c
+                    .group()
+                    .map(|g| format!(" [{}]", cell(g)))
+                    .unwrap_or_default();
+                let _ = write!(out, " {}{people}{group} |", cell(c.name()));
+            }
+            out.push_str("\n|---|");
+            for _ in &comps {
+                out.push_str("---|");
+            }
+            out.push('\n');
+            for level in track.levels().iter().rev() {
+                let _ = write!(out, "| {} |", link(level));
+                for c in &comps {
+                    match level.expectation(c.id().as_str()) {
+                        Some(e) => {
+                            let _ = write!(out, " {} |", cell(&scale.label(e.proficiency())));
+                        }
+                        None => out.push_str(" — |"),
+                    }
+                }
+                out.push('\n');
+            }
+            out.push('\n');
+        }
+    }
+
+    out.push_str("## Levels\n");
+    // Each zone's money format, once: not once per level.
+    let zone_amounts: Vec<Amounts> = ladder
+        .zones()
+        .iter()
+        .map(|z| Amounts::of(ladder, Some(z)))
+        .collect();
+    for track in ladder.tracks() {
+        for level in track.levels() {
+            let id = level.id().as_str();
+            let _ = writeln!(
+                out,
+                "\n<a id=\"level-{id}\"></a>\n### {} `{id}`\n",
+                cell(level.title())
+            );
+            let mut item = |k: &str, v: String| {
+                let _ = writeln!(out, "- {k}: {v}");
+            };
+            let shared = if track.is_trunk() {
+                " (shared trunk)"
+            } else {
+                ""
+            };
+            item("Track", format!("{}{shared}", cell(track.name())));
+            item("Grade", level.grade().to_string());
+            if level.is_executive() {
+                item("Executive", "yes: outside parity".to_owned());
+            }
+            if let Some(s) = level.summary() {
+                item("Summary", s.trim().replace('\n', " "));
+            }
+            match level.band() {
+                Some(band) => {
+                    let key = if band.is_spot() { "Spot rate" } else { "Band" };
+                    let basis = level
+                        .pay_basis()
+                        .map(|b| format!(" ({} of `{}`)", b.percent(), b.of()))
+                        .unwrap_or_default();
+                    item(key, format!("{}{basis}", amounts.band(*band)));
+                    for (zi, z) in ladder.zones().iter().enumerate() {
+                        if let Some(zb) = level.band_in(Some(z)) {
+                            item(&format!("In {}", z.name()), zone_amounts[zi].band(zb));
+                        }
+                    }
+                }
+                None => item("Band", "no published pay".to_owned()),
+            }
+            if !level.steps().is_empty() {
+                let steps: Vec<String> = level
+                    .steps()
+                    .iter()
+                    .enumerate()
+                    .map(|(i, s)| format!("{} {}", i + 1, amounts.money(*s)))
+                    .collect();
+                item("Steps", steps.join(", "));
+            }
+            if let Some(v) = level.variable() {
+                item("Variable pay", v.to_string());
+            }
+            if let Some(t) = level.target_cash() {
+                item("Target cash", amounts.band(*t));
+            }
+            if let Some(e) = level.equity() {
+                item("Equity", amounts.band(*e));
+            }
+            if let Some(t) = level.total_compensation() {
+                item("Total compensation", amounts.band(t));
+            }
+            // At most a few counterparts by name: a ladder of hundreds of
+            // tracks would list hundreds per level (the side-by-side table
+            // has them all).
+            let mut counterparts: Vec<String> = Vec::new();
+            let mut more = 0usize;
+            for (t, l) in ladder.counterparts(id) {
+                if counterparts.len() < COUNTERPARTS_SHOWN {
+                    counterparts.push(format!("{}: {}", cell(t.name()), link(l)));
+                } else {
+                    more += 1;
+                }
+            }
+            if more > 0 {
+                counterparts.push(format!("and {more} more in the side-by-side table"));
+            }
+            if !counterparts.is_empty() {
+                item("Counterparts", counterparts.join("; "));
+            }
+            // Above: the next level, or at the top of the trunk each
+            // track's entry; below: the previous level, or at a track's
+            // entry the top of the trunk.
+            let above: Vec<String> = ladder.next_steps(id).map(|(_, l)| link(l)).collect();
+            if !above.is_empty() {
+                item("Above", above.join("; "));
+            }
+            let below = ladder.level_below(id).or_else(|| {
+                let entry = track.levels().first().is_some_and(|l| l.id() == level.id());
+                ladder
+                    .trunk()
+                    .filter(|_| entry && !track.is_trunk())
+                    .map(|t| t.top())
+            });
+            if let Some(l) = below {
+                item("Below", link(l));
+            }
+            if !level.entry_criteria().is_empty() {
+                out.push_str("\nEntry criteria:\n\n");
+                for c in level.entry_criteria() {
+                    let _ = writeln!(out, "- {}", c.trim().replace('\n', " "));
+                }
+            }
+            if !level.expectations().is_empty() {
+                out.push_str("\n| Competency | Expected | Description |\n|---|---|---|\n");
+                for e in level.expectations() {
+                    let name = ladder
+                        .competency(e.competency().as_str())
+                        .map_or(e.competency().as_str(), |c| c.name());
+                    let _ = writeln!(
+                        out,
+                        "| {} | {} | {} |",
+                        cell(name),
+                        cell(&scale.label(e.proficiency())),
+                        cell(e.description().unwrap_or(""))
+                    );
+                }
+            }
+        }
+    }
+    out
+}
+
+/// An index in Markdown linking the pages of several ladders.
+pub fn index_markdown(entries: &[IndexEntry]) -> String {
+    let mut out = String::from("# Career ladders\n\n| Ladder | Validation |\n|---|---|\n");
+    for e in entries {
+        let status = match e.findings {
+            Some(0) => "clean".to_owned(),
+            Some(1) => "1 finding".to_owned(),
+            Some(n) => format!("{n} findings"),
+            None => "could not be loaded".to_owned(),
+        };
+        let _ = writeln!(out, "| [{}]({}) | {status} |", cell(&e.name), e.href);
+    }
+    out
+}
