@@ -53,7 +53,7 @@
 //! - `cli` (default): the `dualtrack` binary; turns on `render` and `schema`.
 //! - `schema`: `schema()` and `ratings_schema()`, the JSON Schemas editors use.
 //! - `render`: `render()`, rustc-style diagnostics.
-//! - `site`: [`site`](crate::site) publishes a ladder as a self-contained HTML
+//! - `site`: [`site`] publishes a ladder as a self-contained HTML
 //!   page or GitHub-flavoured Markdown (`dualtrack render`).
 //!
 //! A service that embeds the crate takes `default-features = false`: the
