@@ -36,20 +36,7 @@ pub(crate) fn check(facts: &Facts<'_>, sink: &mut Findings) {
         0 => "none".to_owned(),
         n => n.to_string(),
     };
-    // Every amount of each band as written (min, mid, max and steps, or its
-    // spot rate), then the variable pay amounts and equity bands.
-    let mut amounts = Vec::new();
-    for (t, l, _) in facts.levels() {
-        let Some(typed) = facts.level(t, l) else {
-            continue;
-        };
-        for &(at, amount, read) in &typed.amounts {
-            amounts.push((at.below(facts.level_pointer(t, l)), amount, read));
-        }
-    }
-    // Variable pay amounts and equity bands, on levels and tracks.
-    amounts.extend(facts.pay_amounts());
-    for (pointer, amount, read) in amounts {
+    for (pointer, amount, read) in facts.pay_amounts() {
         if matches!(read, Amount::TooPrecise) {
             sink.push(
                 Finding::new(

@@ -624,10 +624,26 @@ impl<'s> Facts<'s> {
         }
     }
 
-    /// Every amount of pay beyond the base bands, as written, with where it
-    /// is and how it reads in the currency: each `variable.amount` and each
-    /// point of each `equity`, of sound levels and tracks, once each.
+    /// Every amount of pay as written, with where it is and how it reads in
+    /// the currency: each amount of each band (min, mid, max and steps, or its
+    /// spot rate), then each `variable.amount` and each point of each
+    /// `equity`, of sound levels and tracks, once each.
     pub(crate) fn pay_amounts(&self) -> Vec<(Pointer, crate::Decimal, Amount)> {
+        let mut amounts = Vec::new();
+        for (t, l, _) in self.levels() {
+            let Some(typed) = self.level(t, l) else {
+                continue;
+            };
+            for &(at, amount, read) in &typed.amounts {
+                amounts.push((at.below(self.level_pointer(t, l)), amount, read));
+            }
+        }
+        amounts.extend(self.beyond_base_amounts());
+        amounts
+    }
+
+    /// The amounts of pay beyond the base bands: see [`Self::pay_amounts`].
+    fn beyond_base_amounts(&self) -> Vec<(Pointer, crate::Decimal, Amount)> {
         let Some(currency) = self.currency else {
             return Vec::new();
         };
