@@ -20,8 +20,14 @@ th{background:#eef}td.shared{background:#f4f4f4;text-align:center;font-style:ita
 .finding{margin-bottom:.5rem;overflow-wrap:anywhere}dl{display:grid;grid-template-columns:max-content 1fr;gap:.2rem 1rem}dt{font-weight:600}dd{margin:0}\
 @media print{section{break-before:page}.scroll{overflow:visible}a{color:#000}}";
 
-/// Escapes text for HTML.
-fn esc(text: &str) -> String {
+/// Text escaped for HTML, in element content and in quoted attribute
+/// values: `&`, `<`, `>`, `"` and `'`; for a service that puts a ladder's
+/// words into a page of its own.
+///
+/// ```
+/// assert_eq!(dualtrack::site::escape_html("<R&D's \"lab\">"), "&lt;R&amp;D&#39;s &quot;lab&quot;&gt;");
+/// ```
+pub fn escape_html(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
         match c {
@@ -43,16 +49,16 @@ fn head(out: &mut String, title: &str) {
          <meta http-equiv=\"Content-Security-Policy\" content=\"{CSP}\">\n\
          <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
          <title>{}</title>\n<style>{STYLE}</style>\n</head>\n<body>\n",
-        esc(title)
+        escape_html(title)
     );
 }
 
 fn level_link(level: &Level) -> String {
     format!(
         "<a href=\"#level-{}\">{}</a> <code>{}</code>",
-        esc(level.id().as_str()),
-        esc(level.title()),
-        esc(level.id().as_str())
+        escape_html(level.id().as_str()),
+        escape_html(level.title()),
+        escape_html(level.id().as_str())
     )
 }
 
@@ -72,9 +78,9 @@ pub fn html(ladder: &Ladder, report: &Report, options: SiteOptions<'_>) -> Strin
     let amounts = Amounts::of(ladder, zone);
     let mut out = String::new();
     head(&mut out, ladder.name());
-    let _ = writeln!(out, "<header><h1>{}</h1>", esc(ladder.name()));
+    let _ = writeln!(out, "<header><h1>{}</h1>", escape_html(ladder.name()));
     if let Some(d) = ladder.description() {
-        let _ = writeln!(out, "<p>{}</p>", esc(d));
+        let _ = writeln!(out, "<p>{}</p>", escape_html(d));
     }
     out.push_str("<dl>\n");
     let mut item = |k: &str, v: String| {
@@ -82,25 +88,29 @@ pub fn html(ladder: &Ladder, report: &Report, options: SiteOptions<'_>) -> Strin
     };
     item(
         "Ladder",
-        format!("<code>{}</code>", esc(ladder.id().as_str())),
+        format!("<code>{}</code>", escape_html(ladder.id().as_str())),
     );
     match ladder.currency() {
-        Some(c) => item("Currency", esc(&c.to_string())),
+        Some(c) => item("Currency", escape_html(&c.to_string())),
         None => item("Pay", "not published: no level has a band".to_owned()),
     }
     if let Some(p) = ladder.pay_period() {
-        item("Pay period", esc(p.as_str()));
+        item("Pay period", escape_html(p.as_str()));
     }
     if let Some(d) = ladder.effective_date() {
-        item("Effective date", esc(&d.to_string()));
+        item("Effective date", escape_html(&d.to_string()));
     }
     if let Some(z) = zone {
         item(
             "Zone shown",
-            format!("{} (<code>{}</code>)", esc(z.name()), esc(z.id().as_str())),
+            format!(
+                "{} (<code>{}</code>)",
+                escape_html(z.name()),
+                escape_html(z.id().as_str())
+            ),
         );
     }
-    item("Validation", esc(&status(report)));
+    item("Validation", escape_html(&status(report)));
     out.push_str("</dl>\n");
     findings(&mut out, report);
     out.push_str("</header>\n");
@@ -126,14 +136,14 @@ fn findings(out: &mut String, report: &Report) {
         };
         let help = f
             .help()
-            .map(|h| format!("<br>help: {}", esc(h)))
+            .map(|h| format!("<br>help: {}", escape_html(h)))
             .unwrap_or_default();
         let _ = writeln!(
             out,
             "<li class=\"finding\"><strong>{}</strong> <code>{}</code>{at}: {}{help}</li>",
             f.severity(),
             f.code(),
-            esc(f.message())
+            escape_html(f.message())
         );
     }
     out.push_str("</ul>\n");
@@ -143,14 +153,14 @@ fn side_by_side(out: &mut String, ladder: &Ladder) {
     let branches = branches(ladder);
     out.push_str("<section id=\"tracks\"><h2>The tracks side by side</h2>\n<div class=\"scroll\"><table class=\"side-by-side\">\n<thead><tr><th scope=\"col\">Grade</th>");
     for t in &branches {
-        let _ = write!(out, "<th scope=\"col\">{}</th>", esc(t.name()));
+        let _ = write!(out, "<th scope=\"col\">{}</th>", escape_html(t.name()));
     }
     out.push_str("</tr></thead>\n<tbody>\n");
     for (grade, cells) in grade_rows(ladder) {
         let _ = write!(
             out,
             "<tr class=\"grade\"><th scope=\"row\">{}</th>",
-            esc(&grade.to_string())
+            escape_html(&grade.to_string())
         );
         let trunk = ladder
             .tracks()
@@ -200,8 +210,8 @@ fn chart_section(out: &mut String, ladder: &Ladder, zone: Option<&Zone>, amounts
             let _ = writeln!(
                 out,
                 "<h3>In the {} zone (<code>{}</code>)</h3>",
-                esc(z.name()),
-                esc(z.id().as_str())
+                escape_html(z.name()),
+                escape_html(z.id().as_str())
             );
             chart(out, ladder, Some(z), Amounts::of(ladder, Some(z)));
         }
@@ -255,8 +265,8 @@ fn chart(out: &mut String, ladder: &Ladder, zone: Option<&Zone>, amounts: Amount
         "<div class=\"scroll\"><svg class=\"chart\" role=\"img\" aria-labelledby=\"t-{z} d-{z}\" viewBox=\"0 0 {width} {height}\" width=\"{width}\" height=\"{height}\" xmlns=\"http://www.w3.org/2000/svg\" font-family=\"system-ui,sans-serif\" font-size=\"12\">\n\
          <title id=\"t-{z}\">Pay bands by grade{what}, {currency}</title>\n\
          <desc id=\"d-{z}\">One horizontal bar per level from the band's minimum to its maximum, with a tick at the midpoint; a spot rate is a dot. Levels of the same grade are drawn next to each other; solid bars are individual-contributor levels, hatched bars management, grey the shared trunk. The table below gives every figure.</desc>",
-        z = esc(zone.map_or("base", |z| z.id().as_str())),
-        what = esc(&what)
+        z = escape_html(zone.map_or("base", |z| z.id().as_str())),
+        what = escape_html(&what)
     );
     out.push_str("<defs><pattern id=\"hatch\" width=\"6\" height=\"6\" patternUnits=\"userSpaceOnUse\" patternTransform=\"rotate(45)\"><rect width=\"6\" height=\"6\" fill=\"#f3d9b1\"/><line x1=\"0\" y1=\"0\" x2=\"0\" y2=\"6\" stroke=\"#8a4b00\" stroke-width=\"2\"/></pattern></defs>\n");
     // The axis: grid lines and labels.
@@ -293,7 +303,7 @@ fn chart(out: &mut String, ladder: &Ladder, zone: Option<&Zone>, amounts: Amount
             out,
             "<rect x=\"{lx}\" y=\"6\" width=\"20\" height=\"12\" fill=\"{fill}\" stroke=\"{stroke}\"/><text x=\"{}\" y=\"16\" fill=\"#1a1a1a\">{}</text>",
             lx + 26,
-            esc(&text)
+            escape_html(&text)
         );
         lx += 40 + 7 * text.chars().count() as u64;
     }
@@ -308,7 +318,7 @@ fn chart(out: &mut String, ladder: &Ladder, zone: Option<&Zone>, amounts: Amount
             out,
             "<text x=\"4\" y=\"{}\" fill=\"#1a1a1a\" font-weight=\"600\">{}</text><line x1=\"0\" y1=\"{}\" x2=\"{width}\" y2=\"{}\" stroke=\"#eee\"/>",
             y + (in_row.max(1) * (bar_h + 4)) / 2 + 4,
-            esc(&label),
+            escape_html(&label),
             y + row_h - gap / 2,
             y + row_h - gap / 2
         );
@@ -331,8 +341,8 @@ fn chart(out: &mut String, ladder: &Ladder, zone: Option<&Zone>, amounts: Amount
         let _ = write!(
             out,
             "<g class=\"band\" data-level=\"{}\"><title>{}</title>",
-            esc(level.id().as_str()),
-            esc(&title)
+            escape_html(level.id().as_str()),
+            escape_html(&title)
         );
         if band.is_spot() {
             let cx = x(band.mid().minor());
@@ -362,16 +372,16 @@ fn chart(out: &mut String, ladder: &Ladder, zone: Option<&Zone>, amounts: Amount
     let _ = writeln!(
         out,
         "<div class=\"scroll\"><table class=\"bands\"><caption>Bands{}</caption><thead><tr><th scope=\"col\">Grade</th><th scope=\"col\">Level</th><th scope=\"col\">Track</th><th scope=\"col\">Band</th></tr></thead><tbody>",
-        esc(&what)
+        escape_html(&what)
     );
     for (grade, _, track, level, band) in &bars {
         let _ = writeln!(
             out,
             "<tr><td>{}</td><td>{}</td><td>{}</td><td class=\"money\">{}</td></tr>",
-            esc(&grade.to_string()),
+            escape_html(&grade.to_string()),
             level_link(level),
-            esc(track.name()),
-            esc(&amounts.band_cell(*band))
+            escape_html(track.name()),
+            escape_html(&amounts.band_cell(*band))
         );
     }
     out.push_str("</tbody></table></div>\n");
@@ -410,9 +420,9 @@ fn zones(out: &mut String, ladder: &Ladder, amounts: Amounts) {
         let _ = writeln!(
             out,
             "<tr><th scope=\"row\">{} <code>{}</code></th><td>{}</td></tr>",
-            esc(z.name()),
-            esc(z.id().as_str()),
-            esc(&zone_rules(z, amounts))
+            escape_html(z.name()),
+            escape_html(z.id().as_str()),
+            escape_html(&zone_rules(z, amounts))
         );
     }
     out.push_str("</tbody></table></section>\n");
@@ -429,8 +439,8 @@ fn scale(out: &mut String, ladder: &Ladder) {
             out,
             "<tr><td>{}</td><td>{}</td><td>{}</td></tr>",
             s.proficiency(),
-            esc(s.name()),
-            esc(s.description().unwrap_or(""))
+            escape_html(s.name()),
+            escape_html(s.description().unwrap_or(""))
         );
     }
     out.push_str("</tbody></table></section>\n");
@@ -454,12 +464,12 @@ fn matrices(out: &mut String, ladder: &Ladder) {
         let _ = write!(
             out,
             "<h3>{}</h3>\n<div class=\"scroll\"><table class=\"matrix\"><thead><tr><th scope=\"col\">Level</th>",
-            esc(track.name())
+            escape_html(track.name())
         );
         for c in &comps {
             let group = c
                 .group()
-                .map(|g| format!("<br><small>{}</small>", esc(g)))
+                .map(|g| format!("<br><small>{}</small>", escape_html(g)))
                 .unwrap_or_default();
             let people = if c.kind() == CompetencyKind::People {
                 " (people)"
@@ -469,7 +479,7 @@ fn matrices(out: &mut String, ladder: &Ladder) {
             let _ = write!(
                 out,
                 "<th scope=\"col\">{}{people}{group}</th>",
-                esc(c.name())
+                escape_html(c.name())
             );
         }
         out.push_str("</tr></thead><tbody>\n");
@@ -480,7 +490,11 @@ fn matrices(out: &mut String, ladder: &Ladder) {
                     Some(e) => {
                         let p = e.proficiency();
                         let shade = p.get().saturating_sub(scale.start().get()).min(5) + 1;
-                        let _ = write!(out, "<td class=\"p{shade}\">{}</td>", esc(&scale.label(p)));
+                        let _ = write!(
+                            out,
+                            "<td class=\"p{shade}\">{}</td>",
+                            escape_html(&scale.label(p))
+                        );
                     }
                     None => out.push_str("<td>—</td>"),
                 }
@@ -507,9 +521,9 @@ fn levels(out: &mut String, ladder: &Ladder, zone: Option<&Zone>, amounts: Amoun
             let _ = writeln!(
                 out,
                 "<article id=\"level-{}\"><h3>{} <code>{}</code></h3>\n<dl>",
-                esc(id),
-                esc(level.title()),
-                esc(id)
+                escape_html(id),
+                escape_html(level.title()),
+                escape_html(id)
             );
             let mut item = |k: &str, v: String| {
                 let _ = writeln!(out, "<dt>{k}</dt><dd>{v}</dd>");
@@ -519,13 +533,13 @@ fn levels(out: &mut String, ladder: &Ladder, zone: Option<&Zone>, amounts: Amoun
             } else {
                 ""
             };
-            item("Track", format!("{}{shared}", esc(track.name())));
-            item("Grade", esc(&level.grade().to_string()));
+            item("Track", format!("{}{shared}", escape_html(track.name())));
+            item("Grade", escape_html(&level.grade().to_string()));
             if level.is_executive() {
                 item("Executive", "yes: outside parity".to_owned());
             }
             if let Some(s) = level.summary() {
-                item("Summary", esc(s));
+                item("Summary", escape_html(s));
             }
             match level.band() {
                 Some(band) => {
@@ -536,15 +550,18 @@ fn levels(out: &mut String, ladder: &Ladder, zone: Option<&Zone>, amounts: Amoun
                             format!(
                                 " ({} of <code>{}</code>)",
                                 b.percent(),
-                                esc(b.of().as_str())
+                                escape_html(b.of().as_str())
                             )
                         })
                         .unwrap_or_default();
-                    item(key, format!("{}{basis}", esc(&amounts.band(*band))));
+                    item(key, format!("{}{basis}", escape_html(&amounts.band(*band))));
                     if let Some(z) = zone
                         && let Some(zb) = level.band_in(Some(z))
                     {
-                        item(&format!("In {}", esc(z.name())), esc(&amounts.band(zb)));
+                        item(
+                            &format!("In {}", escape_html(z.name())),
+                            escape_html(&amounts.band(zb)),
+                        );
                     }
                     for (zi, z) in ladder.zones().iter().enumerate() {
                         if Some(z.id()) == zone.map(|z| z.id()) {
@@ -552,8 +569,8 @@ fn levels(out: &mut String, ladder: &Ladder, zone: Option<&Zone>, amounts: Amoun
                         }
                         if let Some(zb) = level.band_in(Some(z)) {
                             item(
-                                &format!("In {}", esc(z.name())),
-                                esc(&zone_amounts[zi].band(zb)),
+                                &format!("In {}", escape_html(z.name())),
+                                escape_html(&zone_amounts[zi].band(zb)),
                             );
                         }
                     }
@@ -567,19 +584,19 @@ fn levels(out: &mut String, ladder: &Ladder, zone: Option<&Zone>, amounts: Amoun
                     .enumerate()
                     .map(|(i, s)| format!("{} {}", i + 1, amounts.money(*s)))
                     .collect();
-                item("Steps", esc(&steps.join(", ")));
+                item("Steps", escape_html(&steps.join(", ")));
             }
             if let Some(v) = level.variable() {
-                item("Variable pay", esc(&v.to_string()));
+                item("Variable pay", escape_html(&v.to_string()));
             }
             if let Some(t) = level.target_cash() {
-                item("Target cash", esc(&amounts.band(*t)));
+                item("Target cash", escape_html(&amounts.band(*t)));
             }
             if let Some(e) = level.equity() {
-                item("Equity", esc(&amounts.band(*e)));
+                item("Equity", escape_html(&amounts.band(*e)));
             }
             if let Some(t) = level.total_compensation() {
-                item("Total compensation", esc(&amounts.band(t)));
+                item("Total compensation", escape_html(&amounts.band(t)));
             }
             // At most a few counterparts by name: a ladder of hundreds of
             // tracks would list hundreds per level (the side-by-side table
@@ -588,7 +605,7 @@ fn levels(out: &mut String, ladder: &Ladder, zone: Option<&Zone>, amounts: Amoun
             let mut more = 0usize;
             for (t, l) in ladder.counterparts(id) {
                 if counterparts.len() < COUNTERPARTS_SHOWN {
-                    counterparts.push(format!("{}: {}", esc(t.name()), level_link(l)));
+                    counterparts.push(format!("{}: {}", escape_html(t.name()), level_link(l)));
                 } else {
                     more += 1;
                 }
@@ -620,7 +637,7 @@ fn levels(out: &mut String, ladder: &Ladder, zone: Option<&Zone>, amounts: Amoun
             if !level.entry_criteria().is_empty() {
                 out.push_str("<p>Entry criteria:</p><ul>\n");
                 for c in level.entry_criteria() {
-                    let _ = writeln!(out, "<li>{}</li>", esc(c));
+                    let _ = writeln!(out, "<li>{}</li>", escape_html(c));
                 }
                 out.push_str("</ul>\n");
             }
@@ -633,9 +650,9 @@ fn levels(out: &mut String, ladder: &Ladder, zone: Option<&Zone>, amounts: Amoun
                     let _ = writeln!(
                         out,
                         "<tr><td>{}</td><td>{}</td><td>{}</td></tr>",
-                        esc(name),
-                        esc(&scale.label(e.proficiency())),
-                        esc(e.description().unwrap_or(""))
+                        escape_html(name),
+                        escape_html(&scale.label(e.proficiency())),
+                        escape_html(e.description().unwrap_or(""))
                     );
                 }
                 out.push_str("</tbody></table>\n");
@@ -662,8 +679,8 @@ pub fn index_html(entries: &[IndexEntry]) -> String {
         let _ = writeln!(
             out,
             "<tr><td><a href=\"{}\">{}</a></td><td>{status}</td></tr>",
-            esc(&e.href),
-            esc(&e.name)
+            escape_html(&e.href),
+            escape_html(&e.name)
         );
     }
     out.push_str("</tbody></table>\n</body>\n</html>\n");

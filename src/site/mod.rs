@@ -17,7 +17,7 @@ use crate::report::Report;
 mod html;
 mod markdown;
 
-pub use html::{html, index_html};
+pub use html::{escape_html, html, index_html};
 pub use markdown::{index_markdown, markdown};
 
 /// How many counterparts a level's section names; the rest are counted.

@@ -10,6 +10,7 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use dualtrack::audit::{GapFigure, Gaps, LevelCell, Side};
+use dualtrack::site::escape_html;
 use dualtrack::{Audit, AuditOptions, Auditor, Count, Ladder, Money, Percent, Ratio};
 
 use crate::input;
@@ -759,22 +760,6 @@ fn csv_table(audit: &Audit<'_>) -> Result<String, String> {
     String::from_utf8(bytes).map_err(|e| e.to_string())
 }
 
-/// Text for HTML: `&`, `<`, `>`, `"` and `'` escaped.
-fn esc(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            _ => out.push(c),
-        }
-    }
-    out
-}
-
 /// At most this many dots per level in a chart: evenly spaced through the
 /// sorted salaries when there are more.
 const MAX_DOTS: usize = 400;
@@ -787,10 +772,10 @@ fn html(audit: &Audit<'_>, roster: &str) -> String {
     let _ = write!(
         out,
         "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>Pay audit: {}</title>\n<style>\nbody{{font-family:system-ui,sans-serif;margin:2em;color:#222}}\ntable{{border-collapse:collapse;margin:1em 0}}\ntd,th{{border:1px solid #ccc;padding:.2em .6em;text-align:right}}\nth{{background:#f4f4f4}}\n.finding{{color:#b00020;font-weight:bold}}\nsvg text{{font-size:12px}}\n</style>\n</head>\n<body>\n<h1>Pay audit: {} (<code>{}</code>)</h1>\n<p>Roster <code>{}</code>: {} rows read, {} used, {} rejected. Figures of groups of fewer than {} people are suppressed.</p>\n",
-        esc(ladder.name()),
-        esc(ladder.name()),
-        esc(ladder.id().as_str()),
-        esc(roster),
+        escape_html(ladder.name()),
+        escape_html(ladder.name()),
+        escape_html(ladder.id().as_str()),
+        escape_html(roster),
         audit.rows().read,
         audit.rows().used,
         audit.rows().rejected,
@@ -825,7 +810,7 @@ fn html(audit: &Audit<'_>, roster: &str) -> String {
             out,
             "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td{}>{}</td></tr>",
             p.grade,
-            esc(&zone_text(p.zone.as_ref())),
+            escape_html(&zone_text(p.zone.as_ref())),
             median(&p.ic),
             median(&p.management),
             gap(p.base.map(|g| g.median)),
@@ -845,7 +830,7 @@ fn html(audit: &Audit<'_>, roster: &str) -> String {
         let _ = writeln!(
             out,
             "<h2>Groups by <code>{}</code></h2>\n<table>\n<tr><th>grade</th><th>zone</th><th>group</th><th>people</th><th>median</th><th>mean</th><th>median gap</th><th>mean gap</th><th>flagged</th></tr>",
-            esc(by)
+            escape_html(by)
         );
         for g in audit.groups() {
             for c in &g.groups {
@@ -869,8 +854,8 @@ fn html(audit: &Audit<'_>, roster: &str) -> String {
                     out,
                     "<tr><td>{}</td><td>{}</td><td>{}</td><td>{people}</td><td>{median}</td><td>{mean}</td><td>{mg}</td><td>{ag}</td><td{}>{}</td></tr>",
                     g.grade,
-                    esc(&zone_text(g.zone.as_ref())),
-                    esc(&c.group),
+                    escape_html(&zone_text(g.zone.as_ref())),
+                    escape_html(&c.group),
                     if c.flagged { " class=\"finding\"" } else { "" },
                     if c.flagged { "flagged" } else { "" }
                 );
@@ -887,9 +872,9 @@ fn html(audit: &Audit<'_>, roster: &str) -> String {
         let _ = writeln!(
             out,
             "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}-{}</td><td>{} {}</td></tr>",
-            esc(&o.who),
-            esc(o.level.as_str()),
-            esc(&zone_text(o.zone.as_ref())),
+            escape_html(&o.who),
+            escape_html(o.level.as_str()),
+            escape_html(&zone_text(o.zone.as_ref())),
             amounts.money(o.salary),
             amounts.amount(o.band.min()),
             amounts.amount(o.band.max()),
@@ -909,8 +894,8 @@ fn html(audit: &Audit<'_>, roster: &str) -> String {
             "<tr><td>{}</td><td>{} ({})</td><td>{}</td></tr>",
             r.line,
             r.column,
-            esc(&r.column_name),
-            esc(&r.message)
+            escape_html(&r.column_name),
+            escape_html(&r.message)
         );
     }
     out.push_str("</table>\n</body>\n</html>\n");
@@ -958,8 +943,8 @@ fn chart(
     let _ = writeln!(
         out,
         "<h3>{}</h3>\n<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{width}\" height=\"{height}\" role=\"img\" aria-label=\"{}\">",
-        esc(&title),
-        esc(&title)
+        escape_html(&title),
+        escape_html(&title)
     );
     for (i, c) in cells.iter().enumerate() {
         let y = 10 + row_height * i as u64;
@@ -971,8 +956,8 @@ fn chart(
             out,
             "<text x=\"4\" y=\"{}\">{} ({})</text>",
             y + 18,
-            esc(c.level.as_str()),
-            esc(c.track.as_str())
+            escape_html(c.level.as_str()),
+            escape_html(c.track.as_str())
         );
         if let Some(b) = c.band {
             let _ = writeln!(
@@ -1013,10 +998,10 @@ fn chart(
         out,
         "<text x=\"{left}\" y=\"{}\">{}</text><text x=\"{}\" y=\"{}\" text-anchor=\"end\">{}</text>\n</svg>",
         height - 4,
-        esc(&Money::from_minor(low, currency(cells)).to_string()),
+        escape_html(&Money::from_minor(low, currency(cells)).to_string()),
         width - 20,
         height - 4,
-        esc(&Money::from_minor(high, currency(cells)).to_string()),
+        escape_html(&Money::from_minor(high, currency(cells)).to_string()),
     );
 }
 
