@@ -623,13 +623,7 @@ fn levels(out: &mut String, ladder: &Ladder, zone: Option<&Zone>, amounts: Amoun
             if !above.is_empty() {
                 item("Above", above.join("; "));
             }
-            let below = ladder.level_below(id).or_else(|| {
-                let entry = track.levels().first().is_some_and(|l| l.id() == level.id());
-                ladder
-                    .trunk()
-                    .filter(|_| entry && !track.is_trunk())
-                    .map(|t| t.top())
-            });
+            let below = ladder.previous_step(id).map(|(_, l)| l);
             if let Some(l) = below {
                 item("Below", level_link(l));
             }
