@@ -3,7 +3,7 @@
 use std::fmt::Write as _;
 
 use super::{
-    Amounts, COUNTERPARTS_SHOWN, IndexEntry, SiteOptions, branches, grade_rows, status, zone_rules,
+    Amounts, IndexEntry, SiteOptions, branches, counterpart_items, grade_rows, status, zone_rules,
 };
 use crate::model::{CompetencyKind, Ladder, Level, TrackKind, Zone};
 use crate::report::Report;
@@ -598,21 +598,9 @@ fn levels(out: &mut String, ladder: &Ladder, zone: Option<&Zone>, amounts: Amoun
             if let Some(t) = level.total_compensation() {
                 item("Total compensation", escape_html(&amounts.band(t)));
             }
-            // At most a few counterparts by name: a ladder of hundreds of
-            // tracks would list hundreds per level (the side-by-side table
-            // has them all).
-            let mut counterparts: Vec<String> = Vec::new();
-            let mut more = 0usize;
-            for (t, l) in ladder.counterparts(id) {
-                if counterparts.len() < COUNTERPARTS_SHOWN {
-                    counterparts.push(format!("{}: {}", escape_html(t.name()), level_link(l)));
-                } else {
-                    more += 1;
-                }
-            }
-            if more > 0 {
-                counterparts.push(format!("and {more} more in the side-by-side table"));
-            }
+            let counterparts = counterpart_items(ladder, id, |t, l| {
+                format!("{}: {}", escape_html(t.name()), level_link(l))
+            });
             if !counterparts.is_empty() {
                 item("Counterparts", counterparts.join("; "));
             }

@@ -3,7 +3,7 @@
 use std::fmt::Write as _;
 
 use super::{
-    Amounts, COUNTERPARTS_SHOWN, IndexEntry, SiteOptions, branches, grade_rows, status, zone_rules,
+    Amounts, IndexEntry, SiteOptions, branches, counterpart_items, grade_rows, status, zone_rules,
 };
 use crate::model::{CompetencyKind, Ladder, Level, TrackKind};
 use crate::report::Report;
@@ -300,21 +300,9 @@ pub fn markdown(ladder: &Ladder, report: &Report, options: SiteOptions<'_>) -> S
             if let Some(t) = level.total_compensation() {
                 item("Total compensation", amounts.band(t));
             }
-            // At most a few counterparts by name: a ladder of hundreds of
-            // tracks would list hundreds per level (the side-by-side table
-            // has them all).
-            let mut counterparts: Vec<String> = Vec::new();
-            let mut more = 0usize;
-            for (t, l) in ladder.counterparts(id) {
-                if counterparts.len() < COUNTERPARTS_SHOWN {
-                    counterparts.push(format!("{}: {}", cell(t.name()), link(l)));
-                } else {
-                    more += 1;
-                }
-            }
-            if more > 0 {
-                counterparts.push(format!("and {more} more in the side-by-side table"));
-            }
+            let counterparts = counterpart_items(ladder, id, |t, l| {
+                format!("{}: {}", cell(t.name()), link(l))
+            });
             if !counterparts.is_empty() {
                 item("Counterparts", counterparts.join("; "));
             }

@@ -23,6 +23,30 @@ pub use markdown::{index_markdown, markdown};
 /// How many counterparts a level's section names; the rest are counted.
 pub(crate) const COUNTERPARTS_SHOWN: usize = 6;
 
+/// A level's counterparts for its section, each written by `name`: at most
+/// [`COUNTERPARTS_SHOWN`] of them (a ladder of hundreds of tracks would list
+/// hundreds per level; the side-by-side table has them all), then how many
+/// more there are.
+pub(crate) fn counterpart_items(
+    ladder: &Ladder,
+    level: &str,
+    name: impl Fn(&Track, &Level) -> String,
+) -> Vec<String> {
+    let mut items: Vec<String> = Vec::new();
+    let mut more = 0usize;
+    for (t, l) in ladder.counterparts(level) {
+        if items.len() < COUNTERPARTS_SHOWN {
+            items.push(name(t, l));
+        } else {
+            more += 1;
+        }
+    }
+    if more > 0 {
+        items.push(format!("and {more} more in the side-by-side table"));
+    }
+    items
+}
+
 /// What to publish: the bands in a zone (`None`: the base bands).
 #[derive(Debug, Clone, Copy, Default)]
 #[non_exhaustive]
