@@ -55,6 +55,7 @@
 //! - `render`: `render()`, rustc-style diagnostics.
 //! - `site`: [`site`] publishes a ladder as a self-contained HTML
 //!   page or GitHub-flavoured Markdown (`dualtrack render`).
+//! - `lsp`: [`lsp`], the language server editors run (`dualtrack lsp`).
 //!
 //! A service that embeds the crate takes `default-features = false`: the
 //! loader, the rules, the model and every question are there, with 16
@@ -110,6 +111,9 @@ pub mod audit;
 
 #[cfg(feature = "site")]
 pub mod site;
+
+#[cfg(feature = "lsp")]
+pub mod lsp;
 
 pub use audit::{Audit, AuditOptions, Auditor, HeaderError};
 pub use date::{Date, DateError};

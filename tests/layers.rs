@@ -38,6 +38,8 @@ const LAYERS: &[&[&str]] = &[
     &["audit", "diff"],
     // a ladder published as a page: HTML and Markdown
     &["site"],
+    // the language server: documents analysed as they are typed
+    &["lsp"],
 ];
 
 fn layer_of(module: &str) -> Option<usize> {

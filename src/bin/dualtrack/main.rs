@@ -13,6 +13,7 @@ mod audit;
 mod diff;
 mod explain;
 mod input;
+mod lsp;
 mod r#move;
 mod output;
 mod render;
@@ -57,6 +58,9 @@ enum Command {
     /// Publish ladders as pages: the two tracks side by side, the band chart,
     /// the competency matrix, a section per level (HTML, or Markdown).
     Render(render::Args),
+    /// Serve the language server over stdio: every finding as a ladder is
+    /// typed, for editors (see the README's "Editor setup").
+    Lsp(lsp::Args),
 }
 
 fn main() -> ExitCode {
@@ -77,5 +81,6 @@ fn run(cli: Cli) -> ExitCode {
         Command::Diff(args) => diff::run(&args),
         Command::Audit(args) => audit::run(&args),
         Command::Render(args) => render::run(&args),
+        Command::Lsp(args) => lsp::run(&args),
     }
 }

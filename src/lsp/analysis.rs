@@ -1,0 +1,197 @@
+//! One open document, read through the same loader as the CLI: its text, its
+//! line index, the ladder when its invariants hold, and every finding.
+
+use std::ops::Range;
+
+use crate::load::Loader;
+use crate::model::Ladder;
+use crate::report::Report;
+use crate::yaml::{self, Value};
+
+use super::position::LineIndex;
+
+/// What an open document is: a ladder, or a person's ratings against one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DocumentKind {
+    /// A ladder file (`tracks:`, `competencies:`, ...).
+    Ladder,
+    /// A ratings file: it names its ladder (`ladder: engineering`) and has
+    /// `ratings:`.
+    Ratings,
+}
+
+impl DocumentKind {
+    /// The kind of `text`: a ratings file when its top level has a
+    /// `ratings` key, a ladder otherwise (a half-typed or empty file is a
+    /// ladder, the common case in an editor).
+    ///
+    /// ```
+    /// use dualtrack::lsp::DocumentKind;
+    ///
+    /// let ratings = "schema_version: 1\nladder: engineering\nratings:\n  delivery: 3\n";
+    /// assert_eq!(DocumentKind::of(ratings), DocumentKind::Ratings);
+    /// assert_eq!(DocumentKind::of("id: eng\ntracks:\n"), DocumentKind::Ladder);
+    /// ```
+    pub fn of(text: &str) -> Self {
+        if !text.contains("ratings") {
+            return Self::Ladder;
+        }
+        let parsed = yaml::parse(text, &crate::limits::Limits::default());
+        let has_ratings = parsed.root.as_ref().is_some_and(|root| match &root.value {
+            Value::Mapping(entries) => entries.iter().any(|e| e.key == "ratings"),
+            _ => false,
+        });
+        if has_ratings {
+            Self::Ratings
+        } else {
+            Self::Ladder
+        }
+    }
+}
+
+/// A document analysed: the text an editor holds, its lines, the checked
+/// [`Ladder`] when its invariants hold (a ladder with a parity gap is still
+/// there to hover), and the [`Report`] of every finding.
+///
+/// ```
+/// use dualtrack::Loader;
+/// use dualtrack::lsp::Analysis;
+///
+/// let text = std::fs::read_to_string("tests/fixtures/rules/parity-gap.yaml")?;
+/// let analysis = Analysis::ladder_file(text, &Loader::new());
+/// assert!(analysis.ladder().is_some());
+/// assert!(analysis.report().findings().iter().any(|f| f.code() == "parity-gap"));
+/// # Ok::<(), std::io::Error>(())
+/// ```
+#[derive(Debug, Clone)]
+pub struct Analysis {
+    text: String,
+    index: LineIndex,
+    kind: DocumentKind,
+    ladder: Option<Ladder>,
+    report: Report,
+    missing_ladder: Option<String>,
+}
+
+impl Analysis {
+    /// Analyses `text` as a ladder file with `loader`'s limits: every
+    /// finding the loader reports, and the ladder whenever it could be
+    /// inspected.
+    pub fn ladder_file(text: String, loader: &Loader) -> Self {
+        let (ladder, report) = match loader.inspect(&text) {
+            Ok(loaded) => {
+                let (ladder, report) = loaded.into_parts();
+                (Some(ladder), report)
+            }
+            Err(report) => (None, report),
+        };
+        Self::new(text, DocumentKind::Ladder, ladder, report)
+    }
+
+    /// Analyses `text` as a ratings file against `ladder`, the ladder it
+    /// names: every finding loading it reports.
+    pub fn ratings_file(text: String, ladder: &Ladder, loader: &Loader) -> Self {
+        let report = match loader.load_ratings(&text, ladder) {
+            Ok(_) => Report::default(),
+            Err(report) => report,
+        };
+        Self::new(text, DocumentKind::Ratings, None, report)
+    }
+
+    /// A ratings file whose ladder is not at hand: no findings, and one
+    /// note at its `ladder:` saying what to open to check it.
+    pub fn ratings_without_ladder(text: String) -> Self {
+        let mut analysis = Self::new(text, DocumentKind::Ratings, None, Report::default());
+        analysis.missing_ladder = named_ladder(&analysis.text);
+        analysis
+    }
+
+    fn new(text: String, kind: DocumentKind, ladder: Option<Ladder>, report: Report) -> Self {
+        let index = LineIndex::new(&text);
+        Self {
+            text,
+            index,
+            kind,
+            ladder,
+            report,
+            missing_ladder: None,
+        }
+    }
+
+    /// The ladder a ratings file names that was not at hand to check it
+    /// against.
+    pub fn missing_ladder(&self) -> Option<&str> {
+        self.missing_ladder.as_deref()
+    }
+
+    /// The text analysed.
+    pub fn text(&self) -> &str {
+        &self.text
+    }
+
+    /// What the document is.
+    pub fn kind(&self) -> DocumentKind {
+        self.kind
+    }
+
+    /// Where the text's lines start.
+    pub fn line_index(&self) -> &LineIndex {
+        &self.index
+    }
+
+    /// The ladder, when the text is a ladder whose invariants hold.
+    pub fn ladder(&self) -> Option<&Ladder> {
+        self.ladder.as_ref()
+    }
+
+    /// Every finding, as `dualtrack validate` reports them.
+    pub fn report(&self) -> &Report {
+        &self.report
+    }
+
+    /// The LSP range of a finding's byte span. Spans count from after a
+    /// byte order mark; the editor's text still has it.
+    pub fn range(&self, span: Range<usize>) -> lsp_types::Range {
+        let bom = self.bom();
+        self.index
+            .range(&self.text, span.start + bom..span.end + bom)
+    }
+
+    /// The byte offset in the text the loader read (after any byte order
+    /// mark) of an editor's `position`.
+    pub fn offset(&self, position: lsp_types::Position) -> Option<usize> {
+        let offset = self.index.offset(&self.text, position)?;
+        Some(offset.saturating_sub(self.bom()))
+    }
+
+    /// The bytes of a byte order mark at the start of the text, if any.
+    fn bom(&self) -> usize {
+        if self.text.starts_with('\u{feff}') {
+            '\u{feff}'.len_utf8()
+        } else {
+            0
+        }
+    }
+}
+
+/// The id a ratings file's `ladder:` names, when it is a plain string, and
+/// the span of that string.
+/// The span counts from after a byte order mark, as findings' spans do.
+pub(crate) fn named_ladder_at(text: &str) -> Option<(String, Range<usize>)> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let parsed = yaml::parse(text, &crate::limits::Limits::default());
+    let root = parsed.root?;
+    let Value::Mapping(entries) = root.value else {
+        return None;
+    };
+    let entry = entries.into_iter().find(|e| e.key == "ladder")?;
+    match entry.value.value {
+        Value::Scalar { text, .. } => Some((text.into_owned(), entry.value.span.bytes())),
+        _ => None,
+    }
+}
+
+/// The id a ratings file's `ladder:` names, when it is a plain string.
+pub(crate) fn named_ladder(text: &str) -> Option<String> {
+    named_ladder_at(text).map(|(id, _)| id)
+}

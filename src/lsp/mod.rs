@@ -1,0 +1,19 @@
+//! A language server for ladder and ratings files (feature `lsp`;
+//! `dualtrack lsp` serves it over stdio): every finding as the file is
+//! typed, re-checked after a pause in typing, with the same loader and
+//! limits as the CLI.
+//!
+//! [`serve`] runs the protocol over any [`lsp_server::Connection`];
+//! [`Analysis`] is one document read through the loader, with what the
+//! editor asks of it ([`Analysis::diagnostics`]); [`LineIndex`] turns the
+//! byte spans of findings into the lines and UTF-16 columns editors count.
+
+mod analysis;
+mod diagnostics;
+mod position;
+mod server;
+
+pub use analysis::{Analysis, DocumentKind};
+pub use diagnostics::SOURCE;
+pub use position::LineIndex;
+pub use server::{Ended, ServerOptions, serve};

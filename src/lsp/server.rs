@@ -1,0 +1,485 @@
+//! The message loop: documents open in the client, analysed on a thread of
+//! their own once typing pauses, their diagnostics published; requests
+//! answered from the document's current analysis.
+
+use std::collections::HashMap;
+use std::sync::Arc;
+use std::thread;
+use std::time::{Duration, Instant};
+
+use crossbeam_channel::{Receiver, Sender, select};
+use lsp_server::{Connection, ErrorCode, Message, Notification, Request, Response};
+use lsp_types::notification::{
+    DidChangeTextDocument, DidCloseTextDocument, DidOpenTextDocument, Exit,
+    Notification as NotificationKind, PublishDiagnostics,
+};
+use lsp_types::request::{Initialize, Request as RequestKind, Shutdown};
+use lsp_types::{
+    DidChangeTextDocumentParams, DidCloseTextDocumentParams, DidOpenTextDocumentParams,
+    InitializeResult, PositionEncodingKind, PublishDiagnosticsParams, ServerCapabilities,
+    ServerInfo, TextDocumentContentChangeEvent, TextDocumentSyncCapability, TextDocumentSyncKind,
+    Uri,
+};
+
+use crate::load::Loader;
+
+use super::analysis::{Analysis, DocumentKind};
+use super::position::LineIndex;
+
+/// How the server reads documents and how long it waits for typing to pause.
+///
+/// ```
+/// use std::time::Duration;
+///
+/// let options = dualtrack::lsp::ServerOptions::default();
+/// assert_eq!(options.debounce, Duration::from_millis(100));
+/// ```
+#[derive(Debug, Clone)]
+#[non_exhaustive]
+pub struct ServerOptions {
+    /// The loader every document is read with: its limits are the CLI's
+    /// unless set otherwise; a document over them gets one diagnostic.
+    pub loader: Loader,
+    /// How long after the last change a document is analysed again.
+    pub debounce: Duration,
+}
+
+impl Default for ServerOptions {
+    fn default() -> Self {
+        Self {
+            loader: Loader::new(),
+            debounce: Duration::from_millis(100),
+        }
+    }
+}
+
+/// How a session ended.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum Ended {
+    /// The client asked to shut down, then to exit: exit status 0.
+    Shutdown,
+    /// The client sent `exit` without `shutdown` first: exit status 1, as
+    /// the protocol asks.
+    ExitWithoutShutdown,
+    /// The client closed the connection without `exit`.
+    Disconnected,
+}
+
+/// Serves one client over `connection` until it exits or goes away.
+///
+/// The caller owns the transport (`dualtrack lsp` speaks over stdio); tests
+/// and services can use [`Connection::memory`].
+///
+/// ```
+/// use dualtrack::lsp::{Ended, ServerOptions, serve};
+/// use lsp_server::{Connection, Message, Notification};
+///
+/// let (server, client) = Connection::memory();
+/// let session = std::thread::spawn(move || serve(&server, ServerOptions::default()));
+/// client.sender.send(Message::Notification(Notification::new("exit".into(), ()))).unwrap();
+/// assert_eq!(session.join().unwrap(), Ended::ExitWithoutShutdown);
+/// ```
+pub fn serve(connection: &Connection, options: ServerOptions) -> Ended {
+    let Some(initialize) = initialize(connection) else {
+        return Ended::ExitWithoutShutdown;
+    };
+    if initialize.is_err() {
+        return Ended::Disconnected;
+    }
+    Server::new(connection, options).run()
+}
+
+/// What the server can do, as `initialize` tells the client.
+fn capabilities() -> ServerCapabilities {
+    ServerCapabilities {
+        position_encoding: Some(PositionEncodingKind::UTF16),
+        text_document_sync: Some(TextDocumentSyncCapability::Kind(
+            TextDocumentSyncKind::INCREMENTAL,
+        )),
+        ..ServerCapabilities::default()
+    }
+}
+
+/// Answers `initialize`: requests before it are refused as the protocol
+/// says, notifications dropped. `None` when the client exits first;
+/// `Some(Err)` when it goes away.
+fn initialize(connection: &Connection) -> Option<Result<(), ()>> {
+    let reply = |response: Response| connection.sender.send(response.into()).map_err(drop);
+    loop {
+        let Ok(message) = connection.receiver.recv() else {
+            return Some(Err(()));
+        };
+        match message {
+            Message::Request(request) if request.method == Initialize::METHOD => {
+                let result = InitializeResult {
+                    capabilities: capabilities(),
+                    server_info: Some(ServerInfo {
+                        name: "dualtrack".to_owned(),
+                        version: Some(env!("CARGO_PKG_VERSION").to_owned()),
+                    }),
+                };
+                return Some(reply(Response::new_ok(request.id, result)));
+            }
+            Message::Request(request) => {
+                let refused = Response::new_err(
+                    request.id,
+                    ErrorCode::ServerNotInitialized as i32,
+                    format!("`{}` before `initialize`", request.method),
+                );
+                if reply(refused).is_err() {
+                    return Some(Err(()));
+                }
+            }
+            Message::Notification(notification) if notification.method == Exit::METHOD => {
+                return None;
+            }
+            Message::Notification(_) | Message::Response(_) => {}
+        }
+    }
+}
+
+/// An open document: what the client holds, and what was last analysed.
+struct Document {
+    uri: Uri,
+    version: i32,
+    text: String,
+    /// The last analysis, with the version it was made of.
+    analysis: Option<(i32, Arc<Analysis>)>,
+    /// When to analyse the current version, if it is not yet sent off.
+    due: Option<Instant>,
+}
+
+/// A document sent to the analysis thread.
+struct Job {
+    uri: String,
+    version: i32,
+    text: String,
+    /// The analysis of the ladder a ratings file names, when open.
+    ladder: Option<Arc<Analysis>>,
+}
+
+/// An analysis back from the analysis thread.
+struct Done {
+    uri: String,
+    version: i32,
+    analysis: Arc<Analysis>,
+}
+
+struct Server<'c> {
+    connection: &'c Connection,
+    options: ServerOptions,
+    documents: HashMap<String, Document>,
+    jobs: Sender<Job>,
+    done: Receiver<Done>,
+    shutting_down: bool,
+}
+
+impl<'c> Server<'c> {
+    fn new(connection: &'c Connection, options: ServerOptions) -> Self {
+        let (jobs, inbox) = crossbeam_channel::unbounded::<Job>();
+        let (outbox, done) = crossbeam_channel::unbounded::<Done>();
+        let loader = options.loader.clone();
+        thread::spawn(move || analyse_jobs(&loader, &inbox, &outbox));
+        Self {
+            connection,
+            options,
+            documents: HashMap::new(),
+            jobs,
+            done,
+            shutting_down: false,
+        }
+    }
+
+    fn run(mut self) -> Ended {
+        loop {
+            let due = self
+                .documents
+                .values()
+                .filter_map(|d| d.due)
+                .min()
+                .map_or_else(crossbeam_channel::never, crossbeam_channel::at);
+            select! {
+                recv(self.connection.receiver) -> message => match message {
+                    Ok(message) => {
+                        if let Some(ended) = self.on_message(message) {
+                            return ended;
+                        }
+                    }
+                    Err(_) => return Ended::Disconnected,
+                },
+                recv(self.done) -> done => {
+                    if let Ok(done) = done {
+                        self.on_analysed(done);
+                    }
+                },
+                recv(due) -> _ => self.send_due(),
+            }
+        }
+    }
+
+    fn on_message(&mut self, message: Message) -> Option<Ended> {
+        match message {
+            Message::Request(request) => {
+                let response = self.on_request(request);
+                self.send(response.into());
+                None
+            }
+            Message::Notification(notification) if notification.method == Exit::METHOD => {
+                Some(if self.shutting_down {
+                    Ended::Shutdown
+                } else {
+                    Ended::ExitWithoutShutdown
+                })
+            }
+            Message::Notification(notification) => {
+                self.on_notification(notification);
+                None
+            }
+            Message::Response(_) => None,
+        }
+    }
+
+    fn on_request(&mut self, request: Request) -> Response {
+        if self.shutting_down {
+            return Response::new_err(
+                request.id,
+                ErrorCode::InvalidRequest as i32,
+                format!("`{}` after `shutdown`", request.method),
+            );
+        }
+        match request.method.as_str() {
+            Shutdown::METHOD => {
+                self.shutting_down = true;
+                Response::new_ok(request.id, ())
+            }
+            Initialize::METHOD => Response::new_err(
+                request.id,
+                ErrorCode::InvalidRequest as i32,
+                "`initialize` was already answered".to_owned(),
+            ),
+            method => Response::new_err(
+                request.id,
+                ErrorCode::MethodNotFound as i32,
+                format!("unknown method `{method}`"),
+            ),
+        }
+    }
+
+    fn on_notification(&mut self, notification: Notification) {
+        match notification.method.as_str() {
+            DidOpenTextDocument::METHOD => {
+                if let Ok(params) = params::<DidOpenTextDocumentParams>(notification) {
+                    let document = params.text_document;
+                    self.documents.insert(
+                        document.uri.as_str().to_owned(),
+                        Document {
+                            uri: document.uri,
+                            version: document.version,
+                            text: document.text,
+                            analysis: None,
+                            due: Some(Instant::now()),
+                        },
+                    );
+                }
+            }
+            DidChangeTextDocument::METHOD => {
+                if let Ok(params) = params::<DidChangeTextDocumentParams>(notification) {
+                    let debounce = self.options.debounce;
+                    if let Some(document) =
+                        self.documents.get_mut(params.text_document.uri.as_str())
+                    {
+                        for change in params.content_changes {
+                            apply(&mut document.text, change);
+                        }
+                        document.version = params.text_document.version;
+                        document.due = Some(Instant::now() + debounce);
+                    }
+                }
+            }
+            DidCloseTextDocument::METHOD => {
+                if let Ok(params) = params::<DidCloseTextDocumentParams>(notification)
+                    && let Some(document) = self.documents.remove(params.text_document.uri.as_str())
+                {
+                    self.publish(document.uri, None, Vec::new());
+                }
+            }
+            // Saves, `$/cancelRequest`, `$/setTrace`, configuration changes:
+            // nothing to do; unknown notifications are dropped as the
+            // protocol says.
+            _ => {}
+        }
+    }
+
+    /// Sends every document whose pause in typing is over to the analysis
+    /// thread.
+    fn send_due(&mut self) {
+        let now = Instant::now();
+        let due: Vec<String> = self
+            .documents
+            .iter()
+            .filter(|(_, d)| d.due.is_some_and(|due| due <= now))
+            .map(|(uri, _)| uri.clone())
+            .collect();
+        for uri in due {
+            let Some(document) = self.documents.get_mut(&uri) else {
+                continue;
+            };
+            document.due = None;
+            let text = document.text.clone();
+            let version = document.version;
+            let ladder = self.ladder_named_by(&text);
+            // The analysis thread lives as long as the server.
+            let _ = self.jobs.send(Job {
+                uri,
+                version,
+                text,
+                ladder,
+            });
+        }
+    }
+
+    /// The open ladder a ratings file's text names, if that ladder is open
+    /// and could be inspected.
+    fn ladder_named_by(&self, text: &str) -> Option<Arc<Analysis>> {
+        if DocumentKind::of(text) != DocumentKind::Ratings {
+            return None;
+        }
+        let named = super::analysis::named_ladder(text)?;
+        self.documents
+            .values()
+            .filter_map(|d| d.analysis.as_ref().map(|(_, a)| a))
+            .find(|a| a.ladder().is_some_and(|l| l.id().as_str() == named))
+            .cloned()
+    }
+
+    fn on_analysed(&mut self, done: Done) {
+        let Some(document) = self.documents.get_mut(&done.uri) else {
+            return;
+        };
+        if document.version != done.version {
+            return;
+        }
+        let diagnostics = done.analysis.diagnostics(&document.uri);
+        let is_ladder = done.analysis.kind() == DocumentKind::Ladder;
+        document.analysis = Some((done.version, done.analysis));
+        let uri = document.uri.clone();
+        self.publish(uri, Some(done.version), diagnostics);
+        if is_ladder {
+            self.recheck_ratings();
+        }
+    }
+
+    /// Ratings files are checked against their ladder: when a ladder's
+    /// analysis changes, they are analysed again.
+    fn recheck_ratings(&mut self) {
+        let now = Instant::now();
+        for document in self.documents.values_mut() {
+            let is_ratings = document
+                .analysis
+                .as_ref()
+                .is_some_and(|(_, a)| a.kind() == DocumentKind::Ratings);
+            if is_ratings && document.due.is_none() {
+                document.due = Some(now);
+            }
+        }
+    }
+
+    fn publish(&self, uri: Uri, version: Option<i32>, diagnostics: Vec<lsp_types::Diagnostic>) {
+        let params = PublishDiagnosticsParams {
+            uri,
+            diagnostics,
+            version,
+        };
+        self.send(Notification::new(PublishDiagnostics::METHOD.to_owned(), params).into());
+    }
+
+    fn send(&self, message: Message) {
+        // A closed connection ends the loop at the next receive.
+        let _ = self.connection.sender.send(message);
+    }
+}
+
+/// The analysis thread: takes every job waiting, keeps the newest version of
+/// each document, and analyses those.
+fn analyse_jobs(loader: &Loader, inbox: &Receiver<Job>, outbox: &Sender<Done>) {
+    while let Ok(first) = inbox.recv() {
+        let mut newest: HashMap<String, Job> = HashMap::new();
+        for job in std::iter::once(first).chain(inbox.try_iter()) {
+            newest.insert(job.uri.clone(), job);
+        }
+        for (_, job) in newest {
+            let analysis = Arc::new(analyse(loader, job.text, job.ladder.as_deref()));
+            let done = Done {
+                uri: job.uri,
+                version: job.version,
+                analysis,
+            };
+            if outbox.send(done).is_err() {
+                return;
+            }
+        }
+    }
+}
+
+/// One document's analysis: a ladder, or ratings against `ladder`.
+fn analyse(loader: &Loader, text: String, ladder: Option<&Analysis>) -> Analysis {
+    match DocumentKind::of(&text) {
+        DocumentKind::Ladder => Analysis::ladder_file(text, loader),
+        DocumentKind::Ratings => match ladder.and_then(Analysis::ladder) {
+            Some(ladder) => Analysis::ratings_file(text, ladder, loader),
+            None => Analysis::ratings_without_ladder(text),
+        },
+    }
+}
+
+/// A notification's parameters, or why they do not parse.
+fn params<P: serde::de::DeserializeOwned>(notification: Notification) -> Result<P, ()> {
+    serde_json::from_value(notification.params).map_err(drop)
+}
+
+/// Applies one change from the client: a whole new text, or a range
+/// replaced. A range outside the text is clamped to it.
+fn apply(text: &mut String, change: TextDocumentContentChangeEvent) {
+    let Some(range) = change.range else {
+        *text = change.text;
+        return;
+    };
+    let index = LineIndex::new(text);
+    let start = index.offset(text, range.start).unwrap_or(text.len());
+    let end = index
+        .offset(text, range.end)
+        .unwrap_or(text.len())
+        .max(start);
+    text.replace_range(start..end, &change.text);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use lsp_types::{Position, Range};
+
+    #[test]
+    fn a_change_replaces_its_range() {
+        let mut text = "a: 1\nb: 2\n".to_owned();
+        let change = TextDocumentContentChangeEvent {
+            range: Some(Range::new(Position::new(1, 3), Position::new(1, 4))),
+            range_length: None,
+            text: "20".to_owned(),
+        };
+        apply(&mut text, change);
+        assert_eq!(text, "a: 1\nb: 20\n");
+    }
+
+    #[test]
+    fn a_change_past_the_end_is_clamped() {
+        let mut text = "a: 1".to_owned();
+        let change = TextDocumentContentChangeEvent {
+            range: Some(Range::new(Position::new(5, 0), Position::new(9, 0))),
+            range_length: None,
+            text: "\nb: 2".to_owned(),
+        };
+        apply(&mut text, change);
+        assert_eq!(text, "a: 1\nb: 2");
+    }
+}
