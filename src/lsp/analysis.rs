@@ -2,6 +2,7 @@
 //! line index, the ladder when its invariants hold, and every finding.
 
 use std::ops::Range;
+use std::sync::Arc;
 
 use crate::load::Loader;
 use crate::model::Ladder;
@@ -70,6 +71,8 @@ pub struct Analysis {
     kind: DocumentKind,
     ladder: Option<Ladder>,
     report: Report,
+    /// For ratings: the ladder file they were checked against.
+    against: Option<Arc<Analysis>>,
     missing_ladder: Option<String>,
 }
 
@@ -88,18 +91,38 @@ impl Analysis {
         Self::new(text, DocumentKind::Ladder, ladder, report)
     }
 
-    /// Analyses `text` as a ratings file against `ladder`, the ladder it
-    /// names: every finding loading it reports.
-    pub fn ratings_file(text: String, ladder: &Ladder, loader: &Loader) -> Self {
-        let report = match loader.load_ratings(&text, ladder) {
+    /// Analyses `text` as a ratings file against `ladder`, the analysis of
+    /// the ladder file it names: every finding loading it reports. When that
+    /// ladder could not be inspected, as
+    /// [`ratings_without_ladder`](Self::ratings_without_ladder).
+    ///
+    /// ```
+    /// use std::sync::Arc;
+    /// use dualtrack::Loader;
+    /// use dualtrack::lsp::Analysis;
+    ///
+    /// let ladder = std::fs::read_to_string("ladders/engineering.yaml")?;
+    /// let ladder = Arc::new(Analysis::ladder_file(ladder, &Loader::new()));
+    /// let ratings = "schema_version: 1\nladder: engineering\nratings:\n  technical-depth: 9\n";
+    /// let analysis = Analysis::ratings_file(ratings.to_owned(), ladder, &Loader::new());
+    /// assert_eq!(analysis.report().findings()[0].code(), "invalid-proficiency");
+    /// # Ok::<(), std::io::Error>(())
+    /// ```
+    pub fn ratings_file(text: String, ladder: Arc<Analysis>, loader: &Loader) -> Self {
+        let Some(checked) = ladder.ladder() else {
+            return Self::ratings_without_ladder(text);
+        };
+        let report = match loader.load_ratings(&text, checked) {
             Ok(_) => Report::default(),
             Err(report) => report,
         };
-        Self::new(text, DocumentKind::Ratings, None, report)
+        let mut analysis = Self::new(text, DocumentKind::Ratings, None, report);
+        analysis.against = Some(ladder);
+        analysis
     }
 
-    /// A ratings file whose ladder is not at hand: no findings, and one
-    /// note at its `ladder:` saying what to open to check it.
+    /// A ratings file whose ladder is neither open nor found on disk: no
+    /// findings, and one note at its `ladder:` saying where to put it.
     pub fn ratings_without_ladder(text: String) -> Self {
         let mut analysis = Self::new(text, DocumentKind::Ratings, None, Report::default());
         analysis.missing_ladder = named_ladder(&analysis.text);
@@ -114,6 +137,7 @@ impl Analysis {
             kind,
             ladder,
             report,
+            against: None,
             missing_ladder: None,
         }
     }
@@ -178,13 +202,19 @@ impl Analysis {
 /// the span of that string.
 /// The span counts from after a byte order mark, as findings' spans do.
 pub(crate) fn named_ladder_at(text: &str) -> Option<(String, Range<usize>)> {
+    top_level_scalar(text, "ladder")
+}
+
+/// The scalar at `key` of the top-level mapping (a ladder's `id`, the
+/// `ladder` a ratings file names), with its span after any byte order mark.
+pub(crate) fn top_level_scalar(text: &str, key: &str) -> Option<(String, Range<usize>)> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let parsed = yaml::parse(text, &crate::limits::Limits::default());
     let root = parsed.root?;
     let Value::Mapping(entries) = root.value else {
         return None;
     };
-    let entry = entries.into_iter().find(|e| e.key == "ladder")?;
+    let entry = entries.into_iter().find(|e| e.key == key)?;
     match entry.value.value {
         Value::Scalar { text, .. } => Some((text.into_owned(), entry.value.span.bytes())),
         _ => None,

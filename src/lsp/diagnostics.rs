@@ -48,8 +48,9 @@ impl Analysis {
                 severity: Some(DiagnosticSeverity::INFORMATION),
                 source: Some(SOURCE.to_owned()),
                 message: format!(
-                    "these ratings are not checked: the ladder `{id}` is not open\n\
-                     help: open the ladder file whose `id` is `{id}` to check them against it"
+                    "these ratings are not checked: the ladder `{id}` is neither open nor found on disk\n\
+                     help: open the ladder file whose `id` is `{id}`, or put it beside these ratings \
+                     or in a `ladders/` directory above them"
                 ),
                 ..Diagnostic::default()
             });

@@ -10,6 +10,7 @@
 
 mod analysis;
 mod diagnostics;
+mod ladder_files;
 mod position;
 mod server;
 

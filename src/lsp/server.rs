@@ -3,7 +3,8 @@
 //! answered from the document's current analysis.
 
 use std::collections::HashMap;
-use std::sync::Arc;
+use std::path::PathBuf;
+use std::sync::{Arc, Mutex, PoisonError};
 use std::thread;
 use std::time::{Duration, Instant};
 
@@ -16,14 +17,15 @@ use lsp_types::notification::{
 use lsp_types::request::{Initialize, Request as RequestKind, Shutdown};
 use lsp_types::{
     DidChangeTextDocumentParams, DidCloseTextDocumentParams, DidOpenTextDocumentParams,
-    InitializeResult, PositionEncodingKind, PublishDiagnosticsParams, ServerCapabilities,
-    ServerInfo, TextDocumentContentChangeEvent, TextDocumentSyncCapability, TextDocumentSyncKind,
-    Uri,
+    InitializeParams, InitializeResult, PositionEncodingKind, PublishDiagnosticsParams,
+    ServerCapabilities, ServerInfo, TextDocumentContentChangeEvent, TextDocumentSyncCapability,
+    TextDocumentSyncKind, Uri,
 };
 
 use crate::load::Loader;
 
 use super::analysis::{Analysis, DocumentKind};
+use super::ladder_files::{LadderFiles, file_path};
 use super::position::LineIndex;
 
 /// How the server reads documents and how long it waits for typing to pause.
@@ -84,10 +86,10 @@ pub fn serve(connection: &Connection, options: ServerOptions) -> Ended {
     let Some(initialize) = initialize(connection) else {
         return Ended::ExitWithoutShutdown;
     };
-    if initialize.is_err() {
+    let Ok(roots) = initialize else {
         return Ended::Disconnected;
-    }
-    Server::new(connection, options).run()
+    };
+    Server::new(connection, options, roots).run()
 }
 
 /// What the server can do, as `initialize` tells the client.
@@ -102,9 +104,9 @@ fn capabilities() -> ServerCapabilities {
 }
 
 /// Answers `initialize`: requests before it are refused as the protocol
-/// says, notifications dropped. `None` when the client exits first;
-/// `Some(Err)` when it goes away.
-fn initialize(connection: &Connection) -> Option<Result<(), ()>> {
+/// says, notifications dropped. The workspace folders it names, or `None`
+/// when the client exits first; `Some(Err)` when it goes away.
+fn initialize(connection: &Connection) -> Option<Result<Vec<PathBuf>, ()>> {
     let reply = |response: Response| connection.sender.send(response.into()).map_err(drop);
     loop {
         let Ok(message) = connection.receiver.recv() else {
@@ -112,6 +114,9 @@ fn initialize(connection: &Connection) -> Option<Result<(), ()>> {
         };
         match message {
             Message::Request(request) if request.method == Initialize::METHOD => {
+                let roots = serde_json::from_value::<InitializeParams>(request.params.clone())
+                    .map(|params| workspace_roots(&params))
+                    .unwrap_or_default();
                 let result = InitializeResult {
                     capabilities: capabilities(),
                     server_info: Some(ServerInfo {
@@ -119,7 +124,7 @@ fn initialize(connection: &Connection) -> Option<Result<(), ()>> {
                         version: Some(env!("CARGO_PKG_VERSION").to_owned()),
                     }),
                 };
-                return Some(reply(Response::new_ok(request.id, result)));
+                return Some(reply(Response::new_ok(request.id, result)).map(|()| roots));
             }
             Message::Request(request) => {
                 let refused = Response::new_err(
@@ -136,6 +141,19 @@ fn initialize(connection: &Connection) -> Option<Result<(), ()>> {
             }
             Message::Notification(_) | Message::Response(_) => {}
         }
+    }
+}
+
+/// The folders of the workspace, from `workspaceFolders` or the older
+/// `rootUri`.
+#[allow(deprecated)] // `root_uri`: older clients send only that.
+fn workspace_roots(params: &InitializeParams) -> Vec<PathBuf> {
+    match &params.workspace_folders {
+        Some(folders) if !folders.is_empty() => folders
+            .iter()
+            .filter_map(|folder| file_path(&folder.uri))
+            .collect(),
+        _ => params.root_uri.iter().filter_map(file_path).collect(),
     }
 }
 
@@ -157,6 +175,8 @@ struct Job {
     text: String,
     /// The analysis of the ladder a ratings file names, when open.
     ladder: Option<Arc<Analysis>>,
+    /// Where the document is on disk, for a ratings file to find its ladder.
+    path: Option<PathBuf>,
 }
 
 /// An analysis back from the analysis thread.
@@ -176,11 +196,12 @@ struct Server<'c> {
 }
 
 impl<'c> Server<'c> {
-    fn new(connection: &'c Connection, options: ServerOptions) -> Self {
+    fn new(connection: &'c Connection, options: ServerOptions, roots: Vec<PathBuf>) -> Self {
         let (jobs, inbox) = crossbeam_channel::unbounded::<Job>();
         let (outbox, done) = crossbeam_channel::unbounded::<Done>();
         let loader = options.loader.clone();
-        thread::spawn(move || analyse_jobs(&loader, &inbox, &outbox));
+        let ladder_files = Mutex::new(LadderFiles::new(roots));
+        thread::spawn(move || analyse_jobs(&loader, &ladder_files, &inbox, &outbox));
         Self {
             connection,
             options,
@@ -328,6 +349,7 @@ impl<'c> Server<'c> {
             document.due = None;
             let text = document.text.clone();
             let version = document.version;
+            let path = file_path(&document.uri);
             let ladder = self.ladder_named_by(&text);
             // The analysis thread lives as long as the server.
             let _ = self.jobs.send(Job {
@@ -335,6 +357,7 @@ impl<'c> Server<'c> {
                 version,
                 text,
                 ladder,
+                path,
             });
         }
     }
@@ -402,17 +425,23 @@ impl<'c> Server<'c> {
 
 /// The analysis thread: takes every job waiting, keeps the newest version of
 /// each document, and analyses those.
-fn analyse_jobs(loader: &Loader, inbox: &Receiver<Job>, outbox: &Sender<Done>) {
+fn analyse_jobs(
+    loader: &Loader,
+    ladder_files: &Mutex<LadderFiles>,
+    inbox: &Receiver<Job>,
+    outbox: &Sender<Done>,
+) {
     while let Ok(first) = inbox.recv() {
         let mut newest: HashMap<String, Job> = HashMap::new();
         for job in std::iter::once(first).chain(inbox.try_iter()) {
             newest.insert(job.uri.clone(), job);
         }
         for (_, job) in newest {
-            let analysis = Arc::new(analyse(loader, job.text, job.ladder.as_deref()));
+            let (uri, version) = (job.uri.clone(), job.version);
+            let analysis = Arc::new(analyse(loader, ladder_files, job));
             let done = Done {
-                uri: job.uri,
-                version: job.version,
+                uri,
+                version,
                 analysis,
             };
             if outbox.send(done).is_err() {
@@ -422,14 +451,26 @@ fn analyse_jobs(loader: &Loader, inbox: &Receiver<Job>, outbox: &Sender<Done>) {
     }
 }
 
-/// One document's analysis: a ladder, or ratings against `ladder`.
-fn analyse(loader: &Loader, text: String, ladder: Option<&Analysis>) -> Analysis {
+/// One document's analysis: a ladder, or ratings against the ladder they
+/// name, open in the client or else found on disk.
+fn analyse(loader: &Loader, ladder_files: &Mutex<LadderFiles>, job: Job) -> Analysis {
+    let text = job.text;
     match DocumentKind::of(&text) {
         DocumentKind::Ladder => Analysis::ladder_file(text, loader),
-        DocumentKind::Ratings => match ladder.and_then(Analysis::ladder) {
-            Some(ladder) => Analysis::ratings_file(text, ladder, loader),
-            None => Analysis::ratings_without_ladder(text),
-        },
+        DocumentKind::Ratings => {
+            let on_disk = || {
+                let named = super::analysis::named_ladder(&text)?;
+                let path = job.path.as_deref()?;
+                ladder_files
+                    .lock()
+                    .unwrap_or_else(PoisonError::into_inner)
+                    .find(&named, path, loader)
+            };
+            match job.ladder.or_else(on_disk) {
+                Some(ladder) => Analysis::ratings_file(text, ladder, loader),
+                None => Analysis::ratings_without_ladder(text),
+            }
+        }
     }
 }
 
