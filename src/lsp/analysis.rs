@@ -142,6 +142,18 @@ impl Analysis {
         }
     }
 
+    /// The same kind of document analysed again with `text`: a ladder file,
+    /// or ratings against the same ladder.
+    pub(crate) fn reanalysed(&self, text: String, loader: &Loader) -> Self {
+        match (self.kind, &self.against) {
+            (DocumentKind::Ladder, _) => Self::ladder_file(text, loader),
+            (DocumentKind::Ratings, Some(ladder)) => {
+                Self::ratings_file(text, Arc::clone(ladder), loader)
+            }
+            (DocumentKind::Ratings, None) => Self::ratings_without_ladder(text),
+        }
+    }
+
     /// The ladder a ratings file names that was not at hand to check it
     /// against.
     pub fn missing_ladder(&self) -> Option<&str> {

@@ -58,7 +58,7 @@ impl Analysis {
         diagnostics
     }
 
-    fn diagnostic(&self, uri: &Uri, finding: &Finding) -> Diagnostic {
+    pub(super) fn diagnostic(&self, uri: &Uri, finding: &Finding) -> Diagnostic {
         let range = self.range(finding.span().unwrap_or(0..0));
         let message = match finding.help() {
             Some(help) => format!("{}\nhelp: {help}", finding.message()),

@@ -8,6 +8,7 @@
 //! editor asks of it ([`Analysis::diagnostics`]); [`LineIndex`] turns the
 //! byte spans of findings into the lines and UTF-16 columns editors count.
 
+mod actions;
 mod analysis;
 mod diagnostics;
 mod ladder_files;

@@ -14,12 +14,13 @@ use lsp_types::notification::{
     DidChangeTextDocument, DidCloseTextDocument, DidOpenTextDocument, Exit,
     Notification as NotificationKind, PublishDiagnostics,
 };
-use lsp_types::request::{Initialize, Request as RequestKind, Shutdown};
+use lsp_types::request::{CodeActionRequest, Initialize, Request as RequestKind, Shutdown};
 use lsp_types::{
-    DidChangeTextDocumentParams, DidCloseTextDocumentParams, DidOpenTextDocumentParams,
-    InitializeParams, InitializeResult, PositionEncodingKind, PublishDiagnosticsParams,
-    ServerCapabilities, ServerInfo, TextDocumentContentChangeEvent, TextDocumentSyncCapability,
-    TextDocumentSyncKind, Uri,
+    CodeActionKind, CodeActionOptions, CodeActionOrCommand, CodeActionParams,
+    CodeActionProviderCapability, DidChangeTextDocumentParams, DidCloseTextDocumentParams,
+    DidOpenTextDocumentParams, InitializeParams, InitializeResult, PositionEncodingKind,
+    PublishDiagnosticsParams, ServerCapabilities, ServerInfo, TextDocumentContentChangeEvent,
+    TextDocumentSyncCapability, TextDocumentSyncKind, Uri,
 };
 
 use crate::load::Loader;
@@ -99,6 +100,10 @@ fn capabilities() -> ServerCapabilities {
         text_document_sync: Some(TextDocumentSyncCapability::Kind(
             TextDocumentSyncKind::INCREMENTAL,
         )),
+        code_action_provider: Some(CodeActionProviderCapability::Options(CodeActionOptions {
+            code_action_kinds: Some(vec![CodeActionKind::QUICKFIX]),
+            ..CodeActionOptions::default()
+        })),
         ..ServerCapabilities::default()
     }
 }
@@ -192,6 +197,7 @@ struct Server<'c> {
     documents: HashMap<String, Document>,
     jobs: Sender<Job>,
     done: Receiver<Done>,
+    ladder_files: Arc<Mutex<LadderFiles>>,
     shutting_down: bool,
 }
 
@@ -200,14 +206,16 @@ impl<'c> Server<'c> {
         let (jobs, inbox) = crossbeam_channel::unbounded::<Job>();
         let (outbox, done) = crossbeam_channel::unbounded::<Done>();
         let loader = options.loader.clone();
-        let ladder_files = Mutex::new(LadderFiles::new(roots));
-        thread::spawn(move || analyse_jobs(&loader, &ladder_files, &inbox, &outbox));
+        let ladder_files = Arc::new(Mutex::new(LadderFiles::new(roots)));
+        let files = Arc::clone(&ladder_files);
+        thread::spawn(move || analyse_jobs(&loader, &files, &inbox, &outbox));
         Self {
             connection,
             options,
             documents: HashMap::new(),
             jobs,
             done,
+            ladder_files,
             shutting_down: false,
         }
     }
@@ -279,6 +287,7 @@ impl<'c> Server<'c> {
                 ErrorCode::InvalidRequest as i32,
                 "`initialize` was already answered".to_owned(),
             ),
+            CodeActionRequest::METHOD => self.code_actions(request),
             method => Response::new_err(
                 request.id,
                 ErrorCode::MethodNotFound as i32,
@@ -374,6 +383,58 @@ impl<'c> Server<'c> {
             .filter_map(|d| d.analysis.as_ref().map(|(_, a)| a))
             .find(|a| a.ladder().is_some_and(|l| l.id().as_str() == named))
             .cloned()
+    }
+
+    /// The quick fixes for the findings in the requested range.
+    fn code_actions(&mut self, request: Request) -> Response {
+        let params = match serde_json::from_value::<CodeActionParams>(request.params) {
+            Ok(params) => params,
+            Err(error) => {
+                return Response::new_err(
+                    request.id,
+                    ErrorCode::InvalidParams as i32,
+                    error.to_string(),
+                );
+            }
+        };
+        let uri = params.text_document.uri;
+        let actions: Vec<CodeActionOrCommand> = self
+            .current_analysis(uri.as_str())
+            .map(|analysis| analysis.quick_fixes(&uri, params.range, &self.options.loader))
+            .unwrap_or_default()
+            .into_iter()
+            .map(CodeActionOrCommand::CodeAction)
+            .collect();
+        Response::new_ok(request.id, actions)
+    }
+
+    /// The analysis of a document's current text: the last one when it is of
+    /// the current version, else made now (and published).
+    fn current_analysis(&mut self, uri: &str) -> Option<Arc<Analysis>> {
+        let document = self.documents.get(uri)?;
+        if let Some((version, analysis)) = &document.analysis
+            && *version == document.version
+        {
+            return Some(Arc::clone(analysis));
+        }
+        let version = document.version;
+        let job = Job {
+            uri: uri.to_owned(),
+            version,
+            text: document.text.clone(),
+            ladder: self.ladder_named_by(&document.text),
+            path: file_path(&document.uri),
+        };
+        let analysis = Arc::new(analyse(&self.options.loader, &self.ladder_files, job));
+        if let Some(document) = self.documents.get_mut(uri) {
+            document.due = None;
+        }
+        self.on_analysed(Done {
+            uri: uri.to_owned(),
+            version,
+            analysis: Arc::clone(&analysis),
+        });
+        Some(analysis)
     }
 
     fn on_analysed(&mut self, done: Done) {
