@@ -294,3 +294,91 @@ fn a_request_right_after_a_change_is_answered_from_the_changed_text() {
     assert_eq!(apply(&typo, &answer["result"][0]["edit"], &uri), clean);
     assert!(client.shutdown().success());
 }
+
+#[test]
+fn a_ratings_file_looks_for_its_ladder_no_higher_than_the_workspace_root() {
+    let base = std::env::temp_dir().join(format!("dualtrack-lsp-ratings-{}", std::process::id()));
+    let workspace = base.join("workspace");
+    let write = |path: &std::path::Path, text: &str| {
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(path, text).unwrap();
+    };
+    write(&workspace.join("ladders/eng.yaml"), &text(ENGINEERING));
+    // Above the workspace: not looked at.
+    write(
+        &base.join("ladders/minimal.yaml"),
+        &text("tests/fixtures/rules/parity-gap.yaml"),
+    );
+    let ratings = text("tests/fixtures/ratings/principal.yaml");
+    let file_uri = |path: &std::path::Path| format!("file://{}", path.display());
+
+    let mut client = Client::spawn();
+    let answer = client.request(
+        "initialize",
+        json!({ "capabilities": {}, "rootUri": file_uri(&workspace) }),
+    );
+    assert_eq!(answer["result"]["serverInfo"]["name"], "dualtrack");
+    client.notify("initialized", json!({}));
+    let alice = file_uri(&workspace.join("team/alice.yaml"));
+    client.open(&alice, &ratings);
+    assert_eq!(client.diagnostics(&alice, 1), Vec::<Value>::new());
+    let bob = file_uri(&workspace.join("team/bob.yaml"));
+    client.open(
+        &bob,
+        &ratings.replacen("ladder: engineering", "ladder: minimal", 1),
+    );
+    let diagnostics = client.diagnostics(&bob, 1);
+    assert_eq!(diagnostics.len(), 1, "{diagnostics:#?}");
+    assert!(
+        diagnostics[0]["message"]
+            .as_str()
+            .unwrap()
+            .contains("the ladder `minimal` is neither open nor found on disk"),
+        "{diagnostics:#?}"
+    );
+    assert!(client.shutdown().success());
+    std::fs::remove_dir_all(&base).unwrap();
+}
+
+#[test]
+fn ratings_are_checked_again_when_their_open_ladder_closes() {
+    let mut client = Client::initialized();
+    let ladder = "file:///nowhere/minimal.yaml";
+    client.open(
+        ladder,
+        &text("tests/fixtures/rules/missing-expectation.yaml"),
+    );
+    client.diagnostics(ladder, 1);
+    let ratings = "file:///nowhere/team/staff.yaml";
+    client.open(ratings, &text("tests/fixtures/ratings/minimal-staff.yaml"));
+    assert_eq!(client.diagnostics(ratings, 1), Vec::<Value>::new());
+    client.notify(
+        "textDocument/didClose",
+        json!({ "textDocument": { "uri": ladder } }),
+    );
+    let diagnostics = client.diagnostics(ratings, 1);
+    assert_eq!(diagnostics.len(), 1, "{diagnostics:#?}");
+    assert_eq!(diagnostics[0]["severity"], 3, "{diagnostics:#?}");
+    assert!(client.shutdown().success());
+}
+
+#[test]
+fn a_client_asking_for_other_kinds_gets_no_quick_fixes() {
+    let mut client = Client::initialized();
+    let uri = uri(ENGINEERING);
+    let typo = text(ENGINEERING).replacen("\nname: Engineering\n", "\nnme: Engineering\n", 1);
+    client.open(&uri, &typo);
+    let diagnostics = client.diagnostics(&uri, 1);
+    let range = &diagnostics[0]["range"];
+    let ask = |client: &mut Client, only: Value| {
+        client.request(
+            "textDocument/codeAction",
+            json!({ "textDocument": { "uri": uri }, "range": range, "context": { "diagnostics": [], "only": only } }),
+        )["result"]
+            .as_array()
+            .map_or(0, Vec::len)
+    };
+    assert_eq!(ask(&mut client, json!(["quickfix"])), 1);
+    assert_eq!(ask(&mut client, json!(["source.organizeImports"])), 0);
+    assert!(client.shutdown().success());
+}

@@ -331,6 +331,13 @@ impl<'c> Server<'c> {
                 if let Ok(params) = params::<DidCloseTextDocumentParams>(notification)
                     && let Some(document) = self.documents.remove(params.text_document.uri.as_str())
                 {
+                    // Ratings checked against this ladder look for it on disk.
+                    if document
+                        .analysis
+                        .is_some_and(|(_, a)| a.kind() == DocumentKind::Ladder)
+                    {
+                        self.recheck_ratings();
+                    }
                     self.publish(document.uri, None, Vec::new());
                 }
             }
@@ -398,6 +405,13 @@ impl<'c> Server<'c> {
             }
         };
         let uri = params.text_document.uri;
+        let wanted = params.context.only.is_none_or(|only| {
+            only.iter()
+                .any(|kind| *kind == CodeActionKind::QUICKFIX || kind.as_str().is_empty())
+        });
+        if !wanted {
+            return Response::new_ok(request.id, Vec::<CodeActionOrCommand>::new());
+        }
         let actions: Vec<CodeActionOrCommand> = self
             .current_analysis(uri.as_str())
             .map(|analysis| analysis.quick_fixes(&uri, params.range, &self.options.loader))
