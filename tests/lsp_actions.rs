@@ -143,6 +143,18 @@ fn a_missing_expectation_takes_the_value_of_the_level_below() {
         "missing-expectation",
     );
     assert_eq!(after, clean);
+
+    // No `expectations` at all: one is added, at the level's keys' indentation.
+    let without = before.replacen("        expectations: { coding: 2 }\n", "", 1);
+    let (_, after) = fix(
+        &mut client,
+        "file:///tmp/none.yaml",
+        1,
+        &without,
+        "missing-expectation",
+    );
+    let ic2 = "        band: { min: 120000, mid: 138000, max: 156000 }\n        expectations: { coding: 1, mentoring: 1 }\n      - id: ic3";
+    assert!(after.contains(ic2), "{after}");
     assert!(client.shutdown().success());
 }
 
