@@ -5,6 +5,7 @@
 
 use std::collections::HashMap;
 use std::ops::Range;
+use std::time::{Duration, Instant};
 
 use lsp_types::{CodeAction, CodeActionKind, TextEdit, Uri, WorkspaceEdit};
 
@@ -17,9 +18,14 @@ use crate::yaml::{self, Node, PlainKind, Value, plain_kind};
 
 use super::analysis::Analysis;
 
-/// The most findings one request looks for fixes of: each fix is tried by
-/// analysing the document again.
+/// The most fixes one request tries: each is tried by analysing the
+/// document again.
 const MAX_TRIED: usize = 16;
+
+/// How long one request spends trying fixes before it answers with those
+/// it has: the message loop waits meanwhile (a reference ladder is analysed
+/// in a few milliseconds, the largest admitted file in a few hundred).
+const TRYING: Duration = Duration::from_millis(300);
 
 /// An edit of the text the loader read (after any byte order mark).
 struct Fix {
@@ -69,13 +75,15 @@ impl Analysis {
                 at.start <= range.end && range.start <= at.end
             })
         };
+        let deadline = Instant::now() + TRYING;
         self.report()
             .findings()
             .iter()
             .filter(meets)
+            .filter_map(|finding| Some((finding, self.fix(&root, finding)?)))
             .take(MAX_TRIED)
-            .filter_map(|finding| {
-                let fix = self.fix(&root, finding)?;
+            .take_while(|_| Instant::now() < deadline)
+            .filter_map(|(finding, fix)| {
                 let edited = self.edited(&fix)?;
                 self.clears(finding, edited, loader)
                     .then(|| self.code_action(uri, finding, fix))
