@@ -452,3 +452,33 @@ fn quoted(text: &str) -> String {
         format!("\"{text}\"")
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_block_band_goes_into_a_flow_as_a_flow() {
+        let source = "ic: { min: 1, mid: 2, max: 3 }\nm:\n  min: 1\n  mid: 2\n  max: 4\n";
+        let root = yaml::parse(source, &Limits::default()).root.unwrap();
+        let at = |key: &str| node_at(&root, &Pointer::root().key(key)).unwrap();
+        assert_eq!(
+            band_text(source, at("ic"), at("m")).as_deref(),
+            Some("{ min: 1, mid: 2, max: 4 }")
+        );
+        assert_eq!(
+            band_text(source, at("m"), at("ic")).as_deref(),
+            Some("{ min: 1, mid: 2, max: 3 }")
+        );
+    }
+
+    #[test]
+    fn values_are_quoted_only_when_plain_would_read_otherwise() {
+        assert_eq!(scalar_text("Advanced"), "Advanced");
+        assert_eq!(scalar_text("Working knowledge"), "Working knowledge");
+        assert_eq!(scalar_text("3"), "\"3\"");
+        assert_eq!(scalar_text("null"), "\"null\"");
+        assert_eq!(scalar_text("a: b"), "\"a: b\"");
+        assert_eq!(quoted(r#"say "hi", it's"#), r#"'say "hi", it''s'"#);
+    }
+}

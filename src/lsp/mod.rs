@@ -5,8 +5,11 @@
 //!
 //! [`serve`] runs the protocol over any [`lsp_server::Connection`];
 //! [`Analysis`] is one document read through the loader, with what the
-//! editor asks of it ([`Analysis::diagnostics`]); [`LineIndex`] turns the
-//! byte spans of findings into the lines and UTF-16 columns editors count.
+//! editor asks of it ([`Analysis::diagnostics`], [`Analysis::quick_fixes`]);
+//! [`LineIndex`] turns the byte spans of findings into the lines and UTF-16
+//! columns editors count. A ratings file is checked against the ladder it
+//! names: open in the editor, or else found on disk beside it or in a
+//! `ladders/` directory above it.
 
 mod actions;
 mod analysis;
