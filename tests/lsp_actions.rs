@@ -348,6 +348,26 @@ fn a_ratings_file_looks_for_its_ladder_no_higher_than_the_workspace_root() {
             .contains("the ladder `minimal` is neither open nor found on disk"),
         "{diagnostics:#?}"
     );
+
+    // Found, but too broken to read.
+    write(
+        &workspace.join("ladders/broken.yaml"),
+        "schema_version: 1\nid: broken\n",
+    );
+    let carol = file_uri(&workspace.join("team/carol.yaml"));
+    client.open(
+        &carol,
+        &ratings.replacen("ladder: engineering", "ladder: broken", 1),
+    );
+    let diagnostics = client.diagnostics(&carol, 1);
+    assert_eq!(diagnostics.len(), 1, "{diagnostics:#?}");
+    assert!(
+        diagnostics[0]["message"]
+            .as_str()
+            .unwrap()
+            .contains("the ladder `broken` has errors that stop it being read"),
+        "{diagnostics:#?}"
+    );
     assert!(client.shutdown().success());
     std::fs::remove_dir_all(&base).unwrap();
 }

@@ -93,8 +93,8 @@ impl Analysis {
 
     /// Analyses `text` as a ratings file against `ladder`, the analysis of
     /// the ladder file it names: every finding loading it reports. When that
-    /// ladder could not be inspected, as
-    /// [`ratings_without_ladder`](Self::ratings_without_ladder).
+    /// ladder could not be inspected, no findings, and a note that the
+    /// ladder has to be fixed first.
     ///
     /// ```
     /// use std::sync::Arc;
@@ -110,7 +110,9 @@ impl Analysis {
     /// ```
     pub fn ratings_file(text: String, ladder: Arc<Analysis>, loader: &Loader) -> Self {
         let Some(checked) = ladder.ladder() else {
-            return Self::ratings_without_ladder(text);
+            let mut analysis = Self::ratings_without_ladder(text);
+            analysis.against = Some(ladder);
+            return analysis;
         };
         let report = match loader.load_ratings(&text, checked) {
             Ok(_) => Report::default(),
@@ -155,9 +157,15 @@ impl Analysis {
     }
 
     /// The ladder a ratings file names that was not at hand to check it
-    /// against.
+    /// against: neither open nor found, or found but too broken to read.
     pub fn missing_ladder(&self) -> Option<&str> {
         self.missing_ladder.as_deref()
+    }
+
+    /// For ratings: the analysis of the ladder file they were checked
+    /// against, or found and could not be checked against.
+    pub(crate) fn against(&self) -> Option<&Analysis> {
+        self.against.as_deref()
     }
 
     /// The text analysed.

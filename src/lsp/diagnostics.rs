@@ -47,11 +47,17 @@ impl Analysis {
                 range: self.range(span),
                 severity: Some(DiagnosticSeverity::INFORMATION),
                 source: Some(SOURCE.to_owned()),
-                message: format!(
-                    "these ratings are not checked: the ladder `{id}` is neither open nor found on disk\n\
-                     help: open the ladder file whose `id` is `{id}`, or put it beside these ratings \
-                     or in a `ladders/` directory above them"
-                ),
+                message: match self.against() {
+                    Some(_) => format!(
+                        "these ratings are not checked: the ladder `{id}` has errors that stop it being read\n\
+                         help: fix the ladder file whose `id` is `{id}` first"
+                    ),
+                    None => format!(
+                        "these ratings are not checked: the ladder `{id}` is neither open nor found on disk\n\
+                         help: open the ladder file whose `id` is `{id}`, or put it beside these ratings \
+                         or in a `ladders/` directory above them"
+                    ),
+                },
                 ..Diagnostic::default()
             });
         }
