@@ -265,7 +265,7 @@ fn chart(out: &mut String, ladder: &Ladder, zone: Option<&Zone>, amounts: Amount
         out,
         "<div class=\"scroll\"><svg class=\"chart\" role=\"img\" aria-labelledby=\"t-{z} d-{z}\" viewBox=\"0 0 {width} {height}\" width=\"{width}\" height=\"{height}\" xmlns=\"http://www.w3.org/2000/svg\" font-family=\"system-ui,sans-serif\" font-size=\"12\">\n\
          <title id=\"t-{z}\">Pay bands by grade{what}, {currency}</title>\n\
-         <desc id=\"d-{z}\">One horizontal bar per level from the band's minimum to its maximum, with a tick at the midpoint; a spot rate is a dot. Levels of the same grade are drawn next to each other; solid bars are individual-contributor levels, hatched bars management, grey the shared trunk. The table below gives every figure.</desc>",
+         <desc id=\"d-{z}\">One horizontal bar per level from the band's minimum to its maximum, with a tick at the midpoint; a spot rate is a dot, filled as its track's bars are. Levels of the same grade are drawn next to each other; solid bars are individual-contributor levels, hatched bars management, grey the shared trunk. The table below gives every figure.</desc>",
         z = escape(zone.map_or("base", |z| z.id().as_str())),
         what = escape(&what)
     );
@@ -345,7 +345,7 @@ fn chart(out: &mut String, ladder: &Ladder, zone: Option<&Zone>, amounts: Amount
             let cx = x(band.mid().minor());
             let _ = write!(
                 out,
-                "<line x1=\"{label_w}\" y1=\"{cy}\" x2=\"{cx}\" y2=\"{cy}\" stroke=\"{stroke}\" stroke-dasharray=\"2 3\"/><circle cx=\"{cx}\" cy=\"{cy}\" r=\"6\" fill=\"{stroke}\"/>",
+                "<line x1=\"{label_w}\" y1=\"{cy}\" x2=\"{cx}\" y2=\"{cy}\" stroke=\"{stroke}\" stroke-dasharray=\"2 3\"/><circle cx=\"{cx}\" cy=\"{cy}\" r=\"6\" fill=\"{fill}\" stroke=\"{stroke}\"/>",
                 cy = y + bar_h / 2
             );
         } else {

@@ -60,13 +60,14 @@ const LINK: &str = colour!(link);
 pub(crate) const GRID: &str = "#ccc";
 /// See [`GRID`].
 pub(crate) const RULE: &str = "#eee";
-/// The hatching of a management bar: lines on a light ground.
-pub(crate) const HATCH_GROUND: &str = "#f3d9b1";
+/// The hatching of a management bar: dark lines on a ground that stands
+/// out from the page as every bar's fill does.
+pub(crate) const HATCH_GROUND: &str = "#c07a30";
 /// See [`HATCH_GROUND`].
-pub(crate) const HATCH_LINE: &str = "#8a4b00";
+pub(crate) const HATCH_LINE: &str = "#4a2500";
 
-/// How the chart draws the bars of a kind of track: the fill, the outline
-/// (also the colour of a spot rate's dot) and the fill in words, for the
+/// How the chart draws the bars (and a spot rate's dot) of a kind of track:
+/// the fill, the outline and the fill in words, for the
 /// legend, so that no information is carried by colour alone.
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct Bar {
@@ -76,8 +77,8 @@ pub(crate) struct Bar {
 }
 
 /// A bar's fill that is a colour (the hatching's ground for management).
-const IC_FILL: &str = "#9bbde9";
-const TRUNK_FILL: &str = "#d9d9d9";
+const IC_FILL: &str = "#5b8fd0";
+const TRUNK_FILL: &str = "#8c8c8c";
 
 impl Bar {
     pub(crate) fn of(kind: TrackKind) -> Self {
@@ -94,14 +95,13 @@ impl Bar {
             },
             TrackKind::Trunk => Self {
                 fill: TRUNK_FILL,
-                stroke: "#444",
+                stroke: "#333",
                 what: "grey",
             },
         }
     }
 
-    /// The colour under the midpoint tick: the fill, or the hatching's
-    /// ground.
+    /// The colour of the bar's body: the fill, or the hatching's ground.
     #[cfg(test)]
     fn ground(self) -> &'static str {
         if self.fill.starts_with('#') {
@@ -148,7 +148,7 @@ pub(crate) const STYLE: &str = concat!(
     "}.p6{background:",
     colour!(shade6),
     "}",
-    ".finding{margin-bottom:.5rem;overflow-wrap:anywhere}.finding code{white-space:nowrap}",
+    ".finding{margin-bottom:.5rem;overflow-wrap:anywhere}.finding code,p code{white-space:nowrap}",
     "dl{display:grid;grid-template-columns:max-content 1fr;gap:.2rem 1rem}dt{font-weight:600}dd{margin:0}",
     "@media print{section{break-before:page}.scroll{overflow:visible}a{color:",
     colour!(print_link),
@@ -247,7 +247,12 @@ mod tests {
             pairs.push((
                 bar.stroke,
                 PAPER,
-                format!("{} bar outline and spot dot against the chart", bar.what),
+                format!("{} bar's outline against the chart", bar.what),
+            ));
+            pairs.push((
+                bar.ground(),
+                PAPER,
+                format!("{} bar's fill against the chart", bar.what),
             ));
             pairs.push((
                 INK,
