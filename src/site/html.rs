@@ -5,8 +5,8 @@ use std::fmt::Write as _;
 
 use super::style::{Bar, GRID, HATCH_GROUND, HATCH_LINE, INK, RULE, STYLE};
 use super::{
-    Amounts, IndexEntry, SiteOptions, branches, chart_note, counterpart_items, grade_rows, status,
-    zone_rules,
+    Amounts, IndexEntry, SiteOptions, branches, chart_note, counterpart_items, escaped, grade_rows,
+    status, zone_rules,
 };
 use crate::model::{CompetencyKind, Ladder, Level, TrackKind, Zone};
 use crate::report::Report;
@@ -28,23 +28,14 @@ pub fn escape_html(text: &str) -> String {
 /// [`escape_html`], borrowing the text when it has nothing to escape (most
 /// ladder text has none).
 fn escape(text: &str) -> Cow<'_, str> {
-    let special = |c: char| matches!(c, '&' | '<' | '>' | '"' | '\'');
-    let Some(first) = text.find(special) else {
-        return Cow::Borrowed(text);
-    };
-    let mut out = String::with_capacity(text.len() + 16);
-    out.push_str(&text[..first]);
-    for c in text[first..].chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            _ => out.push(c),
-        }
-    }
-    Cow::Owned(out)
+    escaped(text, |c| match c {
+        '&' => Some("&amp;"),
+        '<' => Some("&lt;"),
+        '>' => Some("&gt;"),
+        '"' => Some("&quot;"),
+        '\'' => Some("&#39;"),
+        _ => None,
+    })
 }
 
 fn head(out: &mut String, title: &str) {

@@ -4,31 +4,22 @@ use std::borrow::Cow;
 use std::fmt::Write as _;
 
 use super::{
-    Amounts, IndexEntry, SiteOptions, branches, chart_note, counterpart_items, grade_rows, status,
-    zone_rules,
+    Amounts, IndexEntry, SiteOptions, branches, chart_note, counterpart_items, escaped, grade_rows,
+    status, zone_rules,
 };
 use crate::model::{CompetencyKind, Ladder, Level, TrackKind};
 use crate::report::Report;
 
-/// Escapes text for a Markdown table cell; borrowed when there is nothing
-/// to escape (most ladder text has none).
+/// Escapes text for a Markdown table cell (borrowed when there is nothing
+/// to escape).
 fn cell(text: &str) -> Cow<'_, str> {
-    let special = |c: char| matches!(c, '\\' | '|' | '\n' | '<');
-    let Some(first) = text.find(special) else {
-        return Cow::Borrowed(text);
-    };
-    let mut out = String::with_capacity(text.len() + 8);
-    out.push_str(&text[..first]);
-    for c in text[first..].chars() {
-        match c {
-            '\\' => out.push_str("\\\\"),
-            '|' => out.push_str("\\|"),
-            '\n' => out.push(' '),
-            '<' => out.push_str("&lt;"),
-            _ => out.push(c),
-        }
-    }
-    Cow::Owned(out)
+    escaped(text, |c| match c {
+        '\\' => Some("\\\\"),
+        '|' => Some("\\|"),
+        '\n' => Some(" "),
+        '<' => Some("&lt;"),
+        _ => None,
+    })
 }
 
 /// A list item: a term and its description.

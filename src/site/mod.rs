@@ -8,6 +8,7 @@
 //! validation status). Amounts are exact: one money format per page, with
 //! the currency's minor digits when any amount shown has a fraction.
 
+use std::borrow::Cow;
 use std::fmt::Write as _;
 
 use crate::model::{Band, Grade, Ladder, Level, Track, TrackKind, Zone};
@@ -20,6 +21,25 @@ mod style;
 
 pub use html::{escape_html, html, index_html};
 pub use markdown::{index_markdown, markdown};
+
+/// `text` with every character that `replace` maps written as its
+/// replacement: the escaping of both formats, borrowing the text when no
+/// character needs it (most ladder text), a page of 10,000 levels escapes
+/// hundreds of thousands of names.
+pub(crate) fn escaped(text: &str, replace: impl Fn(char) -> Option<&'static str>) -> Cow<'_, str> {
+    let Some(first) = text.find(|c| replace(c).is_some()) else {
+        return Cow::Borrowed(text);
+    };
+    let mut out = String::with_capacity(text.len() + 16);
+    out.push_str(&text[..first]);
+    for c in text[first..].chars() {
+        match replace(c) {
+            Some(replacement) => out.push_str(replacement),
+            None => out.push(c),
+        }
+    }
+    Cow::Owned(out)
+}
 
 /// How many counterparts a level's section names; the rest are counted.
 pub(crate) const COUNTERPARTS_SHOWN: usize = 6;
