@@ -365,7 +365,7 @@ fn chart(out: &mut String, ladder: &Ladder, zone: Option<&Zone>, amounts: Amount
     for (grade, _, track, level, band) in &bars {
         let _ = writeln!(
             out,
-            "<tr><td>{}</td><td>{}</td><td>{}</td><td class=\"money\">{}</td></tr>",
+            "<tr><td class=\"grade\">{}</td><td>{}</td><td>{}</td><td class=\"money\">{}</td></tr>",
             escape(&grade.to_string()),
             level_link(level),
             escape(track.name()),

@@ -112,9 +112,10 @@ impl Bar {
     }
 }
 
-/// The page's CSS. Only the findings list may break a word anywhere (long
-/// codes and paths); a table cell wraps between words, and a table too wide
-/// for a phone scrolls sideways in its own box.
+/// The page's CSS. Only the findings list and descriptions may break a word
+/// anywhere (long codes and paths); a table cell wraps between words (a
+/// grade or an amount not at all), and a table too wide for a phone scrolls
+/// sideways in its own box.
 pub(crate) const STYLE: &str = concat!(
     "body{font:16px/1.5 system-ui,sans-serif;color:",
     colour!(ink),
@@ -134,7 +135,7 @@ pub(crate) const STYLE: &str = concat!(
     ";text-align:center;font-style:italic}",
     ".scroll{overflow-x:auto}svg.chart{width:100%;min-width:800px;height:auto}",
     "table{display:block;max-width:100%;overflow-x:auto}caption{text-align:left}",
-    "dd{overflow-wrap:anywhere}td.money{white-space:nowrap}",
+    "dd{overflow-wrap:anywhere}td.money,td.grade{white-space:nowrap}",
     ".p1{background:",
     colour!(shade1),
     "}.p2{background:",
