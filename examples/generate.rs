@@ -10,7 +10,9 @@
 //! ladder: `--load` loads it once with `dualtrack` (the limits raised as in
 //! the benches), `--parse` parses it once with the serde yardstick, and
 //! `--render` loads the ladder with findings and renders its report
-//! (`--load --findings` loads the ladder with findings, without rendering).
+//! (`--load --findings` loads the ladder with findings, without rendering),
+//! `--html` and `--markdown` load the ladder and publish its page
+//! (`dualtrack::site`).
 
 #[path = "../benches/common/mod.rs"]
 mod common;
@@ -28,12 +30,13 @@ fn main() -> ExitCode {
         _ => (None, None),
     };
     let Some(scale) = scale else {
-        eprintln!("usage: generate SCALE [COUNT DIR] [--findings | --load | --parse | --render]");
+        eprintln!(
+            "usage: generate SCALE [COUNT DIR] [--findings | {}]",
+            ONCE.join(" | ")
+        );
         return ExitCode::from(2);
     };
-    let once = ["--load", "--parse", "--render"]
-        .into_iter()
-        .find(|mode| args.iter().any(|a| a == mode));
+    let once = ONCE.into_iter().find(|mode| args.iter().any(|a| a == mode));
     if let Some(mode) = once {
         return run_once(mode, scale, findings);
     }
@@ -47,7 +50,8 @@ fn main() -> ExitCode {
         Some((Some(count), dir)) => write_files(&yaml, count, dir),
         Some((None, _)) => {
             eprintln!(
-                "usage: generate SCALE [COUNT DIR] [--findings | --load | --parse | --render]"
+                "usage: generate SCALE [COUNT DIR] [--findings | {}]",
+                ONCE.join(" | ")
             );
             return ExitCode::from(2);
         }
@@ -60,6 +64,9 @@ fn main() -> ExitCode {
         }
     }
 }
+
+/// The modes that do one thing once, for a profiler.
+const ONCE: [&str; 5] = ["--load", "--parse", "--render", "--html", "--markdown"];
 
 /// Does one thing once, for a profiler to count.
 fn run_once(mode: &str, scale: usize, findings: bool) -> ExitCode {
@@ -75,6 +82,23 @@ fn run_once(mode: &str, scale: usize, findings: bool) -> ExitCode {
                 }
                 Ok(_) => false,
             }
+        }
+        "--html" | "--markdown" => {
+            let yaml = common::ladder(scale);
+            let Ok(loaded) = loader.inspect(&yaml) else {
+                eprintln!("error: the generated ladder does not load");
+                return ExitCode::FAILURE;
+            };
+            let (ladder, report) = (loaded.ladder(), loaded.report());
+            let options = dualtrack::site::SiteOptions::default();
+            let start = std::time::Instant::now();
+            let page = if mode == "--html" {
+                dualtrack::site::html(ladder, report, options)
+            } else {
+                dualtrack::site::markdown(ladder, report, options)
+            };
+            eprintln!("{} bytes in {:?}", page.len(), start.elapsed());
+            !std::hint::black_box(page).is_empty()
         }
         _ if findings => {
             std::hint::black_box(loader.load(&common::ladder_with_findings(scale))).is_err()

@@ -7,7 +7,7 @@ use crate::finding::{Finding, Findings};
 use crate::model::{Competency, Expectation, Level, PayBasis, Track, Zone};
 use crate::rules::Facts;
 use crate::spec::{LadderSpec, PaySpec};
-use crate::{Ladder, LevelId, Pointer, Severity, rules};
+use crate::{Grade, Ladder, LevelId, Pointer, Severity, rules};
 
 /// Runs every check over the facts of `spec`, then builds the ladder from
 /// them when no invariant was broken.
@@ -188,12 +188,38 @@ fn build(facts: &Facts<'_>) -> Option<Ladder> {
         track_index: index(tracks.iter().map(|t| t.id.as_str())),
         competency_index: index(competencies.iter().map(|c| c.id.as_str())),
         zone_index: index(zones.iter().map(|z| z.id.as_str())),
+        grade_index: grade_index(&tracks),
         competencies,
         proficiency_scale: facts.scale.clone().ok()?,
         tracks,
         zones,
         effective_date: spec.effective_date,
     })
+}
+
+/// Each grade with its levels, lowest grade first, levels in track order.
+fn grade_index(tracks: &[Track]) -> Vec<(Grade, Vec<(usize, usize)>)> {
+    let mut at: Vec<(&Grade, usize, usize)> = tracks
+        .iter()
+        .enumerate()
+        .flat_map(|(t, track)| {
+            track
+                .levels
+                .iter()
+                .enumerate()
+                .map(move |(l, level)| (&level.grade, t, l))
+        })
+        .collect();
+    // Stable: levels of one grade stay in track order.
+    at.sort_by(|a, b| a.0.cmp(b.0));
+    let mut index: Vec<(Grade, Vec<(usize, usize)>)> = Vec::new();
+    for (grade, t, l) in at {
+        match index.last_mut() {
+            Some((last, levels)) if last == grade => levels.push((t, l)),
+            _ => index.push((grade.clone(), vec![(t, l)])),
+        }
+    }
+    index
 }
 
 /// Id -> index in the list, the first of each id as a search would find it.

@@ -5,6 +5,8 @@
 #![cfg(feature = "cli")]
 
 mod common;
+#[path = "../benches/common/mod.rs"]
+mod generated;
 
 use common::{dualtrack, text};
 use dualtrack::Loader;
@@ -88,6 +90,30 @@ fn html_page_has_every_section_and_one_band_per_level() {
             assert!(page.contains(&format!("<code>{code}</code>")), "{path}");
         }
     }
+}
+
+/// A ladder of many tracks and zones (10x the reference: 16 tracks, 30
+/// zones) gets one chart, of the base bands or of the zone asked for, and a
+/// legend by kind of track, not one entry per track; each level's section
+/// still gives its band in every zone.
+#[test]
+fn html_of_many_tracks_and_zones_draws_one_chart_with_a_legend_by_kind() {
+    let yaml = generated::ladder(10);
+    let loaded = generated::loader().inspect(&yaml).unwrap();
+    let ladder = loaded.ladder();
+    let page = site::html(ladder, loaded.report(), SiteOptions::default());
+    assert_eq!(page.matches("<svg").count(), 1);
+    assert!(page.contains(">8 individual-contributor tracks (solid)</text>"));
+    assert!(page.contains(">8 management tracks (hatched)</text>"));
+    let zone = ladder.zones().last().unwrap();
+    let levels: usize = ladder.tracks().iter().map(|t| t.levels().len()).sum();
+    let in_zone = format!("<dt>In {}</dt>", zone.name());
+    assert_eq!(page.matches(&in_zone).count(), levels);
+
+    let page = site::html(ladder, loaded.report(), SiteOptions::in_zone(Some(zone)));
+    assert_eq!(page.matches("<svg").count(), 1);
+    let title = format!("Pay bands by grade in the {} zone", zone.name());
+    assert!(page.contains(&title), "{title}");
 }
 
 #[test]

@@ -72,6 +72,11 @@ pub struct Ladder {
     pub(crate) competency_index: HashMap<Box<str>, usize>,
     #[serde(skip)]
     pub(crate) zone_index: HashMap<Box<str>, usize>,
+    /// Every grade a level has, lowest first, each with its levels as
+    /// (track index, level index) in track order: the equivalents of a level
+    /// without a walk over every track.
+    #[serde(skip)]
+    pub(crate) grade_index: Vec<(Grade, Vec<(usize, usize)>)>,
 }
 
 impl Ladder {

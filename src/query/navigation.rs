@@ -100,13 +100,18 @@ impl Ladder {
     /// assert_eq!(ladder.levels_at(&Grade::new(99)).count(), 0);
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
-    pub fn levels_at<'s, 'g>(
-        &'s self,
-        grade: &'g Grade,
-    ) -> impl Iterator<Item = (&'s Track, &'s Level)> + use<'s, 'g> {
-        self.tracks
+    pub fn levels_at(&self, grade: &Grade) -> impl ExactSizeIterator<Item = (&Track, &Level)> + '_ {
+        self.placed_at(grade)
             .iter()
-            .filter_map(move |t| t.level_at(grade).map(|l| (t, l)))
+            .map(|&(t, l)| (&self.tracks[t], &self.tracks[t].levels[l]))
+    }
+
+    /// The (track index, level index) of the levels of `grade`, in track
+    /// order, from the grade index (the indexes are the ladder's own).
+    fn placed_at(&self, grade: &Grade) -> &[(usize, usize)] {
+        self.grade_index
+            .binary_search_by(|(g, _)| g.cmp(grade))
+            .map_or(&[], |at| &self.grade_index[at].1)
     }
 
     /// The shared trunk: the track of kind `trunk`, whose levels lead into
@@ -295,18 +300,13 @@ impl Ladder {
     pub fn counterparts(&self, level: &str) -> impl Iterator<Item = (&Track, &Level)> + '_ {
         let found = self.level_index.get(level).and_then(|&(own, at)| {
             let grade = &self.tracks.get(own)?.levels.get(at)?.grade;
-            Some((own, grade))
+            Some((own, self.placed_at(grade)))
         });
-        self.tracks
+        let (own, placed) = found.unwrap_or((usize::MAX, &[]));
+        placed
             .iter()
-            .enumerate()
-            .filter_map(move |(index, track)| {
-                let (own, grade) = found?;
-                if index == own {
-                    return None;
-                }
-                track.level_at(grade).map(|l| (track, l))
-            })
+            .filter(move |&&(t, _)| t != own)
+            .map(|&(t, l)| (&self.tracks[t], &self.tracks[t].levels[l]))
     }
 }
 

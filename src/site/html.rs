@@ -1,24 +1,18 @@
 //! The HTML page: one self-contained file, inline CSS and SVG, no script.
 
+use std::borrow::Cow;
 use std::fmt::Write as _;
 
+use super::style::{Bar, GRID, HATCH_GROUND, HATCH_LINE, INK, RULE, STYLE};
 use super::{
-    Amounts, IndexEntry, SiteOptions, branches, counterpart_items, grade_rows, status, zone_rules,
+    Amounts, IndexEntry, SiteOptions, branches, chart_note, counterpart_items, escaped, grade_rows,
+    status, zone_rules,
 };
 use crate::model::{CompetencyKind, Ladder, Level, TrackKind, Zone};
 use crate::report::Report;
 
 /// The page's content security policy: any request would be blocked.
 const CSP: &str = "default-src 'none'; style-src 'unsafe-inline'; img-src data:";
-
-const STYLE: &str = "body{font:16px/1.5 system-ui,sans-serif;color:#1a1a1a;background:#fff;margin:0 auto;max-width:72rem;padding:1rem}\
-h1,h2,h3{line-height:1.2}a{color:#0b4f9c}\
-table{border-collapse:collapse;margin:.5rem 0 1rem}th,td{border:1px solid #888;padding:.3rem .5rem;text-align:left;vertical-align:top}\
-th{background:#eef}td.shared{background:#f4f4f4;text-align:center;font-style:italic}\
-.scroll{overflow-x:auto}svg.chart{width:100%;min-width:800px;height:auto}table{display:block;max-width:100%;overflow-x:auto}dd,td{overflow-wrap:anywhere}td.money,.finding code{overflow-wrap:normal;white-space:nowrap}td.money{white-space:nowrap}\
-.p1{background:#fff}.p2{background:#e8f0fb}.p3{background:#cfe0f6}.p4{background:#b3cdf0}.p5{background:#9bbde9}.p6{background:#86aee3}\
-.finding{margin-bottom:.5rem;overflow-wrap:anywhere}dl{display:grid;grid-template-columns:max-content 1fr;gap:.2rem 1rem}dt{font-weight:600}dd{margin:0}\
-@media print{section{break-before:page}.scroll{overflow:visible}a{color:#000}}";
 
 /// Text escaped for HTML, in element content and in quoted attribute
 /// values: `&`, `<`, `>`, `"` and `'`; for a service that puts a ladder's
@@ -28,18 +22,20 @@ th{background:#eef}td.shared{background:#f4f4f4;text-align:center;font-style:ita
 /// assert_eq!(dualtrack::site::escape_html("<R&D's \"lab\">"), "&lt;R&amp;D&#39;s &quot;lab&quot;&gt;");
 /// ```
 pub fn escape_html(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            _ => out.push(c),
-        }
-    }
-    out
+    escape(text).into_owned()
+}
+
+/// [`escape_html`], borrowing the text when it has nothing to escape (most
+/// ladder text has none).
+fn escape(text: &str) -> Cow<'_, str> {
+    escaped(text, |c| match c {
+        '&' => Some("&amp;"),
+        '<' => Some("&lt;"),
+        '>' => Some("&gt;"),
+        '"' => Some("&quot;"),
+        '\'' => Some("&#39;"),
+        _ => None,
+    })
 }
 
 fn head(out: &mut String, title: &str) {
@@ -49,16 +45,21 @@ fn head(out: &mut String, title: &str) {
          <meta http-equiv=\"Content-Security-Policy\" content=\"{CSP}\">\n\
          <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
          <title>{}</title>\n<style>{STYLE}</style>\n</head>\n<body>\n",
-        escape_html(title)
+        escape(title)
     );
+}
+
+/// A term and its description, in a `<dl>`.
+fn item(out: &mut String, term: &str, description: impl std::fmt::Display) {
+    let _ = writeln!(out, "<dt>{term}</dt><dd>{description}</dd>");
 }
 
 fn level_link(level: &Level) -> String {
     format!(
         "<a href=\"#level-{}\">{}</a> <code>{}</code>",
-        escape_html(level.id().as_str()),
-        escape_html(level.title()),
-        escape_html(level.id().as_str())
+        escape(level.id().as_str()),
+        escape(level.title()),
+        escape(level.id().as_str())
     )
 }
 
@@ -78,39 +79,38 @@ pub fn html(ladder: &Ladder, report: &Report, options: SiteOptions<'_>) -> Strin
     let amounts = Amounts::of(ladder, zone);
     let mut out = String::new();
     head(&mut out, ladder.name());
-    let _ = writeln!(out, "<header><h1>{}</h1>", escape_html(ladder.name()));
+    let _ = writeln!(out, "<header><h1>{}</h1>", escape(ladder.name()));
     if let Some(d) = ladder.description() {
-        let _ = writeln!(out, "<p>{}</p>", escape_html(d));
+        let _ = writeln!(out, "<p>{}</p>", escape(d));
     }
     out.push_str("<dl>\n");
-    let mut item = |k: &str, v: String| {
-        let _ = writeln!(out, "<dt>{k}</dt><dd>{v}</dd>");
-    };
     item(
+        &mut out,
         "Ladder",
-        format!("<code>{}</code>", escape_html(ladder.id().as_str())),
+        format!("<code>{}</code>", escape(ladder.id().as_str())),
     );
     match ladder.currency() {
-        Some(c) => item("Currency", escape_html(&c.to_string())),
-        None => item("Pay", "not published: no level has a band".to_owned()),
+        Some(c) => item(&mut out, "Currency", escape(&c.to_string())),
+        None => item(&mut out, "Pay", "not published: no level has a band"),
     }
     if let Some(p) = ladder.pay_period() {
-        item("Pay period", escape_html(p.as_str()));
+        item(&mut out, "Pay period", escape(p.as_str()));
     }
     if let Some(d) = ladder.effective_date() {
-        item("Effective date", escape_html(&d.to_string()));
+        item(&mut out, "Effective date", escape(&d.to_string()));
     }
     if let Some(z) = zone {
         item(
+            &mut out,
             "Zone shown",
             format!(
                 "{} (<code>{}</code>)",
-                escape_html(z.name()),
-                escape_html(z.id().as_str())
+                escape(z.name()),
+                escape(z.id().as_str())
             ),
         );
     }
-    item("Validation", escape_html(&status(report)));
+    item(&mut out, "Validation", escape(&status(report)));
     out.push_str("</dl>\n");
     findings(&mut out, report);
     out.push_str("</header>\n");
@@ -136,14 +136,14 @@ fn findings(out: &mut String, report: &Report) {
         };
         let help = f
             .help()
-            .map(|h| format!("<br>help: {}", escape_html(h)))
+            .map(|h| format!("<br>help: {}", escape(h)))
             .unwrap_or_default();
         let _ = writeln!(
             out,
             "<li class=\"finding\"><strong>{}</strong> <code>{}</code>{at}: {}{help}</li>",
             f.severity(),
             f.code(),
-            escape_html(f.message())
+            escape(f.message())
         );
     }
     out.push_str("</ul>\n");
@@ -153,14 +153,14 @@ fn side_by_side(out: &mut String, ladder: &Ladder) {
     let branches = branches(ladder);
     out.push_str("<section id=\"tracks\"><h2>The tracks side by side</h2>\n<div class=\"scroll\"><table class=\"side-by-side\">\n<thead><tr><th scope=\"col\">Grade</th>");
     for t in &branches {
-        let _ = write!(out, "<th scope=\"col\">{}</th>", escape_html(t.name()));
+        let _ = write!(out, "<th scope=\"col\">{}</th>", escape(t.name()));
     }
     out.push_str("</tr></thead>\n<tbody>\n");
     for (grade, cells) in grade_rows(ladder) {
         let _ = write!(
             out,
             "<tr class=\"grade\"><th scope=\"row\">{}</th>",
-            escape_html(&grade.to_string())
+            escape(&grade.to_string())
         );
         let trunk = ladder
             .tracks()
@@ -204,18 +204,10 @@ fn chart_section(out: &mut String, ladder: &Ladder, zone: Option<&Zone>, amounts
         out.push_str("<p>This ladder publishes no pay: no level has a band, so there is no chart.</p></section>\n");
         return;
     }
-    chart(out, ladder, zone, amounts);
-    if zone.is_none() {
-        for z in ladder.zones() {
-            let _ = writeln!(
-                out,
-                "<h3>In the {} zone (<code>{}</code>)</h3>",
-                escape_html(z.name()),
-                escape_html(z.id().as_str())
-            );
-            chart(out, ladder, Some(z), Amounts::of(ladder, Some(z)));
-        }
+    if let Some(note) = chart_note(ladder, zone, |c| format!("<code>{c}</code>")) {
+        let _ = writeln!(out, "<p>{note}</p>");
     }
+    chart(out, ladder, zone, amounts);
     out.push_str("</section>\n");
 }
 
@@ -264,11 +256,14 @@ fn chart(out: &mut String, ladder: &Ladder, zone: Option<&Zone>, amounts: Amount
         out,
         "<div class=\"scroll\"><svg class=\"chart\" role=\"img\" aria-labelledby=\"t-{z} d-{z}\" viewBox=\"0 0 {width} {height}\" width=\"{width}\" height=\"{height}\" xmlns=\"http://www.w3.org/2000/svg\" font-family=\"system-ui,sans-serif\" font-size=\"12\">\n\
          <title id=\"t-{z}\">Pay bands by grade{what}, {currency}</title>\n\
-         <desc id=\"d-{z}\">One horizontal bar per level from the band's minimum to its maximum, with a tick at the midpoint; a spot rate is a dot. Levels of the same grade are drawn next to each other; solid bars are individual-contributor levels, hatched bars management, grey the shared trunk. The table below gives every figure.</desc>",
-        z = escape_html(zone.map_or("base", |z| z.id().as_str())),
-        what = escape_html(&what)
+         <desc id=\"d-{z}\">One horizontal bar per level from the band's minimum to its maximum, with a tick at the midpoint; a spot rate is a dot, filled as its track's bars are. Levels of the same grade are drawn next to each other; solid bars are individual-contributor levels, hatched bars management, grey the shared trunk. The table below gives every figure.</desc>",
+        z = escape(zone.map_or("base", |z| z.id().as_str())),
+        what = escape(&what)
     );
-    out.push_str("<defs><pattern id=\"hatch\" width=\"6\" height=\"6\" patternUnits=\"userSpaceOnUse\" patternTransform=\"rotate(45)\"><rect width=\"6\" height=\"6\" fill=\"#f3d9b1\"/><line x1=\"0\" y1=\"0\" x2=\"0\" y2=\"6\" stroke=\"#8a4b00\" stroke-width=\"2\"/></pattern></defs>\n");
+    let _ = writeln!(
+        out,
+        "<defs><pattern id=\"hatch\" width=\"6\" height=\"6\" patternUnits=\"userSpaceOnUse\" patternTransform=\"rotate(45)\"><rect width=\"6\" height=\"6\" fill=\"{HATCH_GROUND}\"/><line x1=\"0\" y1=\"0\" x2=\"0\" y2=\"6\" stroke=\"{HATCH_LINE}\" stroke-width=\"2\"/></pattern></defs>"
+    );
     // The axis: grid lines and labels.
     let mut tick = lo;
     while tick <= hi {
@@ -276,7 +271,7 @@ fn chart(out: &mut String, ladder: &Ladder, zone: Option<&Zone>, amounts: Amount
         let money = crate::money::Money::from_minor(tick, currency);
         let _ = writeln!(
             out,
-            "<line x1=\"{tx}\" y1=\"{top}\" x2=\"{tx}\" y2=\"{}\" stroke=\"#ccc\"/><text x=\"{tx}\" y=\"{}\" text-anchor=\"middle\" fill=\"#1a1a1a\">{}</text>",
+            "<line x1=\"{tx}\" y1=\"{top}\" x2=\"{tx}\" y2=\"{}\" stroke=\"{GRID}\"/><text x=\"{tx}\" y=\"{}\" text-anchor=\"middle\" fill=\"{INK}\">{}</text>",
             height - 40,
             height - 24,
             amounts.amount(money)
@@ -285,25 +280,22 @@ fn chart(out: &mut String, ladder: &Ladder, zone: Option<&Zone>, amounts: Amount
     }
     let _ = writeln!(
         out,
-        "<text x=\"{}\" y=\"{}\" text-anchor=\"middle\" fill=\"#1a1a1a\">{currency}, {} pay</text>",
+        "<text x=\"{}\" y=\"{}\" text-anchor=\"middle\" fill=\"{INK}\">{currency}, {} pay</text>",
         label_w + plot_w / 2,
         height - 6,
         ladder.pay_period().map_or("", |p| p.as_str())
     );
-    // The legend: the kind of bar of each track, in words as well as fill.
+    // The legend: the kind of bar of each kind of track, in words as well
+    // as fill, naming the tracks (or counting them, past three).
     let mut lx = label_w;
-    for t in ladder.tracks() {
-        let (fill, stroke, what) = match t.kind() {
-            TrackKind::IndividualContributor => ("#9bbde9", "#0b4f9c", "solid"),
-            TrackKind::Management => ("url(#hatch)", "#8a4b00", "hatched"),
-            TrackKind::Trunk => ("#d9d9d9", "#444", "grey"),
-        };
-        let text = format!("{} ({what})", t.name());
+    for (kind, names) in legend(ladder) {
+        let Bar { fill, stroke, what } = Bar::of(kind);
+        let text = format!("{names} ({what})");
         let _ = writeln!(
             out,
-            "<rect x=\"{lx}\" y=\"6\" width=\"20\" height=\"12\" fill=\"{fill}\" stroke=\"{stroke}\"/><text x=\"{}\" y=\"16\" fill=\"#1a1a1a\">{}</text>",
+            "<rect x=\"{lx}\" y=\"6\" width=\"20\" height=\"12\" fill=\"{fill}\" stroke=\"{stroke}\"/><text x=\"{}\" y=\"16\" fill=\"{INK}\">{}</text>",
             lx + 26,
-            escape_html(&text)
+            escape(&text)
         );
         lx += 40 + 7 * text.chars().count() as u64;
     }
@@ -316,9 +308,9 @@ fn chart(out: &mut String, ladder: &Ladder, zone: Option<&Zone>, amounts: Amount
         };
         let _ = writeln!(
             out,
-            "<text x=\"4\" y=\"{}\" fill=\"#1a1a1a\" font-weight=\"600\">{}</text><line x1=\"0\" y1=\"{}\" x2=\"{width}\" y2=\"{}\" stroke=\"#eee\"/>",
+            "<text x=\"4\" y=\"{}\" fill=\"{INK}\" font-weight=\"600\">{}</text><line x1=\"0\" y1=\"{}\" x2=\"{width}\" y2=\"{}\" stroke=\"{RULE}\"/>",
             y + (in_row.max(1) * (bar_h + 4)) / 2 + 4,
-            escape_html(&label),
+            escape(&label),
             y + row_h - gap / 2,
             y + row_h - gap / 2
         );
@@ -326,11 +318,7 @@ fn chart(out: &mut String, ladder: &Ladder, zone: Option<&Zone>, amounts: Amount
     for (grade, i, track, level, band) in &bars {
         let r = rows.iter().position(|(g, _)| g == grade).unwrap_or(0) as u64;
         let y = top + row_h * r + *i as u64 * (bar_h + 4);
-        let (fill, stroke) = match track.kind() {
-            TrackKind::IndividualContributor => ("#9bbde9", "#0b4f9c"),
-            TrackKind::Management => ("url(#hatch)", "#8a4b00"),
-            TrackKind::Trunk => ("#d9d9d9", "#444"),
-        };
+        let Bar { fill, stroke, .. } = Bar::of(track.kind());
         let title = format!(
             "{} ({}, {}): {}",
             level.title(),
@@ -341,14 +329,14 @@ fn chart(out: &mut String, ladder: &Ladder, zone: Option<&Zone>, amounts: Amount
         let _ = write!(
             out,
             "<g class=\"band\" data-level=\"{}\"><title>{}</title>",
-            escape_html(level.id().as_str()),
-            escape_html(&title)
+            escape(level.id().as_str()),
+            escape(&title)
         );
         if band.is_spot() {
             let cx = x(band.mid().minor());
             let _ = write!(
                 out,
-                "<line x1=\"{label_w}\" y1=\"{cy}\" x2=\"{cx}\" y2=\"{cy}\" stroke=\"{stroke}\" stroke-dasharray=\"2 3\"/><circle cx=\"{cx}\" cy=\"{cy}\" r=\"6\" fill=\"{stroke}\"/>",
+                "<line x1=\"{label_w}\" y1=\"{cy}\" x2=\"{cx}\" y2=\"{cy}\" stroke=\"{stroke}\" stroke-dasharray=\"2 3\"/><circle cx=\"{cx}\" cy=\"{cy}\" r=\"6\" fill=\"{fill}\" stroke=\"{stroke}\"/>",
                 cy = y + bar_h / 2
             );
         } else {
@@ -359,7 +347,7 @@ fn chart(out: &mut String, ladder: &Ladder, zone: Option<&Zone>, amounts: Amount
             );
             let _ = write!(
                 out,
-                "<rect x=\"{x0}\" y=\"{y}\" width=\"{}\" height=\"{bar_h}\" fill=\"{fill}\" stroke=\"{stroke}\"/><line x1=\"{xm}\" y1=\"{}\" x2=\"{xm}\" y2=\"{}\" stroke=\"#1a1a1a\" stroke-width=\"2\"/>",
+                "<rect x=\"{x0}\" y=\"{y}\" width=\"{}\" height=\"{bar_h}\" fill=\"{fill}\" stroke=\"{stroke}\"/><line x1=\"{xm}\" y1=\"{}\" x2=\"{xm}\" y2=\"{}\" stroke=\"{INK}\" stroke-width=\"2\"/>",
                 (x1 - x0).max(1),
                 y.saturating_sub(2),
                 y + bar_h + 2
@@ -372,19 +360,47 @@ fn chart(out: &mut String, ladder: &Ladder, zone: Option<&Zone>, amounts: Amount
     let _ = writeln!(
         out,
         "<div class=\"scroll\"><table class=\"bands\"><caption>Bands{}</caption><thead><tr><th scope=\"col\">Grade</th><th scope=\"col\">Level</th><th scope=\"col\">Track</th><th scope=\"col\">Band</th></tr></thead><tbody>",
-        escape_html(&what)
+        escape(&what)
     );
     for (grade, _, track, level, band) in &bars {
         let _ = writeln!(
             out,
-            "<tr><td>{}</td><td>{}</td><td>{}</td><td class=\"money\">{}</td></tr>",
-            escape_html(&grade.to_string()),
+            "<tr><td class=\"grade\">{}</td><td>{}</td><td>{}</td><td class=\"money\">{}</td></tr>",
+            escape(&grade.to_string()),
             level_link(level),
-            escape_html(track.name()),
-            escape_html(&amounts.band_cell(*band))
+            escape(track.name()),
+            escape(&amounts.band_cell(*band))
         );
     }
     out.push_str("</tbody></table></div>\n");
+}
+
+/// The kinds of track in the ladder, in order of first appearance, each with
+/// its tracks' names, or how many there are when more than three.
+fn legend(ladder: &Ladder) -> Vec<(TrackKind, String)> {
+    let mut kinds: Vec<(TrackKind, Vec<&str>)> = Vec::new();
+    for t in ladder.tracks() {
+        match kinds.iter_mut().find(|(k, _)| *k == t.kind()) {
+            Some((_, names)) => names.push(t.name()),
+            None => kinds.push((t.kind(), vec![t.name()])),
+        }
+    }
+    kinds
+        .into_iter()
+        .map(|(kind, names)| {
+            let text = if names.len() <= 3 {
+                names.join(", ")
+            } else {
+                let what = match kind {
+                    TrackKind::IndividualContributor => "individual-contributor",
+                    TrackKind::Management => "management",
+                    TrackKind::Trunk => "trunk",
+                };
+                format!("{} {what} tracks", names.len())
+            };
+            (kind, text)
+        })
+        .collect()
 }
 
 /// A round axis from `lo` to `hi` (minor units): its ends and its step, a
@@ -420,9 +436,9 @@ fn zones(out: &mut String, ladder: &Ladder, amounts: Amounts) {
         let _ = writeln!(
             out,
             "<tr><th scope=\"row\">{} <code>{}</code></th><td>{}</td></tr>",
-            escape_html(z.name()),
-            escape_html(z.id().as_str()),
-            escape_html(&zone_rules(z, amounts))
+            escape(z.name()),
+            escape(z.id().as_str()),
+            escape(&zone_rules(z, amounts))
         );
     }
     out.push_str("</tbody></table></section>\n");
@@ -439,8 +455,8 @@ fn scale(out: &mut String, ladder: &Ladder) {
             out,
             "<tr><td>{}</td><td>{}</td><td>{}</td></tr>",
             s.proficiency(),
-            escape_html(s.name()),
-            escape_html(s.description().unwrap_or(""))
+            escape(s.name()),
+            escape(s.description().unwrap_or(""))
         );
     }
     out.push_str("</tbody></table></section>\n");
@@ -464,12 +480,12 @@ fn matrices(out: &mut String, ladder: &Ladder) {
         let _ = write!(
             out,
             "<h3>{}</h3>\n<div class=\"scroll\"><table class=\"matrix\"><thead><tr><th scope=\"col\">Level</th>",
-            escape_html(track.name())
+            escape(track.name())
         );
         for c in &comps {
             let group = c
                 .group()
-                .map(|g| format!("<br><small>{}</small>", escape_html(g)))
+                .map(|g| format!("<br><small>{}</small>", escape(g)))
                 .unwrap_or_default();
             let people = if c.kind() == CompetencyKind::People {
                 " (people)"
@@ -479,7 +495,7 @@ fn matrices(out: &mut String, ladder: &Ladder) {
             let _ = write!(
                 out,
                 "<th scope=\"col\">{}{people}{group}</th>",
-                escape_html(c.name())
+                escape(c.name())
             );
         }
         out.push_str("</tr></thead><tbody>\n");
@@ -493,7 +509,7 @@ fn matrices(out: &mut String, ladder: &Ladder) {
                         let _ = write!(
                             out,
                             "<td class=\"p{shade}\">{}</td>",
-                            escape_html(&scale.label(p))
+                            escape(&scale.label(p))
                         );
                     }
                     None => out.push_str("<td>—</td>"),
@@ -508,38 +524,34 @@ fn matrices(out: &mut String, ladder: &Ladder) {
 
 fn levels(out: &mut String, ladder: &Ladder, zone: Option<&Zone>, amounts: Amounts) {
     out.push_str("<section id=\"levels\"><h2>Levels</h2>\n");
-    let scale = ladder.proficiency_scale();
-    // Each zone's money format, once: not once per level.
-    let zone_amounts: Vec<Amounts> = ladder
+    let zone_terms: Vec<String> = ladder
         .zones()
         .iter()
-        .map(|z| Amounts::of(ladder, Some(z)))
+        .map(|z| format!("<dt>In {}</dt><dd>", escape(z.name())))
         .collect();
+    let scale = ladder.proficiency_scale();
     for track in ladder.tracks() {
         for level in track.levels() {
             let id = level.id().as_str();
             let _ = writeln!(
                 out,
                 "<article id=\"level-{}\"><h3>{} <code>{}</code></h3>\n<dl>",
-                escape_html(id),
-                escape_html(level.title()),
-                escape_html(id)
+                escape(id),
+                escape(level.title()),
+                escape(id)
             );
-            let mut item = |k: &str, v: String| {
-                let _ = writeln!(out, "<dt>{k}</dt><dd>{v}</dd>");
-            };
             let shared = if track.is_trunk() {
                 " (shared trunk)"
             } else {
                 ""
             };
-            item("Track", format!("{}{shared}", escape_html(track.name())));
-            item("Grade", escape_html(&level.grade().to_string()));
+            item(out, "Track", format!("{}{shared}", escape(track.name())));
+            item(out, "Grade", escape(&level.grade().to_string()));
             if level.is_executive() {
-                item("Executive", "yes: outside parity".to_owned());
+                item(out, "Executive", "yes: outside parity");
             }
             if let Some(s) = level.summary() {
-                item("Summary", escape_html(s));
+                item(out, "Summary", escape(s));
             }
             match level.band() {
                 Some(band) => {
@@ -550,32 +562,33 @@ fn levels(out: &mut String, ladder: &Ladder, zone: Option<&Zone>, amounts: Amoun
                             format!(
                                 " ({} of <code>{}</code>)",
                                 b.percent(),
-                                escape_html(b.of().as_str())
+                                escape(b.of().as_str())
                             )
                         })
                         .unwrap_or_default();
-                    item(key, format!("{}{basis}", escape_html(&amounts.band(*band))));
+                    item(out, key, format!("{}{basis}", escape(&amounts.band(*band))));
                     if let Some(z) = zone
                         && let Some(zb) = level.band_in(Some(z))
                     {
                         item(
-                            &format!("In {}", escape_html(z.name())),
-                            escape_html(&amounts.band(zb)),
+                            out,
+                            &format!("In {}", escape(z.name())),
+                            escape(&amounts.band(zb)),
                         );
                     }
-                    for (zi, z) in ladder.zones().iter().enumerate() {
+                    for (z, term) in ladder.zones().iter().zip(&zone_terms) {
                         if Some(z.id()) == zone.map(|z| z.id()) {
                             continue;
                         }
+                        // Amounts need no escaping: digits, separators, a code.
                         if let Some(zb) = level.band_in(Some(z)) {
-                            item(
-                                &format!("In {}", escape_html(z.name())),
-                                escape_html(&zone_amounts[zi].band(zb)),
-                            );
+                            out.push_str(term);
+                            amounts.write_band(out, zb);
+                            out.push_str("</dd>\n");
                         }
                     }
                 }
-                None => item("Band", "no published pay".to_owned()),
+                None => item(out, "Band", "no published pay"),
             }
             if !level.steps().is_empty() {
                 let steps: Vec<String> = level
@@ -584,42 +597,42 @@ fn levels(out: &mut String, ladder: &Ladder, zone: Option<&Zone>, amounts: Amoun
                     .enumerate()
                     .map(|(i, s)| format!("{} {}", i + 1, amounts.money(*s)))
                     .collect();
-                item("Steps", escape_html(&steps.join(", ")));
+                item(out, "Steps", escape(&steps.join(", ")));
             }
             if let Some(v) = level.variable() {
-                item("Variable pay", escape_html(&v.to_string()));
+                item(out, "Variable pay", escape(&v.to_string()));
             }
             if let Some(t) = level.target_cash() {
-                item("Target cash", escape_html(&amounts.band(*t)));
+                item(out, "Target cash", escape(&amounts.band(*t)));
             }
             if let Some(e) = level.equity() {
-                item("Equity", escape_html(&amounts.band(*e)));
+                item(out, "Equity", escape(&amounts.band(*e)));
             }
             if let Some(t) = level.total_compensation() {
-                item("Total compensation", escape_html(&amounts.band(t)));
+                item(out, "Total compensation", escape(&amounts.band(t)));
             }
-            let counterparts = counterpart_items(ladder, id, |t, l| {
-                format!("{}: {}", escape_html(t.name()), level_link(l))
+            let counterparts = counterpart_items(ladder, level, |t, l| {
+                format!("{}: {}", escape(t.name()), level_link(l))
             });
             if !counterparts.is_empty() {
-                item("Counterparts", counterparts.join("; "));
+                item(out, "Counterparts", counterparts.join("; "));
             }
             // Above: the next level, or at the top of the trunk each
             // track's entry; below: the previous level, or at a track's
             // entry the top of the trunk.
             let above: Vec<String> = ladder.next_steps(id).map(|(_, l)| level_link(l)).collect();
             if !above.is_empty() {
-                item("Above", above.join("; "));
+                item(out, "Above", above.join("; "));
             }
             let below = ladder.previous_step(id).map(|(_, l)| l);
             if let Some(l) = below {
-                item("Below", level_link(l));
+                item(out, "Below", level_link(l));
             }
             out.push_str("</dl>\n");
             if !level.entry_criteria().is_empty() {
                 out.push_str("<p>Entry criteria:</p><ul>\n");
                 for c in level.entry_criteria() {
-                    let _ = writeln!(out, "<li>{}</li>", escape_html(c));
+                    let _ = writeln!(out, "<li>{}</li>", escape(c));
                 }
                 out.push_str("</ul>\n");
             }
@@ -632,9 +645,9 @@ fn levels(out: &mut String, ladder: &Ladder, zone: Option<&Zone>, amounts: Amoun
                     let _ = writeln!(
                         out,
                         "<tr><td>{}</td><td>{}</td><td>{}</td></tr>",
-                        escape_html(name),
-                        escape_html(&scale.label(e.proficiency())),
-                        escape_html(e.description().unwrap_or(""))
+                        escape(name),
+                        escape(&scale.label(e.proficiency())),
+                        escape(e.description().unwrap_or(""))
                     );
                 }
                 out.push_str("</tbody></table>\n");
@@ -661,8 +674,8 @@ pub fn index_html(entries: &[IndexEntry]) -> String {
         let _ = writeln!(
             out,
             "<tr><td><a href=\"{}\">{}</a></td><td>{status}</td></tr>",
-            escape_html(&e.href),
-            escape_html(&e.name)
+            escape(&e.href),
+            escape(&e.name)
         );
     }
     out.push_str("</tbody></table>\n</body>\n</html>\n");

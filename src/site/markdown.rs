@@ -1,19 +1,30 @@
 //! GitHub-flavoured Markdown: the same sections as tables, no SVG.
 
+use std::borrow::Cow;
 use std::fmt::Write as _;
 
 use super::{
-    Amounts, IndexEntry, SiteOptions, branches, counterpart_items, grade_rows, status, zone_rules,
+    Amounts, IndexEntry, SiteOptions, branches, chart_note, counterpart_items, escaped, grade_rows,
+    status, zone_rules,
 };
 use crate::model::{CompetencyKind, Ladder, Level, TrackKind};
 use crate::report::Report;
 
-/// Escapes text for a Markdown table cell.
-fn cell(text: &str) -> String {
-    text.replace('\\', "\\\\")
-        .replace('|', "\\|")
-        .replace('\n', " ")
-        .replace('<', "&lt;")
+/// Escapes text for a Markdown table cell (borrowed when there is nothing
+/// to escape).
+fn cell(text: &str) -> Cow<'_, str> {
+    escaped(text, |c| match c {
+        '\\' => Some("\\\\"),
+        '|' => Some("\\|"),
+        '\n' => Some(" "),
+        '<' => Some("&lt;"),
+        _ => None,
+    })
+}
+
+/// A list item: a term and its description.
+fn item(out: &mut String, term: &str, description: impl std::fmt::Display) {
+    let _ = writeln!(out, "- {term}: {description}");
 }
 
 fn link(level: &Level) -> String {
@@ -123,36 +134,30 @@ pub fn markdown(ladder: &Ladder, report: &Report, options: SiteOptions<'_>) -> S
     // The bands.
     out.push_str("## Pay bands\n\n");
     if ladder.publishes_pay() {
-        let zones: Vec<_> = match zone {
-            Some(z) => vec![Some(z)],
-            None => std::iter::once(None)
-                .chain(ladder.zones().iter().map(Some))
-                .collect(),
-        };
-        for z in zones {
-            if let Some(z) = z {
-                let _ = writeln!(out, "### In the {} zone (`{}`)\n", cell(z.name()), z.id());
-            }
-            let amounts = Amounts::of(ladder, z);
-            out.push_str("| Grade | Level | Track | Band |\n|---|---|---|---|\n");
-            for (grade, cells) in grade_rows(ladder) {
-                for (t, l) in ladder.tracks().iter().zip(&cells) {
-                    if let Some(level) = l
-                        && let Some(band) = level.band_in(z)
-                    {
-                        let _ = writeln!(
-                            out,
-                            "| {} | {} | {} | {} |",
-                            cell(&grade.to_string()),
-                            link(level),
-                            cell(t.name()),
-                            amounts.band_cell(band)
-                        );
-                    }
+        if let Some(note) = chart_note(ladder, zone, |c| format!("`{c}`")) {
+            let _ = writeln!(out, "{note}\n");
+        }
+        if let Some(z) = zone {
+            let _ = writeln!(out, "### In the {} zone (`{}`)\n", cell(z.name()), z.id());
+        }
+        out.push_str("| Grade | Level | Track | Band |\n|---|---|---|---|\n");
+        for (grade, cells) in grade_rows(ladder) {
+            for (t, l) in ladder.tracks().iter().zip(&cells) {
+                if let Some(level) = l
+                    && let Some(band) = level.band_in(zone)
+                {
+                    let _ = writeln!(
+                        out,
+                        "| {} | {} | {} | {} |",
+                        cell(&grade.to_string()),
+                        link(level),
+                        cell(t.name()),
+                        amounts.band_cell(band)
+                    );
                 }
             }
-            out.push('\n');
         }
+        out.push('\n');
     } else {
         out.push_str(
             "This ladder publishes no pay: no level has a band, so there is no chart.\n\n",
@@ -233,11 +238,10 @@ pub fn markdown(ladder: &Ladder, report: &Report, options: SiteOptions<'_>) -> S
     }
 
     out.push_str("## Levels\n");
-    // Each zone's money format, once: not once per level.
-    let zone_amounts: Vec<Amounts> = ladder
+    let zone_items: Vec<String> = ladder
         .zones()
         .iter()
-        .map(|z| Amounts::of(ladder, Some(z)))
+        .map(|z| format!("- In {}: ", z.name()))
         .collect();
     for track in ladder.tracks() {
         for level in track.levels() {
@@ -247,21 +251,18 @@ pub fn markdown(ladder: &Ladder, report: &Report, options: SiteOptions<'_>) -> S
                 "\n<a id=\"level-{id}\"></a>\n### {} `{id}`\n",
                 cell(level.title())
             );
-            let mut item = |k: &str, v: String| {
-                let _ = writeln!(out, "- {k}: {v}");
-            };
             let shared = if track.is_trunk() {
                 " (shared trunk)"
             } else {
                 ""
             };
-            item("Track", format!("{}{shared}", cell(track.name())));
-            item("Grade", level.grade().to_string());
+            item(&mut out, "Track", format!("{}{shared}", cell(track.name())));
+            item(&mut out, "Grade", level.grade().to_string());
             if level.is_executive() {
-                item("Executive", "yes: outside parity".to_owned());
+                item(&mut out, "Executive", "yes: outside parity".to_owned());
             }
             if let Some(s) = level.summary() {
-                item("Summary", s.trim().replace('\n', " "));
+                item(&mut out, "Summary", s.trim().replace('\n', " "));
             }
             match level.band() {
                 Some(band) => {
@@ -270,14 +271,16 @@ pub fn markdown(ladder: &Ladder, report: &Report, options: SiteOptions<'_>) -> S
                         .pay_basis()
                         .map(|b| format!(" ({} of `{}`)", b.percent(), b.of()))
                         .unwrap_or_default();
-                    item(key, format!("{}{basis}", amounts.band(*band)));
-                    for (zi, z) in ladder.zones().iter().enumerate() {
+                    item(&mut out, key, format!("{}{basis}", amounts.band(*band)));
+                    for (z, label) in ladder.zones().iter().zip(&zone_items) {
                         if let Some(zb) = level.band_in(Some(z)) {
-                            item(&format!("In {}", z.name()), zone_amounts[zi].band(zb));
+                            out.push_str(label);
+                            amounts.write_band(&mut out, zb);
+                            out.push('\n');
                         }
                     }
                 }
-                None => item("Band", "no published pay".to_owned()),
+                None => item(&mut out, "Band", "no published pay".to_owned()),
             }
             if !level.steps().is_empty() {
                 let steps: Vec<String> = level
@@ -286,36 +289,36 @@ pub fn markdown(ladder: &Ladder, report: &Report, options: SiteOptions<'_>) -> S
                     .enumerate()
                     .map(|(i, s)| format!("{} {}", i + 1, amounts.money(*s)))
                     .collect();
-                item("Steps", steps.join(", "));
+                item(&mut out, "Steps", steps.join(", "));
             }
             if let Some(v) = level.variable() {
-                item("Variable pay", v.to_string());
+                item(&mut out, "Variable pay", v.to_string());
             }
             if let Some(t) = level.target_cash() {
-                item("Target cash", amounts.band(*t));
+                item(&mut out, "Target cash", amounts.band(*t));
             }
             if let Some(e) = level.equity() {
-                item("Equity", amounts.band(*e));
+                item(&mut out, "Equity", amounts.band(*e));
             }
             if let Some(t) = level.total_compensation() {
-                item("Total compensation", amounts.band(t));
+                item(&mut out, "Total compensation", amounts.band(t));
             }
-            let counterparts = counterpart_items(ladder, id, |t, l| {
+            let counterparts = counterpart_items(ladder, level, |t, l| {
                 format!("{}: {}", cell(t.name()), link(l))
             });
             if !counterparts.is_empty() {
-                item("Counterparts", counterparts.join("; "));
+                item(&mut out, "Counterparts", counterparts.join("; "));
             }
             // Above: the next level, or at the top of the trunk each
             // track's entry; below: the previous level, or at a track's
             // entry the top of the trunk.
             let above: Vec<String> = ladder.next_steps(id).map(|(_, l)| link(l)).collect();
             if !above.is_empty() {
-                item("Above", above.join("; "));
+                item(&mut out, "Above", above.join("; "));
             }
             let below = ladder.previous_step(id).map(|(_, l)| l);
             if let Some(l) = below {
-                item("Below", link(l));
+                item(&mut out, "Below", link(l));
             }
             if !level.entry_criteria().is_empty() {
                 out.push_str("\nEntry criteria:\n\n");

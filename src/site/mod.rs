@@ -8,6 +8,7 @@
 //! validation status). Amounts are exact: one money format per page, with
 //! the currency's minor digits when any amount shown has a fraction.
 
+use std::borrow::Cow;
 use std::fmt::Write as _;
 
 use crate::model::{Band, Grade, Ladder, Level, Track, TrackKind, Zone};
@@ -16,9 +17,29 @@ use crate::report::Report;
 
 mod html;
 mod markdown;
+mod style;
 
 pub use html::{escape_html, html, index_html};
 pub use markdown::{index_markdown, markdown};
+
+/// `text` with every character that `replace` maps written as its
+/// replacement: the escaping of both formats, borrowing the text when no
+/// character needs it (most ladder text), a page of 10,000 levels escapes
+/// hundreds of thousands of names.
+pub(crate) fn escaped(text: &str, replace: impl Fn(char) -> Option<&'static str>) -> Cow<'_, str> {
+    let Some(first) = text.find(|c| replace(c).is_some()) else {
+        return Cow::Borrowed(text);
+    };
+    let mut out = String::with_capacity(text.len() + 16);
+    out.push_str(&text[..first]);
+    for c in text[first..].chars() {
+        match replace(c) {
+            Some(replacement) => out.push_str(replacement),
+            None => out.push(c),
+        }
+    }
+    Cow::Owned(out)
+}
 
 /// How many counterparts a level's section names; the rest are counted.
 pub(crate) const COUNTERPARTS_SHOWN: usize = 6;
@@ -29,18 +50,17 @@ pub(crate) const COUNTERPARTS_SHOWN: usize = 6;
 /// more there are.
 pub(crate) fn counterpart_items(
     ladder: &Ladder,
-    level: &str,
+    level: &Level,
     name: impl Fn(&Track, &Level) -> String,
 ) -> Vec<String> {
-    let mut items: Vec<String> = Vec::new();
-    let mut more = 0usize;
-    for (t, l) in ladder.counterparts(level) {
-        if items.len() < COUNTERPARTS_SHOWN {
-            items.push(name(t, l));
-        } else {
-            more += 1;
-        }
-    }
+    let mut items: Vec<String> = ladder
+        .counterparts(level.id().as_str())
+        .take(COUNTERPARTS_SHOWN)
+        .map(|(t, l)| name(t, l))
+        .collect();
+    // Its counterparts are the other levels of its grade: counted, not walked.
+    let others = ladder.levels_at(level.grade()).len().saturating_sub(1);
+    let more = others.saturating_sub(items.len());
     if more > 0 {
         items.push(format!("and {more} more in the side-by-side table"));
     }
@@ -117,54 +137,87 @@ pub(crate) struct Amounts {
 }
 
 impl Amounts {
+    /// The format of every amount the page may show: the bands in `zone`,
+    /// the base bands, the bands in every zone, target cash, equity and
+    /// steps. One format per page, whichever zone a table shows.
     pub(crate) fn of(ladder: &Ladder, zone: Option<&Zone>) -> Self {
-        let mut all = Vec::new();
-        for level in ladder.tracks().iter().flat_map(|t| t.levels()) {
-            let mut bands: Vec<Band> = Vec::new();
-            bands.extend(level.band_in(zone));
-            bands.extend(level.band().copied());
-            bands.extend(ladder.zones().iter().filter_map(|z| level.band_in(Some(z))));
-            bands.extend(level.target_cash().copied());
-            bands.extend(level.equity().copied());
-            for b in bands {
-                all.extend([b.min(), b.mid(), b.max()]);
-            }
-            all.extend(level.steps().iter().copied());
-        }
-        let cents = all.iter().any(|m| {
+        let fraction = |m: Money| {
             let digits = u32::from(m.currency().minor_digits());
             !m.minor().is_multiple_of(10u64.pow(digits))
-        });
+        };
+        let band_fraction = |b: Band| [b.min(), b.mid(), b.max()].into_iter().any(fraction);
+        let cents = ladder
+            .tracks()
+            .iter()
+            .flat_map(|t| t.levels())
+            .any(|level| {
+                level
+                    .band_in(zone)
+                    .into_iter()
+                    .chain(level.band().copied())
+                    .chain(ladder.zones().iter().filter_map(|z| level.band_in(Some(z))))
+                    .chain(level.target_cash().copied())
+                    .chain(level.equity().copied())
+                    .any(band_fraction)
+                    || level.steps().iter().copied().any(fraction)
+            });
         Self { cents }
     }
 
     /// `130,000.00 USD` or `130,000 USD`.
     pub(crate) fn money(self, money: Money) -> String {
-        format!("{} {}", self.amount(money), money.currency())
+        let mut out = String::with_capacity(16);
+        self.write_money(&mut out, money);
+        out
+    }
+
+    fn write_money(self, out: &mut String, money: Money) {
+        self.write_amount(out, money);
+        out.push(' ');
+        out.push_str(money.currency().code());
     }
 
     /// `130,000`, grouped by thousands.
     pub(crate) fn amount(self, money: Money) -> String {
-        let digits = usize::from(money.currency().minor_digits());
-        let text = money.amount();
-        let (whole, fraction) = match text.split_once('.') {
-            Some((w, f)) => (w.to_owned(), f.to_owned()),
-            None if self.cents && digits > 0 => (text.clone(), "0".repeat(digits)),
-            None => (text.clone(), String::new()),
+        let mut out = String::with_capacity(12);
+        self.write_amount(&mut out, money);
+        out
+    }
+
+    /// Writes `130,000` (or `130,000.00`) at the end of `out`: integer
+    /// arithmetic on the minor units into a buffer, right to left (a
+    /// 10,000-level page writes over a million amounts).
+    fn write_amount(self, out: &mut String, money: Money) {
+        let digits = u32::from(money.currency().minor_digits());
+        let unit = 10u64.pow(digits);
+        let (mut whole, mut fraction) = (money.minor() / unit, money.minor() % unit);
+        // 20 digits, 6 commas, a point and at most 4 minor digits.
+        let mut text = [0u8; 32];
+        let mut at = text.len();
+        let mut put = |byte: u8| {
+            at -= 1;
+            text[at] = byte;
         };
-        let mut grouped = String::new();
-        let len = whole.len();
-        for (i, c) in whole.chars().enumerate() {
-            if i > 0 && (len - i) % 3 == 0 {
-                grouped.push(',');
+        if digits > 0 && (self.cents || fraction != 0) {
+            for _ in 0..digits {
+                put(b'0' + (fraction % 10) as u8);
+                fraction /= 10;
             }
-            grouped.push(c);
+            put(b'.');
         }
-        if fraction.is_empty() {
-            grouped
-        } else {
-            format!("{grouped}.{fraction}")
+        let mut n = 0;
+        loop {
+            if n > 0 && n % 3 == 0 {
+                put(b',');
+            }
+            put(b'0' + (whole % 10) as u8);
+            whole /= 10;
+            n += 1;
+            if whole == 0 {
+                break;
+            }
         }
+        out.push_str(std::str::from_utf8(&text[at..]).unwrap_or_default());
     }
 
     /// `100,000 – 130,000 USD (mid 115,000)`, or a spot rate's one amount.
@@ -180,17 +233,50 @@ impl Amounts {
 
     /// `100,000 – 130,000 USD (mid 115,000)`, or a spot rate's one amount.
     pub(crate) fn band(self, band: Band) -> String {
-        if band.is_spot() {
-            return self.money(band.mid());
-        }
-        format!(
-            "{} – {} {} (mid {})",
-            self.amount(band.min()),
-            self.amount(band.max()),
-            band.min().currency(),
-            self.amount(band.mid())
-        )
+        let mut out = String::with_capacity(48);
+        self.write_band(&mut out, band);
+        out
     }
+
+    /// [`band`](Self::band), written at the end of `out` (no text of its
+    /// own: a page of 10,000 levels in 48 zones writes half a million).
+    pub(crate) fn write_band(self, out: &mut String, band: Band) {
+        if band.is_spot() {
+            return self.write_money(out, band.mid());
+        }
+        self.write_amount(out, band.min());
+        out.push_str(" – ");
+        self.write_amount(out, band.max());
+        out.push(' ');
+        out.push_str(band.min().currency().code());
+        out.push_str(" (mid ");
+        self.write_amount(out, band.mid());
+        out.push(')');
+    }
+}
+
+/// What the band chart shows when the ladder has zones: the base bands,
+/// and where the zones' bands are, the command written by `code`; `None`
+/// without zones or when the page shows one zone (the chart's title names
+/// it). One chart per page: a ladder of 48 zones and 10,000 levels would
+/// otherwise draw 49. Ids and currency codes need no escaping.
+pub(crate) fn chart_note(
+    ladder: &Ladder,
+    zone: Option<&Zone>,
+    code: impl Fn(&str) -> String,
+) -> Option<String> {
+    let first = ladder.zones().first()?;
+    if zone.is_some() {
+        return None;
+    }
+    let currency = ladder
+        .currency()
+        .map_or_else(|| "the base currency".to_owned(), |c| c.to_string());
+    Some(format!(
+        "The base bands, in {currency}. Each level's section gives its band in every zone; \
+         publish the page for one zone ({}) to see that zone's bands here.",
+        code(&format!("dualtrack render --zone {}", first.id()))
+    ))
 }
 
 /// The rules of a zone, as a sentence.
