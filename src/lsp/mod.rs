@@ -9,7 +9,11 @@
 //! byte spans of findings into the lines and UTF-16 columns editors count.
 
 mod analysis;
+mod complete;
+mod cursor;
 mod diagnostics;
+mod hover;
+mod navigate;
 mod position;
 mod server;
 

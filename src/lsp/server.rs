@@ -13,18 +13,23 @@ use lsp_types::notification::{
     DidChangeTextDocument, DidCloseTextDocument, DidOpenTextDocument, Exit,
     Notification as NotificationKind, PublishDiagnostics,
 };
-use lsp_types::request::{Initialize, Request as RequestKind, Shutdown};
+use lsp_types::request::{
+    Completion, GotoDefinition, HoverRequest, Initialize, References, Request as RequestKind,
+    Shutdown,
+};
 use lsp_types::{
-    DidChangeTextDocumentParams, DidCloseTextDocumentParams, DidOpenTextDocumentParams,
-    InitializeResult, PositionEncodingKind, PublishDiagnosticsParams, ServerCapabilities,
-    ServerInfo, TextDocumentContentChangeEvent, TextDocumentSyncCapability, TextDocumentSyncKind,
-    Uri,
+    CompletionOptions, CompletionParams, DidChangeTextDocumentParams, DidCloseTextDocumentParams,
+    DidOpenTextDocumentParams, GotoDefinitionParams, HoverParams, HoverProviderCapability,
+    InitializeResult, Location, OneOf, PositionEncodingKind, PublishDiagnosticsParams,
+    ReferenceParams, ServerCapabilities, ServerInfo, TextDocumentContentChangeEvent,
+    TextDocumentPositionParams, TextDocumentSyncCapability, TextDocumentSyncKind, Uri,
 };
 
 use crate::load::Loader;
 
 use super::analysis::{Analysis, DocumentKind};
 use super::position::LineIndex;
+use super::{complete, hover, navigate};
 
 /// How the server reads documents and how long it waits for typing to pause.
 ///
@@ -97,6 +102,10 @@ fn capabilities() -> ServerCapabilities {
         text_document_sync: Some(TextDocumentSyncCapability::Kind(
             TextDocumentSyncKind::INCREMENTAL,
         )),
+        hover_provider: Some(HoverProviderCapability::Simple(true)),
+        definition_provider: Some(OneOf::Left(true)),
+        references_provider: Some(OneOf::Left(true)),
+        completion_provider: Some(CompletionOptions::default()),
         ..ServerCapabilities::default()
     }
 }
@@ -146,6 +155,9 @@ struct Document {
     text: String,
     /// The last analysis, with the version it was made of.
     analysis: Option<(i32, Arc<Analysis>)>,
+    /// The last analysis that built a ladder: hovers and completions on a
+    /// half-typed ladder answer from it.
+    good: Option<Arc<Analysis>>,
     /// When to analyse the current version, if it is not yet sent off.
     due: Option<Instant>,
 }
@@ -253,6 +265,39 @@ impl<'c> Server<'c> {
                 self.shutting_down = true;
                 Response::new_ok(request.id, ())
             }
+            HoverRequest::METHOD => self.at_position(
+                request,
+                |p: &HoverParams| &p.text_document_position_params,
+                |document, ladder, p| {
+                    hover::hover(document, p.text_document_position_params.position, ladder)
+                },
+            ),
+            GotoDefinition::METHOD => self.at_position(
+                request,
+                |p: &GotoDefinitionParams| &p.text_document_position_params,
+                |document, _, p| {
+                    let at = p.text_document_position_params;
+                    let ranges = navigate::definition(document, at.position);
+                    locations(&at.text_document.uri, ranges)
+                },
+            ),
+            References::METHOD => self.at_position(
+                request,
+                |p: &ReferenceParams| &p.text_document_position,
+                |document, _, p| {
+                    let at = p.text_document_position;
+                    let declaration = p.context.include_declaration;
+                    let ranges = navigate::references(document, at.position, declaration);
+                    locations(&at.text_document.uri, ranges)
+                },
+            ),
+            Completion::METHOD => self.at_position(
+                request,
+                |p: &CompletionParams| &p.text_document_position,
+                |document, ladder, p| {
+                    complete::completion(document, p.text_document_position.position, ladder)
+                },
+            ),
             Initialize::METHOD => Response::new_err(
                 request.id,
                 ErrorCode::InvalidRequest as i32,
@@ -263,6 +308,69 @@ impl<'c> Server<'c> {
                 ErrorCode::MethodNotFound as i32,
                 format!("unknown method `{method}`"),
             ),
+        }
+    }
+
+    /// Answers a request about a position in an open document: `answer`
+    /// gets the document's current analysis and the analysis whose ladder
+    /// answers for it ([`Self::ladder_for`]). A document not open gets `null`.
+    fn at_position<P, R>(
+        &mut self,
+        request: Request,
+        position: fn(&P) -> &TextDocumentPositionParams,
+        answer: impl FnOnce(&Analysis, Option<&Analysis>, P) -> R,
+    ) -> Response
+    where
+        P: serde::de::DeserializeOwned,
+        R: serde::Serialize,
+    {
+        let params: P = match serde_json::from_value(request.params) {
+            Ok(params) => params,
+            Err(error) => {
+                return Response::new_err(
+                    request.id,
+                    ErrorCode::InvalidParams as i32,
+                    format!("invalid parameters: {error}"),
+                );
+            }
+        };
+        let uri = position(&params).text_document.uri.as_str().to_owned();
+        let Some(analysis) = self.current_analysis(&uri) else {
+            return Response::new_ok(request.id, serde_json::Value::Null);
+        };
+        let ladder = self.ladder_for(&uri, &analysis);
+        Response::new_ok(request.id, answer(&analysis, ladder.as_deref(), params))
+    }
+
+    /// The analysis of an open document's current text: the last one when it
+    /// is of the current version, else one made now (a request is answered
+    /// about the text the client sees, not the text before the last pause).
+    fn current_analysis(&mut self, uri: &str) -> Option<Arc<Analysis>> {
+        let document = self.documents.get(uri)?;
+        if let Some((version, analysis)) = &document.analysis
+            && *version == document.version
+        {
+            return Some(analysis.clone());
+        }
+        let ladder = self.ladder_named_by(&document.text);
+        let text = document.text.clone();
+        let analysis = Arc::new(analyse(&self.options.loader, text, ladder.as_deref()));
+        let document = self.documents.get_mut(uri)?;
+        document.analysis = Some((document.version, analysis.clone()));
+        if analysis.ladder().is_some() {
+            document.good = Some(analysis.clone());
+        }
+        Some(analysis)
+    }
+
+    /// The analysis whose ladder answers about a document: a ladder's own,
+    /// else its last one that built a ladder; for a ratings file, the open
+    /// ladder it names.
+    fn ladder_for(&self, uri: &str, analysis: &Arc<Analysis>) -> Option<Arc<Analysis>> {
+        match analysis.kind() {
+            DocumentKind::Ratings => self.ladder_named_by(analysis.text()),
+            DocumentKind::Ladder if analysis.ladder().is_some() => Some(analysis.clone()),
+            DocumentKind::Ladder => self.documents.get(uri)?.good.clone(),
         }
     }
 
@@ -278,6 +386,7 @@ impl<'c> Server<'c> {
                             version: document.version,
                             text: document.text,
                             analysis: None,
+                            good: None,
                             due: Some(Instant::now()),
                         },
                     );
@@ -362,6 +471,9 @@ impl<'c> Server<'c> {
         }
         let diagnostics = done.analysis.diagnostics(&document.uri);
         let is_ladder = done.analysis.kind() == DocumentKind::Ladder;
+        if done.analysis.ladder().is_some() {
+            document.good = Some(done.analysis.clone());
+        }
         document.analysis = Some((done.version, done.analysis));
         let uri = document.uri.clone();
         self.publish(uri, Some(done.version), diagnostics);
@@ -431,6 +543,14 @@ fn analyse(loader: &Loader, text: String, ladder: Option<&Analysis>) -> Analysis
             None => Analysis::ratings_without_ladder(text),
         },
     }
+}
+
+/// Places in the document `uri`.
+fn locations(uri: &Uri, ranges: Vec<lsp_types::Range>) -> Vec<Location> {
+    ranges
+        .into_iter()
+        .map(|range| Location::new(uri.clone(), range))
+        .collect()
 }
 
 /// A notification's parameters, or why they do not parse.

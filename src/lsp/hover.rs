@@ -1,0 +1,373 @@
+//! Hovers, in Markdown: on a level (its id, title or band, or an id that
+//! names it), its grade, band in every zone, place in its track and
+//! counterparts with the parity verdict; on an expectation's key, the
+//! competency and the expectations of the levels around; on a competency's
+//! definition, where it is used; on a track or a zone, what it is.
+
+use std::fmt::Write;
+
+use lsp_types::{Hover, HoverContents, MarkupContent, MarkupKind, Position};
+
+use crate::limits::Limits;
+use crate::model::{Competency, Ladder, Level, TrackKind};
+use crate::query::IdKind;
+use crate::yaml::{self, Node};
+use crate::{Pointer, Track};
+
+use super::analysis::Analysis;
+use super::complete::TextCompetency;
+use super::cursor::{Cursor, Role, loader_text, occurrences, scalar_at};
+
+/// The findings that judge a level's pay against its counterparts'.
+const PARITY_CODES: &[&str] = &["parity-gap", "management-premium"];
+
+/// The hover at `position` of `document`; `ladder` is the analysis whose
+/// ladder answers (the document's own, its last good one, or the ladder a
+/// ratings file names). `None` where there is nothing to say.
+pub(crate) fn hover(
+    document: &Analysis,
+    position: Position,
+    ladder: Option<&Analysis>,
+) -> Option<Hover> {
+    let text = loader_text(document.text());
+    let offset = document.offset(position)?;
+    let cursor = Cursor::at(text, offset)?;
+    let root = yaml::parse(text, &Limits::default()).root;
+    let model = ladder.and_then(Analysis::ladder);
+    let tokens = cursor.tokens();
+    let markdown = match cursor.id_use() {
+        Some((id_use, scalar)) => {
+            let kind = id_use
+                .kinds
+                .iter()
+                .copied()
+                .find(|kind| model.is_none_or(|l| exists(l, *kind, &scalar.text)))?;
+            match (kind, model) {
+                (IdKind::Level, Some(model)) => level(model, model.level(&scalar.text)?, ladder?),
+                (IdKind::Competency, _) => {
+                    let here = level_at(&tokens, root.as_ref(), model);
+                    match id_use.role {
+                        Role::Reference => expectation(model, root.as_ref(), &scalar.text, here)?,
+                        Role::Definition => competency_uses(model, root.as_ref(), &scalar.text)?,
+                    }
+                }
+                (IdKind::Track, Some(model)) => track(model.track(&scalar.text)?),
+                (IdKind::Zone, Some(model)) => {
+                    let zone = model.zone(&scalar.text)?;
+                    format!(
+                        "**{}** (`{}`): pay zone, factor {}, paid in {}",
+                        zone.name(),
+                        zone.id(),
+                        zone.factor(),
+                        zone.currency()
+                    )
+                }
+                _ => return None,
+            }
+        }
+        None => {
+            let part = tokens.get(4).map(String::as_str);
+            if !matches!(part, Some("id" | "title" | "band")) {
+                return None;
+            }
+            let model = model?;
+            let at = level_at(&tokens, root.as_ref(), Some(model))?;
+            level(model, at, ladder?)
+        }
+    };
+    let range = cursor
+        .scalar
+        .as_ref()
+        .map(|s| document.range(s.span.clone()));
+    Some(Hover {
+        contents: HoverContents::Markup(MarkupContent {
+            kind: MarkupKind::Markdown,
+            value: markdown,
+        }),
+        range,
+    })
+}
+
+fn exists(ladder: &Ladder, kind: IdKind, id: &str) -> bool {
+    match kind {
+        IdKind::Level => ladder.level(id).is_some(),
+        IdKind::Track => ladder.track(id).is_some(),
+        IdKind::Competency => ladder.competency(id).is_some(),
+        IdKind::Zone => ladder.zone(id).is_some(),
+    }
+}
+
+/// The level whose mapping `tokens` lie in (`/tracks/T/levels/L/...`), read
+/// by the id the text gives it.
+fn level_at<'l>(
+    tokens: &[String],
+    root: Option<&Node<'_>>,
+    ladder: Option<&'l Ladder>,
+) -> Option<&'l Level> {
+    let tokens: Vec<&str> = tokens.iter().map(String::as_str).collect();
+    let ["tracks", t, "levels", l, ..] = tokens.as_slice() else {
+        return None;
+    };
+    let pointer = Pointer::root()
+        .key("tracks")
+        .key(t)
+        .key("levels")
+        .key(l)
+        .key("id");
+    ladder?.level(scalar_at(root?, &pointer)?)
+}
+
+/// A level: grade, band in every zone, place in its track, counterparts and
+/// the parity verdict for each, from `analysis`'s findings.
+fn level(ladder: &Ladder, level: &Level, analysis: &Analysis) -> String {
+    let id = level.id().as_str();
+    let mut out = format!("**{}** (`{id}`) · grade {}", level.title(), level.grade());
+    if level.is_executive() {
+        out.push_str(" · executive, outside parity");
+    }
+    if let Some(track) = ladder.track_of(id) {
+        let levels = track.levels();
+        let n = levels
+            .iter()
+            .position(|l| l.id() == level.id())
+            .unwrap_or(0)
+            + 1;
+        let _ = write!(
+            out,
+            "\n\n{} (`{}`), level {n} of {}",
+            track.name(),
+            track.id(),
+            levels.len()
+        );
+    }
+    let below = ladder.previous_step(id).map(|(_, l)| l);
+    let above: Vec<&Level> = ladder.next_steps(id).map(|(_, l)| l).collect();
+    let name = |l: &Level| format!("`{}` {}", l.id(), l.title());
+    let _ = write!(
+        out,
+        " · below: {} · above: {}",
+        below.map_or_else(|| "none".to_owned(), name),
+        if above.is_empty() {
+            "none".to_owned()
+        } else {
+            above.iter().map(|l| name(l)).collect::<Vec<_>>().join(", ")
+        }
+    );
+    match level.band() {
+        Some(band) => {
+            let _ = write!(out, "\n\n**Band**: {band}");
+            for zone in ladder.zones() {
+                if let Some(band) = level.band_in(Some(zone)) {
+                    let _ = write!(out, "\n- {} (`{}`): {band}", zone.name(), zone.id());
+                }
+            }
+        }
+        None => out.push_str("\n\n**Band**: none published"),
+    }
+    let counterparts: Vec<(&Track, &Level)> = ladder.counterparts(id).collect();
+    if !counterparts.is_empty() {
+        out.push_str("\n\n**Counterparts**");
+        for (track, other) in counterparts {
+            let band = other
+                .band()
+                .map_or_else(|| "no band".to_owned(), ToString::to_string);
+            let _ = write!(
+                out,
+                "\n- `{}` {} ({}): {band}",
+                other.id(),
+                other.title(),
+                track.name()
+            );
+            if let Some(verdict) = parity(ladder, analysis, level, other) {
+                let _ = write!(out, "\n  - {verdict}");
+            }
+        }
+    }
+    out
+}
+
+/// The parity verdict between a level and its counterpart when one is on an
+/// IC track and the other on a management track: the ladder's own findings
+/// (`parity-gap`, `management-premium`) about the pair, or that it meets the
+/// policy, or why it is not compared.
+fn parity(ladder: &Ladder, analysis: &Analysis, one: &Level, other: &Level) -> Option<String> {
+    let kind = |l: &Level| ladder.track_of(l.id().as_str()).map(Track::kind);
+    let kinds = [kind(one)?, kind(other)?];
+    if !(kinds.contains(&TrackKind::IndividualContributor)
+        && kinds.contains(&TrackKind::Management))
+    {
+        return None;
+    }
+    let policy = ladder.policy();
+    let rule = format!(
+        "parity (`{}` from grade {})",
+        policy.parity_mode(),
+        policy.parity_from_grade()
+    );
+    if one.is_executive() || other.is_executive() {
+        return Some(format!("{rule}: not compared, an executive level"));
+    }
+    if one.grade() < policy.parity_from_grade() {
+        return Some(format!(
+            "{rule}: not compared below grade {}",
+            policy.parity_from_grade()
+        ));
+    }
+    let pointers = [level_pointer(analysis, one), level_pointer(analysis, other)];
+    let findings: Vec<String> = analysis
+        .report()
+        .findings()
+        .iter()
+        .filter(|f| PARITY_CODES.contains(&f.code()))
+        .filter(|f| {
+            let paths: Vec<&Pointer> = std::iter::once(f.path())
+                .chain(f.related().iter().map(|r| r.path()))
+                .collect();
+            pointers
+                .iter()
+                .flatten()
+                .all(|p| paths.iter().any(|path| path.starts_with(p)))
+        })
+        .map(|f| format!("`{}`: {}", f.code(), f.message()))
+        .collect();
+    Some(match findings.as_slice() {
+        [] if one.band().is_none() || other.band().is_none() => {
+            format!("{rule}: not compared, a band is missing")
+        }
+        [] => format!("{rule}: met"),
+        [first] => format!("{rule}: {first}"),
+        [first, rest @ ..] => format!("{rule}: {first} (and {} more)", rest.len()),
+    })
+}
+
+/// The pointer of a level's mapping in the text `analysis` read.
+fn level_pointer(analysis: &Analysis, level: &Level) -> Option<Pointer> {
+    let root = yaml::parse(loader_text(analysis.text()), &Limits::default()).root?;
+    occurrences(&root)
+        .into_iter()
+        .find(|o| {
+            o.id_use.role == Role::Definition
+                && o.id_use.kinds == [IdKind::Level]
+                && o.id == level.id().as_str()
+        })
+        .map(|o| o.pointer.parent())
+}
+
+/// A competency named by an expectation's key: what it is, and what the
+/// levels below and above `here` expect of it. Without a ladder, what the
+/// text says of it.
+fn expectation(
+    ladder: Option<&Ladder>,
+    root: Option<&Node<'_>>,
+    id: &str,
+    here: Option<&Level>,
+) -> Option<String> {
+    let Some(ladder) = ladder else {
+        return TextCompetency::all(root?)
+            .into_iter()
+            .find(|c| c.id == id)
+            .map(|c| c.markdown());
+    };
+    let competency = ladder.competency(id)?;
+    let mut out = about(competency);
+    let Some(here) = here else {
+        return Some(out);
+    };
+    let scale = ladder.proficiency_scale();
+    let expected = |level: &Level| {
+        level.expectation(id).map_or_else(
+            || "not expected".to_owned(),
+            |e| scale.label(e.proficiency()),
+        )
+    };
+    let below = ladder.previous_step(here.id().as_str()).map(|(_, l)| l);
+    let above: Vec<&Level> = ladder
+        .next_steps(here.id().as_str())
+        .map(|(_, l)| l)
+        .collect();
+    out.push_str("\n\n");
+    let mut steps: Vec<String> = below
+        .map(|l| format!("`{}` {}", l.id(), expected(l)))
+        .into_iter()
+        .collect();
+    steps.push(format!("**`{}` {}**", here.id(), expected(here)));
+    steps.extend(
+        above
+            .iter()
+            .map(|l| format!("`{}` {}", l.id(), expected(l))),
+    );
+    out.push_str(&steps.join(" → "));
+    Some(out)
+}
+
+/// A competency: its name, kind and description.
+fn about(competency: &Competency) -> String {
+    let mut out = format!(
+        "**{}** (`{}`) · {}",
+        competency.name(),
+        competency.id(),
+        competency.kind()
+    );
+    if let Some(description) = competency.description() {
+        let _ = write!(out, "\n\n{description}");
+    }
+    out
+}
+
+/// A competency's definition: what it is and how many levels of which
+/// tracks expect it.
+fn competency_uses(ladder: Option<&Ladder>, root: Option<&Node<'_>>, id: &str) -> Option<String> {
+    let Some(ladder) = ladder else {
+        return expectation(None, root, id, None);
+    };
+    let mut out = about(ladder.competency(id)?);
+    let per_track: Vec<(&Track, usize)> = ladder
+        .tracks()
+        .iter()
+        .map(|t| {
+            (
+                t,
+                t.levels()
+                    .iter()
+                    .filter(|l| l.expectation(id).is_some())
+                    .count(),
+            )
+        })
+        .filter(|(_, n)| *n > 0)
+        .collect();
+    let levels: usize = per_track.iter().map(|(_, n)| n).sum();
+    if levels == 0 {
+        out.push_str("\n\nExpected at no level.");
+    } else {
+        let tracks: Vec<String> = per_track
+            .iter()
+            .map(|(t, n)| format!("{} ({n})", t.name()))
+            .collect();
+        let _ = write!(
+            out,
+            "\n\nExpected at {levels} level{} on {} track{}: {}",
+            if levels == 1 { "" } else { "s" },
+            per_track.len(),
+            if per_track.len() == 1 { "" } else { "s" },
+            tracks.join(", ")
+        );
+    }
+    Some(out)
+}
+
+/// A track: its name, kind and levels.
+fn track(track: &Track) -> String {
+    let levels = track.levels();
+    let mut out = format!(
+        "**{}** (`{}`) · {} · {} level{}",
+        track.name(),
+        track.id(),
+        track.kind(),
+        levels.len(),
+        if levels.len() == 1 { "" } else { "s" }
+    );
+    if let (Some(first), Some(last)) = (levels.first(), levels.last()) {
+        let _ = write!(out, ", grades {} to {}", first.grade(), last.grade());
+    }
+    out
+}
