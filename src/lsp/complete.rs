@@ -1,7 +1,7 @@
 //! Completion: competency ids as an expectation's (or a rating's) key,
 //! leaving out those already there; proficiency values as its value (the
 //! scale's names for a named scale); level, track and zone ids wherever the
-//! format names one. Half-typed text is read as the cursor module reads it;
+//! format names one; the grade scale's labels as a grade. Half-typed text is read as the cursor module reads it;
 //! without a ladder, the ids come from what the text defines.
 
 use lsp_types::{
@@ -15,7 +15,7 @@ use crate::query::IdKind;
 use crate::yaml::{self, Node, Value};
 
 use super::analysis::Analysis;
-use super::cursor::{Cursor, Place, Role, id_use, loader_text, occurrences, readings, scalar_at};
+use super::cursor::{Cursor, Place, Role, id_use, loader_text, occurrences, readable, scalar_at};
 
 /// A competency as the text defines it, for when no ladder could be built.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -91,30 +91,32 @@ struct TextIds {
 
 impl TextIds {
     fn read(text: &str, offset: usize, tokens: &[String]) -> Self {
-        for reading in readings(text, offset) {
-            if let Some(root) = yaml::parse(&reading, &Limits::default()).root {
-                let track = match tokens {
-                    [first, t, ..] if first == "tracks" => {
-                        scalar_at(&root, &Pointer::root().key("tracks").key(t).key("id"))
-                    }
-                    _ => None,
-                };
-                let defined = occurrences(&root)
-                    .into_iter()
-                    .filter(|o| o.id_use.role == Role::Definition)
-                    .filter_map(|o| Some((*o.id_use.kinds.first()?, o.id)))
-                    .collect();
-                return Self {
-                    competencies: TextCompetency::all(&root),
-                    defined,
-                    track,
-                };
+        let root = readable(text, offset);
+        let root = root
+            .as_deref()
+            .and_then(|reading| yaml::parse(reading, &Limits::default()).root);
+        let Some(root) = root else {
+            return Self {
+                competencies: Vec::new(),
+                defined: Vec::new(),
+                track: None,
+            };
+        };
+        let track = match tokens {
+            [first, t, ..] if first == "tracks" => {
+                scalar_at(&root, &Pointer::root().key("tracks").key(t).key("id"))
             }
-        }
+            _ => None,
+        };
+        let defined = occurrences(&root)
+            .into_iter()
+            .filter(|o| o.id_use.role == Role::Definition)
+            .filter_map(|o| Some((*o.id_use.kinds.first()?, o.id)))
+            .collect();
         Self {
-            competencies: Vec::new(),
-            defined: Vec::new(),
-            track: None,
+            competencies: TextCompetency::all(&root),
+            defined,
+            track,
         }
     }
 }
@@ -154,6 +156,14 @@ pub(crate) fn completion(
                 | ["ratings", _],
                 Place::Value,
             ) => proficiencies(model?),
+            (
+                ["tracks", _, "levels", _, "grade"] | ["policy", "parity", "from_grade"],
+                Place::Value,
+            ) => model?
+                .grades()?
+                .iter()
+                .map(|g| (g.to_string(), None, CompletionItemKind::ENUM_MEMBER))
+                .collect(),
             (_, place) => {
                 let kinds = id_use(&tokens, place)
                     .filter(|u| u.role == Role::Reference)
@@ -272,5 +282,53 @@ fn identifiers(
             .iter()
             .map(|z| named(z.id(), z.name()))
             .collect(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::Loader;
+
+    /// The labels offered at the `|` of `marked`, answered from `ladder`.
+    fn offered(marked: &str, ladder: Option<&Analysis>) -> Vec<String> {
+        let offset = marked.find('|').expect("a | in the text");
+        let text = marked.replacen('|', "", 1);
+        let document = Analysis::ladder_file(text.clone(), &Loader::new());
+        let position = document.line_index().position(&text, offset);
+        match completion(&document, position, ladder) {
+            Some(CompletionResponse::Array(items)) => items.into_iter().map(|i| i.label).collect(),
+            _ => Vec::new(),
+        }
+    }
+
+    fn read(path: &str) -> String {
+        std::fs::read_to_string(path).expect("the file is there")
+    }
+
+    #[test]
+    fn without_a_ladder_the_texts_competencies_and_ids() {
+        let text = read("tests/fixtures/rules/parity-gap.yaml");
+        let half = text.replacen("{ coding: 1, mentoring: 1 }", "{ coding: 1, | }", 1);
+        assert_eq!(offered(&half, None), ["mentoring", "people-development"]);
+        let band = "band: { min: 100000, mid: 115000, max: 130000 }";
+        let half = text.replacen(band, "band: { percent: 80, of: |", 1);
+        assert_eq!(offered(&half, None), ["ic1", "ic2", "ic3", "em1", "em2"]);
+    }
+
+    #[test]
+    fn grade_labels_track_ids_and_numbers() {
+        let civil = read("ladders/examples/civil-service.yaml");
+        let ladder = Analysis::ladder_file(civil.clone(), &Loader::new());
+        let grade = civil.replacen("grade: HEO", "grade: |", 1);
+        let labels = offered(&grade, Some(&ladder));
+        assert_eq!(labels.first().map(String::as_str), Some("HEO"));
+        assert_eq!(labels.len(), 8);
+        let engineering = read("ladders/engineering.yaml");
+        let ladder = Analysis::ladder_file(engineering.clone(), &Loader::new());
+        let value = engineering.replacen("technical-depth: 1", "technical-depth: |", 1);
+        assert_eq!(offered(&value, Some(&ladder)), ["1", "2", "3", "4", "5"]);
+        let tracks = engineering.replacen("kind: people\n", "kind: people\n    tracks: [|]\n", 1);
+        assert_eq!(offered(&tracks, Some(&ladder)), ["ic", "management"]);
     }
 }

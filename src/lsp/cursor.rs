@@ -108,10 +108,9 @@ impl Cursor {
         if text.trim().is_empty() {
             return Some(Self::new_key(Pointer::root(), Vec::new()));
         }
-        readings(text, offset).into_iter().find_map(|reading| {
-            let root = yaml::parse(&reading, &Limits::default()).root?;
-            Some(walk(&root, &reading, offset))
-        })
+        let reading = readable(text, offset)?;
+        let root = yaml::parse(&reading, &Limits::default()).root?;
+        Some(walk(&root, &reading, offset))
     }
 
     /// The pointer's tokens.
@@ -138,7 +137,7 @@ impl Cursor {
 /// The texts to read the cursor in: the text itself, then its cursor line
 /// completed, then blanked, then the text with the line of its first syntax
 /// error blanked (a line broken elsewhere). Each keeps every byte offset.
-pub(crate) fn readings(text: &str, offset: usize) -> Vec<Cow<'_, str>> {
+fn readings(text: &str, offset: usize) -> Vec<Cow<'_, str>> {
     let (start, end) = line_around(text, offset);
     let before = &text[start..offset];
     let completed = format!(
@@ -180,6 +179,13 @@ fn blank_line(text: &str, offset: usize) -> Cow<'_, str> {
     let (start, end) = line_around(text, offset);
     let blank = " ".repeat(end - start);
     Cow::Owned(format!("{}{blank}{}", &text[..start], &text[end..]))
+}
+
+/// The first of the [`readings`] of `text` that parses.
+pub(crate) fn readable(text: &str, offset: usize) -> Option<Cow<'_, str>> {
+    readings(text, offset)
+        .into_iter()
+        .find(|reading| yaml::parse(reading, &Limits::default()).root.is_some())
 }
 
 /// What makes a half-typed line parse: the flow brackets it opened, closed;

@@ -16,7 +16,7 @@ use crate::{Pointer, Track};
 
 use super::analysis::Analysis;
 use super::complete::TextCompetency;
-use super::cursor::{Cursor, Role, loader_text, occurrences, scalar_at};
+use super::cursor::{Cursor, Role, loader_text, occurrences, readable, scalar_at};
 
 /// The findings that judge a level's pay against its counterparts'.
 const PARITY_CODES: &[&str] = &["parity-gap", "management-premium"];
@@ -32,7 +32,8 @@ pub(crate) fn hover(
     let text = loader_text(document.text());
     let offset = document.offset(position)?;
     let cursor = Cursor::at(text, offset)?;
-    let root = yaml::parse(text, &Limits::default()).root;
+    let reading = readable(text, offset)?;
+    let root = yaml::parse(&reading, &Limits::default()).root;
     let model = ladder.and_then(Analysis::ladder);
     let tokens = cursor.tokens();
     let markdown = match cursor.id_use() {
@@ -204,15 +205,6 @@ fn parity(ladder: &Ladder, analysis: &Analysis, one: &Level, other: &Level) -> O
         policy.parity_mode(),
         policy.parity_from_grade()
     );
-    if one.is_executive() || other.is_executive() {
-        return Some(format!("{rule}: not compared, an executive level"));
-    }
-    if one.grade() < policy.parity_from_grade() {
-        return Some(format!(
-            "{rule}: not compared below grade {}",
-            policy.parity_from_grade()
-        ));
-    }
     let pointers = [level_pointer(analysis, one), level_pointer(analysis, other)];
     let findings: Vec<String> = analysis
         .report()
@@ -230,7 +222,12 @@ fn parity(ladder: &Ladder, analysis: &Analysis, one: &Level, other: &Level) -> O
         })
         .map(|f| format!("`{}`: {}", f.code(), f.message()))
         .collect();
+    let from = policy.parity_from_grade();
     Some(match findings.as_slice() {
+        [] if one.is_executive() || other.is_executive() => {
+            format!("{rule}: not compared, an executive level")
+        }
+        [] if one.grade() < from => format!("{rule}: not compared below grade {from}"),
         [] if one.band().is_none() || other.band().is_none() => {
             format!("{rule}: not compared, a band is missing")
         }
@@ -370,4 +367,58 @@ fn track(track: &Track) -> String {
         let _ = write!(out, ", grades {} to {}", first.grade(), last.grade());
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::Loader;
+
+    fn read(path: &str) -> String {
+        std::fs::read_to_string(path).expect("the fixture is there")
+    }
+
+    /// The hover on the `nth` match of `needle`, `into` bytes in, answered
+    /// from `ladder` (the document itself when `None`).
+    fn shown(text: &str, needle: &str, into: usize, ladder: Option<&Analysis>) -> Option<String> {
+        let document = Analysis::ladder_file(text.to_owned(), &Loader::new());
+        let offset = text.find(needle).expect("the needle") + into;
+        let position = document.line_index().position(text, offset);
+        let ladder = ladder.or(document.ladder().map(|_| &document));
+        let hover = super::hover(&document, position, ladder)?;
+        match hover.contents {
+            HoverContents::Markup(markup) => Some(markup.value),
+            _ => None,
+        }
+    }
+
+    #[test]
+    fn a_level_with_a_parity_gap_shows_the_finding() {
+        let text = read("tests/fixtures/rules/parity-gap.yaml");
+        let staff = shown(&text, "id: ic3", 5, None).expect("a hover");
+        assert!(
+            staff.contains(
+                "- `em2` Senior Engineering Manager (Management): min 145000 USD, mid 168000 USD, max 191000 USD\n  - parity (`equal` from grade 2): `parity-gap`: "
+            ),
+            "{staff}"
+        );
+        // Below the grade parity starts from, the pair is not compared.
+        let text = read("tests/fixtures/rules/management-premium.yaml");
+        let manager = shown(&text, "id: em1", 5, None).expect("a hover");
+        assert!(manager.contains("`management-premium`"), "{manager}");
+        let engineer = shown(&text, "id: ic1", 5, None).expect("a hover");
+        assert!(!engineer.contains("**Counterparts**"), "{engineer}");
+    }
+
+    #[test]
+    fn without_a_ladder_an_expectation_shows_what_the_text_says() {
+        let text = read("tests/fixtures/rules/parity-gap.yaml").replace("grade: 1\n", "grade\n");
+        let hover = shown(&text, "{ coding: 1", 3, None).expect("a hover");
+        assert_eq!(hover, "**Coding** (`coding`) · craft");
+        assert_eq!(
+            shown(&text, "id: ic1", 5, None),
+            None,
+            "no ladder, no level hover"
+        );
+    }
 }
