@@ -12,6 +12,7 @@ const ENGINEERING: &str = "ladders/engineering.yaml";
 const CIVIL_SERVICE: &str = "ladders/examples/civil-service.yaml";
 const ELECTRICAL_TRADE: &str = "ladders/examples/electrical-trade.yaml";
 const NHS_NURSING: &str = "ladders/examples/nhs-nursing.yaml";
+const PRINCIPAL: &str = "tests/fixtures/ratings/principal.yaml";
 
 /// The zero-based line and UTF-16 column of the `nth` (0-based) match of
 /// `needle` in `text`, plus `into` characters.
@@ -110,7 +111,10 @@ fn hover_definition_references_and_completion_on_the_reference_ladders() {
     // Its title says the same.
     let by_title = client.request(
         "textDocument/hover",
-        at(&uri, position(&engineering, "title: Engineering Fellow", 0, 10)),
+        at(
+            &uri,
+            position(&engineering, "title: Engineering Fellow", 0, 10),
+        ),
     );
     assert_eq!(hover_text(&by_title), shown);
 
@@ -157,6 +161,20 @@ fn hover_definition_references_and_completion_on_the_reference_ladders() {
         ),
         "{uses}"
     );
+
+    // A ratings file naming the open ladder: its keys are competencies.
+    let principal = format!("{}  \n", text(PRINCIPAL));
+    let principal_uri = client::uri(PRINCIPAL);
+    client.open(&principal_uri, &principal);
+    let rating = position(&principal, "delivery: 4", 0, 3);
+    let hover = hover_text(&client.request("textDocument/hover", at(&principal_uri, rating)));
+    assert!(
+        hover.starts_with("**Delivery** (`delivery`) · craft"),
+        "{hover}"
+    );
+    let blank = position(&principal, "  \n", 0, 2);
+    let completion = client.request("textDocument/completion", at(&principal_uri, blank));
+    assert_eq!(labels(&completion), ["people-development", "hiring"]);
 
     // Half-typed: ic5 lost two expectations and a third is being typed. The
     // ladder does not load; completion offers what is missing, with names,

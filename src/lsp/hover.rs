@@ -421,4 +421,15 @@ mod tests {
             "no ladder, no level hover"
         );
     }
+
+    #[test]
+    fn a_byte_order_mark_moves_nothing() {
+        let text = format!("\u{feff}{}", read("ladders/engineering.yaml"));
+        let document = Analysis::ladder_file(text.clone(), &Loader::new());
+        let id = text.find("id: ic8").expect("ic8") + 4;
+        let position = document.line_index().position(&text, id + 1);
+        let hover = super::hover(&document, position, Some(&document)).expect("a hover");
+        let range = document.line_index().range(&text, id..id + 3);
+        assert_eq!(hover.range, Some(range));
+    }
 }

@@ -7,6 +7,9 @@
 //! [`Analysis`] is one document read through the loader, with what the
 //! editor asks of it ([`Analysis::diagnostics`]); [`LineIndex`] turns the
 //! byte spans of findings into the lines and UTF-16 columns editors count.
+//! Inside, `cursor` says what is at a position (even on a half-typed line),
+//! and `hover`, `navigate` (definition, references) and `complete` answer
+//! from it and from the ladder.
 
 mod analysis;
 mod complete;
