@@ -15,7 +15,7 @@ use crate::query::IdKind;
 use crate::yaml::{self, Node, Value};
 
 use super::analysis::Analysis;
-use super::cursor::{Cursor, Place, Role, id_use, loader_text, occurrences, readable, scalar_at};
+use super::cursor::{Cursor, Place, Role, id_use, loader_text, occurrences, scalar_at};
 
 /// A competency as the text defines it, for when no ladder could be built.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -90,12 +90,8 @@ struct TextIds {
 }
 
 impl TextIds {
-    fn read(text: &str, offset: usize, tokens: &[String]) -> Self {
-        let root = readable(text, offset);
-        let root = root
-            .as_deref()
-            .and_then(|reading| yaml::parse(reading, &Limits::default()).root);
-        let Some(root) = root else {
+    fn read(reading: &str, tokens: &[String]) -> Self {
+        let Some(root) = yaml::parse(reading, &Limits::default()).root else {
             return Self {
                 competencies: Vec::new(),
                 defined: Vec::new(),
@@ -130,10 +126,10 @@ pub(crate) fn completion(
 ) -> Option<CompletionResponse> {
     let text = loader_text(document.text());
     let offset = document.offset(position)?;
-    let cursor = Cursor::at(text, offset)?;
+    let (cursor, reading) = Cursor::read(text, offset)?;
     let model = ladder.and_then(Analysis::ladder);
     let tokens = cursor.tokens();
-    let ids = TextIds::read(text, offset, &tokens);
+    let ids = TextIds::read(&reading, &tokens);
     let t: Vec<&str> = tokens.iter().map(String::as_str).collect();
     let candidates: Vec<(String, Option<String>, CompletionItemKind)> =
         match (t.as_slice(), cursor.place) {

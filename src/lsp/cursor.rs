@@ -101,16 +101,18 @@ pub(crate) fn id_use(tokens: &[String], place: Place) -> Option<IdUse> {
 
 impl Cursor {
     /// What is at byte `offset` of `text` (counted as the loader counts, after
-    /// any byte order mark), or `None` when neither the text nor its cursor
-    /// line completed or blanked parses.
-    pub(crate) fn at(text: &str, offset: usize) -> Option<Self> {
-        let offset = offset.min(text.len());
+    /// any byte order mark), and the reading of `text` it was found in
+    /// ([`readable`]); `None` when no reading parses.
+    pub(crate) fn read(text: &str, offset: usize) -> Option<(Self, Cow<'_, str>)> {
+        let offset = floor_char_boundary(text, offset.min(text.len()));
         if text.trim().is_empty() {
-            return Some(Self::new_key(Pointer::root(), Vec::new()));
+            let cursor = Self::new_key(Pointer::root(), Vec::new());
+            return Some((cursor, Cow::Borrowed(text)));
         }
         let reading = readable(text, offset)?;
         let root = yaml::parse(&reading, &Limits::default()).root?;
-        Some(walk(&root, &reading, offset))
+        let cursor = walk(&root, &reading, offset);
+        Some((cursor, reading))
     }
 
     /// The pointer's tokens.
@@ -134,10 +136,11 @@ impl Cursor {
     }
 }
 
-/// The texts to read the cursor in: the text itself, then its cursor line
-/// completed, then blanked, then the text with the line of its first syntax
-/// error blanked (a line broken elsewhere). Each keeps every byte offset.
-fn readings(text: &str, offset: usize) -> Vec<Cow<'_, str>> {
+/// The texts to read a text that does not parse in, with the cursor at
+/// `offset`: its cursor line completed, then blanked, then the line of its
+/// first syntax error (`broken`) blanked, for a line broken elsewhere. Each
+/// keeps every byte before the cursor where it is.
+fn readings(text: &str, offset: usize, broken: Option<Range<usize>>) -> Vec<Cow<'_, str>> {
     let (start, end) = line_around(text, offset);
     let before = &text[start..offset];
     let completed = format!(
@@ -146,15 +149,7 @@ fn readings(text: &str, offset: usize) -> Vec<Cow<'_, str>> {
         completion_of(before),
         &text[end..]
     );
-    let mut readings = vec![
-        Cow::Borrowed(text),
-        Cow::Owned(completed),
-        blank_line(text, offset),
-    ];
-    let broken = yaml::parse(text, &Limits::default())
-        .findings
-        .first()
-        .and_then(crate::finding::Finding::span);
+    let mut readings = vec![Cow::Owned(completed), blank_line(text, offset)];
     if let Some(broken) = broken.filter(|at| line_around(text, at.start) != (start, end)) {
         readings.push(blank_line(text, broken.start.min(text.len())));
     }
@@ -163,10 +158,7 @@ fn readings(text: &str, offset: usize) -> Vec<Cow<'_, str>> {
 
 /// The byte range of the line holding `offset`, without its line break.
 fn line_around(text: &str, offset: usize) -> (usize, usize) {
-    let offset = (0..=offset)
-        .rev()
-        .find(|&at| text.is_char_boundary(at))
-        .unwrap_or(0);
+    let offset = floor_char_boundary(text, offset);
     let start = text[..offset].rfind(['\n', '\r']).map_or(0, |at| at + 1);
     let end = text[offset..]
         .find(['\n', '\r'])
@@ -181,9 +173,26 @@ fn blank_line(text: &str, offset: usize) -> Cow<'_, str> {
     Cow::Owned(format!("{}{blank}{}", &text[..start], &text[end..]))
 }
 
-/// The first of the [`readings`] of `text` that parses.
+/// The largest char boundary of `text` at or before `offset`.
+fn floor_char_boundary(text: &str, offset: usize) -> usize {
+    (0..=offset.min(text.len()))
+        .rev()
+        .find(|&at| text.is_char_boundary(at))
+        .unwrap_or(0)
+}
+
+/// `text` when it parses, else the first of its [`readings`] that does.
 pub(crate) fn readable(text: &str, offset: usize) -> Option<Cow<'_, str>> {
-    readings(text, offset)
+    let offset = floor_char_boundary(text, offset);
+    let parsed = yaml::parse(text, &Limits::default());
+    if parsed.root.is_some() {
+        return Some(Cow::Borrowed(text));
+    }
+    let broken = parsed
+        .findings
+        .first()
+        .and_then(crate::finding::Finding::span);
+    readings(text, offset, broken)
         .into_iter()
         .find(|reading| yaml::parse(reading, &Limits::default()).root.is_some())
 }
@@ -421,7 +430,7 @@ mod tests {
     fn at(marked: &str) -> Cursor {
         let offset = marked.find('|').expect("a | in the text");
         let text = marked.replacen('|', "", 1);
-        Cursor::at(&text, offset).expect("a cursor")
+        Cursor::read(&text, offset).expect("a cursor").0
     }
 
     fn summary(cursor: &Cursor) -> (String, Place, Option<String>) {
@@ -527,7 +536,7 @@ mod tests {
         let index = LineIndex::new(text);
         // Line 2, column 10 is inside `delivery`.
         let offset = index.offset(text, Position::new(2, 10)).expect("an offset");
-        let cursor = Cursor::at(text, offset).expect("a cursor");
+        let cursor = Cursor::read(text, offset).expect("a cursor").0;
         assert_eq!(
             summary(&cursor),
             is("/competencies/0/id", Place::Value, Some("delivery"))
@@ -535,7 +544,7 @@ mod tests {
         // Column 12 on line 0 is after the emoji (two UTF-16 units) and `Ing`.
         let offset = index.offset(text, Position::new(0, 12)).expect("an offset");
         assert_eq!(&text[offset..offset + 3], "én");
-        let cursor = Cursor::at(text, offset).expect("a cursor");
+        let cursor = Cursor::read(text, offset).expect("a cursor").0;
         assert_eq!(summary(&cursor).0, "/name");
         let cursor = at("competencies:\r\n  - id: a\r\n  - |\r\n");
         assert_eq!(summary(&cursor), is("/competencies/1", Place::Value, None));

@@ -16,7 +16,7 @@ use crate::{Pointer, Track};
 
 use super::analysis::Analysis;
 use super::complete::TextCompetency;
-use super::cursor::{Cursor, Role, loader_text, occurrences, readable, scalar_at};
+use super::cursor::{Cursor, Role, loader_text, occurrences, scalar_at};
 
 /// The findings that judge a level's pay against its counterparts'.
 const PARITY_CODES: &[&str] = &["parity-gap", "management-premium"];
@@ -31,8 +31,7 @@ pub(crate) fn hover(
 ) -> Option<Hover> {
     let text = loader_text(document.text());
     let offset = document.offset(position)?;
-    let cursor = Cursor::at(text, offset)?;
-    let reading = readable(text, offset)?;
+    let (cursor, reading) = Cursor::read(text, offset)?;
     let root = yaml::parse(&reading, &Limits::default()).root;
     let model = ladder.and_then(Analysis::ladder);
     let tokens = cursor.tokens();

@@ -21,9 +21,9 @@ fn target(
     position: Position,
 ) -> Option<(String, Vec<IdKind>, Vec<Occurrence>)> {
     let text = loader_text(document.text());
-    let cursor = Cursor::at(text, document.offset(position)?)?;
+    let (cursor, reading) = Cursor::read(text, document.offset(position)?)?;
     let (id_use, scalar) = cursor.id_use()?;
-    let root = yaml::parse(text, &Limits::default()).root?;
+    let root = yaml::parse(&reading, &Limits::default()).root?;
     let all = occurrences(&root);
     let id = scalar.text.clone();
     let defined = |kind: &IdKind| {
