@@ -571,4 +571,30 @@ mod tests {
             ]
         );
     }
+
+    /// Every offset of odd texts, and the end of each cut short, gives a cursor or
+    /// none, never a panic.
+    #[test]
+    fn every_offset_of_odd_texts() {
+        let texts = [
+            "\u{feff}a: { b: [1, 2], c: 'd' }\r\nname: \u{1F600}\r\n",
+            "tracks:\n- id: ic\n  levels:\n  - { id: ic1, band: { percent: 80, of: ic2 } }\n",
+            "competencies:\n  - id: é\n    tracks: [ic,\n",
+            "x: |\n  block\n  text\ny: \"quoted: ]\"\n- not: valid\n",
+        ];
+        let cursor_at = |text: &str, offset: usize| {
+            if let Some((cursor, _)) = Cursor::read(text, offset) {
+                let _ = cursor.id_use();
+            }
+        };
+        for text in texts {
+            // Anywhere in the whole text, and at the end of it typed so far.
+            for offset in 0..=text.len() + 1 {
+                cursor_at(text, offset);
+            }
+            for end in (0..=text.len()).filter(|&end| text.is_char_boundary(end)) {
+                cursor_at(&text[..end], end);
+            }
+        }
+    }
 }
