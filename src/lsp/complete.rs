@@ -137,11 +137,10 @@ pub(crate) fn completion(
                 competencies(model, &ids)
                     .into_iter()
                     .filter(|(id, _)| !cursor.siblings.contains(id))
-                    .filter(|(id, _)| {
-                        let applies = |l: &Ladder, track: &String| l.applies(id, track);
-                        model
-                            .zip(ids.track.as_ref())
-                            .is_none_or(|(l, t)| applies(l, t))
+                    // A competency scoped to other tracks is not offered.
+                    .filter(|(id, _)| match (model, &ids.track) {
+                        (Some(ladder), Some(track)) => ladder.applies(id, track),
+                        _ => true,
                     })
                     .map(|(id, name)| (id, name, CompletionItemKind::FIELD))
                     .collect()
