@@ -167,10 +167,21 @@ fn hover_definition_references_and_completion_on_the_reference_ladders() {
     let principal_uri = client::uri(PRINCIPAL);
     client.open(&principal_uri, &principal);
     let rating = position(&principal, "delivery: 4", 0, 3);
-    let hover = hover_text(&client.request("textDocument/hover", at(&principal_uri, rating)));
+    let hover =
+        hover_text(&client.request("textDocument/hover", at(&principal_uri, rating.clone())));
     assert!(
         hover.starts_with("**Delivery** (`delivery`) · craft"),
         "{hover}"
+    );
+    let definition = client.request("textDocument/definition", at(&principal_uri, rating));
+    assert_eq!(
+        definition["result"][0]["uri"],
+        uri.as_str(),
+        "{definition:#}"
+    );
+    assert_eq!(
+        line(&definition["result"][0]),
+        line_of(&engineering, "id: delivery")
     );
     let blank = position(&principal, "  \n", 0, 2);
     let completion = client.request("textDocument/completion", at(&principal_uri, blank));

@@ -48,6 +48,24 @@ pub(crate) fn definition(document: &Analysis, position: Position) -> Vec<lsp_typ
         .collect()
 }
 
+/// The ranges in `ladder` of the definition of the id under the cursor of
+/// `document`: a ratings file's competency in the ladder it names.
+pub(crate) fn defined_in(
+    document: &Analysis,
+    position: Position,
+    ladder: &Analysis,
+) -> Vec<lsp_types::Range> {
+    let Some((id, kinds, _)) = target(document, position) else {
+        return Vec::new();
+    };
+    let Some(root) = yaml::parse(loader_text(ladder.text()), &Limits::default()).root else {
+        return Vec::new();
+    };
+    spans(&occurrences(&root), &id, &kinds, Role::Definition)
+        .map(|span| ladder.range(span))
+        .collect()
+}
+
 /// The ranges of every use of the id under the cursor (on its definition or
 /// on a use), and of its definition when `declaration` is asked for.
 pub(crate) fn references(

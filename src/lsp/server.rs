@@ -269,16 +269,24 @@ impl<'c> Server<'c> {
                 request,
                 |p: &HoverParams| &p.text_document_position_params,
                 |document, ladder, p| {
+                    let ladder = ladder.map(|(_, ladder)| ladder);
                     hover::hover(document, p.text_document_position_params.position, ladder)
                 },
             ),
             GotoDefinition::METHOD => self.at_position(
                 request,
                 |p: &GotoDefinitionParams| &p.text_document_position_params,
-                |document, _, p| {
+                |document, ladder, p| {
                     let at = p.text_document_position_params;
-                    let ranges = navigate::definition(document, at.position);
-                    locations(&at.text_document.uri, ranges)
+                    let mut found = locations(
+                        &at.text_document.uri,
+                        navigate::definition(document, at.position),
+                    );
+                    // A ratings file's competency is defined in its ladder.
+                    if let Some((uri, ladder)) = ladder.filter(|_| found.is_empty()) {
+                        found = locations(uri, navigate::defined_in(document, at.position, ladder));
+                    }
+                    found
                 },
             ),
             References::METHOD => self.at_position(
@@ -295,6 +303,7 @@ impl<'c> Server<'c> {
                 request,
                 |p: &CompletionParams| &p.text_document_position,
                 |document, ladder, p| {
+                    let ladder = ladder.map(|(_, ladder)| ladder);
                     complete::completion(document, p.text_document_position.position, ladder)
                 },
             ),
@@ -313,12 +322,13 @@ impl<'c> Server<'c> {
 
     /// Answers a request about a position in an open document: `answer`
     /// gets the document's current analysis and the analysis whose ladder
-    /// answers for it ([`Self::ladder_for`]). A document not open gets `null`.
+    /// answers for it, with its document ([`Self::ladder_for`]). A document
+    /// not open gets `null`.
     fn at_position<P, R>(
         &mut self,
         request: Request,
         position: fn(&P) -> &TextDocumentPositionParams,
-        answer: impl FnOnce(&Analysis, Option<&Analysis>, P) -> R,
+        answer: impl FnOnce(&Analysis, Option<(&Uri, &Analysis)>, P) -> R,
     ) -> Response
     where
         P: serde::de::DeserializeOwned,
@@ -339,7 +349,8 @@ impl<'c> Server<'c> {
             return Response::new_ok(request.id, serde_json::Value::Null);
         };
         let ladder = self.ladder_for(&uri, &analysis);
-        Response::new_ok(request.id, answer(&analysis, ladder.as_deref(), params))
+        let ladder = ladder.as_ref().map(|(uri, ladder)| (uri, ladder.as_ref()));
+        Response::new_ok(request.id, answer(&analysis, ladder, params))
     }
 
     /// The analysis of an open document's current text: the last one when it
@@ -363,14 +374,26 @@ impl<'c> Server<'c> {
         Some(analysis)
     }
 
-    /// The analysis whose ladder answers about a document: a ladder's own,
-    /// else its last one that built a ladder; for a ratings file, the open
-    /// ladder it names.
-    fn ladder_for(&self, uri: &str, analysis: &Arc<Analysis>) -> Option<Arc<Analysis>> {
+    /// The analysis whose ladder answers about a document, and the document
+    /// it is of: a ladder's own, else its last one that built a ladder; for
+    /// a ratings file, the open ladder it names.
+    fn ladder_for(&self, uri: &str, analysis: &Arc<Analysis>) -> Option<(Uri, Arc<Analysis>)> {
+        let document = self.documents.get(uri)?;
         match analysis.kind() {
-            DocumentKind::Ratings => self.ladder_named_by(analysis.text()),
-            DocumentKind::Ladder if analysis.ladder().is_some() => Some(analysis.clone()),
-            DocumentKind::Ladder => self.documents.get(uri)?.good.clone(),
+            DocumentKind::Ratings => {
+                let ladder = self.ladder_named_by(analysis.text())?;
+                let of_ladder = |d: &&Document| {
+                    d.analysis
+                        .as_ref()
+                        .is_some_and(|(_, a)| Arc::ptr_eq(a, &ladder))
+                };
+                let document = self.documents.values().find(of_ladder)?;
+                Some((document.uri.clone(), ladder))
+            }
+            DocumentKind::Ladder if analysis.ladder().is_some() => {
+                Some((document.uri.clone(), analysis.clone()))
+            }
+            DocumentKind::Ladder => Some((document.uri.clone(), document.good.clone()?)),
         }
     }
 
