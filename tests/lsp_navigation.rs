@@ -126,7 +126,7 @@ fn hover_definition_references_and_completion_on_the_reference_ladders() {
         "{hover}"
     );
     assert!(
-        hover.ends_with("`ic2` 2 → **`ic3` 3** → `ic4` 3"),
+        hover.ends_with("\n\nIndividual contributor: `ic2` 2 → **`ic3` 3** → `ic4` 3"),
         "{hover}"
     );
 

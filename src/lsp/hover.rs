@@ -166,6 +166,7 @@ fn level(ladder: &Ladder, level: &Level, analysis: &Analysis) -> String {
     }
     let counterparts: Vec<(&Track, &Level)> = ladder.counterparts(id).collect();
     if !counterparts.is_empty() {
+        let defined = level_pointers(analysis);
         out.push_str("\n\n**Counterparts**");
         for (track, other) in counterparts {
             let band = other
@@ -178,7 +179,7 @@ fn level(ladder: &Ladder, level: &Level, analysis: &Analysis) -> String {
                 other.title(),
                 track.name()
             );
-            if let Some(verdict) = parity(ladder, analysis, level, other) {
+            if let Some(verdict) = parity(ladder, analysis, &defined, [level, other]) {
                 let _ = write!(out, "\n  - {verdict}");
             }
         }
@@ -189,8 +190,14 @@ fn level(ladder: &Ladder, level: &Level, analysis: &Analysis) -> String {
 /// The parity verdict between a level and its counterpart when one is on an
 /// IC track and the other on a management track: the ladder's own findings
 /// (`parity-gap`, `management-premium`) about the pair, or that it meets the
-/// policy, or why it is not compared.
-fn parity(ladder: &Ladder, analysis: &Analysis, one: &Level, other: &Level) -> Option<String> {
+/// policy, or why it is not compared. `defined` is where each level is in
+/// the text `analysis` read.
+fn parity(
+    ladder: &Ladder,
+    analysis: &Analysis,
+    defined: &[(String, Pointer)],
+    [one, other]: [&Level; 2],
+) -> Option<String> {
     let kind = |l: &Level| ladder.track_of(l.id().as_str()).map(Track::kind);
     let kinds = [kind(one)?, kind(other)?];
     if !(kinds.contains(&TrackKind::IndividualContributor)
@@ -204,7 +211,13 @@ fn parity(ladder: &Ladder, analysis: &Analysis, one: &Level, other: &Level) -> O
         policy.parity_mode(),
         policy.parity_from_grade()
     );
-    let pointers = [level_pointer(analysis, one), level_pointer(analysis, other)];
+    let pointer = |level: &Level| {
+        defined
+            .iter()
+            .find(|(id, _)| id == level.id().as_str())
+            .map(|(_, pointer)| pointer)
+    };
+    let pointers = [pointer(one), pointer(other)];
     let findings: Vec<String> = analysis
         .report()
         .findings()
@@ -236,17 +249,17 @@ fn parity(ladder: &Ladder, analysis: &Analysis, one: &Level, other: &Level) -> O
     })
 }
 
-/// The pointer of a level's mapping in the text `analysis` read.
-fn level_pointer(analysis: &Analysis, level: &Level) -> Option<Pointer> {
-    let root = yaml::parse(loader_text(analysis.text()), &Limits::default()).root?;
+/// Every level's id and the pointer of its mapping in the text `analysis`
+/// read.
+fn level_pointers(analysis: &Analysis) -> Vec<(String, Pointer)> {
+    let Some(root) = yaml::parse(loader_text(analysis.text()), &Limits::default()).root else {
+        return Vec::new();
+    };
     occurrences(&root)
         .into_iter()
-        .find(|o| {
-            o.id_use.role == Role::Definition
-                && o.id_use.kinds == [IdKind::Level]
-                && o.id == level.id().as_str()
-        })
-        .map(|o| o.pointer.parent())
+        .filter(|o| o.id_use.role == Role::Definition && o.id_use.kinds == [IdKind::Level])
+        .map(|o| (o.id, o.pointer.parent()))
+        .collect()
 }
 
 /// A competency named by an expectation's key: what it is, and what the
@@ -282,6 +295,9 @@ fn expectation(
         .map(|(_, l)| l)
         .collect();
     out.push_str("\n\n");
+    if let Some(track) = ladder.track_of(here.id().as_str()) {
+        let _ = write!(out, "{}: ", track.name());
+    }
     let mut steps: Vec<String> = below
         .map(|l| format!("`{}` {}", l.id(), expected(l)))
         .into_iter()
