@@ -181,10 +181,16 @@ fn floor_char_boundary(text: &str, offset: usize) -> usize {
         .unwrap_or(0)
 }
 
-/// `text` when it parses, else the first of its [`readings`] that does.
+/// `text` when it parses, else the first of its [`readings`] that does;
+/// `None` for a text over the loader's size limit (its one diagnostic says
+/// so), which is not read again at every keystroke.
 pub(crate) fn readable(text: &str, offset: usize) -> Option<Cow<'_, str>> {
+    let limits = Limits::default();
+    if text.len() > limits.max_file_bytes {
+        return None;
+    }
     let offset = floor_char_boundary(text, offset);
-    let parsed = yaml::parse(text, &Limits::default());
+    let parsed = yaml::parse(text, &limits);
     if parsed.root.is_some() {
         return Some(Cow::Borrowed(text));
     }

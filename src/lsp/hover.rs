@@ -447,4 +447,14 @@ mod tests {
         let range = document.line_index().range(&text, id..id + 3);
         assert_eq!(hover.range, Some(range));
     }
+
+    #[test]
+    fn a_text_over_the_size_limit_has_no_hover() {
+        let small = "competencies:\n  - { id: coding, name: Coding }\ntracks:\n  - levels:\n      - expectations: { coding: 1 }\n";
+        let hover = shown(small, "coding: 1", 1, None);
+        assert_eq!(hover.as_deref(), Some("**Coding** (`coding`)"));
+        let line = "# padding\n";
+        let big = format!("{small}{}", line.repeat(4 * 1024 * 1024 / line.len() + 1));
+        assert_eq!(shown(&big, "coding: 1", 1, None), None);
+    }
 }
