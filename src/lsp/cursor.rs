@@ -105,6 +105,11 @@ impl Cursor {
     /// ([`readable`]); `None` when no reading parses.
     pub(crate) fn read(text: &str, offset: usize) -> Option<(Self, Cow<'_, str>)> {
         let offset = floor_char_boundary(text, offset.min(text.len()));
+        let (start, _) = line_around(text, offset);
+        let before = &text[start..offset];
+        if before.trim_start().starts_with('#') || before.contains(" #") {
+            return None; // in a comment
+        }
         if text.trim().is_empty() {
             let cursor = Self::new_key(Pointer::root(), Vec::new());
             return Some((cursor, Cow::Borrowed(text)));
@@ -259,6 +264,8 @@ fn in_block_of(text: &str, start: &Span, offset: usize, deeper: bool) -> bool {
     later_line && blank_column(text, offset).is_none_or(|column| column >= indent)
 }
 
+/// The cursor at `offset` of `text`, whose tree is `root`: down from the
+/// root into the key, the value or the block that holds it.
 fn walk(root: &Node<'_>, text: &str, offset: usize) -> Cursor {
     let mut node = root;
     let mut pointer = Pointer::root();
@@ -534,6 +541,19 @@ mod tests {
         assert_eq!(summary(&cursor), is("/exempt/1", Place::Value, None));
         let cursor = at("exempt:\n  - ic1\n  - |\n");
         assert_eq!(summary(&cursor), is("/exempt/1", Place::Value, None));
+    }
+
+    #[test]
+    fn nothing_in_a_comment() {
+        for marked in [
+            "# a |comment\na: 1\n",
+            "a: 1 # a |comment\n",
+            "a:\n  # |\n  b: 1\n",
+        ] {
+            let offset = marked.find('|').expect("a | in the text");
+            let text = marked.replacen('|', "", 1);
+            assert_eq!(Cursor::read(&text, offset), None, "{marked:?}");
+        }
     }
 
     #[test]
