@@ -457,4 +457,19 @@ mod tests {
         let big = format!("{small}{}", line.repeat(4 * 1024 * 1024 / line.len() + 1));
         assert_eq!(shown(&big, "coding: 1", 1, None), None);
     }
+
+    #[test]
+    fn tracks_and_zones_say_what_they_are() {
+        let text = read("ladders/engineering.yaml");
+        let track = shown(&text, "id: management", 5, None);
+        assert_eq!(
+            track.as_deref(),
+            Some("**Management** (`management`) · management · 5 levels, grades 4 to 8")
+        );
+        let zone = shown(&text, "id: london", 5, None);
+        assert_eq!(
+            zone.as_deref(),
+            Some("**London** (`london`): pay zone, factor 0.8, paid in GBP")
+        );
+    }
 }
