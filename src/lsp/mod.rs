@@ -9,12 +9,19 @@
 //! [`LineIndex`] turns the byte spans of findings into the lines and UTF-16
 //! columns editors count. A ratings file is checked against the ladder it
 //! names: open in the editor, or else found on disk beside it or in a
-//! `ladders/` directory above it.
+//! `ladders/` directory above it. Inside, `cursor` says what is at a
+//! position (even on a half-typed line), and `hover`, `navigate`
+//! (definition, references) and `complete` answer from it and from the
+//! ladder.
 
 mod actions;
 mod analysis;
+mod complete;
+mod cursor;
 mod diagnostics;
+mod hover;
 mod ladder_files;
+mod navigate;
 mod position;
 mod server;
 

@@ -14,13 +14,18 @@ use lsp_types::notification::{
     DidChangeTextDocument, DidCloseTextDocument, DidOpenTextDocument, Exit,
     Notification as NotificationKind, PublishDiagnostics,
 };
-use lsp_types::request::{CodeActionRequest, Initialize, Request as RequestKind, Shutdown};
+use lsp_types::request::{
+    CodeActionRequest, Completion, GotoDefinition, HoverRequest, Initialize, References,
+    Request as RequestKind, Shutdown,
+};
 use lsp_types::{
     CodeActionKind, CodeActionOptions, CodeActionOrCommand, CodeActionParams,
-    CodeActionProviderCapability, DidChangeTextDocumentParams, DidCloseTextDocumentParams,
-    DidOpenTextDocumentParams, InitializeParams, InitializeResult, PositionEncodingKind,
-    PublishDiagnosticsParams, ServerCapabilities, ServerInfo, TextDocumentContentChangeEvent,
-    TextDocumentSyncCapability, TextDocumentSyncKind, Uri,
+    CodeActionProviderCapability, CompletionOptions, CompletionParams,
+    DidChangeTextDocumentParams, DidCloseTextDocumentParams, DidOpenTextDocumentParams,
+    GotoDefinitionParams, HoverParams, HoverProviderCapability, InitializeParams,
+    InitializeResult, Location, OneOf, PositionEncodingKind, PublishDiagnosticsParams,
+    ReferenceParams, ServerCapabilities, ServerInfo, TextDocumentContentChangeEvent,
+    TextDocumentPositionParams, TextDocumentSyncCapability, TextDocumentSyncKind, Uri,
 };
 
 use crate::load::Loader;
@@ -28,6 +33,7 @@ use crate::load::Loader;
 use super::analysis::{Analysis, DocumentKind};
 use super::ladder_files::{LadderFiles, file_path};
 use super::position::LineIndex;
+use super::{complete, hover, navigate};
 
 /// How the server reads documents and how long it waits for typing to pause.
 ///
@@ -104,6 +110,10 @@ fn capabilities() -> ServerCapabilities {
             code_action_kinds: Some(vec![CodeActionKind::QUICKFIX]),
             ..CodeActionOptions::default()
         })),
+        hover_provider: Some(HoverProviderCapability::Simple(true)),
+        definition_provider: Some(OneOf::Left(true)),
+        references_provider: Some(OneOf::Left(true)),
+        completion_provider: Some(CompletionOptions::default()),
         ..ServerCapabilities::default()
     }
 }
@@ -169,6 +179,9 @@ struct Document {
     text: String,
     /// The last analysis, with the version it was made of.
     analysis: Option<(i32, Arc<Analysis>)>,
+    /// The last analysis that built a ladder: hovers and completions on a
+    /// half-typed ladder answer from it.
+    good: Option<Arc<Analysis>>,
     /// When to analyse the current version, if it is not yet sent off.
     due: Option<Instant>,
 }
@@ -282,6 +295,48 @@ impl<'c> Server<'c> {
                 self.shutting_down = true;
                 Response::new_ok(request.id, ())
             }
+            HoverRequest::METHOD => self.at_position(
+                request,
+                |p: &HoverParams| &p.text_document_position_params,
+                |document, ladder, p| {
+                    let ladder = ladder.map(|(_, ladder)| ladder);
+                    hover::hover(document, p.text_document_position_params.position, ladder)
+                },
+            ),
+            GotoDefinition::METHOD => self.at_position(
+                request,
+                |p: &GotoDefinitionParams| &p.text_document_position_params,
+                |document, ladder, p| {
+                    let at = p.text_document_position_params;
+                    let mut found = locations(
+                        &at.text_document.uri,
+                        navigate::definition(document, at.position),
+                    );
+                    // A ratings file's competency is defined in its ladder.
+                    if let Some((uri, ladder)) = ladder.filter(|_| found.is_empty()) {
+                        found = locations(uri, navigate::defined_in(document, at.position, ladder));
+                    }
+                    found
+                },
+            ),
+            References::METHOD => self.at_position(
+                request,
+                |p: &ReferenceParams| &p.text_document_position,
+                |document, _, p| {
+                    let at = p.text_document_position;
+                    let declaration = p.context.include_declaration;
+                    let ranges = navigate::references(document, at.position, declaration);
+                    locations(&at.text_document.uri, ranges)
+                },
+            ),
+            Completion::METHOD => self.at_position(
+                request,
+                |p: &CompletionParams| &p.text_document_position,
+                |document, ladder, p| {
+                    let ladder = ladder.map(|(_, ladder)| ladder);
+                    complete::completion(document, p.text_document_position.position, ladder)
+                },
+            ),
             Initialize::METHOD => Response::new_err(
                 request.id,
                 ErrorCode::InvalidRequest as i32,
@@ -293,6 +348,62 @@ impl<'c> Server<'c> {
                 ErrorCode::MethodNotFound as i32,
                 format!("unknown method `{method}`"),
             ),
+        }
+    }
+
+    /// Answers a request about a position in an open document: `answer`
+    /// gets the document's current analysis and the analysis whose ladder
+    /// answers for it, with its document ([`Self::ladder_for`]). A document
+    /// not open gets `null`.
+    fn at_position<P, R>(
+        &mut self,
+        request: Request,
+        position: fn(&P) -> &TextDocumentPositionParams,
+        answer: impl FnOnce(&Analysis, Option<(&Uri, &Analysis)>, P) -> R,
+    ) -> Response
+    where
+        P: serde::de::DeserializeOwned,
+        R: serde::Serialize,
+    {
+        let params: P = match serde_json::from_value(request.params) {
+            Ok(params) => params,
+            Err(error) => {
+                return Response::new_err(
+                    request.id,
+                    ErrorCode::InvalidParams as i32,
+                    format!("invalid parameters: {error}"),
+                );
+            }
+        };
+        let uri = position(&params).text_document.uri.as_str().to_owned();
+        let Some(analysis) = self.current_analysis(&uri) else {
+            return Response::new_ok(request.id, serde_json::Value::Null);
+        };
+        let ladder = self.ladder_for(&uri, &analysis);
+        let ladder = ladder.as_ref().map(|(uri, ladder)| (uri, ladder.as_ref()));
+        Response::new_ok(request.id, answer(&analysis, ladder, params))
+    }
+
+    /// The analysis whose ladder answers about a document, and the document
+    /// it is of: a ladder's own, else its last one that built a ladder; for
+    /// a ratings file, the open ladder it names.
+    fn ladder_for(&self, uri: &str, analysis: &Arc<Analysis>) -> Option<(Uri, Arc<Analysis>)> {
+        let document = self.documents.get(uri)?;
+        match analysis.kind() {
+            DocumentKind::Ratings => {
+                let ladder = self.ladder_named_by(analysis.text())?;
+                let of_ladder = |d: &&Document| {
+                    d.analysis
+                        .as_ref()
+                        .is_some_and(|(_, a)| Arc::ptr_eq(a, &ladder))
+                };
+                let document = self.documents.values().find(of_ladder)?;
+                Some((document.uri.clone(), ladder))
+            }
+            DocumentKind::Ladder if analysis.ladder().is_some() => {
+                Some((document.uri.clone(), analysis.clone()))
+            }
+            DocumentKind::Ladder => Some((document.uri.clone(), document.good.clone()?)),
         }
     }
 
@@ -308,6 +419,7 @@ impl<'c> Server<'c> {
                             version: document.version,
                             text: document.text,
                             analysis: None,
+                            good: None,
                             due: Some(Instant::now()),
                         },
                     );
@@ -460,6 +572,9 @@ impl<'c> Server<'c> {
         }
         let diagnostics = done.analysis.diagnostics(&document.uri);
         let is_ladder = done.analysis.kind() == DocumentKind::Ladder;
+        if done.analysis.ladder().is_some() {
+            document.good = Some(done.analysis.clone());
+        }
         document.analysis = Some((done.version, done.analysis));
         let uri = document.uri.clone();
         self.publish(uri, Some(done.version), diagnostics);
@@ -547,6 +662,14 @@ fn analyse(loader: &Loader, ladder_files: &Mutex<LadderFiles>, job: Job) -> Anal
             }
         }
     }
+}
+
+/// Places in the document `uri`.
+fn locations(uri: &Uri, ranges: Vec<lsp_types::Range>) -> Vec<Location> {
+    ranges
+        .into_iter()
+        .map(|range| Location::new(uri.clone(), range))
+        .collect()
 }
 
 /// A notification's parameters, or why they do not parse.
