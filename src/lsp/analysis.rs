@@ -32,9 +32,14 @@ impl DocumentKind {
     /// let ratings = "schema_version: 1\nladder: engineering\nratings:\n  delivery: 3\n";
     /// assert_eq!(DocumentKind::of(ratings), DocumentKind::Ratings);
     /// assert_eq!(DocumentKind::of("id: eng\ntracks:\n"), DocumentKind::Ladder);
+    /// // Ratings mentioned in a description do not make a ratings file.
+    /// let ladder = "id: eng\ndescription: >\n  ratings: see the review guide\n";
+    /// assert_eq!(DocumentKind::of(ladder), DocumentKind::Ladder);
+    /// let flow = "{ schema_version: 1, ladder: eng, ratings: { delivery: 3 } }";
+    /// assert_eq!(DocumentKind::of(flow), DocumentKind::Ratings);
     /// ```
     pub fn of(text: &str) -> Self {
-        if !text.contains("ratings") {
+        if !may_have_top_level_ratings(text) {
             return Self::Ladder;
         }
         let parsed = yaml::parse(text, &crate::limits::Limits::default());
@@ -216,6 +221,27 @@ impl Analysis {
             0
         }
     }
+}
+
+/// Whether `text` may have a top-level `ratings` key, without parsing it: a
+/// block mapping's top-level keys start their line, so a ladder that only
+/// mentions ratings in a description is told apart at once (the message
+/// loop asks this of every document it sends off); a document written as
+/// one flow mapping is parsed.
+fn may_have_top_level_ratings(text: &str) -> bool {
+    let flow = text
+        .trim_start_matches('\u{feff}')
+        .lines()
+        .map(str::trim_start)
+        .find(|line| !line.is_empty() && !line.starts_with('#') && !line.starts_with("---"))
+        .is_some_and(|line| line.starts_with('{'));
+    flow || text.lines().any(|line| {
+        let line = line.trim_start_matches('\u{feff}');
+        ["ratings", "\"ratings\"", "'ratings'"].iter().any(|key| {
+            line.strip_prefix(key)
+                .is_some_and(|rest| rest.trim_start().starts_with(':'))
+        })
+    })
 }
 
 /// The id a ratings file's `ladder:` names, when it is a plain string, and
