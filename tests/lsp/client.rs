@@ -199,3 +199,26 @@ pub fn text(path: &str) -> String {
     std::fs::read_to_string(format!("{}/{path}", env!("CARGO_MANIFEST_DIR")))
         .expect("the file is there")
 }
+
+/// A JSON-RPC message as a transcript shows it: pretty, with this checkout's
+/// path replaced by a reader's.
+pub fn pretty(value: &Value) -> String {
+    serde_json::to_string_pretty(value)
+        .expect("JSON")
+        .replace(env!("CARGO_MANIFEST_DIR"), "/home/me/dualtrack")
+}
+
+/// Checks that the committed transcript `path` reads `transcript`, writing
+/// it first when `DUALTRACK_REGENERATE` is set.
+pub fn check_transcript(path: &str, transcript: &str, test: &str) {
+    let full = format!("{}/{path}", env!("CARGO_MANIFEST_DIR"));
+    if std::env::var_os("DUALTRACK_REGENERATE").is_some() {
+        std::fs::write(&full, transcript).expect("the transcript is written");
+    }
+    let committed = std::fs::read_to_string(&full).unwrap_or_default();
+    assert!(
+        committed == transcript,
+        "{path} is out of date; regenerate it with:\n\n    \
+         DUALTRACK_REGENERATE=1 cargo test --test {test}\n"
+    );
+}
