@@ -1,5 +1,7 @@
 //! A language client for the tests: spawns `dualtrack lsp`, speaks framed
-//! JSON-RPC to it, and waits for what it sends back.
+//! JSON-RPC to it, and waits for what it sends back. Each test file uses
+//! part of it.
+#![allow(dead_code)]
 
 use std::io::{BufRead, BufReader, Write};
 use std::process::{Child, ChildStdin, Command, ExitStatus, Stdio};
