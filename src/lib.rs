@@ -137,7 +137,12 @@ pub use query::{
     Placement, Readiness, ReadinessError, SalaryMatch, SalaryMove, SalaryPosition, StepPosition,
     TrackOverview, TrackReadiness, Transition, TransitionError,
 };
-pub use query::{ExpectationChangeAnswer, LevelBrief, TransitionAnswer};
+pub use query::{
+    AssessmentAnswer, BandedLevelAnswer, ExpectationChangeAnswer, ExpectedAnswer, GapAnswer,
+    LadderOverviewAnswer, LevelBrief, LevelOverviewAnswer, LevelProfileAnswer,
+    LevelReadinessAnswer, ReadinessAnswer, SalaryMatchAnswer, TrackOverviewAnswer,
+    TrackReadinessAnswer, TransitionAnswer,
+};
 pub use ratings::{Ratings, load_ratings, load_ratings_bytes};
 pub use ratio::Ratio;
 #[cfg(feature = "render")]
