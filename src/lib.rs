@@ -138,9 +138,9 @@ pub use query::{
     TrackOverview, TrackReadiness, Transition, TransitionError,
 };
 pub use query::{
-    AssessmentAnswer, BandedLevelAnswer, ExpectationChangeAnswer, ExpectedAnswer, GapAnswer,
-    LadderOverviewAnswer, LevelBrief, LevelOverviewAnswer, LevelProfileAnswer,
-    LevelReadinessAnswer, ReadinessAnswer, SalaryMatchAnswer, TrackOverviewAnswer,
+    AssessmentAnswer, BandedLevelAnswer, CompetencyBrief, ExpectationChangeAnswer, ExpectedAnswer,
+    GapAnswer, LadderOverviewAnswer, LevelBrief, LevelOverviewAnswer, LevelProfileAnswer,
+    LevelReadinessAnswer, PayAnswer, ReadinessAnswer, SalaryMatchAnswer, TrackOverviewAnswer,
     TrackReadinessAnswer, TransitionAnswer,
 };
 pub use ratings::{Ratings, load_ratings, load_ratings_bytes};

@@ -1,6 +1,7 @@
 //! Every borrowing answer and its owned form (`into_owned`) serialize to the
-//! very same JSON, on every reference and example ladder: in base bands and
-//! in each zone, with a salary and without.
+//! very same JSON, on every reference and example ladder (trunks, named
+//! proficiency steps, variable pay): in base bands and in each zone, with a
+//! salary at the level's midpoint and without.
 
 use dualtrack::{Ladder, Proficiency, Ratings};
 use serde::Serialize;
@@ -95,4 +96,32 @@ fn readiness_and_assessments_serialize_as_their_owned_answers() {
             }
         }
     }
+}
+
+#[test]
+fn transitions_serialize_as_their_owned_answers() {
+    let mut compared = 0;
+    for (_, ladder) in ladders() {
+        let mut same = |t| {
+            same(t, |t: dualtrack::Transition<'_>| t.into_owned());
+            compared += 1;
+        };
+        for track in ladder.tracks() {
+            for level in track.levels() {
+                for to in ladder.tracks().iter().filter(|t| t.id() != track.id()) {
+                    let Ok(t) = ladder.transition(level.id().as_str(), to.id().as_str()) else {
+                        continue;
+                    };
+                    same(t.clone());
+                    for zone in ladder.zones() {
+                        t.clone().in_zone(zone).map(&mut same);
+                    }
+                    if let Some(band) = level.band() {
+                        t.clone().with_salary(band.mid()).map(&mut same);
+                    }
+                }
+            }
+        }
+    }
+    assert!(compared > 300, "{compared} transitions compared");
 }

@@ -92,18 +92,39 @@ impl From<Placed<'_>> for LevelBrief {
     }
 }
 
+/// A competency as answers name it, owned: serialized as `{ competency,
+/// name, kind }`, `competency` being its id, inside the answer that names it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[non_exhaustive]
+pub struct CompetencyBrief {
+    /// The competency's id.
+    #[serde(rename = "competency")]
+    pub id: CompetencyId,
+    /// Its name.
+    pub name: String,
+    /// Its kind.
+    pub kind: CompetencyKind,
+}
+
+impl From<&Competency> for CompetencyBrief {
+    fn from(competency: &Competency) -> Self {
+        Self {
+            id: competency.id.clone(),
+            name: competency.name.clone(),
+            kind: competency.kind,
+        }
+    }
+}
+
 /// An owned [`ExpectationChange`], serialized the same way: `{ competency,
 /// name, kind, from, from_step, to, to_step }`, the `_step` names only on a
 /// scale with named steps.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[non_exhaustive]
 pub struct ExpectationChangeAnswer {
-    /// The competency's id.
-    pub competency: CompetencyId,
-    /// Its name.
-    pub name: String,
-    /// Its kind.
-    pub kind: CompetencyKind,
+    /// The competency.
+    #[serde(flatten)]
+    pub competency: CompetencyBrief,
     /// What the current level expects, if anything.
     pub from: Option<Proficiency>,
     /// The name of that step, on a scale with named steps.
@@ -118,11 +139,8 @@ pub struct ExpectationChangeAnswer {
 
 impl From<&ExpectationChange<'_>> for ExpectationChangeAnswer {
     fn from(change: &ExpectationChange<'_>) -> Self {
-        let competency = change.competency();
         Self {
-            competency: competency.id.clone(),
-            name: competency.name.clone(),
-            kind: competency.kind,
+            competency: change.competency().into(),
             from: change.from(),
             from_step: change.from_step().map(str::to_owned),
             to: change.to(),
@@ -150,7 +168,7 @@ impl From<&ExpectationChange<'_>> for ExpectationChangeAnswer {
 /// let answer = worker.join().unwrap()?;
 /// assert_eq!((answer.from.id.as_str(), answer.to.id.as_str()), ("ic6", "dir1"));
 /// assert_eq!(answer.to.title, "Director of Engineering");
-/// assert!(answer.newly_required.iter().any(|c| c.competency.as_str() == "people-development"));
+/// assert!(answer.newly_required.iter().any(|c| c.competency.id.as_str() == "people-development"));
 /// assert_eq!(
 ///     serde_json::to_value(&answer)?,
 ///     serde_json::to_value(ladder.transition("ic6", "management")?)?
@@ -232,12 +250,9 @@ impl From<&Transition<'_>> for TransitionAnswer {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[non_exhaustive]
 pub struct GapAnswer {
-    /// The competency's id.
-    pub competency: CompetencyId,
-    /// Its name.
-    pub name: String,
-    /// Its kind.
-    pub kind: CompetencyKind,
+    /// The competency.
+    #[serde(flatten)]
+    pub competency: CompetencyBrief,
     /// The proficiency the level expects.
     pub expected: Proficiency,
     /// The name of that step, on a scale with named steps.
@@ -252,11 +267,8 @@ pub struct GapAnswer {
 
 impl From<&Gap<'_>> for GapAnswer {
     fn from(gap: &Gap<'_>) -> Self {
-        let competency = gap.competency();
         Self {
-            competency: competency.id.clone(),
-            name: competency.name.clone(),
-            kind: competency.kind,
+            competency: gap.competency().into(),
             expected: gap.expected(),
             expected_step: gap.expected_step().map(str::to_owned),
             assessed: gap.assessed(),
@@ -400,26 +412,21 @@ impl From<&Assessment<'_>> for AssessmentAnswer {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[non_exhaustive]
 pub struct BandedLevelAnswer {
-    /// The level's id.
-    pub id: LevelId,
-    /// Its title.
-    pub title: String,
-    /// The id of its track.
-    pub track: TrackId,
-    /// Its grade.
-    pub grade: Grade,
+    /// The level.
+    #[serde(flatten)]
+    pub level: LevelBrief,
     /// Its band in the zone asked about.
     pub band: Option<Band>,
 }
 
 impl From<&BandedLevel<'_>> for BandedLevelAnswer {
     fn from(banded: &BandedLevel<'_>) -> Self {
-        let level = banded.level();
         Self {
-            id: level.id.clone(),
-            title: level.title.clone(),
-            track: banded.track().id.clone(),
-            grade: level.grade.clone(),
+            level: Placed {
+                track: banded.track(),
+                level: banded.level(),
+            }
+            .into(),
             band: banded.band(),
         }
     }
@@ -431,12 +438,9 @@ impl From<&BandedLevel<'_>> for BandedLevelAnswer {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[non_exhaustive]
 pub struct ExpectedAnswer {
-    /// The competency's id.
-    pub competency: CompetencyId,
-    /// Its name.
-    pub name: String,
-    /// Its kind.
-    pub kind: CompetencyKind,
+    /// The competency.
+    #[serde(flatten)]
+    pub competency: CompetencyBrief,
     /// Its group, when the ladder groups its competencies.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub group: Option<String>,
@@ -454,15 +458,32 @@ impl From<&Expected<'_>> for ExpectedAnswer {
     fn from(expected: &Expected<'_>) -> Self {
         let competency = expected.competency();
         Self {
-            competency: competency.id.clone(),
-            name: competency.name.clone(),
-            kind: competency.kind,
+            competency: competency.into(),
             group: competency.group().map(str::to_owned),
             proficiency: expected.proficiency(),
             step: expected.step().map(str::to_owned),
             description: expected.description().map(str::to_owned),
         }
     }
+}
+
+/// What a level pays in the zone asked about, in a [`LevelProfileAnswer`]
+/// and a [`LevelOverviewAnswer`]: `{ band, variable, target_cash, equity }`,
+/// the last three left out when there is none.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[non_exhaustive]
+pub struct PayAnswer {
+    /// Its band in the zone.
+    pub band: Option<Band>,
+    /// Its variable pay.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub variable: Option<Variable>,
+    /// Its total target cash in the zone.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub target_cash: Option<Band>,
+    /// Its equity band.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub equity: Option<Band>,
 }
 
 /// An owned [`LevelProfile`], serialized the same way (see there for the
@@ -474,7 +495,7 @@ impl From<&Expected<'_>> for ExpectedAnswer {
 /// let json = serde_json::to_string(&profile)?;
 /// let owned = profile.into_owned();
 /// drop(ladder);
-/// assert_eq!(owned.counterparts[0].id.as_str(), "dir1");
+/// assert_eq!(owned.counterparts[0].level.id.as_str(), "dir1");
 /// assert_eq!(serde_json::to_string(&owned)?, json);
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
@@ -504,17 +525,9 @@ pub struct LevelProfileAnswer {
     pub split_grade: Option<Grade>,
     /// The ladder's pay period; `None` for a ladder without pay.
     pub pay_period: Option<PayPeriod>,
-    /// Its band in the zone.
-    pub band: Option<Band>,
-    /// Its variable pay.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub variable: Option<Variable>,
-    /// Its total target cash in the zone.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub target_cash: Option<Band>,
-    /// Its equity band.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub equity: Option<Band>,
+    /// Its band and what else it pays, in the zone.
+    #[serde(flatten)]
+    pub pay: PayAnswer,
     /// The level before it on its path.
     pub below: Option<BandedLevelAnswer>,
     /// The level above on the same track.
@@ -560,10 +573,12 @@ impl From<&LevelProfile<'_>> for LevelProfileAnswer {
             executive: level.is_executive(),
             split_grade: profile.split_grade().cloned(),
             pay_period: profile.ladder().pay_period(),
-            band: profile.band(),
-            variable: level.variable(),
-            target_cash: profile.target_cash(),
-            equity: level.equity().copied(),
+            pay: PayAnswer {
+                band: profile.band(),
+                variable: level.variable(),
+                target_cash: profile.target_cash(),
+                equity: level.equity().copied(),
+            },
             below: profile.below().map(BandedLevelAnswer::from),
             above: profile.above().map(BandedLevelAnswer::from),
             leads_into: briefs(profile.leads_into()),
@@ -596,17 +611,9 @@ pub struct LevelOverviewAnswer {
     /// Whether it is an executive level (outside parity).
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     pub executive: bool,
-    /// Its band in the zone asked about.
-    pub band: Option<Band>,
-    /// Its variable pay.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub variable: Option<Variable>,
-    /// Its total target cash in the zone.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub target_cash: Option<Band>,
-    /// Its equity band.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub equity: Option<Band>,
+    /// Its band and what else it pays, in the zone.
+    #[serde(flatten)]
+    pub pay: PayAnswer,
     /// Its equivalents on other tracks, in track order.
     pub counterparts: Vec<LevelId>,
     /// At the top of the shared trunk, the entry level of every track it
@@ -630,10 +637,12 @@ impl From<&LevelOverview<'_>> for LevelOverviewAnswer {
             title: level.title.clone(),
             grade: level.grade.clone(),
             executive: level.is_executive(),
-            band: overview.band(),
-            variable: level.variable(),
-            target_cash: overview.target_cash(),
-            equity: level.equity().copied(),
+            pay: PayAnswer {
+                band: overview.band(),
+                variable: level.variable(),
+                target_cash: overview.target_cash(),
+                equity: level.equity().copied(),
+            },
             counterparts: ids(overview.counterparts()),
             leads_into: ids(overview.leads_into()),
             steps: overview.steps().to_vec(),

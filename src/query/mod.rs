@@ -32,9 +32,9 @@ pub(crate) mod steps;
 pub(crate) mod transition;
 
 pub use answer::{
-    AssessmentAnswer, BandedLevelAnswer, ExpectationChangeAnswer, ExpectedAnswer, GapAnswer,
-    LadderOverviewAnswer, LevelBrief, LevelOverviewAnswer, LevelProfileAnswer,
-    LevelReadinessAnswer, ReadinessAnswer, SalaryMatchAnswer, TrackOverviewAnswer,
+    AssessmentAnswer, BandedLevelAnswer, CompetencyBrief, ExpectationChangeAnswer, ExpectedAnswer,
+    GapAnswer, LadderOverviewAnswer, LevelBrief, LevelOverviewAnswer, LevelProfileAnswer,
+    LevelReadinessAnswer, PayAnswer, ReadinessAnswer, SalaryMatchAnswer, TrackOverviewAnswer,
     TrackReadinessAnswer, TransitionAnswer,
 };
 pub use compa::{Placement, SalaryPosition};
