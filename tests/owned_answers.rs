@@ -113,12 +113,9 @@ fn transitions_serialize_as_their_owned_answers() {
                         continue;
                     };
                     same(t.clone());
-                    for zone in ladder.zones() {
-                        t.clone().in_zone(zone).map(&mut same);
-                    }
-                    if let Some(band) = level.band() {
-                        t.clone().with_salary(band.mid()).map(&mut same);
-                    }
+                    let zoned = ladder.zones().iter().map(|zone| t.clone().in_zone(zone));
+                    let salaried = level.band().map(|band| t.clone().with_salary(band.mid()));
+                    zoned.chain(salaried).flatten().for_each(&mut same);
                 }
             }
         }

@@ -6,7 +6,7 @@
 //! borrowing answer serializes by converting itself (`owned_answers!`), so
 //! the two cannot drift apart.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use super::overview::{LadderOverview, LevelOverview, SalaryMatch, TrackOverview};
 use super::placed::Placed;
@@ -68,7 +68,7 @@ impl Serialize for Placed<'_> {
 
 /// A level as answers name it, owned: serialized as `{ id, title, track,
 /// grade }`, like the level of a borrowing answer.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct LevelBrief {
     /// The level's id.
@@ -94,7 +94,7 @@ impl From<Placed<'_>> for LevelBrief {
 
 /// A competency as answers name it, owned: serialized as `{ competency,
 /// name, kind }`, `competency` being its id, inside the answer that names it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct CompetencyBrief {
     /// The competency's id.
@@ -119,7 +119,7 @@ impl From<&Competency> for CompetencyBrief {
 /// An owned [`ExpectationChange`], serialized the same way: `{ competency,
 /// name, kind, from, from_step, to, to_step }`, the `_step` names only on a
 /// scale with named steps.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct ExpectationChangeAnswer {
     /// The competency.
@@ -175,7 +175,7 @@ impl From<&ExpectationChange<'_>> for ExpectationChangeAnswer {
 /// );
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct TransitionAnswer {
     /// The level moved from.
@@ -247,7 +247,7 @@ impl From<&Transition<'_>> for TransitionAnswer {
 /// An owned [`Gap`], serialized the same way: `{ competency, name, kind,
 /// expected, expected_step, assessed, assessed_step }`, the `_step` names
 /// only on a scale with named steps.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct GapAnswer {
     /// The competency.
@@ -279,7 +279,7 @@ impl From<&Gap<'_>> for GapAnswer {
 
 /// An owned [`LevelReadiness`], serialized the same way: `{ level, ready,
 /// craft_gaps, people, people_gaps }`.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct LevelReadinessAnswer {
     /// The level.
@@ -312,7 +312,7 @@ impl From<&LevelReadiness<'_>> for LevelReadinessAnswer {
 
 /// An owned [`TrackReadiness`], serialized the same way: `{ track, ready,
 /// craft, people, people_level, next }`, `track` being its id.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct TrackReadinessAnswer {
     /// The track's id.
@@ -362,7 +362,7 @@ impl From<&TrackReadiness<'_>> for TrackReadinessAnswer {
 /// assert_eq!(ic.ready.as_ref().map(|l| l.title.as_str()), Some("Principal Engineer"));
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct ReadinessAnswer {
     /// Per track, in the ladder's order.
@@ -383,7 +383,7 @@ impl From<&Readiness<'_>> for ReadinessAnswer {
 
 /// An owned [`Assessment`], serialized the same way: `{ ladder, ratings,
 /// readiness, target }`, `ladder` being its id.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct AssessmentAnswer {
     /// The ladder's id.
@@ -409,7 +409,7 @@ impl From<&Assessment<'_>> for AssessmentAnswer {
 
 /// An owned [`BandedLevel`], serialized the same way: `{ id, title, track,
 /// grade, band }`.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct BandedLevelAnswer {
     /// The level.
@@ -435,7 +435,7 @@ impl From<&BandedLevel<'_>> for BandedLevelAnswer {
 /// An owned [`Expected`], serialized the same way: `{ competency, name,
 /// kind, group, proficiency, step, description }`, `group`, `step` and
 /// `description` left out when there is none.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct ExpectedAnswer {
     /// The competency.
@@ -470,7 +470,7 @@ impl From<&Expected<'_>> for ExpectedAnswer {
 /// What a level pays in the zone asked about, in a [`LevelProfileAnswer`]
 /// and a [`LevelOverviewAnswer`]: `{ band, variable, target_cash, equity }`,
 /// the last three left out when there is none.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct PayAnswer {
     /// Its band in the zone.
@@ -488,6 +488,9 @@ pub struct PayAnswer {
 
 /// An owned [`LevelProfile`], serialized the same way (see there for the
 /// keys left out when empty).
+///
+/// Unlike the other owned answers it does not deserialize: its [`Zone`] is
+/// a checked part of a ladder, built only by validating the whole file.
 ///
 /// ```
 /// let ladder = dualtrack::load_path("ladders/engineering.yaml")?.into_ladder();
@@ -518,7 +521,7 @@ pub struct LevelProfileAnswer {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub summary: Option<String>,
     /// Whether it is an executive level (outside parity).
-    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub executive: bool,
     /// The grade where the paths split, for a level of the shared trunk.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -534,20 +537,20 @@ pub struct LevelProfileAnswer {
     pub above: Option<BandedLevelAnswer>,
     /// At the top of the shared trunk, the entry level of every track it
     /// leads into.
-    #[serde(skip_serializing_if = "Vec::is_empty")]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub leads_into: Vec<BandedLevelAnswer>,
     /// Its equivalents on other tracks, in track order.
     pub counterparts: Vec<BandedLevelAnswer>,
     /// What it expects, in the level's order.
     pub expectations: Vec<ExpectedAnswer>,
     /// What a person shows before entering it.
-    #[serde(skip_serializing_if = "Vec::is_empty")]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub entry_criteria: Vec<String>,
     /// Where the salary asked about falls in its band.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub salary: Option<SalaryPosition>,
     /// Its pay steps in the zone.
-    #[serde(skip_serializing_if = "Vec::is_empty")]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub steps: Vec<Money>,
     /// Where the salary asked about sits among its pay steps.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -599,7 +602,7 @@ impl From<&LevelProfile<'_>> for LevelProfileAnswer {
 
 /// An owned [`LevelOverview`], serialized the same way: the levels as ids
 /// (see there for the keys left out when empty).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct LevelOverviewAnswer {
     /// The level's id.
@@ -609,7 +612,7 @@ pub struct LevelOverviewAnswer {
     /// Its grade.
     pub grade: Grade,
     /// Whether it is an executive level (outside parity).
-    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub executive: bool,
     /// Its band and what else it pays, in the zone.
     #[serde(flatten)]
@@ -618,10 +621,10 @@ pub struct LevelOverviewAnswer {
     pub counterparts: Vec<LevelId>,
     /// At the top of the shared trunk, the entry level of every track it
     /// leads into.
-    #[serde(skip_serializing_if = "Vec::is_empty")]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub leads_into: Vec<LevelId>,
     /// Its pay steps in the zone.
-    #[serde(skip_serializing_if = "Vec::is_empty")]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub steps: Vec<Money>,
     /// Where its band comes from, when not written out.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -653,7 +656,7 @@ impl From<&LevelOverview<'_>> for LevelOverviewAnswer {
 
 /// An owned [`TrackOverview`], serialized the same way: `{ id, name, kind,
 /// levels }`.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct TrackOverviewAnswer {
     /// The track's id.
@@ -684,15 +687,16 @@ impl From<&TrackOverview<'_>> for TrackOverviewAnswer {
 
 /// An owned [`SalaryMatch`], serialized the same way: `{ salary, levels,
 /// steps }`, `steps` left out when no level lists steps.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct SalaryMatchAnswer {
     /// The salary.
     pub salary: Money,
     /// The levels whose band holds it, in track order.
     pub levels: Vec<BandedLevelAnswer>,
-    /// Per level, where the salary sits among its pay steps.
-    #[serde(skip_serializing_if = "no_steps")]
+    /// Per level, where the salary sits among its pay steps; empty when no
+    /// level lists steps.
+    #[serde(default, skip_serializing_if = "no_steps")]
     pub steps: Vec<Option<StepPosition>>,
 }
 
@@ -709,13 +713,21 @@ impl From<&SalaryMatch<'_>> for SalaryMatchAnswer {
                 .iter()
                 .map(BandedLevelAnswer::from)
                 .collect(),
-            steps: matched.steps().to_vec(),
+            steps: match no_steps(matched.steps()) {
+                true => Vec::new(),
+                false => matched.steps().to_vec(),
+            },
         }
     }
 }
 
 /// An owned [`LadderOverview`], serialized the same way (see there for the
 /// keys left out when empty).
+///
+/// Unlike the other owned answers it does not deserialize: its [`Zone`],
+/// [`ProficiencyScale`] and [`Competency`]s are checked parts of a ladder,
+/// built only by validating the whole file; its tracks
+/// ([`TrackOverviewAnswer`]) and salary match do read back.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[non_exhaustive]
 pub struct LadderOverviewAnswer {

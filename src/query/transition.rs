@@ -76,7 +76,8 @@ impl<'a> ExpectationChange<'a> {
 
 /// Where a salary sits before and after a move: in the current band and in
 /// the new one.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct SalaryMove {
     from: SalaryPosition,
     to: SalaryPosition,
