@@ -70,7 +70,7 @@ impl AuditOptions {
     /// The default options, grouping by `column`.
     ///
     /// ```
-    /// let options = dualtrack::AuditOptions::by("gender");
+    /// let options = dualtrack::audit::AuditOptions::by("gender");
     /// assert_eq!(options.min_group, 5);
     /// ```
     pub fn by(column: &str) -> Self {
@@ -199,7 +199,7 @@ struct Pay {
 ///
 /// ```
 /// # let ladder = dualtrack::load_path("ladders/engineering.yaml")?.into_ladder();
-/// use dualtrack::{AuditOptions, Auditor};
+/// use dualtrack::audit::{AuditOptions, Auditor};
 ///
 /// let mut auditor = Auditor::new(&ladder, ["level", "salary"], AuditOptions::default())?;
 /// auditor.push(2, &["ic4", "180000"]);
@@ -739,7 +739,7 @@ impl Ladder {
     ///
     /// ```
     /// # let ladder = dualtrack::load_path("ladders/engineering.yaml")?.into_ladder();
-    /// use dualtrack::AuditOptions;
+    /// use dualtrack::audit::AuditOptions;
     ///
     /// let rows = (0..6).map(|i| (i + 2, vec!["ic5".to_owned(), format!("{}", 200000 + i * 10000)]));
     /// let audit = ladder.audit(["level", "salary"], rows, AuditOptions::default())?;

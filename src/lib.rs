@@ -111,7 +111,6 @@ pub mod audit;
 #[cfg(feature = "site")]
 pub mod site;
 
-pub use audit::{Audit, AuditOptions, Auditor, HeaderError};
 pub use date::{Date, DateError};
 pub use decimal::{Decimal, DecimalError, Percent};
 pub use diff::{

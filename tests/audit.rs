@@ -7,7 +7,8 @@ mod common;
 #[path = "common/roster.rs"]
 mod roster;
 
-use dualtrack::{AuditOptions, Ladder};
+use dualtrack::Ladder;
+use dualtrack::audit::AuditOptions;
 
 const ENGINEERING: &str = "ladders/engineering.yaml";
 const PLANTED: &str = "tests/fixtures/audit/planted.csv";

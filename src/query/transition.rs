@@ -6,8 +6,8 @@ use serde::Serialize;
 
 use super::placed::Placed;
 use crate::{
-    Band, Competency, Ladder, Level, Money, NotFound, Proficiency, ProficiencyScale,
-    SalaryPosition, SignedMoney, Track, Zone, ZoneId,
+    Band, Competency, Ladder, Level, LevelId, Money, NotFound, Proficiency, ProficiencyScale,
+    SalaryPosition, SignedMoney, Track, TrackId, Zone, ZoneId,
 };
 
 /// Whether a move keeps, raises or lowers the grade.
@@ -324,11 +324,12 @@ pub enum TransitionError {
     /// The level or the track does not exist.
     NotFound(NotFound),
     /// The level is already on the target track.
+    #[non_exhaustive]
     SameTrack {
         /// The level given.
-        level: String,
+        level: LevelId,
         /// Its track, also the target.
-        track: String,
+        track: TrackId,
     },
 }
 
@@ -403,8 +404,8 @@ impl Ladder {
         let target_track = self.lookup_track(to)?;
         if std::ptr::eq(own_track, target_track) {
             return Err(TransitionError::SameTrack {
-                level: level.id.to_string(),
-                track: target_track.id.to_string(),
+                level: level.id.clone(),
+                track: target_track.id.clone(),
             });
         }
         let grade = &level.grade;
