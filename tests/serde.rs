@@ -162,6 +162,13 @@ fn reports_read_back_from_their_json() {
                 (finding.location(), finding.help())
             );
             assert_eq!(back.related().len(), finding.related().len());
+            for related in finding.related() {
+                let json = serde_json::to_value(related).expect("serializes");
+                let back: dualtrack::Related =
+                    serde_json::from_value(json.clone()).expect("reads back");
+                assert_eq!(serde_json::to_value(&back).expect("serializes"), json);
+                assert_eq!(back.location(), related.location());
+            }
             assert_eq!(back.span(), None);
         }
         compared += report.findings().len();
