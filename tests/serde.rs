@@ -370,3 +370,37 @@ fn labelled_grades_do_not_read_back_alone() {
     );
     refused::<Grade>(serde_json::json!(-1), "grade -1 is negative");
 }
+
+/// A ladder travels between services as its file: the file format written
+/// in JSON (YAML's flow syntax) loads through the same validation as the
+/// YAML, and a broken one is refused with located findings. (`Ladder`'s own
+/// JSON is a view of the checked model, with pay and exemptions resolved:
+/// it is not read back.)
+#[test]
+fn a_ladder_travels_as_its_file_in_json() {
+    let yaml = std::fs::read_to_string("ladders/engineering.yaml").expect("ladder");
+    let mut file: serde_json::Value = serde_saphyr::from_str(&yaml).expect("yaml");
+    let json = serde_json::to_string_pretty(&file).expect("json");
+    let from_json = dualtrack::load(&json).expect("valid").into_ladder();
+    let from_yaml = dualtrack::load(&yaml).expect("valid").into_ladder();
+    // The same ladder, but for the order of each level's expectations
+    // (serde_json's map sorts keys).
+    let sorted = |ladder: &dualtrack::Ladder| {
+        let mut json = serde_json::to_value(ladder).expect("serializes");
+        for track in json["tracks"].as_array_mut().expect("tracks") {
+            for level in track["levels"].as_array_mut().expect("levels") {
+                let expectations = level["expectations"].as_array_mut().expect("list");
+                expectations.sort_by_key(|e| e["competency"].to_string());
+            }
+        }
+        json
+    };
+    assert_eq!(sorted(&from_json), sorted(&from_yaml));
+    file["tracks"][0]["levels"][0]["band"]["max"] = serde_json::json!(90000);
+    let json = serde_json::to_string_pretty(&file).expect("json");
+    let report = dualtrack::load(&json).expect_err("band-order");
+    let finding = &report.findings()[0];
+    assert_eq!(finding.code(), "band-order");
+    assert_eq!(finding.path().as_str(), "/tracks/0/levels/0/band");
+    assert!(finding.location().is_some(), "{finding:?}");
+}
