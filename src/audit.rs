@@ -39,8 +39,8 @@ use std::collections::HashMap;
 use serde::Serialize;
 
 use crate::{
-    Band, Currency, Decimal, Grade, Ladder, LevelId, Money, Percent, Ratio, SignedMoney, TrackKind,
-    ZoneId,
+    Band, Currency, Decimal, Grade, Ladder, LadderId, LevelId, Money, Percent, Ratio, SignedMoney,
+    TrackKind, ZoneId,
 };
 
 /// How an audit is run.
@@ -660,64 +660,44 @@ pub struct GroupGrade {
     pub groups: Vec<GroupCell>,
 }
 
-/// The audit of a roster against a ladder.
-#[derive(Debug, Clone, Serialize)]
+/// The audit of a roster against a ladder: its [`AuditAnswer`] with the
+/// ladder, and serialized as that answer.
+#[derive(Debug, Clone)]
 pub struct Audit<'l> {
-    #[serde(skip)]
     ladder: &'l Ladder,
-    ladder_id: String,
-    min_group: usize,
-    by: Option<String>,
-    gap_threshold: Percent,
-    rows: RowCounts,
-    levels: Vec<LevelCell>,
-    parity: Vec<ParityInPractice>,
-    groups: Vec<GroupGrade>,
-    out_of_band: Vec<OutOfBand>,
-    rejected: Vec<Rejection>,
+    answer: AuditAnswer,
 }
 
-impl<'l> Audit<'l> {
-    /// The ladder audited against.
-    pub fn ladder(&self) -> &'l Ladder {
-        self.ladder
-    }
+/// The audit of a roster, owning all of it: what [`Audit::into_owned`]
+/// returns, for a service that answers from where the ladder cannot be
+/// borrowed. Serialized as `{ ladder_id, min_group, by, gap_threshold, rows,
+/// levels, parity, groups, out_of_band, rejected }`.
+#[derive(Debug, Clone, Serialize)]
+#[non_exhaustive]
+pub struct AuditAnswer {
+    /// The id of the ladder audited against.
+    pub ladder_id: LadderId,
     /// Cells under this size are suppressed.
-    pub fn min_group(&self) -> usize {
-        self.min_group
-    }
+    pub min_group: usize,
     /// The column groups were compared by.
-    pub fn by(&self) -> Option<&str> {
-        self.by.as_deref()
-    }
+    pub by: Option<String>,
     /// Group gaps of this much or more are flagged.
-    pub fn gap_threshold(&self) -> Percent {
-        self.gap_threshold
-    }
+    pub gap_threshold: Percent,
     /// Rows read, used and rejected.
-    pub fn rows(&self) -> RowCounts {
-        self.rows
-    }
+    pub rows: RowCounts,
     /// Every level and zone with people, in track order.
-    pub fn levels(&self) -> &[LevelCell] {
-        &self.levels
-    }
+    pub levels: Vec<LevelCell>,
     /// IC against management at every grade and zone where both have people.
-    pub fn parity(&self) -> &[ParityInPractice] {
-        &self.parity
-    }
+    pub parity: Vec<ParityInPractice>,
     /// Group gaps per grade and zone, with `by`.
-    pub fn groups(&self) -> &[GroupGrade] {
-        &self.groups
-    }
+    pub groups: Vec<GroupGrade>,
     /// Salaries outside their band, in roster order.
-    pub fn out_of_band(&self) -> &[OutOfBand] {
-        &self.out_of_band
-    }
+    pub out_of_band: Vec<OutOfBand>,
     /// Rejected rows, in roster order.
-    pub fn rejected(&self) -> &[Rejection] {
-        &self.rejected
-    }
+    pub rejected: Vec<Rejection>,
+}
+
+impl AuditAnswer {
     /// Whether anything calls for attention: a salary outside its band, a
     /// parity finding or a flagged group gap (rejected rows are counted
     /// apart).
@@ -729,6 +709,70 @@ impl<'l> Audit<'l> {
                 .iter()
                 .flat_map(|g| &g.groups)
                 .any(|g| g.flagged)
+    }
+}
+
+// The owned audit can cross threads and outlive the ladder.
+const _: () = {
+    const fn owned<T: Send + Sync + 'static>() {}
+    owned::<AuditAnswer>();
+};
+
+impl Serialize for Audit<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        self.answer.serialize(serializer)
+    }
+}
+
+impl<'l> Audit<'l> {
+    /// The ladder audited against.
+    pub fn ladder(&self) -> &'l Ladder {
+        self.ladder
+    }
+    /// The audit without the ladder, with the same JSON.
+    pub fn into_owned(self) -> AuditAnswer {
+        self.answer
+    }
+    /// Cells under this size are suppressed.
+    pub fn min_group(&self) -> usize {
+        self.answer.min_group
+    }
+    /// The column groups were compared by.
+    pub fn by(&self) -> Option<&str> {
+        self.answer.by.as_deref()
+    }
+    /// Group gaps of this much or more are flagged.
+    pub fn gap_threshold(&self) -> Percent {
+        self.answer.gap_threshold
+    }
+    /// Rows read, used and rejected.
+    pub fn rows(&self) -> RowCounts {
+        self.answer.rows
+    }
+    /// Every level and zone with people, in track order.
+    pub fn levels(&self) -> &[LevelCell] {
+        &self.answer.levels
+    }
+    /// IC against management at every grade and zone where both have people.
+    pub fn parity(&self) -> &[ParityInPractice] {
+        &self.answer.parity
+    }
+    /// Group gaps per grade and zone, with `by`.
+    pub fn groups(&self) -> &[GroupGrade] {
+        &self.answer.groups
+    }
+    /// Salaries outside their band, in roster order.
+    pub fn out_of_band(&self) -> &[OutOfBand] {
+        &self.answer.out_of_band
+    }
+    /// Rejected rows, in roster order.
+    pub fn rejected(&self) -> &[Rejection] {
+        &self.answer.rejected
+    }
+    /// Whether anything calls for attention (see
+    /// [`AuditAnswer::has_findings`]).
+    pub fn has_findings(&self) -> bool {
+        self.answer.has_findings()
     }
 }
 
@@ -1166,9 +1210,8 @@ fn finish(auditor: Auditor<'_>) -> Audit<'_> {
             });
         }
     }
-    Audit {
-        ladder,
-        ladder_id: ladder.id().to_string(),
+    let answer = AuditAnswer {
+        ladder_id: ladder.id().clone(),
         min_group: min,
         by: options.by,
         gap_threshold: options.gap_threshold,
@@ -1182,7 +1225,8 @@ fn finish(auditor: Auditor<'_>) -> Audit<'_> {
         groups: group_grades,
         out_of_band,
         rejected,
-    }
+    };
+    Audit { ladder, answer }
 }
 
 #[cfg(test)]

@@ -33,6 +33,33 @@ fn rows(csv: &str) -> (Vec<String>, Vec<(u64, Vec<String>)>) {
     (header, rows)
 }
 
+/// The owned audit, for a service that answers from a worker thread, has
+/// the JSON of the borrowing one.
+#[test]
+fn the_owned_audit_serializes_like_the_borrowing_one() {
+    let ladder = std::sync::Arc::new(engineering());
+    let (header, rows) = rows(&roster::planted());
+    let audit = ladder
+        .audit(
+            header.iter().map(String::as_str),
+            rows.clone(),
+            AuditOptions::by("gender"),
+        )
+        .unwrap();
+    let json = serde_json::to_string(&audit).unwrap();
+    let worker = {
+        let ladder = std::sync::Arc::clone(&ladder);
+        std::thread::spawn(move || {
+            let header = header.iter().map(String::as_str);
+            let audit = ladder.audit(header, rows, AuditOptions::by("gender"));
+            audit.map(dualtrack::audit::Audit::into_owned)
+        })
+    };
+    let owned = worker.join().unwrap().unwrap();
+    assert!(owned.has_findings());
+    assert_eq!(serde_json::to_string(&owned).unwrap(), json);
+}
+
 #[test]
 fn the_fixture_is_the_generated_roster() {
     assert_eq!(std::fs::read_to_string(PLANTED).unwrap(), roster::planted());
