@@ -118,7 +118,7 @@ impl<S: AsRef<str>> Record for Vec<S> {
 }
 
 /// A rejected row: where, and why.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, serde::Deserialize)]
 #[non_exhaustive]
 pub struct Rejection {
     /// Its line, from one (the header is line 1 of a file).
@@ -463,7 +463,7 @@ fn amount(text: &str, currency: Currency) -> Result<Money, String> {
 }
 
 /// How many rows were read, used and rejected.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, serde::Deserialize)]
 #[non_exhaustive]
 pub struct RowCounts {
     /// Rows read (the header not counted).
@@ -475,7 +475,7 @@ pub struct RowCounts {
 }
 
 /// A salary outside its band: the only place a person appears.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, serde::Deserialize)]
 #[non_exhaustive]
 pub struct OutOfBand {
     /// The row's `id`, or `line N`.
@@ -497,7 +497,7 @@ pub struct OutOfBand {
 }
 
 /// Minimum, median, mean and maximum of a cell.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, serde::Deserialize)]
 #[non_exhaustive]
 pub struct Summary {
     /// The lowest.
@@ -511,7 +511,7 @@ pub struct Summary {
 }
 
 /// The figures of a level in a zone, when not suppressed.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, serde::Deserialize)]
 #[non_exhaustive]
 pub struct LevelFigures {
     /// Headcount.
@@ -547,7 +547,7 @@ impl LevelFigures {
 }
 
 /// A level in a zone: the cell of one grade and track.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, serde::Deserialize)]
 #[non_exhaustive]
 pub struct LevelCell {
     /// The level.
@@ -567,7 +567,7 @@ pub struct LevelCell {
 }
 
 /// A gap between a reference figure and another, exactly.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, serde::Deserialize)]
 #[non_exhaustive]
 pub struct GapFigure {
     /// `reference - other`.
@@ -587,7 +587,7 @@ impl GapFigure {
 }
 
 /// A side of a grade: its headcount, median and mean.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, serde::Deserialize)]
 #[non_exhaustive]
 pub struct Side {
     /// Headcount.
@@ -599,7 +599,7 @@ pub struct Side {
 }
 
 /// Median and mean gaps of one measure (base or total pay).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, serde::Deserialize)]
 #[non_exhaustive]
 pub struct Gaps {
     /// The median gap.
@@ -609,7 +609,7 @@ pub struct Gaps {
 }
 
 /// IC against management pay at a grade, in a zone.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, serde::Deserialize)]
 #[non_exhaustive]
 pub struct ParityInPractice {
     /// The grade.
@@ -629,7 +629,7 @@ pub struct ParityInPractice {
 }
 
 /// One group at a grade.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, serde::Deserialize)]
 #[non_exhaustive]
 pub struct GroupCell {
     /// The group's value in the `by` column.
@@ -647,7 +647,7 @@ pub struct GroupCell {
 }
 
 /// The groups of a grade (the category of workers of equal value), in a zone.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, serde::Deserialize)]
 #[non_exhaustive]
 pub struct GroupGrade {
     /// The grade.
@@ -671,8 +671,11 @@ pub struct Audit<'l> {
 /// The audit of a roster, owning all of it: what [`Audit::into_owned`]
 /// returns, for a service that answers from where the ladder cannot be
 /// borrowed. Serialized as `{ ladder_id, min_group, by, gap_threshold, rows,
-/// levels, parity, groups, out_of_band, rejected }`.
-#[derive(Debug, Clone, Serialize)]
+/// levels, parity, groups, out_of_band, rejected }`, and read back from it
+/// (its parts have public fields, so any value read is one a caller could
+/// build), each cell without its [salaries](LevelFigures::salaries), which
+/// are never serialized.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, serde::Deserialize)]
 #[non_exhaustive]
 pub struct AuditAnswer {
     /// The id of the ladder audited against.
