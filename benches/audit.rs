@@ -13,8 +13,9 @@ use std::process::{Command, Stdio};
 use std::time::Duration;
 
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
+use dualtrack::Ladder;
 use dualtrack::audit::Record;
-use dualtrack::{AuditOptions, Auditor, Ladder};
+use dualtrack::audit::{AuditOptions, Auditor};
 
 const ROWS: usize = 1_000_000;
 

@@ -224,6 +224,28 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         owned.newly_required.len()
     );
 
+    // The same for readiness: ratings from a JSON body, judged on a worker
+    // thread that holds the `Arc<Ladder>`, an owned answer handed back.
+    let ratings: Ratings = serde_json::from_str(
+        r#"{ "person": "Grace Hopper", "ratings": { "technical-depth": 5, "system-design": 5, "delivery": 4, "collaboration": 4, "influence": 4 } }"#,
+    )?;
+    let worker = {
+        let ladder = shared.current();
+        std::thread::spawn(move || ladder.readiness(&ratings).map(|r| r.into_owned()))
+    };
+    let readiness = worker.join().expect("the worker does not panic")?;
+    for track in &readiness.tracks {
+        println!(
+            "owned readiness from another thread: {} ready for {}, people {}",
+            track.track,
+            track
+                .ready
+                .as_ref()
+                .map_or("nothing yet", |l| l.id.as_str()),
+            track.people
+        );
+    }
+
     // An editor renames a level; the reloader swaps the ladder in.
     std::thread::sleep(std::time::Duration::from_millis(20));
     std::fs::write(

@@ -39,8 +39,8 @@ use std::collections::HashMap;
 use serde::Serialize;
 
 use crate::{
-    Band, Currency, Decimal, Grade, Ladder, LevelId, Money, Percent, Ratio, SignedMoney, TrackKind,
-    ZoneId,
+    Band, Currency, Decimal, Grade, Ladder, LadderId, LevelId, Money, Percent, Ratio, SignedMoney,
+    TrackKind, ZoneId,
 };
 
 /// How an audit is run.
@@ -70,7 +70,7 @@ impl AuditOptions {
     /// The default options, grouping by `column`.
     ///
     /// ```
-    /// let options = dualtrack::AuditOptions::by("gender");
+    /// let options = dualtrack::audit::AuditOptions::by("gender");
     /// assert_eq!(options.min_group, 5);
     /// ```
     pub fn by(column: &str) -> Self {
@@ -118,7 +118,7 @@ impl<S: AsRef<str>> Record for Vec<S> {
 }
 
 /// A rejected row: where, and why.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, serde::Deserialize)]
 #[non_exhaustive]
 pub struct Rejection {
     /// Its line, from one (the header is line 1 of a file).
@@ -199,7 +199,7 @@ struct Pay {
 ///
 /// ```
 /// # let ladder = dualtrack::load_path("ladders/engineering.yaml")?.into_ladder();
-/// use dualtrack::{AuditOptions, Auditor};
+/// use dualtrack::audit::{AuditOptions, Auditor};
 ///
 /// let mut auditor = Auditor::new(&ladder, ["level", "salary"], AuditOptions::default())?;
 /// auditor.push(2, &["ic4", "180000"]);
@@ -463,7 +463,7 @@ fn amount(text: &str, currency: Currency) -> Result<Money, String> {
 }
 
 /// How many rows were read, used and rejected.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, serde::Deserialize)]
 #[non_exhaustive]
 pub struct RowCounts {
     /// Rows read (the header not counted).
@@ -475,7 +475,7 @@ pub struct RowCounts {
 }
 
 /// A salary outside its band: the only place a person appears.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, serde::Deserialize)]
 #[non_exhaustive]
 pub struct OutOfBand {
     /// The row's `id`, or `line N`.
@@ -497,7 +497,7 @@ pub struct OutOfBand {
 }
 
 /// Minimum, median, mean and maximum of a cell.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, serde::Deserialize)]
 #[non_exhaustive]
 pub struct Summary {
     /// The lowest.
@@ -511,7 +511,7 @@ pub struct Summary {
 }
 
 /// The figures of a level in a zone, when not suppressed.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, serde::Deserialize)]
 #[non_exhaustive]
 pub struct LevelFigures {
     /// Headcount.
@@ -547,7 +547,7 @@ impl LevelFigures {
 }
 
 /// A level in a zone: the cell of one grade and track.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, serde::Deserialize)]
 #[non_exhaustive]
 pub struct LevelCell {
     /// The level.
@@ -567,7 +567,7 @@ pub struct LevelCell {
 }
 
 /// A gap between a reference figure and another, exactly.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, serde::Deserialize)]
 #[non_exhaustive]
 pub struct GapFigure {
     /// `reference - other`.
@@ -587,7 +587,7 @@ impl GapFigure {
 }
 
 /// A side of a grade: its headcount, median and mean.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, serde::Deserialize)]
 #[non_exhaustive]
 pub struct Side {
     /// Headcount.
@@ -599,7 +599,7 @@ pub struct Side {
 }
 
 /// Median and mean gaps of one measure (base or total pay).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, serde::Deserialize)]
 #[non_exhaustive]
 pub struct Gaps {
     /// The median gap.
@@ -609,7 +609,7 @@ pub struct Gaps {
 }
 
 /// IC against management pay at a grade, in a zone.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, serde::Deserialize)]
 #[non_exhaustive]
 pub struct ParityInPractice {
     /// The grade.
@@ -629,7 +629,7 @@ pub struct ParityInPractice {
 }
 
 /// One group at a grade.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, serde::Deserialize)]
 #[non_exhaustive]
 pub struct GroupCell {
     /// The group's value in the `by` column.
@@ -647,7 +647,7 @@ pub struct GroupCell {
 }
 
 /// The groups of a grade (the category of workers of equal value), in a zone.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, serde::Deserialize)]
 #[non_exhaustive]
 pub struct GroupGrade {
     /// The grade.
@@ -660,64 +660,47 @@ pub struct GroupGrade {
     pub groups: Vec<GroupCell>,
 }
 
-/// The audit of a roster against a ladder.
-#[derive(Debug, Clone, Serialize)]
+/// The audit of a roster against a ladder: its [`AuditAnswer`] with the
+/// ladder, and serialized as that answer.
+#[derive(Debug, Clone)]
 pub struct Audit<'l> {
-    #[serde(skip)]
     ladder: &'l Ladder,
-    ladder_id: String,
-    min_group: usize,
-    by: Option<String>,
-    gap_threshold: Percent,
-    rows: RowCounts,
-    levels: Vec<LevelCell>,
-    parity: Vec<ParityInPractice>,
-    groups: Vec<GroupGrade>,
-    out_of_band: Vec<OutOfBand>,
-    rejected: Vec<Rejection>,
+    answer: AuditAnswer,
 }
 
-impl<'l> Audit<'l> {
-    /// The ladder audited against.
-    pub fn ladder(&self) -> &'l Ladder {
-        self.ladder
-    }
+/// The audit of a roster, owning all of it: what [`Audit::into_owned`]
+/// returns, for a service that answers from where the ladder cannot be
+/// borrowed. Serialized as `{ ladder_id, min_group, by, gap_threshold, rows,
+/// levels, parity, groups, out_of_band, rejected }`, and read back from it
+/// (its parts have public fields, so any value read is one a caller could
+/// build), each cell without its [salaries](LevelFigures::salaries), which
+/// are never serialized.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, serde::Deserialize)]
+#[non_exhaustive]
+pub struct AuditAnswer {
+    /// The id of the ladder audited against.
+    pub ladder_id: LadderId,
     /// Cells under this size are suppressed.
-    pub fn min_group(&self) -> usize {
-        self.min_group
-    }
+    pub min_group: usize,
     /// The column groups were compared by.
-    pub fn by(&self) -> Option<&str> {
-        self.by.as_deref()
-    }
+    pub by: Option<String>,
     /// Group gaps of this much or more are flagged.
-    pub fn gap_threshold(&self) -> Percent {
-        self.gap_threshold
-    }
+    pub gap_threshold: Percent,
     /// Rows read, used and rejected.
-    pub fn rows(&self) -> RowCounts {
-        self.rows
-    }
+    pub rows: RowCounts,
     /// Every level and zone with people, in track order.
-    pub fn levels(&self) -> &[LevelCell] {
-        &self.levels
-    }
+    pub levels: Vec<LevelCell>,
     /// IC against management at every grade and zone where both have people.
-    pub fn parity(&self) -> &[ParityInPractice] {
-        &self.parity
-    }
+    pub parity: Vec<ParityInPractice>,
     /// Group gaps per grade and zone, with `by`.
-    pub fn groups(&self) -> &[GroupGrade] {
-        &self.groups
-    }
+    pub groups: Vec<GroupGrade>,
     /// Salaries outside their band, in roster order.
-    pub fn out_of_band(&self) -> &[OutOfBand] {
-        &self.out_of_band
-    }
+    pub out_of_band: Vec<OutOfBand>,
     /// Rejected rows, in roster order.
-    pub fn rejected(&self) -> &[Rejection] {
-        &self.rejected
-    }
+    pub rejected: Vec<Rejection>,
+}
+
+impl AuditAnswer {
     /// Whether anything calls for attention: a salary outside its band, a
     /// parity finding or a flagged group gap (rejected rows are counted
     /// apart).
@@ -732,6 +715,70 @@ impl<'l> Audit<'l> {
     }
 }
 
+// The owned audit can cross threads and outlive the ladder.
+const _: () = {
+    const fn owned<T: Send + Sync + 'static>() {}
+    owned::<AuditAnswer>();
+};
+
+impl Serialize for Audit<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        self.answer.serialize(serializer)
+    }
+}
+
+impl<'l> Audit<'l> {
+    /// The ladder audited against.
+    pub fn ladder(&self) -> &'l Ladder {
+        self.ladder
+    }
+    /// The audit without the ladder, with the same JSON.
+    pub fn into_owned(self) -> AuditAnswer {
+        self.answer
+    }
+    /// Cells under this size are suppressed.
+    pub fn min_group(&self) -> usize {
+        self.answer.min_group
+    }
+    /// The column groups were compared by.
+    pub fn by(&self) -> Option<&str> {
+        self.answer.by.as_deref()
+    }
+    /// Group gaps of this much or more are flagged.
+    pub fn gap_threshold(&self) -> Percent {
+        self.answer.gap_threshold
+    }
+    /// Rows read, used and rejected.
+    pub fn rows(&self) -> RowCounts {
+        self.answer.rows
+    }
+    /// Every level and zone with people, in track order.
+    pub fn levels(&self) -> &[LevelCell] {
+        &self.answer.levels
+    }
+    /// IC against management at every grade and zone where both have people.
+    pub fn parity(&self) -> &[ParityInPractice] {
+        &self.answer.parity
+    }
+    /// Group gaps per grade and zone, with `by`.
+    pub fn groups(&self) -> &[GroupGrade] {
+        &self.answer.groups
+    }
+    /// Salaries outside their band, in roster order.
+    pub fn out_of_band(&self) -> &[OutOfBand] {
+        &self.answer.out_of_band
+    }
+    /// Rejected rows, in roster order.
+    pub fn rejected(&self) -> &[Rejection] {
+        &self.answer.rejected
+    }
+    /// Whether anything calls for attention (see
+    /// [`AuditAnswer::has_findings`]).
+    pub fn has_findings(&self) -> bool {
+        self.answer.has_findings()
+    }
+}
+
 impl Ladder {
     /// Audits roster rows against this ladder: `header` names the columns,
     /// `rows` are `(line, record)` pairs. See [`Auditor`] to feed rows one
@@ -739,7 +786,7 @@ impl Ladder {
     ///
     /// ```
     /// # let ladder = dualtrack::load_path("ladders/engineering.yaml")?.into_ladder();
-    /// use dualtrack::AuditOptions;
+    /// use dualtrack::audit::AuditOptions;
     ///
     /// let rows = (0..6).map(|i| (i + 2, vec!["ic5".to_owned(), format!("{}", 200000 + i * 10000)]));
     /// let audit = ladder.audit(["level", "salary"], rows, AuditOptions::default())?;
@@ -1166,9 +1213,8 @@ fn finish(auditor: Auditor<'_>) -> Audit<'_> {
             });
         }
     }
-    Audit {
-        ladder,
-        ladder_id: ladder.id().to_string(),
+    let answer = AuditAnswer {
+        ladder_id: ladder.id().clone(),
         min_group: min,
         by: options.by,
         gap_threshold: options.gap_threshold,
@@ -1182,7 +1228,8 @@ fn finish(auditor: Auditor<'_>) -> Audit<'_> {
         groups: group_grades,
         out_of_band,
         rejected,
-    }
+    };
+    Audit { ladder, answer }
 }
 
 #[cfg(test)]

@@ -77,6 +77,7 @@ impl fmt::Display for FieldChange {
 #[non_exhaustive]
 pub enum ItemChange {
     /// In the new version only.
+    #[non_exhaustive]
     Added {
         /// Its id.
         id: String,
@@ -86,6 +87,7 @@ pub enum ItemChange {
         detail: String,
     },
     /// In the old version only.
+    #[non_exhaustive]
     Removed {
         /// Its id.
         id: String,
@@ -95,6 +97,7 @@ pub enum ItemChange {
         detail: String,
     },
     /// Same id, another title or name.
+    #[non_exhaustive]
     Renamed {
         /// Its id.
         id: String,
@@ -106,6 +109,7 @@ pub enum ItemChange {
     /// Same id, another value: a level's `grade` (a grade move), `track`,
     /// `executive`, `variable`, `equity`, `steps`, `band` (published or
     /// withdrawn); a competency's `kind`; a track's `kind`; a zone's rules.
+    #[non_exhaustive]
     Changed {
         /// Its id.
         id: String,

@@ -115,7 +115,6 @@ pub mod site;
 #[cfg(feature = "lsp")]
 pub mod lsp;
 
-pub use audit::{Audit, AuditOptions, Auditor, HeaderError};
 pub use date::{Date, DateError};
 pub use decimal::{Decimal, DecimalError, Percent};
 pub use diff::{
@@ -141,7 +140,12 @@ pub use query::{
     Placement, Readiness, ReadinessError, SalaryMatch, SalaryMove, SalaryPosition, StepPosition,
     TrackOverview, TrackReadiness, Transition, TransitionError,
 };
-pub use query::{ExpectationChangeAnswer, LevelBrief, TransitionAnswer};
+pub use query::{
+    AssessmentAnswer, BandedLevelAnswer, CompetencyBrief, ExpectationChangeAnswer, ExpectedAnswer,
+    GapAnswer, LadderOverviewAnswer, LevelBrief, LevelOverviewAnswer, LevelProfileAnswer,
+    LevelReadinessAnswer, PayAnswer, ReadinessAnswer, SalaryMatchAnswer, TrackOverviewAnswer,
+    TrackReadinessAnswer, TransitionAnswer,
+};
 pub use ratings::{Ratings, load_ratings, load_ratings_bytes};
 pub use ratio::Ratio;
 #[cfg(feature = "render")]

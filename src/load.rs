@@ -68,6 +68,7 @@ impl Loaded {
 pub enum LoadError {
     /// The file could not be read.
     #[error("cannot read `{}`: {source}", path.display())]
+    #[non_exhaustive]
     Io {
         /// The path given.
         path: PathBuf,

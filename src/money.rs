@@ -250,6 +250,7 @@ pub enum MoneyError {
         "amount `{amount}` has more decimal places than {currency} allows ({})",
         currency.minor_digits()
     )]
+    #[non_exhaustive]
     Precision {
         /// The amount as given.
         amount: crate::Decimal,
@@ -258,6 +259,7 @@ pub enum MoneyError {
     },
     /// Its minor units do not fit in a `u64` (over 184 quadrillion USD).
     #[error("amount `{amount}` is too large for {currency}")]
+    #[non_exhaustive]
     TooLarge {
         /// The amount as given.
         amount: crate::Decimal,

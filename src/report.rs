@@ -138,6 +138,57 @@ impl Reports {
     }
 }
 
+/// Reads what it serializes: each file's findings (see `Finding`'s
+/// `Deserialize`), refused when the summary does not count them.
+impl<'de> serde::Deserialize<'de> for Reports {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        #[derive(serde::Deserialize)]
+        #[serde(deny_unknown_fields)]
+        struct Document {
+            files: Vec<File>,
+            summary: Summary,
+        }
+        #[derive(serde::Deserialize)]
+        #[serde(deny_unknown_fields)]
+        struct File {
+            path: String,
+            findings: Vec<Finding>,
+        }
+        #[derive(serde::Deserialize, PartialEq)]
+        #[serde(deny_unknown_fields)]
+        struct Summary {
+            files: usize,
+            errors: usize,
+            warnings: usize,
+            notes: usize,
+        }
+        let document = Document::deserialize(deserializer)?;
+        let mut reports = Self::new();
+        for file in document.files {
+            reports.push(file.path, Report::new(file.findings));
+        }
+        let counted = Summary {
+            files: reports.len(),
+            errors: reports.count(Severity::Error),
+            warnings: reports.count(Severity::Warning),
+            notes: reports.count(Severity::Note),
+        };
+        if document.summary != counted {
+            let Summary {
+                files,
+                errors,
+                warnings,
+                notes,
+            } = counted;
+            return Err(serde::de::Error::custom(format!(
+                "the summary does not count the findings: expected {files} files, {errors} \
+                 errors, {warnings} warnings and {notes} notes"
+            )));
+        }
+        Ok(reports)
+    }
+}
+
 impl Serialize for Reports {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         #[derive(Serialize)]

@@ -50,6 +50,8 @@ fn value_types_round_trip() {
     round_trip(Location::new(3, 9));
     round_trip(Pointer::root().key("tracks").index(0).key("a/b"));
     round_trip(Ratio::new(61, 60).expect("ratio"));
+    round_trip(dualtrack::Variable::Target("15%".parse().expect("percent")));
+    round_trip(dualtrack::Variable::Amount(money(500_000)));
 }
 
 #[test]
@@ -160,6 +162,13 @@ fn reports_read_back_from_their_json() {
                 (finding.location(), finding.help())
             );
             assert_eq!(back.related().len(), finding.related().len());
+            for related in finding.related() {
+                let json = serde_json::to_value(related).expect("serializes");
+                let back: dualtrack::Related =
+                    serde_json::from_value(json.clone()).expect("reads back");
+                assert_eq!(serde_json::to_value(&back).expect("serializes"), json);
+                assert_eq!(back.location(), related.location());
+            }
             assert_eq!(back.span(), None);
         }
         compared += report.findings().len();
@@ -212,4 +221,186 @@ fn money_from_decimal_names_the_reason() {
             .to_string(),
         "amount `10.5` has more decimal places than JPY allows (0)"
     );
+}
+
+/// The owned answers a service returns read back to equal values in the
+/// client: every level's transitions, readiness and assessments, and the
+/// overview's tracks, on the reference ladders and ladders with variable
+/// pay, named proficiency steps and a shared trunk. (A ladder with a grade
+/// scale writes its grades as labels, which only it can rank: see
+/// `labelled_grades_do_not_read_back_alone`.)
+#[test]
+fn owned_answers_round_trip() {
+    use dualtrack::Ladder;
+    let ladders: Vec<Ladder> = [
+        "ladders/engineering.yaml",
+        "ladders/skilled-trades.yaml",
+        "ladders/design.yaml",
+        "ladders/examples/variable-pay.yaml",
+        "tests/fixtures/valid/scales.yaml",
+        "tests/fixtures/valid/trunk.yaml",
+    ]
+    .iter()
+    .map(|path| {
+        dualtrack::Loader::new()
+            .inspect_path(path)
+            .unwrap_or_else(|e| panic!("{path}: {e}"))
+            .into_parts()
+            .0
+    })
+    .collect();
+    for ladder in &ladders {
+        let scale = ladder.proficiency_scale();
+        let ratings: Ratings = ladder
+            .competencies()
+            .iter()
+            .map(|c| (c.id().clone(), scale.start()))
+            .collect();
+        round_trip(ladder.readiness(&ratings).expect("readiness").into_owned());
+        for track in ladder.tracks() {
+            for level in track.levels() {
+                let id = level.id().as_str();
+                round_trip(
+                    ladder
+                        .assess(&ratings, Some(id))
+                        .expect("assess")
+                        .into_owned(),
+                );
+                for to in ladder.tracks().iter().filter(|t| t.id() != track.id()) {
+                    let Ok(t) = ladder.transition(id, to.id().as_str()) else {
+                        continue;
+                    };
+                    let salaried = level.band().and_then(|b| t.clone().with_salary(b.mid()));
+                    round_trip(t.into_owned());
+                    if let Some(salaried) = salaried {
+                        round_trip(salaried.into_owned());
+                    }
+                }
+            }
+        }
+        for zone in std::iter::once(None).chain(ladder.zones().iter().map(Some)) {
+            let salary = ladder.tracks()[0].levels()[0]
+                .band_in(zone)
+                .map(|band| band.mid());
+            let overview = ladder.overview(zone, salary).into_owned();
+            for track in overview.tracks {
+                round_trip(track);
+            }
+            if let Some(salary) = overview.salary {
+                round_trip(salary);
+            }
+        }
+    }
+}
+
+/// `validate --format json` reads back, and a summary that does not count
+/// the findings is refused.
+#[test]
+fn reports_of_several_files_read_back() {
+    let mut reports = dualtrack::Reports::new();
+    for path in [
+        "tests/fixtures/rules/band-order.yaml",
+        "ladders/design.yaml",
+    ] {
+        let text = std::fs::read_to_string(path).expect("file");
+        let report = match dualtrack::load(&text) {
+            Ok(loaded) => loaded.into_parts().1,
+            Err(report) => report,
+        };
+        reports.push(path, report);
+    }
+    let json = serde_json::to_value(&reports).expect("serializes");
+    let back: dualtrack::Reports = serde_json::from_value(json.clone()).expect("reads back");
+    assert_eq!(serde_json::to_value(&back).expect("serializes"), json);
+    assert_eq!(back.len(), 2);
+    let mut miscounted = json;
+    miscounted["summary"]["errors"] = serde_json::json!(0);
+    refused::<dualtrack::Reports>(miscounted, "the summary does not count the findings");
+}
+
+/// Positions read back only as a salary and a band, or a list of steps,
+/// can give them.
+#[test]
+fn positions_are_refused_when_no_salary_gives_them() {
+    use dualtrack::{SalaryPosition, StepPosition};
+    round_trip(StepPosition::On { on: 2, of: 3 });
+    round_trip(StepPosition::Between {
+        between: (2, 3),
+        of: 3,
+    });
+    refused::<StepPosition>(
+        serde_json::json!({ "on": 4, "of": 3 }),
+        "invalid step position: no salary is on step 4 of 3",
+    );
+    refused::<StepPosition>(
+        serde_json::json!({ "between": [1, 3], "of": 3 }),
+        "no salary is between steps 1 and 3 of 3",
+    );
+    let usd = Currency::from_code("USD").expect("USD");
+    let band = Band::new(
+        Money::from_minor(100, usd),
+        Money::from_minor(200, usd),
+        Money::from_minor(300, usd),
+    )
+    .expect("band");
+    let position = band
+        .position(Money::from_minor(350, usd))
+        .expect("same currency");
+    round_trip(position);
+    let mut json = serde_json::to_value(position).expect("serializes");
+    json["placement"] = serde_json::json!("within");
+    refused::<SalaryPosition>(json, "are not those of salary 3.50 USD in band");
+}
+
+#[test]
+fn labelled_grades_do_not_read_back_alone() {
+    round_trip(Grade::new(7));
+    let ladder = dualtrack::load_path("tests/fixtures/valid/pay-steps.yaml")
+        .expect("valid")
+        .into_ladder();
+    let level = &ladder.tracks()[0].levels()[0];
+    let answer = ladder
+        .profile(level.id().as_str(), None, None)
+        .expect("level");
+    let json = serde_json::to_value(answer.into_owned()).expect("serializes");
+    assert!(json["grade"].is_string(), "{json}");
+    refused::<Grade>(
+        serde_json::json!("GS-13"),
+        "grade `GS-13` is a label of a grade scale: only its ladder knows its rank",
+    );
+    refused::<Grade>(serde_json::json!(-1), "grade -1 is negative");
+}
+
+/// A ladder travels between services as its file: the file format written
+/// in JSON (YAML's flow syntax) loads through the same validation as the
+/// YAML, and a broken one is refused with located findings. (`Ladder`'s own
+/// JSON is a view of the checked model, with pay and exemptions resolved:
+/// it is not read back.)
+#[test]
+fn a_ladder_travels_as_its_file_in_json() {
+    let yaml = std::fs::read_to_string("ladders/engineering.yaml").expect("ladder");
+    let mut file: serde_json::Value = serde_saphyr::from_str(&yaml).expect("yaml");
+    let json = serde_json::to_string_pretty(&file).expect("json");
+    let from_json = dualtrack::load(&json).expect("valid").into_ladder();
+    let from_yaml = dualtrack::load(&yaml).expect("valid").into_ladder();
+    // The same ladder, but for the order of each level's expectations
+    // (serde_json's map sorts keys).
+    let sorted = |ladder: &dualtrack::Ladder| {
+        let mut json = serde_json::to_value(ladder).expect("serializes");
+        for track in json["tracks"].as_array_mut().expect("tracks") {
+            for level in track["levels"].as_array_mut().expect("levels") {
+                let expectations = level["expectations"].as_array_mut().expect("list");
+                expectations.sort_by_key(|e| e["competency"].to_string());
+            }
+        }
+        json
+    };
+    assert_eq!(sorted(&from_json), sorted(&from_yaml));
+    file["tracks"][0]["levels"][0]["band"]["max"] = serde_json::json!(90000);
+    let json = serde_json::to_string_pretty(&file).expect("json");
+    let report = dualtrack::load(&json).expect_err("band-order");
+    let finding = &report.findings()[0];
+    assert_eq!(finding.code(), "band-order");
+    assert_eq!(finding.path().as_str(), "/tracks/0/levels/0/band");
+    assert!(finding.location().is_some(), "{finding:?}");
 }

@@ -122,6 +122,25 @@ struct RelatedJson {
     column: Option<usize>,
 }
 
+impl From<RelatedJson> for Related {
+    fn from(related: RelatedJson) -> Self {
+        Self {
+            message: related.message,
+            path: related.path,
+            location: location(related.line, related.column),
+            span: None,
+        }
+    }
+}
+
+/// Reads what it serializes; byte spans are not part of the JSON, so the
+/// place read back has none.
+impl<'de> serde::Deserialize<'de> for Related {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        <RelatedJson as serde::Deserialize>::deserialize(deserializer).map(Self::from)
+    }
+}
+
 /// A location when both halves are there.
 fn location(line: Option<usize>, column: Option<usize>) -> Option<Location> {
     Some(Location::new(line?, column?))
@@ -138,16 +157,7 @@ impl FindingJson {
             path: self.path,
             location: location(self.line, self.column),
             help: self.help,
-            related: self
-                .related
-                .into_iter()
-                .map(|r| Related {
-                    message: r.message,
-                    path: r.path,
-                    location: location(r.line, r.column),
-                    span: None,
-                })
-                .collect(),
+            related: self.related.into_iter().map(Related::from).collect(),
             span: None,
             target: Target::Value,
         }

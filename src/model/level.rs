@@ -130,10 +130,40 @@ impl Serialize for Grade {
     }
 }
 
-/// Reads a numbered grade; a label has a rank only in its ladder's scale.
+/// Reads a numbered grade; a label has a rank only in its ladder's scale
+/// (look it up in [`Ladder::grades`](crate::Ladder::grades)), so it is
+/// refused, saying so.
 impl<'de> serde::Deserialize<'de> for Grade {
     fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        u32::deserialize(deserializer).map(Self::new)
+        struct Number;
+        impl serde::de::Visitor<'_> for Number {
+            type Value = Grade;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("a grade number")
+            }
+            fn visit_u64<E: serde::de::Error>(self, number: u64) -> Result<Grade, E> {
+                u32::try_from(number).map(Grade::new).map_err(|_| {
+                    E::custom(format!(
+                        "grade {number} is too large (at most {})",
+                        u32::MAX
+                    ))
+                })
+            }
+            fn visit_i64<E: serde::de::Error>(self, number: i64) -> Result<Grade, E> {
+                match u64::try_from(number) {
+                    Ok(number) => self.visit_u64(number),
+                    Err(_) => Err(E::custom(format!("grade {number} is negative"))),
+                }
+            }
+            fn visit_str<E: serde::de::Error>(self, label: &str) -> Result<Grade, E> {
+                Err(E::custom(format!(
+                    "grade `{}` is a label of a grade scale: only its ladder knows its rank \
+                     (see `Ladder::grades`)",
+                    crate::text::escape(label)
+                )))
+            }
+        }
+        deserializer.deserialize_any(Number)
     }
 }
 
@@ -306,7 +336,8 @@ pub struct Level {
 /// assert_eq!(rate.mid().to_string(), "45.10 USD");
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct PayBasis {
     pub(crate) percent: Percent,
     pub(crate) of: LevelId,

@@ -23,7 +23,7 @@ use crate::{Band, Money, Percent};
 /// assert_eq!(bonus.on(base).unwrap().to_string(), "339250 USD");
 /// # Ok::<(), dualtrack::DecimalError>(())
 /// ```
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, serde::Deserialize)]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum Variable {

@@ -55,6 +55,52 @@ pub struct SalaryPosition {
     range_penetration: Option<Ratio>,
 }
 
+/// Reads what it serializes: the salary and the band, with the placement,
+/// `outside_by`, compa-ratio and range penetration they give, refused when
+/// those disagree with them.
+impl<'de> serde::Deserialize<'de> for SalaryPosition {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        #[derive(serde::Deserialize)]
+        #[serde(deny_unknown_fields)]
+        struct Wire {
+            salary: Money,
+            band: Band,
+            placement: Placement,
+            outside_by: Option<Money>,
+            compa_ratio: Option<Ratio>,
+            range_penetration: Option<Ratio>,
+        }
+        let wire = Wire::deserialize(deserializer)?;
+        let position = wire.band.position(wire.salary).ok_or_else(|| {
+            serde::de::Error::custom(format!(
+                "salary {} is not in the band's currency {}",
+                wire.salary,
+                wire.band.min().currency()
+            ))
+        })?;
+        let given = (
+            wire.placement,
+            wire.outside_by,
+            wire.compa_ratio,
+            wire.range_penetration,
+        );
+        let computed = (
+            position.placement,
+            position.outside_by,
+            position.compa_ratio,
+            position.range_penetration,
+        );
+        if given != computed {
+            return Err(serde::de::Error::custom(format!(
+                "the placement, `outside_by`, `compa_ratio` and `range_penetration` given are not \
+                 those of salary {} in band {}",
+                wire.salary, wire.band
+            )));
+        }
+        Ok(position)
+    }
+}
+
 impl SalaryPosition {
     /// The salary placed.
     pub fn salary(&self) -> Money {

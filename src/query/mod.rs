@@ -31,7 +31,12 @@ pub(crate) mod readiness;
 pub(crate) mod steps;
 pub(crate) mod transition;
 
-pub use answer::{ExpectationChangeAnswer, LevelBrief, TransitionAnswer};
+pub use answer::{
+    AssessmentAnswer, BandedLevelAnswer, CompetencyBrief, ExpectationChangeAnswer, ExpectedAnswer,
+    GapAnswer, LadderOverviewAnswer, LevelBrief, LevelOverviewAnswer, LevelProfileAnswer,
+    LevelReadinessAnswer, PayAnswer, ReadinessAnswer, SalaryMatchAnswer, TrackOverviewAnswer,
+    TrackReadinessAnswer, TransitionAnswer,
+};
 pub use compa::{Placement, SalaryPosition};
 pub use lookup::{IdKind, NotFound};
 pub use navigation::CounterpartError;

@@ -317,6 +317,7 @@ pub enum CounterpartError {
     /// The level or the track does not exist.
     NotFound(NotFound),
     /// The track is the level's own.
+    #[non_exhaustive]
     SameTrack {
         /// The level given.
         level: LevelId,
@@ -324,6 +325,7 @@ pub enum CounterpartError {
         track: TrackId,
     },
     /// The track has no level at the level's grade.
+    #[non_exhaustive]
     NoLevelAtGrade {
         /// The track.
         track: TrackId,

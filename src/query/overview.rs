@@ -1,13 +1,8 @@
 //! A whole ladder at a glance: every track's levels with their bands (in a
 //! zone when asked) and counterparts, and which bands hold a salary.
 
-use serde::Serialize;
-
 use super::profile::BandedLevel;
-use crate::{
-    Band, Competency, Currency, Grade, Ladder, Level, Money, PayBasis, PayPeriod, ProficiencyScale,
-    StepPosition, Track, TrackKind, Zone,
-};
+use crate::{Band, Currency, Ladder, Level, Money, StepPosition, Track, Zone};
 
 /// A level in a [`TrackOverview`]: its band and its counterparts.
 ///
@@ -64,48 +59,6 @@ impl<'a> LevelOverview<'a> {
     }
 }
 
-impl Serialize for LevelOverview<'_> {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        #[derive(Serialize)]
-        struct Shown<'s> {
-            id: &'s str,
-            title: &'s str,
-            grade: &'s Grade,
-            #[serde(skip_serializing_if = "std::ops::Not::not")]
-            executive: bool,
-            band: Option<Band>,
-            #[serde(skip_serializing_if = "Option::is_none")]
-            variable: Option<crate::Variable>,
-            #[serde(skip_serializing_if = "Option::is_none")]
-            target_cash: Option<Band>,
-            #[serde(skip_serializing_if = "Option::is_none")]
-            equity: Option<&'s Band>,
-            counterparts: Vec<&'s str>,
-            #[serde(skip_serializing_if = "Vec::is_empty")]
-            leads_into: Vec<&'s str>,
-            #[serde(skip_serializing_if = "<[Money]>::is_empty")]
-            steps: &'s [Money],
-            #[serde(skip_serializing_if = "Option::is_none")]
-            pay_basis: Option<&'s PayBasis>,
-        }
-        Shown {
-            id: self.level.id().as_str(),
-            title: self.level.title(),
-            grade: self.level.grade(),
-            executive: self.level.is_executive(),
-            band: self.band,
-            variable: self.level.variable(),
-            target_cash: self.target_cash(),
-            equity: self.level.equity(),
-            counterparts: self.counterparts.iter().map(|l| l.id().as_str()).collect(),
-            leads_into: self.leads_into.iter().map(|l| l.id().as_str()).collect(),
-            steps: &self.steps,
-            pay_basis: self.level.pay_basis(),
-        }
-        .serialize(serializer)
-    }
-}
-
 /// A track in a [`LadderOverview`]: its levels, in order.
 ///
 /// Serialized as `{ id, name, kind, levels }`.
@@ -127,41 +80,16 @@ impl<'a> TrackOverview<'a> {
     }
 }
 
-impl Serialize for TrackOverview<'_> {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        #[derive(Serialize)]
-        struct Shown<'s> {
-            id: &'s str,
-            name: &'s str,
-            kind: TrackKind,
-            levels: &'s [LevelOverview<'s>],
-        }
-        Shown {
-            id: self.track.id().as_str(),
-            name: self.track.name(),
-            kind: self.track.kind(),
-            levels: &self.levels,
-        }
-        .serialize(serializer)
-    }
-}
-
 /// The levels whose band holds a salary (see [`Ladder::levels_containing`]).
 ///
 /// Serialized as `{ salary, levels, steps }`, `steps` (one per level, in
 /// the same order) left out when no level lists steps.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SalaryMatch<'a> {
     salary: Money,
     levels: Vec<BandedLevel<'a>>,
-    /// Per level, where the salary sits among its pay steps; left out when
-    /// no level lists steps.
-    #[serde(skip_serializing_if = "no_steps")]
+    /// Per level, where the salary sits among its pay steps.
     steps: Vec<Option<StepPosition>>,
-}
-
-fn no_steps(steps: &[Option<StepPosition>]) -> bool {
-    steps.iter().all(Option::is_none)
 }
 
 impl<'a> SalaryMatch<'a> {
@@ -228,53 +156,6 @@ impl<'a> LadderOverview<'a> {
     /// salary was given.
     pub fn salary(&self) -> Option<&SalaryMatch<'a>> {
         self.salary.as_ref()
-    }
-}
-
-impl Serialize for LadderOverview<'_> {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        #[derive(Serialize)]
-        struct Shown<'s> {
-            id: &'s str,
-            name: &'s str,
-            currency: Option<Currency>,
-            pay_period: Option<PayPeriod>,
-            #[serde(skip_serializing_if = "Option::is_none")]
-            effective_date: Option<crate::Date>,
-            #[serde(skip_serializing_if = "Option::is_none")]
-            grades: Option<&'s [Grade]>,
-            zone: Option<&'s Zone>,
-            #[serde(skip_serializing_if = "Option::is_none")]
-            split_grade: Option<&'s Grade>,
-            #[serde(skip_serializing_if = "ProficiencyScale::is_default")]
-            proficiency_scale: &'s ProficiencyScale,
-            #[serde(skip_serializing_if = "Option::is_none")]
-            competencies: Option<&'s [Competency]>,
-            tracks: &'s [TrackOverview<'s>],
-            #[serde(skip_serializing_if = "Option::is_none")]
-            salary: Option<&'s SalaryMatch<'s>>,
-        }
-        // The competencies, when groups or scopes make them worth a look.
-        let competencies = self.ladder.competencies();
-        let competencies = competencies
-            .iter()
-            .any(|c| c.group().is_some() || c.tracks().is_some())
-            .then_some(competencies);
-        Shown {
-            id: self.ladder.id().as_str(),
-            name: self.ladder.name(),
-            currency: self.currency(),
-            pay_period: self.ladder.pay_period(),
-            effective_date: self.ladder.effective_date(),
-            grades: self.ladder.grades(),
-            zone: self.zone,
-            split_grade: self.ladder.split_grade(),
-            proficiency_scale: self.ladder.proficiency_scale(),
-            competencies,
-            tracks: &self.tracks,
-            salary: self.salary.as_ref(),
-        }
-        .serialize(serializer)
     }
 }
 

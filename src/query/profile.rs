@@ -2,12 +2,10 @@
 //! when asked), its neighbours and counterparts, what it expects, and where
 //! a salary falls in its band.
 
-use serde::Serialize;
-
 use super::placed::Placed;
 use crate::{
-    Band, Competency, CompetencyKind, Expectation, Grade, Ladder, Level, Money, NotFound, PayBasis,
-    PayPeriod, Proficiency, SalaryPosition, StepPosition, Track, Zone,
+    Band, Competency, Expectation, Grade, Ladder, Level, Money, NotFound, Proficiency,
+    SalaryPosition, StepPosition, Track, Zone,
 };
 
 /// A level with its track and its band in the zone asked about.
@@ -40,28 +38,6 @@ impl<'a> BandedLevel<'a> {
     /// Its band in the zone asked about (see [`Level::band_in`]).
     pub fn band(&self) -> Option<Band> {
         self.band
-    }
-}
-
-impl Serialize for BandedLevel<'_> {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        #[derive(Serialize)]
-        struct Shown<'s> {
-            id: &'s str,
-            title: &'s str,
-            track: &'s str,
-            grade: &'s Grade,
-            band: Option<Band>,
-        }
-        let level = self.level();
-        Shown {
-            id: level.id().as_str(),
-            title: level.title(),
-            track: self.track().id().as_str(),
-            grade: level.grade(),
-            band: self.band,
-        }
-        .serialize(serializer)
     }
 }
 
@@ -107,34 +83,6 @@ impl<'a> Expected<'a> {
     /// What the proficiency looks like at this level, when the ladder says.
     pub fn description(&self) -> Option<&'a str> {
         self.expectation.description()
-    }
-}
-
-impl Serialize for Expected<'_> {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        #[derive(Serialize)]
-        struct Shown<'s> {
-            competency: &'s str,
-            name: &'s str,
-            kind: CompetencyKind,
-            #[serde(skip_serializing_if = "Option::is_none")]
-            group: Option<&'s str>,
-            proficiency: Proficiency,
-            #[serde(skip_serializing_if = "Option::is_none")]
-            step: Option<&'s str>,
-            #[serde(skip_serializing_if = "Option::is_none")]
-            description: Option<&'s str>,
-        }
-        Shown {
-            competency: self.competency.id().as_str(),
-            name: self.competency.name(),
-            kind: self.competency.kind(),
-            group: self.competency.group(),
-            proficiency: self.proficiency(),
-            step: self.step,
-            description: self.description(),
-        }
-        .serialize(serializer)
     }
 }
 
@@ -260,78 +208,6 @@ impl<'a> LevelProfile<'a> {
     /// `None` when no salary was given or the level lists no steps.
     pub fn step(&self) -> Option<StepPosition> {
         self.step
-    }
-}
-
-impl Serialize for LevelProfile<'_> {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        #[derive(Serialize)]
-        struct Shown<'s> {
-            ladder: &'s str,
-            zone: Option<&'s Zone>,
-            id: &'s str,
-            title: &'s str,
-            track: &'s str,
-            grade: &'s Grade,
-            #[serde(skip_serializing_if = "Option::is_none")]
-            summary: Option<&'s str>,
-            #[serde(skip_serializing_if = "std::ops::Not::not")]
-            executive: bool,
-            #[serde(skip_serializing_if = "Option::is_none")]
-            split_grade: Option<&'s Grade>,
-            pay_period: Option<PayPeriod>,
-            band: Option<Band>,
-            #[serde(skip_serializing_if = "Option::is_none")]
-            variable: Option<crate::Variable>,
-            #[serde(skip_serializing_if = "Option::is_none")]
-            target_cash: Option<Band>,
-            #[serde(skip_serializing_if = "Option::is_none")]
-            equity: Option<&'s Band>,
-            below: Option<&'s BandedLevel<'s>>,
-            above: Option<&'s BandedLevel<'s>>,
-            #[serde(skip_serializing_if = "<[_]>::is_empty")]
-            leads_into: &'s [BandedLevel<'s>],
-            counterparts: &'s [BandedLevel<'s>],
-            expectations: &'s [Expected<'s>],
-            #[serde(skip_serializing_if = "<[String]>::is_empty")]
-            entry_criteria: &'s [String],
-            #[serde(skip_serializing_if = "Option::is_none")]
-            salary: Option<&'s SalaryPosition>,
-            #[serde(skip_serializing_if = "<[Money]>::is_empty")]
-            steps: &'s [Money],
-            #[serde(skip_serializing_if = "Option::is_none")]
-            step: Option<StepPosition>,
-            #[serde(skip_serializing_if = "Option::is_none")]
-            pay_basis: Option<&'s PayBasis>,
-        }
-        let level = self.level();
-        Shown {
-            ladder: self.ladder.id().as_str(),
-            zone: self.zone,
-            id: level.id().as_str(),
-            title: level.title(),
-            track: self.track().id().as_str(),
-            grade: level.grade(),
-            summary: level.summary(),
-            executive: level.is_executive(),
-            split_grade: self.split_grade(),
-            pay_period: self.ladder.pay_period(),
-            band: self.band(),
-            variable: level.variable(),
-            target_cash: self.target_cash(),
-            equity: level.equity(),
-            below: self.below.as_ref(),
-            above: self.above.as_ref(),
-            leads_into: &self.leads_into,
-            counterparts: &self.counterparts,
-            expectations: &self.expectations,
-            entry_criteria: level.entry_criteria(),
-            salary: self.salary.as_ref(),
-            steps: &self.steps,
-            step: self.step,
-            pay_basis: level.pay_basis(),
-        }
-        .serialize(serializer)
     }
 }
 

@@ -53,32 +53,15 @@ impl<'a> Gap<'a> {
             None => (self.expected.get() + 1).saturating_sub(self.scale.start().get()),
         }
     }
-}
 
-impl Serialize for Gap<'_> {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        #[derive(Serialize)]
-        struct Shown<'g> {
-            competency: &'g str,
-            name: &'g str,
-            kind: CompetencyKind,
-            expected: Proficiency,
-            #[serde(skip_serializing_if = "Option::is_none")]
-            expected_step: Option<&'g str>,
-            assessed: Option<Proficiency>,
-            #[serde(skip_serializing_if = "Option::is_none")]
-            assessed_step: Option<&'g str>,
-        }
-        Shown {
-            competency: self.competency.id.as_str(),
-            name: &self.competency.name,
-            kind: self.competency.kind,
-            expected: self.expected,
-            expected_step: self.scale.name(self.expected),
-            assessed: self.assessed,
-            assessed_step: self.assessed.and_then(|p| self.scale.name(p)),
-        }
-        .serialize(serializer)
+    /// The name of the expected step, on a scale with named steps.
+    pub fn expected_step(&self) -> Option<&'a str> {
+        self.scale.name(self.expected)
+    }
+
+    /// The name of the assessed step, on a scale with named steps.
+    pub fn assessed_step(&self) -> Option<&'a str> {
+        self.assessed.and_then(|p| self.scale.name(p))
     }
 }
 
@@ -127,9 +110,9 @@ impl PeopleAssessment {
 /// "Craft" covers the competencies of kind `craft` and `leadership` (leading
 /// without authority, expected on every track); "people" those of kind
 /// `people` (managing people, expected on management tracks only).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct LevelReadiness<'a> {
-    level: Placed<'a>,
+    pub(super) level: Placed<'a>,
     ready: bool,
     craft_gaps: Vec<Gap<'a>>,
     people: PeopleAssessment,
@@ -209,21 +192,15 @@ impl<'a> LevelReadiness<'a> {
 }
 
 /// Readiness on one track.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct TrackReadiness<'a> {
-    #[serde(serialize_with = "track_id")]
     track: &'a Track,
-    ready: Option<Placed<'a>>,
-    craft: Option<Placed<'a>>,
+    pub(super) ready: Option<Placed<'a>>,
+    pub(super) craft: Option<Placed<'a>>,
     people: PeopleAssessment,
-    people_level: Option<Placed<'a>>,
+    pub(super) people_level: Option<Placed<'a>>,
     next: Option<LevelReadiness<'a>>,
-    #[serde(skip)]
     people_competencies: Vec<&'a Competency>,
-}
-
-fn track_id<S: serde::Serializer>(track: &&Track, serializer: S) -> Result<S::Ok, S::Error> {
-    serializer.serialize_str(track.id.as_str())
 }
 
 impl<'a> TrackReadiness<'a> {
@@ -273,7 +250,7 @@ impl<'a> TrackReadiness<'a> {
 /// Readiness on every track of a ladder, from one person's ratings.
 ///
 /// Built by [`Ladder::readiness`].
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Readiness<'a> {
     tracks: Vec<TrackReadiness<'a>>,
 }
@@ -324,25 +301,6 @@ impl<'a> Assessment<'a> {
     /// [`Ladder::readiness_for`]).
     pub fn target(&self) -> Option<&LevelReadiness<'a>> {
         self.target.as_ref()
-    }
-}
-
-impl Serialize for Assessment<'_> {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        #[derive(Serialize)]
-        struct Shown<'s> {
-            ladder: &'s str,
-            ratings: &'s Ratings,
-            readiness: &'s Readiness<'s>,
-            target: Option<&'s LevelReadiness<'s>>,
-        }
-        Shown {
-            ladder: self.ladder.id().as_str(),
-            ratings: self.ratings,
-            readiness: &self.readiness,
-            target: self.target.as_ref(),
-        }
-        .serialize(serializer)
     }
 }
 

@@ -82,6 +82,43 @@ impl StepPosition {
     }
 }
 
+/// Reads what it serializes, refusing a position no list of steps gives:
+/// a step outside `1..=of`, steps `between` that are not neighbours, `below`
+/// any step but the first or `above` any but the last.
+impl<'de> serde::Deserialize<'de> for StepPosition {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        #[derive(serde::Deserialize)]
+        #[serde(untagged)]
+        enum Wire {
+            On { on: usize, of: usize },
+            Between { between: (usize, usize), of: usize },
+            Below { below: usize, of: usize },
+            Above { above: usize, of: usize },
+        }
+        let position = match Wire::deserialize(deserializer)? {
+            Wire::On { on, of } => Self::On { on, of },
+            Wire::Between { between, of } => Self::Between { between, of },
+            Wire::Below { below, of } => Self::Below { below, of },
+            Wire::Above { above, of } => Self::Above { above, of },
+        };
+        let sound = match position {
+            Self::On { on, of } => (1..=of).contains(&on),
+            Self::Between {
+                between: (low, high),
+                of,
+            } => low >= 1 && high == low + 1 && high <= of,
+            Self::Below { below, of } => below == 1 && of >= 1,
+            Self::Above { above, of } => above == of && of >= 1,
+        };
+        if !sound {
+            return Err(serde::de::Error::custom(format!(
+                "invalid step position: no salary is {position}"
+            )));
+        }
+        Ok(position)
+    }
+}
+
 /// `on step 2 of 3`, `between steps 2 and 3 of 3`, `below step 1 of 3`,
 /// `above step 3 of 3`.
 impl fmt::Display for StepPosition {

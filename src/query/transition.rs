@@ -6,8 +6,8 @@ use serde::Serialize;
 
 use super::placed::Placed;
 use crate::{
-    Band, Competency, CompetencyKind, Ladder, Level, Money, NotFound, Proficiency,
-    ProficiencyScale, SalaryPosition, SignedMoney, Track, Zone, ZoneId,
+    Band, Competency, Ladder, Level, LevelId, Money, NotFound, Proficiency, ProficiencyScale,
+    SalaryPosition, SignedMoney, Track, TrackId, Zone, ZoneId,
 };
 
 /// Whether a move keeps, raises or lowers the grade.
@@ -74,37 +74,10 @@ impl<'a> ExpectationChange<'a> {
     }
 }
 
-impl Serialize for ExpectationChange<'_> {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        #[derive(Serialize)]
-        struct Change<'c> {
-            competency: &'c str,
-            name: &'c str,
-            kind: CompetencyKind,
-            from: Option<Proficiency>,
-            #[serde(skip_serializing_if = "Option::is_none")]
-            from_step: Option<&'c str>,
-            to: Option<Proficiency>,
-            #[serde(skip_serializing_if = "Option::is_none")]
-            to_step: Option<&'c str>,
-        }
-        let step = |p: Option<Proficiency>| p.and_then(|p| self.scale.name(p));
-        Change {
-            competency: self.competency.id.as_str(),
-            name: &self.competency.name,
-            kind: self.competency.kind,
-            from: self.from,
-            from_step: step(self.from),
-            to: self.to,
-            to_step: step(self.to),
-        }
-        .serialize(serializer)
-    }
-}
-
 /// Where a salary sits before and after a move: in the current band and in
 /// the new one.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct SalaryMove {
     from: SalaryPosition,
     to: SalaryPosition,
@@ -129,7 +102,7 @@ impl SalaryMove {
 /// track is described exactly like one the other way. A move from the shared
 /// trunk serializes `via`, the trunk levels still on the way (empty from its
 /// top); other moves leave it out.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Transition<'a> {
     pub(super) from: Placed<'a>,
     pub(super) to: Placed<'a>,
@@ -137,10 +110,8 @@ pub struct Transition<'a> {
     pub(super) grade_change: i64,
     /// From a level of the shared trunk: the trunk levels still above it,
     /// before the split.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub(super) via: Option<Vec<Placed<'a>>>,
     /// The zone the bands and pay are in, when not the base bands.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub(super) zone: Option<&'a ZoneId>,
     /// `None` for a level that publishes no band, and then so is the pay
     /// difference.
@@ -149,10 +120,8 @@ pub struct Transition<'a> {
     pub(super) pay_difference: Option<SignedMoney>,
     /// The difference in total target cash at the midpoint, when either
     /// level has variable pay.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub(super) target_cash_difference: Option<SignedMoney>,
     /// Where a salary sits in both bands, when one was given.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub(super) salary: Option<SalaryMove>,
     pub(super) newly_required: Vec<ExpectationChange<'a>>,
     pub(super) raised: Vec<ExpectationChange<'a>>,
@@ -355,11 +324,12 @@ pub enum TransitionError {
     /// The level or the track does not exist.
     NotFound(NotFound),
     /// The level is already on the target track.
+    #[non_exhaustive]
     SameTrack {
         /// The level given.
-        level: String,
+        level: LevelId,
         /// Its track, also the target.
-        track: String,
+        track: TrackId,
     },
 }
 
@@ -434,8 +404,8 @@ impl Ladder {
         let target_track = self.lookup_track(to)?;
         if std::ptr::eq(own_track, target_track) {
             return Err(TransitionError::SameTrack {
-                level: level.id.to_string(),
-                track: target_track.id.to_string(),
+                level: level.id.clone(),
+                track: target_track.id.clone(),
             });
         }
         let grade = &level.grade;

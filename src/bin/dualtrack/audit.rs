@@ -9,9 +9,9 @@ use std::io::{BufReader, Read};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use dualtrack::audit::{GapFigure, Gaps, LevelCell, Side};
+use dualtrack::audit::{Audit, AuditOptions, Auditor, GapFigure, Gaps, LevelCell, Side};
 use dualtrack::site::escape_html;
-use dualtrack::{Audit, AuditOptions, Auditor, Count, Ladder, Money, Percent, Ratio};
+use dualtrack::{Count, Ladder, Money, Percent, Ratio};
 
 use crate::input;
 use crate::output::{self, Amounts, table};

@@ -559,7 +559,9 @@ fn markdown(diff: &LadderDiff, old: &Side, new: &Side) -> String {
         let rows = list
             .iter()
             .map(|c| match c {
-                ItemChange::Added { id, title, detail } => {
+                ItemChange::Added {
+                    id, title, detail, ..
+                } => {
                     vec![
                         cell(id),
                         "added".to_owned(),
@@ -567,7 +569,9 @@ fn markdown(diff: &LadderDiff, old: &Side, new: &Side) -> String {
                         cell(&join(title, detail)),
                     ]
                 }
-                ItemChange::Removed { id, title, detail } => {
+                ItemChange::Removed {
+                    id, title, detail, ..
+                } => {
                     vec![
                         cell(id),
                         "removed".to_owned(),
@@ -575,10 +579,12 @@ fn markdown(diff: &LadderDiff, old: &Side, new: &Side) -> String {
                         String::new(),
                     ]
                 }
-                ItemChange::Renamed { id, old, new } => {
+                ItemChange::Renamed { id, old, new, .. } => {
                     vec![cell(id), "renamed".to_owned(), cell(old), cell(new)]
                 }
-                ItemChange::Changed { id, key, old, new } => {
+                ItemChange::Changed {
+                    id, key, old, new, ..
+                } => {
                     vec![cell(id), cell(key), cell(old), cell(new)]
                 }
                 _ => vec![
