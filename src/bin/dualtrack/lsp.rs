@@ -6,7 +6,7 @@
 //! error (`-32700`, `-32600`) and the server reads on, where a bare reader
 //! would give up on the client.
 
-use std::io::{self, BufRead, Read, Write};
+use std::io::{self, BufRead, IsTerminal, Read, Write};
 use std::process::ExitCode;
 use std::sync::{Arc, Mutex};
 use std::thread;
@@ -23,6 +23,13 @@ pub(crate) struct Args {
 }
 
 pub(crate) fn run(_args: &Args) -> ExitCode {
+    if io::stdin().is_terminal() {
+        // A person who typed the command sees why nothing happens.
+        eprintln!(
+            "dualtrack lsp: a language server, waiting for an editor's LSP messages on stdin \
+             (see the README's \"Editor setup\"); Ctrl-D ends it"
+        );
+    }
     let (server, transport) = Connection::memory();
     let stdout = Arc::new(Mutex::new(io::stdout()));
     let writer = {
