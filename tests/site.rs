@@ -88,6 +88,10 @@ fn html_page_has_every_section_and_one_band_per_level() {
         if !loaded.report().is_empty() {
             let code = loaded.report().findings()[0].code();
             assert!(page.contains(&format!("<code>{code}</code>")), "{path}");
+            // Ids a message quotes are set as code, not shown with backticks.
+            let findings = page.split("<ul class=\"findings\">").nth(1).unwrap();
+            let findings = findings.split("</ul>").next().unwrap();
+            assert!(!findings.contains('`'), "{path}: {findings}");
         }
     }
 }

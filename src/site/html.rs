@@ -124,6 +124,28 @@ pub fn html(ladder: &Ladder, report: &Report, options: SiteOptions<'_>) -> Strin
     out
 }
 
+/// A finding's message or help as HTML: escaped, and the ids and values it
+/// quotes in backticks (`` `nurse-consultant` ``) set as code, as a terminal
+/// reader sees them quoted. Text with an unpaired backtick is left as it is.
+fn message_html(text: &str) -> String {
+    let escaped = escape(text);
+    let parts: Vec<&str> = escaped.split('`').collect();
+    if parts.len().is_multiple_of(2) {
+        return escaped.into_owned();
+    }
+    let mut html = String::with_capacity(escaped.len() + 16 * parts.len());
+    for (i, part) in parts.iter().enumerate() {
+        if i % 2 == 1 {
+            html.push_str("<code>");
+            html.push_str(part);
+            html.push_str("</code>");
+        } else {
+            html.push_str(part);
+        }
+    }
+    html
+}
+
 fn findings(out: &mut String, report: &Report) {
     if report.findings().is_empty() {
         return;
@@ -136,14 +158,14 @@ fn findings(out: &mut String, report: &Report) {
         };
         let help = f
             .help()
-            .map(|h| format!("<br>help: {}", escape(h)))
+            .map(|h| format!("<br>help: {}", message_html(h)))
             .unwrap_or_default();
         let _ = writeln!(
             out,
             "<li class=\"finding\"><strong>{}</strong> <code>{}</code>{at}: {}{help}</li>",
             f.severity(),
             f.code(),
-            escape(f.message())
+            message_html(f.message())
         );
     }
     out.push_str("</ul>\n");
