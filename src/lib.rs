@@ -118,8 +118,8 @@ pub mod lsp;
 pub use date::{Date, DateError};
 pub use decimal::{Decimal, DecimalError, Percent};
 pub use diff::{
-    ExpectationDelta, FieldChange, FindingsDelta, GradeMovement, ItemChange, LadderDiff, Movement,
-    PayChange,
+    BandPoint, ComparedPay, ExpectationDelta, ExpectationDeltaKind, FieldChange, FindingsDelta,
+    GradeMovement, ItemChange, LadderDiff, Movement, PayChange,
 };
 pub use finding::{Finding, Related, Rule, Severity};
 pub use id::{
