@@ -164,48 +164,51 @@ fn read_edited(from: &str, to: &str) -> Result<LadderDiff, String> {
 
 #[test]
 fn a_diff_with_an_unknown_label_or_a_wrong_figure_is_refused() {
-    let refused = |from: &str, to: &str, message: &str| {
+    // The text replaced in the JSON, its replacement, what the error says.
+    let cases = [
+        (
+            r#""point":"mid""#,
+            r#""point":"median""#,
+            "unknown variant `median`, expected one of `min`, `mid`, `max`",
+        ),
+        (
+            r#""basis":"base""#,
+            r#""basis":"cash""#,
+            "unknown variant `cash`, expected `base` or `target_cash`",
+        ),
+        (
+            r#""change":"lowered""#,
+            r#""change":"dropped""#,
+            "unknown variant `dropped`, expected one of `raised`, `lowered`, `added`, `removed`",
+        ),
+        (
+            r#""change":"lowered""#,
+            r#""change":"raised""#,
+            "expectation of `technical-depth` at `dir1` cannot be raised from 3 to 2",
+        ),
+        (
+            r#""level":"dir1""#,
+            r#""level":"Dir1""#,
+            "invalid id `Dir1`: upper-case letter `D`",
+        ),
+        (
+            r#""percent":"+5.00%""#,
+            r#""percent":"+6.00%""#,
+            "percent `+6.00%` is not the change of 250000 USD -> 262500 USD (that is +5.00%)",
+        ),
+        (
+            r#""change":{"amount":"12500""#,
+            r#""change":{"amount":"12000""#,
+            "change +12000 USD is not 250000 USD -> 262500 USD (that is +12500 USD)",
+        ),
+        (
+            r#""mid_percent":"+5.00%""#,
+            r#""mid_percent":"+5.01%""#,
+            "mid_percent `+5.01%` is not mid_share 1/20 rounded (that is +5.00%)",
+        ),
+    ];
+    for (from, to, message) in cases {
         let error = read_edited(from, to).unwrap_err();
         assert!(error.contains(message), "{error}");
-    };
-    refused(
-        r#""point":"mid""#,
-        r#""point":"median""#,
-        "unknown variant `median`, expected one of `min`, `mid`, `max`",
-    );
-    refused(
-        r#""basis":"base""#,
-        r#""basis":"cash""#,
-        "unknown variant `cash`, expected `base` or `target_cash`",
-    );
-    refused(
-        r#""change":"lowered""#,
-        r#""change":"dropped""#,
-        "unknown variant `dropped`, expected one of `raised`, `lowered`, `added`, `removed`",
-    );
-    refused(
-        r#""change":"lowered""#,
-        r#""change":"raised""#,
-        "expectation of `technical-depth` at `dir1` cannot be raised from 3 to 2",
-    );
-    refused(
-        r#""level":"dir1""#,
-        r#""level":"Dir1""#,
-        "invalid id `Dir1`: upper-case letter `D`",
-    );
-    refused(
-        r#""percent":"+5.00%""#,
-        r#""percent":"+6.00%""#,
-        "percent `+6.00%` is not the change of 250000 USD -> 262500 USD (that is +5.00%)",
-    );
-    refused(
-        r#""change":{"amount":"12500""#,
-        r#""change":{"amount":"12000""#,
-        "change +12000 USD is not 250000 USD -> 262500 USD (that is +12500 USD)",
-    );
-    refused(
-        r#""mid_percent":"+5.00%""#,
-        r#""mid_percent":"+5.01%""#,
-        "mid_percent `+5.01%` is not mid_share 1/20 rounded (that is +5.00%)",
-    );
+    }
 }
