@@ -7,12 +7,13 @@
 
 use std::collections::HashMap;
 use std::fmt;
+use std::hash::Hash;
 
-use serde::{Serialize, Serializer};
+use serde::{Deserialize, Serialize};
 
 use crate::{
-    Band, Finding, Grade, Ladder, Level, Loaded, Money, Proficiency, Ratio, Report, Severity,
-    SignedMoney, TrackKind, Zone,
+    Band, CompetencyId, Finding, Grade, Ladder, Level, LevelId, Loaded, Money, Proficiency, Ratio,
+    Report, Severity, SignedMoney, TrackId, TrackKind, Zone, ZoneId,
 };
 
 /// The difference between two versions of a ladder, matched by id: what was
@@ -22,6 +23,8 @@ use crate::{
 /// first of all, how each grade's IC and management pay moved side by side.
 ///
 /// ```
+/// use dualtrack::BandPoint;
+///
 /// let old = std::fs::read_to_string("ladders/engineering.yaml")?;
 /// // A 5% raise for directors at grade 6, not matched on the IC track.
 /// let new = old.replace(
@@ -30,19 +33,29 @@ use crate::{
 /// );
 /// let loader = dualtrack::Loader::new();
 /// let diff = dualtrack::LadderDiff::between(&loader.inspect(&old)?, &loader.inspect(&new)?);
-/// let mid = diff.pay().iter().find(|p| p.zone.is_none() && p.point == "mid").unwrap();
+/// let mid = diff.pay().iter().find(|p| p.zone.is_none() && p.point == BandPoint::Mid).unwrap();
 /// assert_eq!(mid.to_string(), "dir1 mid 295000 -> 309750 USD (+5.00%)");
 /// assert_eq!(diff.unmatched_raises().next().unwrap().grade.to_string(), "6");
+///
+/// // What it serializes reads back as the same diff.
+/// let json = serde_json::to_string(&diff)?;
+/// assert_eq!(serde_json::from_str::<dualtrack::LadderDiff>(&json)?, diff);
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
-#[derive(Debug, Clone, Serialize)]
+///
+/// Its JSON reads back as an equal diff; the parts computed from others (a
+/// pay change's amount and percentage, an expectation's direction, a rounded
+/// percentage) are checked against them, and a disagreement is refused. Keys
+/// it does not know are ignored, so the document `dualtrack diff --format
+/// json` prints reads as a diff too.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct LadderDiff {
     ladder: Vec<FieldChange>,
     parity: Vec<GradeMovement>,
-    tracks: Vec<ItemChange>,
-    levels: Vec<ItemChange>,
-    competencies: Vec<ItemChange>,
-    zones: Vec<ItemChange>,
+    tracks: Vec<ItemChange<TrackId>>,
+    levels: Vec<ItemChange<LevelId>>,
+    competencies: Vec<ItemChange<CompetencyId>>,
+    zones: Vec<ItemChange<ZoneId>>,
     pay: Vec<PayChange>,
     expectations: Vec<ExpectationDelta>,
     policy: Vec<FieldChange>,
@@ -52,7 +65,7 @@ pub struct LadderDiff {
 /// A value of the ladder, its policy or a zone that changed: `key` as the file
 /// names it (`effective_date`, `parity.tolerance`), the old and new values as
 /// text (`none` when absent).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct FieldChange {
     /// What changed, as the file names it.
@@ -72,15 +85,17 @@ impl fmt::Display for FieldChange {
 
 /// A track, level, competency or zone added, removed, renamed, or with one
 /// of its values changed (a level's grade or track, a zone's factor).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+/// `Id` is the kind of id it has: [`TrackId`], [`LevelId`], [`CompetencyId`]
+/// or [`ZoneId`].
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "change", rename_all = "snake_case")]
 #[non_exhaustive]
-pub enum ItemChange {
+pub enum ItemChange<Id> {
     /// In the new version only.
     #[non_exhaustive]
     Added {
         /// Its id.
-        id: String,
+        id: Id,
         /// Its title or name.
         title: String,
         /// Where it sits: a level's track and grade (`ic, grade 9`); empty otherwise.
@@ -90,7 +105,7 @@ pub enum ItemChange {
     #[non_exhaustive]
     Removed {
         /// Its id.
-        id: String,
+        id: Id,
         /// Its title or name.
         title: String,
         /// Where it sat: a level's track and grade; empty otherwise.
@@ -100,7 +115,7 @@ pub enum ItemChange {
     #[non_exhaustive]
     Renamed {
         /// Its id.
-        id: String,
+        id: Id,
         /// The old title.
         old: String,
         /// The new title.
@@ -112,7 +127,7 @@ pub enum ItemChange {
     #[non_exhaustive]
     Changed {
         /// Its id.
-        id: String,
+        id: Id,
         /// The value, as the file names it.
         key: String,
         /// The old value as text.
@@ -122,7 +137,7 @@ pub enum ItemChange {
     },
 }
 
-impl fmt::Display for ItemChange {
+impl<Id: fmt::Display> fmt::Display for ItemChange<Id> {
     /// `ic9 added (Senior Fellow, ic, grade 9)`, `ic6 renamed: A -> B`,
     /// `ic6 grade 6 -> 7`.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -145,17 +160,56 @@ impl fmt::Display for ItemChange {
     }
 }
 
+/// A point of a band: its minimum, midpoint or maximum (`min`, `mid`,
+/// `max` in JSON, as in a ladder file).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum BandPoint {
+    /// The band's minimum.
+    Min,
+    /// The band's midpoint.
+    Mid,
+    /// The band's maximum.
+    Max,
+}
+
+impl BandPoint {
+    /// This point of `band`.
+    pub fn of(self, band: &Band) -> Money {
+        match self {
+            Self::Min => band.min(),
+            Self::Mid => band.mid(),
+            Self::Max => band.max(),
+        }
+    }
+}
+
+impl fmt::Display for BandPoint {
+    /// `min`, `mid` or `max`.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            Self::Min => "min",
+            Self::Mid => "mid",
+            Self::Max => "max",
+        })
+    }
+}
+
 /// One band point of one level whose amount changed: in the base currency
 /// (`zone` is `None`), or in a zone as its rules make it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+///
+/// Read from JSON, `change` and `percent` are computed again from `old` and
+/// `new`, and a value that disagrees is refused.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(into = "PayChangeJson", try_from = "PayChangeJson")]
 #[non_exhaustive]
 pub struct PayChange {
     /// The level.
-    pub level: String,
+    pub level: LevelId,
     /// The zone; `None` for the base band.
-    pub zone: Option<String>,
-    /// `min`, `mid` or `max`.
-    pub point: &'static str,
+    pub zone: Option<ZoneId>,
+    /// Which point of the band.
+    pub point: BandPoint,
     /// The old amount.
     pub old: Money,
     /// The new amount.
@@ -163,25 +217,23 @@ pub struct PayChange {
     /// `new - old`; `None` when the currency changed.
     pub change: Option<SignedMoney>,
     /// The change as a share of the old amount, exact; `None` when the
-    /// currency changed or the old amount is zero.
-    #[serde(serialize_with = "signed_percent_option")]
+    /// currency changed or the old amount is zero. Written in JSON as a
+    /// signed percentage rounded to two decimals (`+5.00%`): `old` and `new`
+    /// give it exactly.
     pub percent: Option<Ratio>,
 }
 
 impl PayChange {
-    fn new(level: &str, zone: Option<&str>, point: &'static str, old: Money, new: Money) -> Self {
+    fn new(level: LevelId, zone: Option<ZoneId>, point: BandPoint, old: Money, new: Money) -> Self {
         let change = new.difference(old);
-        let percent = change
-            .and_then(|c| Ratio::new(c.minor(), i128::from(old.minor())))
-            .filter(|_| old.minor() != 0);
         Self {
-            level: level.to_owned(),
-            zone: zone.map(str::to_owned),
+            level,
+            zone,
             point,
             old,
             new,
             change,
-            percent,
+            percent: share(change, old),
         }
     }
 
@@ -211,6 +263,14 @@ impl fmt::Display for PayChange {
     }
 }
 
+/// `change` as a share of `old`: `None` when there is no change (another
+/// currency) or the old amount is zero.
+fn share(change: Option<SignedMoney>, old: Money) -> Option<Ratio> {
+    change
+        .and_then(|c| Ratio::new(c.minor(), i128::from(old.minor())))
+        .filter(|_| old.minor() != 0)
+}
+
 /// A percentage with its sign: `+5.00%`, `-2.50%`, `0.00%`.
 pub(crate) fn signed_percent(ratio: Ratio) -> String {
     let text = ratio.percent().to_string();
@@ -221,30 +281,165 @@ pub(crate) fn signed_percent(ratio: Ratio) -> String {
     }
 }
 
-fn signed_percent_option<S: Serializer>(
-    ratio: &Option<Ratio>,
-    serializer: S,
-) -> Result<S::Ok, S::Error> {
-    match ratio {
-        Some(ratio) => serializer.serialize_some(&signed_percent(*ratio)),
-        None => serializer.serialize_none(),
+/// [`PayChange`] as JSON: the percentage rounded, as a reviewer reads it.
+#[derive(Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct PayChangeJson {
+    level: LevelId,
+    zone: Option<ZoneId>,
+    point: BandPoint,
+    old: Money,
+    new: Money,
+    change: Option<SignedMoney>,
+    percent: Option<String>,
+}
+
+impl From<PayChange> for PayChangeJson {
+    fn from(p: PayChange) -> Self {
+        Self {
+            level: p.level,
+            zone: p.zone,
+            point: p.point,
+            old: p.old,
+            new: p.new,
+            change: p.change,
+            percent: p.percent.map(signed_percent),
+        }
+    }
+}
+
+impl TryFrom<PayChangeJson> for PayChange {
+    type Error = String;
+
+    /// The change computed again from `old` and `new`; the JSON's `change`
+    /// and `percent` must be what it gives.
+    fn try_from(json: PayChangeJson) -> Result<Self, String> {
+        let computed = PayChange::new(json.level, json.zone, json.point, json.old, json.new);
+        let show = |change: Option<SignedMoney>| text(change);
+        if json.change != computed.change {
+            return Err(format!(
+                "change {} is not {} -> {} (that is {})",
+                show(json.change),
+                json.old,
+                json.new,
+                show(computed.change)
+            ));
+        }
+        let percent = computed.percent.map(signed_percent);
+        if json.percent != percent {
+            return Err(format!(
+                "percent {} is not the change of {} -> {} (that is {})",
+                json.percent.map_or_else(
+                    || "none".to_owned(),
+                    |p| format!("`{}`", crate::text::escape(&p))
+                ),
+                json.old,
+                json.new,
+                text(percent)
+            ));
+        }
+        Ok(computed)
+    }
+}
+
+/// How a level's expectation of a competency changed (`raised`, `lowered`,
+/// `added`, `removed` in JSON).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ExpectationDeltaKind {
+    /// A higher proficiency than before.
+    Raised,
+    /// A lower proficiency than before.
+    Lowered,
+    /// Expected now, not before.
+    Added,
+    /// Expected before, not now.
+    Removed,
+}
+
+impl ExpectationDeltaKind {
+    /// The change from `old` to `new` (`None` for not expected); `None` when
+    /// they are the same.
+    pub fn between(old: Option<Proficiency>, new: Option<Proficiency>) -> Option<Self> {
+        match (old, new) {
+            (None, Some(_)) => Some(Self::Added),
+            (Some(_), None) => Some(Self::Removed),
+            (Some(a), Some(b)) if b > a => Some(Self::Raised),
+            (Some(a), Some(b)) if b < a => Some(Self::Lowered),
+            _ => None,
+        }
+    }
+}
+
+impl fmt::Display for ExpectationDeltaKind {
+    /// `raised`, `lowered`, `added` or `removed`.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            Self::Raised => "raised",
+            Self::Lowered => "lowered",
+            Self::Added => "added",
+            Self::Removed => "removed",
+        })
     }
 }
 
 /// A level's expectation of a competency that changed.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+///
+/// Read from JSON, `change` must be the one `old` and `new` make
+/// ([`ExpectationDeltaKind::between`]).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(try_from = "ExpectationDeltaJson")]
 #[non_exhaustive]
 pub struct ExpectationDelta {
     /// The level.
-    pub level: String,
+    pub level: LevelId,
     /// The competency.
-    pub competency: String,
-    /// `raised`, `lowered`, `added` or `removed`.
-    pub change: &'static str,
+    pub competency: CompetencyId,
+    /// Raised, lowered, added or removed.
+    pub change: ExpectationDeltaKind,
     /// The old proficiency; `None` when added.
     pub old: Option<Proficiency>,
     /// The new proficiency; `None` when removed.
     pub new: Option<Proficiency>,
+}
+
+/// [`ExpectationDelta`] as JSON, before its change is checked.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ExpectationDeltaJson {
+    level: LevelId,
+    competency: CompetencyId,
+    change: ExpectationDeltaKind,
+    old: Option<Proficiency>,
+    new: Option<Proficiency>,
+}
+
+impl TryFrom<ExpectationDeltaJson> for ExpectationDelta {
+    type Error = String;
+
+    fn try_from(json: ExpectationDeltaJson) -> Result<Self, String> {
+        let ExpectationDeltaJson {
+            level,
+            competency,
+            change,
+            old,
+            new,
+        } = json;
+        if ExpectationDeltaKind::between(old, new) != Some(change) {
+            return Err(format!(
+                "expectation of `{competency}` at `{level}` cannot be {change} from {} to {}",
+                text(old),
+                text(new)
+            ));
+        }
+        Ok(Self {
+            level,
+            competency,
+            change,
+            old,
+            new,
+        })
+    }
 }
 
 impl fmt::Display for ExpectationDelta {
@@ -263,18 +458,37 @@ impl fmt::Display for ExpectationDelta {
     }
 }
 
+/// What a movement compares: the base band, or total target cash (base
+/// plus variable pay at target) when either version pays variable pay, as
+/// parity compares it then (`base`, `target_cash` in JSON).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum ComparedPay {
+    /// The base band.
+    Base,
+    /// Base plus variable pay at target, point by point.
+    TargetCash,
+}
+
 /// How one level's pay moved, point by point: its base band, or its total
 /// target cash (base plus variable pay at target) when either version pays
 /// variable pay, as parity compares it then.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+///
+/// In JSON the midpoint's share is written twice: `mid_percent` rounded as a
+/// reviewer reads it (`+5.00%`), and `mid_share` exact (a [`Ratio`]), which
+/// is what reads back; the two must agree.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(into = "MovementJson", try_from = "MovementJson")]
 #[non_exhaustive]
 pub struct Movement {
     /// The track.
-    pub track: String,
+    pub track: TrackId,
     /// The level at the grade on that track.
-    pub level: String,
-    /// `base`, or `target_cash` when either version has variable pay.
-    pub basis: &'static str,
+    pub level: LevelId,
+    /// The base band, or total target cash when either version has
+    /// variable pay.
+    pub basis: ComparedPay,
     /// The changes of min, mid and max: each `None` when the currency
     /// changed.
     pub min: Option<SignedMoney>,
@@ -282,20 +496,16 @@ pub struct Movement {
     pub mid: Option<SignedMoney>,
     /// See `min`.
     pub max: Option<SignedMoney>,
-    /// The midpoint's change as a share of the old midpoint.
-    #[serde(serialize_with = "signed_percent_option")]
+    /// The midpoint's change as a share of the old midpoint; `None` when
+    /// the currency changed or the old midpoint is zero.
     pub mid_percent: Option<Ratio>,
-    /// Each point's change as a share of the old one (zero when not
-    /// comparable), to weigh the tracks point by point.
-    #[serde(skip)]
-    percents: [Ratio; 3],
-    /// Each point's change in minor units (zero when not comparable).
-    #[serde(skip)]
-    amounts: [i128; 3],
 }
 
 impl Movement {
-    fn of(track: &str, old: &Level, new: &Level) -> Option<Self> {
+    /// The movement from `old` to `new` on `track`, with each point's change
+    /// as a share of the old one (zero when not comparable), to weigh the
+    /// tracks point by point.
+    fn of(track: &TrackId, old: &Level, new: &Level) -> Option<(Self, [Ratio; 3])> {
         let cash = old.target_cash().is_some() || new.target_cash().is_some();
         let pay = |level: &Level| {
             if cash {
@@ -305,28 +515,24 @@ impl Movement {
             }
         };
         let (old_band, new_band) = (pay(old)?, pay(new)?);
-        let points = [
-            (old_band.min(), new_band.min()),
-            (old_band.mid(), new_band.mid()),
-            (old_band.max(), new_band.max()),
-        ];
+        let points = [BandPoint::Min, BandPoint::Mid, BandPoint::Max]
+            .map(|point| (point.of(&old_band), point.of(&new_band)));
         let changes = points.map(|(o, n)| n.difference(o));
-        let percents = points.map(|(o, n)| {
-            PayChange::new("", None, "", o, n)
-                .percent
-                .unwrap_or(Ratio::ZERO)
-        });
-        Some(Self {
-            track: track.to_owned(),
-            level: new.id().to_string(),
-            basis: if cash { "target_cash" } else { "base" },
+        let shares = [0, 1, 2].map(|at| share(changes[at], points[at].0));
+        let movement = Self {
+            track: track.clone(),
+            level: new.id().clone(),
+            basis: if cash {
+                ComparedPay::TargetCash
+            } else {
+                ComparedPay::Base
+            },
             min: changes[0],
             mid: changes[1],
             max: changes[2],
-            mid_percent: PayChange::new("", None, "", points[1].0, points[1].1).percent,
-            percents,
-            amounts: changes.map(|c| c.map_or(0, SignedMoney::minor)),
-        })
+            mid_percent: shares[1],
+        };
+        Some((movement, shares.map(|s| s.unwrap_or(Ratio::ZERO))))
     }
 
     /// Whether none of the three points changed.
@@ -335,11 +541,79 @@ impl Movement {
             .iter()
             .all(|c| c.is_some_and(SignedMoney::is_zero))
     }
+
+    /// Each point's change in minor units (zero when not comparable).
+    fn amounts(&self) -> [i128; 3] {
+        [self.min, self.mid, self.max].map(|c| c.map_or(0, SignedMoney::minor))
+    }
+}
+
+/// [`Movement`] as JSON: the midpoint's share rounded and exact.
+#[derive(Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct MovementJson {
+    track: TrackId,
+    level: LevelId,
+    basis: ComparedPay,
+    min: Option<SignedMoney>,
+    mid: Option<SignedMoney>,
+    max: Option<SignedMoney>,
+    mid_percent: Option<String>,
+    mid_share: Option<Ratio>,
+}
+
+impl From<Movement> for MovementJson {
+    fn from(m: Movement) -> Self {
+        Self {
+            track: m.track,
+            level: m.level,
+            basis: m.basis,
+            min: m.min,
+            mid: m.mid,
+            max: m.max,
+            mid_percent: m.mid_percent.map(signed_percent),
+            mid_share: m.mid_percent,
+        }
+    }
+}
+
+impl TryFrom<MovementJson> for Movement {
+    type Error = String;
+
+    fn try_from(json: MovementJson) -> Result<Self, String> {
+        let rounded = json.mid_share.map(signed_percent);
+        if json.mid_percent != rounded {
+            return Err(format!(
+                "mid_percent {} is not mid_share {} rounded (that is {})",
+                json.mid_percent.as_deref().map_or_else(
+                    || "none".to_owned(),
+                    |p| format!("`{}`", crate::text::escape(p))
+                ),
+                text(
+                    json.mid_share
+                        .map(|s| format!("{}/{}", s.numerator(), s.denominator()))
+                ),
+                text(rounded)
+            ));
+        }
+        Ok(Self {
+            track: json.track,
+            level: json.level,
+            basis: json.basis,
+            min: json.min,
+            mid: json.mid,
+            max: json.max,
+            mid_percent: json.mid_share,
+        })
+    }
 }
 
 /// One grade's pay movement on each IC and management track, side by side:
 /// the dual-track verdict of a pay change.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+///
+/// A labelled grade (`Band 8b`) does not read back from JSON: only its
+/// ladder ranks it (see [`Grade`]).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct GradeMovement {
     /// The grade, as the new version shows it.
@@ -358,7 +632,11 @@ pub struct GradeMovement {
 /// The findings the new version introduces and those it fixes, matched by
 /// code and message, then by code and path (a finding whose message changed
 /// with an amount is the same finding).
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+///
+/// Each finding is placed as its JSON places it, by path, line and column:
+/// it has no byte span ([`Finding::span`] is `None`), since a span indexes
+/// one of two texts the diff does not hold; so a diff reads back equal.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct FindingsDelta {
     /// Findings of the new version that the old one did not have.
@@ -391,8 +669,16 @@ impl FindingsDelta {
             }
         }
         Self {
-            introduced: unmatched_new.into_iter().flatten().cloned().collect(),
-            fixed: unmatched_old.into_iter().flatten().cloned().collect(),
+            introduced: unmatched_new
+                .into_iter()
+                .flatten()
+                .map(Finding::as_told)
+                .collect(),
+            fixed: unmatched_old
+                .into_iter()
+                .flatten()
+                .map(Finding::as_told)
+                .collect(),
         }
     }
 }
@@ -425,23 +711,23 @@ impl LadderDiff {
     }
 
     /// Tracks added, removed, renamed, or of another kind.
-    pub fn tracks(&self) -> &[ItemChange] {
+    pub fn tracks(&self) -> &[ItemChange<TrackId>] {
         &self.tracks
     }
 
     /// Levels added, removed, renamed, moved to another grade or track, and
     /// other values of theirs that changed (variable pay, equity, steps).
-    pub fn levels(&self) -> &[ItemChange] {
+    pub fn levels(&self) -> &[ItemChange<LevelId>] {
         &self.levels
     }
 
     /// Competencies added, removed, renamed, or of another kind.
-    pub fn competencies(&self) -> &[ItemChange] {
+    pub fn competencies(&self) -> &[ItemChange<CompetencyId>] {
         &self.competencies
     }
 
     /// Zones added, removed, renamed, or with other rules.
-    pub fn zones(&self) -> &[ItemChange] {
+    pub fn zones(&self) -> &[ItemChange<ZoneId>] {
         &self.zones
     }
 
@@ -640,29 +926,29 @@ fn policy(old: &Ladder, new: &Ladder) -> Vec<FieldChange> {
 
 /// Items of two versions matched by id: removed (old order), then the
 /// renamed and changed, then added (new order).
-fn items<T>(
+fn items<T, Id: Clone + Eq + Hash>(
     old: &[T],
     new: &[T],
-    id: impl Fn(&T) -> String,
+    id: impl Fn(&T) -> Id,
     title: impl Fn(&T) -> String,
     detail: impl Fn(&T) -> String,
     fields: impl Fn(&T, &T) -> Vec<(&'static str, String, String)>,
-) -> Vec<ItemChange> {
-    let old_ids: Vec<String> = old.iter().map(&id).collect();
-    let new_ids: Vec<String> = new.iter().map(&id).collect();
-    let new_index: HashMap<&str, usize> = new_ids
+) -> Vec<ItemChange<Id>> {
+    let old_ids: Vec<Id> = old.iter().map(&id).collect();
+    let new_ids: Vec<Id> = new.iter().map(&id).collect();
+    let new_index: HashMap<&Id, usize> = new_ids
         .iter()
         .enumerate()
-        .map(|(at, id)| (id.as_str(), at))
+        .map(|(at, id)| (id, at))
         .collect();
-    let old_index: HashMap<&str, usize> = old_ids
+    let old_index: HashMap<&Id, usize> = old_ids
         .iter()
         .enumerate()
-        .map(|(at, id)| (id.as_str(), at))
+        .map(|(at, id)| (id, at))
         .collect();
     let mut out = Vec::new();
     for (o, oid) in old.iter().zip(&old_ids) {
-        if !new_index.contains_key(oid.as_str()) {
+        if !new_index.contains_key(oid) {
             out.push(ItemChange::Removed {
                 id: oid.clone(),
                 title: title(o),
@@ -671,7 +957,7 @@ fn items<T>(
         }
     }
     for (o, oid) in old.iter().zip(&old_ids) {
-        let Some(n) = new_index.get(oid.as_str()).map(|&at| &new[at]) else {
+        let Some(n) = new_index.get(oid).map(|&at| &new[at]) else {
             continue;
         };
         if title(o) != title(n) {
@@ -693,7 +979,7 @@ fn items<T>(
         }
     }
     for (n, nid) in new.iter().zip(&new_ids) {
-        if !old_index.contains_key(nid.as_str()) {
+        if !old_index.contains_key(nid) {
             out.push(ItemChange::Added {
                 id: nid.clone(),
                 title: title(n),
@@ -704,33 +990,33 @@ fn items<T>(
     out
 }
 
-fn tracks(old: &Ladder, new: &Ladder) -> Vec<ItemChange> {
+fn tracks(old: &Ladder, new: &Ladder) -> Vec<ItemChange<TrackId>> {
     items(
         old.tracks(),
         new.tracks(),
-        |t| t.id().to_string(),
+        |t| t.id().clone(),
         |t| t.name().to_owned(),
         |t| t.kind().to_string(),
         |o, n| vec![("kind", o.kind().to_string(), n.kind().to_string())],
     )
 }
 
-fn competencies(old: &Ladder, new: &Ladder) -> Vec<ItemChange> {
+fn competencies(old: &Ladder, new: &Ladder) -> Vec<ItemChange<CompetencyId>> {
     items(
         old.competencies(),
         new.competencies(),
-        |c| c.id().to_string(),
+        |c| c.id().clone(),
         |c| c.name().to_owned(),
         |c| c.kind().to_string(),
         |o, n| vec![("kind", o.kind().to_string(), n.kind().to_string())],
     )
 }
 
-fn zones(old: &Ladder, new: &Ladder) -> Vec<ItemChange> {
+fn zones(old: &Ladder, new: &Ladder) -> Vec<ItemChange<ZoneId>> {
     items(
         old.zones(),
         new.zones(),
-        |z| z.id().to_string(),
+        |z| z.id().clone(),
         |z| z.name().to_owned(),
         |z| z.currency().to_string(),
         |o: &Zone, n: &Zone| {
@@ -754,15 +1040,15 @@ fn zones(old: &Ladder, new: &Ladder) -> Vec<ItemChange> {
 }
 
 /// Every level with its track's id, in track order.
-fn all_levels(ladder: &Ladder) -> Vec<(String, &Level)> {
+fn all_levels(ladder: &Ladder) -> Vec<(&TrackId, &Level)> {
     ladder
         .tracks()
         .iter()
-        .flat_map(|t| t.levels().iter().map(move |l| (t.id().to_string(), l)))
+        .flat_map(|t| t.levels().iter().map(move |l| (t.id(), l)))
         .collect()
 }
 
-fn levels(old: &Ladder, new: &Ladder) -> Vec<ItemChange> {
+fn levels(old: &Ladder, new: &Ladder) -> Vec<ItemChange<LevelId>> {
     let steps = |l: &Level| {
         (!l.steps().is_empty()).then(|| {
             l.steps()
@@ -782,13 +1068,13 @@ fn levels(old: &Ladder, new: &Ladder) -> Vec<ItemChange> {
     items(
         &all_levels(old),
         &all_levels(new),
-        |(_, l)| l.id().to_string(),
+        |(_, l)| l.id().clone(),
         |(_, l)| l.title().to_owned(),
         |(t, l)| format!("{t}, grade {}", l.grade()),
         |(ot, o), (nt, n)| {
             vec![
                 ("grade", o.grade().to_string(), n.grade().to_string()),
-                ("track", ot.clone(), nt.clone()),
+                ("track", ot.to_string(), nt.to_string()),
                 (
                     "executive",
                     o.is_executive().to_string(),
@@ -816,21 +1102,18 @@ fn levels(old: &Ladder, new: &Ladder) -> Vec<ItemChange> {
 
 fn band_changes(
     out: &mut Vec<PayChange>,
-    level: &str,
-    zone: Option<&str>,
+    level: &LevelId,
+    zone: Option<&ZoneId>,
     old: Option<Band>,
     new: Option<Band>,
 ) {
     let (Some(old), Some(new)) = (old, new) else {
         return;
     };
-    for (point, o, n) in [
-        ("min", old.min(), new.min()),
-        ("mid", old.mid(), new.mid()),
-        ("max", old.max(), new.max()),
-    ] {
+    for point in [BandPoint::Min, BandPoint::Mid, BandPoint::Max] {
+        let (o, n) = (point.of(&old), point.of(&new));
         if o != n {
-            out.push(PayChange::new(level, zone, point, o, n));
+            out.push(PayChange::new(level.clone(), zone.cloned(), point, o, n));
         }
     }
 }
@@ -847,13 +1130,7 @@ fn pay(old: &Ladder, new: &Ladder) -> Vec<PayChange> {
     let mut out = Vec::new();
     let pairs = matched(old, new);
     for (o, n) in &pairs {
-        band_changes(
-            &mut out,
-            n.id().as_str(),
-            None,
-            o.band_in(None),
-            n.band_in(None),
-        );
+        band_changes(&mut out, n.id(), None, o.band_in(None), n.band_in(None));
     }
     for new_zone in new.zones() {
         let Some(old_zone) = old.zone(new_zone.id()) else {
@@ -862,8 +1139,8 @@ fn pay(old: &Ladder, new: &Ladder) -> Vec<PayChange> {
         for (o, n) in &pairs {
             band_changes(
                 &mut out,
-                n.id().as_str(),
-                Some(new_zone.id().as_str()),
+                n.id(),
+                Some(new_zone.id()),
                 o.band_in(Some(old_zone)),
                 n.band_in(Some(new_zone)),
             );
@@ -875,33 +1152,27 @@ fn pay(old: &Ladder, new: &Ladder) -> Vec<PayChange> {
 fn expectations(old: &Ladder, new: &Ladder) -> Vec<ExpectationDelta> {
     let mut out = Vec::new();
     for (o, n) in matched(old, new) {
-        let delta = |competency: &str, old: Option<Proficiency>, new: Option<Proficiency>| {
-            let change = match (old, new) {
-                (None, Some(_)) => "added",
-                (Some(_), None) => "removed",
-                (Some(a), Some(b)) if b > a => "raised",
-                (Some(a), Some(b)) if b < a => "lowered",
-                _ => return None,
+        let delta =
+            |competency: &CompetencyId, old: Option<Proficiency>, new: Option<Proficiency>| {
+                Some(ExpectationDelta {
+                    level: n.id().clone(),
+                    competency: competency.clone(),
+                    change: ExpectationDeltaKind::between(old, new)?,
+                    old,
+                    new,
+                })
             };
-            Some(ExpectationDelta {
-                level: n.id().to_string(),
-                competency: competency.to_owned(),
-                change,
-                old,
-                new,
-            })
-        };
         for e in o.expectations() {
-            let id = e.competency().as_str();
+            let id = e.competency();
             out.extend(delta(
                 id,
                 Some(e.proficiency()),
-                n.expectation(id).map(|e| e.proficiency()),
+                n.expectation(id.as_str()).map(|e| e.proficiency()),
             ));
         }
         for e in n.expectations() {
-            let id = e.competency().as_str();
-            if o.expectation(id).is_none() {
+            let id = e.competency();
+            if o.expectation(id.as_str()).is_none() {
                 out.extend(delta(id, None, Some(e.proficiency())));
             }
         }
@@ -919,37 +1190,39 @@ fn parity(old: &Ladder, new: &Ladder) -> Vec<GradeMovement> {
     grades.dedup();
     let mut out = Vec::new();
     for grade in grades {
-        let movements = |kind: TrackKind| -> Vec<Movement> {
+        let movements = |kind: TrackKind| -> Vec<(Movement, [Ratio; 3])> {
             new.tracks()
                 .iter()
                 .filter(|t| t.kind() == kind)
                 .filter_map(|t| {
                     let n = t.levels().iter().find(|l| l.grade() == grade)?;
                     let o = old.level(n.id())?;
-                    Movement::of(t.id().as_str(), o, n)
+                    Movement::of(t.id(), o, n)
                 })
                 .collect()
         };
         let ic = movements(TrackKind::IndividualContributor);
         let management = movements(TrackKind::Management);
-        if ic.iter().chain(&management).all(Movement::is_still) {
+        if ic.iter().chain(&management).all(|(m, _)| m.is_still()) {
             continue;
         }
         // Point by point: a management track that gained more than an IC
         // track, both as a share and as an amount (a raise of the same amount,
         // or of the same share, is matched).
         let unmatched = (0..3).any(|point| {
-            management.iter().any(|m| {
-                m.percents[point] > Ratio::ZERO
-                    && ic.iter().any(|i| {
-                        m.percents[point] > i.percents[point] && m.amounts[point] > i.amounts[point]
+            management.iter().any(|(m, m_shares)| {
+                m_shares[point] > Ratio::ZERO
+                    && ic.iter().any(|(i, i_shares)| {
+                        m_shares[point] > i_shares[point] && m.amounts()[point] > i.amounts()[point]
                     })
             })
         });
+        let without_shares =
+            |list: Vec<(Movement, [Ratio; 3])>| list.into_iter().map(|(m, _)| m).collect();
         out.push(GradeMovement {
             grade: grade.clone(),
-            ic,
-            management,
+            ic: without_shares(ic),
+            management: without_shares(management),
             unmatched,
         });
     }

@@ -118,8 +118,8 @@ pub mod lsp;
 pub use date::{Date, DateError};
 pub use decimal::{Decimal, DecimalError, Percent};
 pub use diff::{
-    ExpectationDelta, FieldChange, FindingsDelta, GradeMovement, ItemChange, LadderDiff, Movement,
-    PayChange,
+    BandPoint, ComparedPay, ExpectationDelta, ExpectationDeltaKind, FieldChange, FindingsDelta,
+    GradeMovement, ItemChange, LadderDiff, Movement, PayChange,
 };
 pub use finding::{Finding, Related, Rule, Severity};
 pub use id::{
@@ -141,10 +141,10 @@ pub use query::{
     TrackOverview, TrackReadiness, Transition, TransitionError,
 };
 pub use query::{
-    AssessmentAnswer, BandedLevelAnswer, CompetencyBrief, ExpectationChangeAnswer, ExpectedAnswer,
-    GapAnswer, LadderOverviewAnswer, LevelBrief, LevelOverviewAnswer, LevelProfileAnswer,
-    LevelReadinessAnswer, PayAnswer, ReadinessAnswer, SalaryMatchAnswer, TrackOverviewAnswer,
-    TrackReadinessAnswer, TransitionAnswer,
+    AssessmentAnswer, BandedLevelAnswer, CompetencyAnswer, CompetencyBrief,
+    ExpectationChangeAnswer, ExpectedAnswer, GapAnswer, LadderOverviewAnswer, LevelBrief,
+    LevelOverviewAnswer, LevelProfileAnswer, LevelReadinessAnswer, PayAnswer, ReadinessAnswer,
+    SalaryMatchAnswer, TrackOverviewAnswer, TrackReadinessAnswer, TransitionAnswer, ZoneAnswer,
 };
 pub use ratings::{Ratings, load_ratings, load_ratings_bytes};
 pub use ratio::Ratio;

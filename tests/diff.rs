@@ -8,6 +8,7 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
 use common::text;
+use dualtrack::{LadderDiff, Loader};
 
 const ENGINEERING: &str = include_str!("../ladders/engineering.yaml");
 const SKILLED_TRADES: &str = include_str!("../ladders/skilled-trades.yaml");
@@ -69,9 +70,24 @@ fn dualtrack_in(dir: &Path, args: &[&str]) -> Output {
         .expect("run dualtrack")
 }
 
+/// The library's diff of the two texts, when both load.
+fn library_diff(old: &str, new: &str) -> Option<LadderDiff> {
+    let loader = Loader::new();
+    Some(LadderDiff::between(
+        &loader.inspect(old).ok()?,
+        &loader.inspect(new).ok()?,
+    ))
+}
+
 /// `dualtrack diff old.yaml new.yaml ARGS` on the two texts: exit code,
-/// stdout, stderr.
+/// stdout, stderr. The library's diff of the same texts reads back from its
+/// JSON as an equal diff, whatever the case.
 fn diff(name: &str, old: &str, new: &str, args: &[&str]) -> (i32, String, String) {
+    if let Some(diff) = library_diff(old, new) {
+        let json = serde_json::to_string(&diff).unwrap();
+        let read = serde_json::from_str::<LadderDiff>(&json);
+        assert_eq!(read.as_ref().ok(), Some(&diff), "{read:?}\n{json}");
+    }
     let dir = workdir(name);
     std::fs::write(dir.join("old.yaml"), old).unwrap();
     std::fs::write(dir.join("new.yaml"), new).unwrap();
@@ -114,6 +130,9 @@ fn a_management_refresh_alone_is_the_headline_in_every_format() {
     let value: serde_json::Value = serde_json::from_str(&json).expect("one JSON document");
     assert_eq!(value["summary"]["unmatched_grades"][0], "4");
     assert_eq!(value["pay"][7]["percent"], "+5.00%");
+    // The document reads as the diff it shows (its versions and summary aside).
+    let read: LadderDiff = serde_json::from_str(&json).expect("the diff");
+    assert_eq!(Some(read), library_diff(ENGINEERING, &new));
     insta::assert_snapshot!("diff-refresh-json", json);
 }
 

@@ -102,6 +102,26 @@ fn invalid_values_are_refused_with_the_constructors_words() {
         "upper-case letter `I` at position 1",
     );
     refused::<Currency>(serde_json::json!("usd"), "unknown currency `usd`");
+    // A proficiency scale is checked as a ladder file's is.
+    refused::<dualtrack::ProficiencyScale>(
+        serde_json::json!({ "start": 3, "end": 3 }),
+        "a proficiency scale of 1 steps: it needs 2 to 10",
+    );
+    refused::<dualtrack::ProficiencyScale>(
+        serde_json::json!({ "start": 0, "end": 1, "steps": [
+            { "proficiency": 0, "name": "Aware" }, { "proficiency": 1, "name": "2" } ] }),
+        "step name `2` is a number",
+    );
+    refused::<dualtrack::ProficiencyScale>(
+        serde_json::json!({ "start": 0, "end": 1, "steps": [
+            { "proficiency": 1, "name": "Aware" }, { "proficiency": 2, "name": "Expert" } ] }),
+        "step `Aware` is number 0 of the proficiency scale, not 1",
+    );
+    refused::<dualtrack::ProficiencyScale>(
+        serde_json::json!({ "start": 0, "end": 4, "steps": [
+            { "proficiency": 0, "name": "Aware" }, { "proficiency": 1, "name": "Expert" } ] }),
+        "a proficiency scale of 2 named steps from 0 ends at 1, not 4",
+    );
     refused::<Decimal>(
         serde_json::json!("12,000"),
         "digit separators are not allowed",
@@ -224,9 +244,10 @@ fn money_from_decimal_names_the_reason() {
 }
 
 /// The owned answers a service returns read back to equal values in the
-/// client: every level's transitions, readiness and assessments, and the
-/// overview's tracks, on the reference ladders and ladders with variable
-/// pay, named proficiency steps and a shared trunk. (A ladder with a grade
+/// client: every level's profile (in each zone, with a salary and without),
+/// transitions, readiness and assessments, and the overview in each zone, on
+/// the reference ladders and ladders with variable pay, named proficiency
+/// steps and a shared trunk. (A ladder with a grade
 /// scale writes its grades as labels, which only it can rank: see
 /// `labelled_grades_do_not_read_back_alone`.)
 #[test]
@@ -260,6 +281,13 @@ fn owned_answers_round_trip() {
         for track in ladder.tracks() {
             for level in track.levels() {
                 let id = level.id().as_str();
+                for zone in std::iter::once(None).chain(ladder.zones().iter().map(Some)) {
+                    let salary = level.band_in(zone).map(|band| band.mid());
+                    for salary in [None, salary] {
+                        let profile = ladder.profile(id, zone, salary).expect("a level");
+                        round_trip(profile.into_owned());
+                    }
+                }
                 round_trip(
                     ladder
                         .assess(&ratings, Some(id))
@@ -283,6 +311,8 @@ fn owned_answers_round_trip() {
                 .band_in(zone)
                 .map(|band| band.mid());
             let overview = ladder.overview(zone, salary).into_owned();
+            round_trip(overview.clone());
+            round_trip(ladder.proficiency_scale().clone());
             for track in overview.tracks {
                 round_trip(track);
             }
@@ -290,6 +320,27 @@ fn owned_answers_round_trip() {
                 round_trip(salary);
             }
         }
+    }
+}
+
+/// A zone as answers show it reads back, exemptions included (nhs-nursing's
+/// London zones exempt its top bands; its grades are labels, so its profiles
+/// do not read back whole).
+#[test]
+fn zones_with_exemptions_read_back() {
+    let ladder = dualtrack::Loader::new()
+        .inspect_path("ladders/examples/nhs-nursing.yaml")
+        .expect("loads")
+        .into_parts()
+        .0;
+    let zones: Vec<dualtrack::ZoneAnswer> = ladder
+        .zones()
+        .iter()
+        .map(dualtrack::ZoneAnswer::from)
+        .collect();
+    assert!(zones.iter().any(|z| !z.exempt.is_empty()), "{zones:?}");
+    for zone in zones {
+        round_trip(zone);
     }
 }
 

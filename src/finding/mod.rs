@@ -263,6 +263,25 @@ impl Finding {
         self
     }
 
+    /// The finding as its JSON tells it: path, line and column, without
+    /// the byte spans (which index the text it was found in) or the target
+    /// its place was resolved with.
+    pub(crate) fn as_told(&self) -> Self {
+        Self {
+            span: None,
+            target: Target::Value,
+            related: self
+                .related
+                .iter()
+                .map(|r| Related {
+                    span: None,
+                    ..r.clone()
+                })
+                .collect(),
+            ..self.clone()
+        }
+    }
+
     pub(crate) fn target(&self) -> Target {
         self.target
     }

@@ -14,9 +14,10 @@ use super::profile::{BandedLevel, Expected, LevelProfile};
 use super::readiness::{Assessment, Gap, LevelReadiness, Readiness, TrackReadiness};
 use super::transition::{ExpectationChange, SalaryMove, Transition};
 use crate::{
-    Band, Competency, CompetencyId, CompetencyKind, Currency, Date, Direction, Grade, LadderId,
-    LevelId, Money, PayBasis, PayPeriod, PeopleAssessment, Proficiency, ProficiencyScale, Ratings,
-    SalaryPosition, SignedMoney, StepPosition, TrackId, TrackKind, Variable, Zone, ZoneId,
+    Band, Competency, CompetencyId, CompetencyKind, Currency, Date, Decimal, Direction, Grade,
+    LadderId, LevelId, Money, PayBasis, PayPeriod, PeopleAssessment, Percent, Proficiency,
+    ProficiencyScale, Ratings, SalaryPosition, SignedMoney, StepPosition, TrackId, TrackKind,
+    Variable, Zone, ZoneId,
 };
 
 /// For each borrowing answer and its owned form (which has `From<&Borrowing>`):
@@ -467,6 +468,102 @@ impl From<&Expected<'_>> for ExpectedAnswer {
     }
 }
 
+/// A [`Zone`] as an answer shows it: its rules as written, serialized the
+/// same way (`{ id, name, factor, currency, rate, uplift, min_uplift,
+/// max_uplift, cap, rounding, exempt }`, the optional ones left out when
+/// absent). It tells the zone; making bands in it is the ladder's work
+/// ([`Level::band_in`](crate::Level::band_in)), which needs the levels its
+/// `exempt` names, so it reads back as written.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct ZoneAnswer {
+    /// Its id.
+    pub id: ZoneId,
+    /// Its display name.
+    pub name: String,
+    /// The multiplier applied to base bands.
+    pub factor: Decimal,
+    /// The currency it pays in.
+    pub currency: Currency,
+    /// Units of the zone currency per unit of the base currency, when they
+    /// differ.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub rate: Option<Decimal>,
+    /// The supplement, as a share of the base amount.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub uplift: Option<Percent>,
+    /// The least the supplement adds, in the base currency.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub min_uplift: Option<Money>,
+    /// The most the supplement adds, in the base currency.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub max_uplift: Option<Money>,
+    /// The most a zone amount may be, in the zone currency.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cap: Option<Money>,
+    /// The unit zone amounts are rounded to.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub rounding: Option<Decimal>,
+    /// The level and track ids paid nationally, as written.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub exempt: Vec<String>,
+}
+
+impl From<&Zone> for ZoneAnswer {
+    fn from(zone: &Zone) -> Self {
+        Self {
+            id: zone.id.clone(),
+            name: zone.name.clone(),
+            factor: zone.factor,
+            currency: zone.currency,
+            rate: zone.rate,
+            uplift: zone.uplift,
+            min_uplift: zone.min_uplift,
+            max_uplift: zone.max_uplift,
+            cap: zone.cap,
+            rounding: zone.rounding,
+            exempt: zone.exempt.clone(),
+        }
+    }
+}
+
+/// A [`Competency`] as an answer shows it, serialized the same way: `{ id,
+/// name, kind, group, tracks, description }`, the last three left out when
+/// absent. Whether its tracks exist is a question for its ladder, so it
+/// reads back as written.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct CompetencyAnswer {
+    /// Its id.
+    pub id: CompetencyId,
+    /// Its display name.
+    pub name: String,
+    /// What it is about.
+    pub kind: CompetencyKind,
+    /// The group (area) it is shown under.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub group: Option<String>,
+    /// The tracks it applies to; `None` for every track.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub tracks: Option<Vec<TrackId>>,
+    /// What it means.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
+}
+
+impl From<&Competency> for CompetencyAnswer {
+    fn from(competency: &Competency) -> Self {
+        Self {
+            id: competency.id.clone(),
+            name: competency.name.clone(),
+            kind: competency.kind,
+            group: competency.group.clone(),
+            tracks: competency.tracks.clone(),
+            description: competency.description.clone(),
+        }
+    }
+}
+
 /// What a level pays in the zone asked about, in a [`LevelProfileAnswer`]
 /// and a [`LevelOverviewAnswer`]: `{ band, variable, target_cash, equity }`,
 /// the last three left out when there is none.
@@ -487,10 +584,8 @@ pub struct PayAnswer {
 }
 
 /// An owned [`LevelProfile`], serialized the same way (see there for the
-/// keys left out when empty).
-///
-/// Unlike the other owned answers it does not deserialize: its [`Zone`] is
-/// a checked part of a ladder, built only by validating the whole file.
+/// keys left out when empty). It reads back from its JSON, its zone as a
+/// [`ZoneAnswer`]; a labelled grade (`Band 8b`) does not, as [`Grade`] says.
 ///
 /// ```
 /// let ladder = dualtrack::load_path("ladders/engineering.yaml")?.into_ladder();
@@ -502,13 +597,13 @@ pub struct PayAnswer {
 /// assert_eq!(serde_json::to_string(&owned)?, json);
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct LevelProfileAnswer {
     /// The ladder's id.
     pub ladder: LadderId,
     /// The zone the bands are in; `None` for the ladder's base bands.
-    pub zone: Option<Zone>,
+    pub zone: Option<ZoneAnswer>,
     /// The level's id.
     pub id: LevelId,
     /// Its title.
@@ -567,7 +662,7 @@ impl From<&LevelProfile<'_>> for LevelProfileAnswer {
             |levels: &[BandedLevel<'_>]| levels.iter().map(BandedLevelAnswer::from).collect();
         Self {
             ladder: profile.ladder().id().clone(),
-            zone: profile.zone().cloned(),
+            zone: profile.zone().map(ZoneAnswer::from),
             id: level.id.clone(),
             title: level.title.clone(),
             track: profile.track().id.clone(),
@@ -724,11 +819,11 @@ impl From<&SalaryMatch<'_>> for SalaryMatchAnswer {
 /// An owned [`LadderOverview`], serialized the same way (see there for the
 /// keys left out when empty).
 ///
-/// Unlike the other owned answers it does not deserialize: its [`Zone`],
-/// [`ProficiencyScale`] and [`Competency`]s are checked parts of a ladder,
-/// built only by validating the whole file; its tracks
-/// ([`TrackOverviewAnswer`]) and salary match do read back.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+/// It reads back from its JSON: its zone as a [`ZoneAnswer`], its
+/// competencies as [`CompetencyAnswer`]s, its [`ProficiencyScale`] checked as
+/// a ladder file's is; a labelled grade (`Band 8b`) does not, as [`Grade`]
+/// says.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct LadderOverviewAnswer {
     /// The ladder's id.
@@ -746,16 +841,16 @@ pub struct LadderOverviewAnswer {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub grades: Option<Vec<Grade>>,
     /// The zone the bands are in; `None` for the ladder's base bands.
-    pub zone: Option<Zone>,
+    pub zone: Option<ZoneAnswer>,
     /// The grade where the paths split, in a ladder with a shared trunk.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub split_grade: Option<Grade>,
     /// The proficiency scale, left out when it is the default.
-    #[serde(skip_serializing_if = "ProficiencyScale::is_default")]
+    #[serde(default, skip_serializing_if = "ProficiencyScale::is_default")]
     pub proficiency_scale: ProficiencyScale,
     /// The competencies, when groups or scopes make them worth a look.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub competencies: Option<Vec<Competency>>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub competencies: Option<Vec<CompetencyAnswer>>,
     /// Every track, in the ladder's order.
     pub tracks: Vec<TrackOverviewAnswer>,
     /// The levels whose band holds the salary asked about.
@@ -770,7 +865,7 @@ impl From<&LadderOverview<'_>> for LadderOverviewAnswer {
         let competencies = competencies
             .iter()
             .any(|c| c.group().is_some() || c.tracks().is_some())
-            .then(|| competencies.to_vec());
+            .then(|| competencies.iter().map(CompetencyAnswer::from).collect());
         Self {
             id: ladder.id().clone(),
             name: ladder.name().to_owned(),
@@ -778,7 +873,7 @@ impl From<&LadderOverview<'_>> for LadderOverviewAnswer {
             pay_period: ladder.pay_period(),
             effective_date: ladder.effective_date(),
             grades: ladder.grades().map(<[Grade]>::to_vec),
-            zone: overview.zone().cloned(),
+            zone: overview.zone().map(ZoneAnswer::from),
             split_grade: ladder.split_grade().cloned(),
             proficiency_scale: ladder.proficiency_scale().clone(),
             competencies,

@@ -32,10 +32,10 @@ pub(crate) mod steps;
 pub(crate) mod transition;
 
 pub use answer::{
-    AssessmentAnswer, BandedLevelAnswer, CompetencyBrief, ExpectationChangeAnswer, ExpectedAnswer,
-    GapAnswer, LadderOverviewAnswer, LevelBrief, LevelOverviewAnswer, LevelProfileAnswer,
-    LevelReadinessAnswer, PayAnswer, ReadinessAnswer, SalaryMatchAnswer, TrackOverviewAnswer,
-    TrackReadinessAnswer, TransitionAnswer,
+    AssessmentAnswer, BandedLevelAnswer, CompetencyAnswer, CompetencyBrief,
+    ExpectationChangeAnswer, ExpectedAnswer, GapAnswer, LadderOverviewAnswer, LevelBrief,
+    LevelOverviewAnswer, LevelProfileAnswer, LevelReadinessAnswer, PayAnswer, ReadinessAnswer,
+    SalaryMatchAnswer, TrackOverviewAnswer, TrackReadinessAnswer, TransitionAnswer, ZoneAnswer,
 };
 pub use compa::{Placement, SalaryPosition};
 pub use lookup::{IdKind, NotFound};

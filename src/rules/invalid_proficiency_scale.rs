@@ -1,7 +1,7 @@
 use crate::finding::{Finding, Findings};
 use crate::model::{ProficiencyScale, ProficiencyStep};
 use crate::rules::Facts;
-use crate::spec::{ScaleSpec, StepsSpec};
+use crate::spec::{ScaleSpec, StepSpec, StepsSpec};
 use crate::text::escape;
 use crate::{Pointer, Proficiency};
 
@@ -143,5 +143,92 @@ pub(crate) fn scale(spec: Option<&ScaleSpec>) -> Result<ProficiencyScale, Vec<Fi
     match (Proficiency::new(start), Proficiency::new(end)) {
         (Some(start), Some(end)) => Ok(ProficiencyScale { start, end, steps }),
         _ => Err(findings),
+    }
+}
+
+// Here, beside the check it reuses: the model layer does not see the rules.
+/// Reads what it serializes, `{ start, end, steps }`, checked as a ladder
+/// file's `proficiency_scale` is (the same check, so the same messages: 2 to
+/// 10 steps within 0 to 10, names unique and not numbers); each step's
+/// number must be its place on the scale.
+///
+/// ```
+/// use dualtrack::ProficiencyScale;
+///
+/// let json = r#"{ "start": 1, "end": 3, "steps": [
+///     { "proficiency": 1, "name": "Working" },
+///     { "proficiency": 2, "name": "Working" },
+///     { "proficiency": 3, "name": "Expert" } ] }"#;
+/// let error = serde_json::from_str::<ProficiencyScale>(json).unwrap_err();
+/// assert!(error.to_string().starts_with("step name `Working` is used twice in the proficiency scale"));
+/// let default = serde_json::to_string(&ProficiencyScale::default())?;
+/// assert_eq!(serde_json::from_str::<ProficiencyScale>(&default)?, ProficiencyScale::default());
+/// # Ok::<(), serde_json::Error>(())
+/// ```
+impl<'de> serde::Deserialize<'de> for ProficiencyScale {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        use serde::de::Error as _;
+
+        #[derive(serde::Deserialize)]
+        #[serde(deny_unknown_fields)]
+        struct ScaleJson {
+            start: Proficiency,
+            end: Proficiency,
+            #[serde(default)]
+            steps: Vec<StepJson>,
+        }
+        #[derive(serde::Deserialize)]
+        #[serde(deny_unknown_fields)]
+        struct StepJson {
+            proficiency: Proficiency,
+            name: String,
+            #[serde(default)]
+            description: Option<String>,
+        }
+        let json = ScaleJson::deserialize(deserializer)?;
+        let steps = if json.steps.is_empty() {
+            StepsSpec::Count(i64::from(json.end.get()) - i64::from(json.start.get()) + 1)
+        } else {
+            StepsSpec::Named(
+                json.steps
+                    .iter()
+                    .map(|step| {
+                        let spec = StepSpec {
+                            name: step.name.clone(),
+                            description: step.description.clone(),
+                        };
+                        (spec, step.description.is_some())
+                    })
+                    .collect(),
+            )
+        };
+        let spec = ScaleSpec {
+            start: Some(u32::from(json.start.get())),
+            steps,
+        };
+        let scale = scale(Some(&spec)).map_err(|findings| {
+            let messages: Vec<&str> = findings.iter().map(crate::Finding::message).collect();
+            D::Error::custom(messages.join("; "))
+        })?;
+        if scale.end != json.end {
+            return Err(D::Error::custom(format!(
+                "a proficiency scale of {} named steps from {} ends at {}, not {}",
+                json.steps.len(),
+                scale.start,
+                scale.end,
+                json.end
+            )));
+        }
+        for (step, json) in scale.steps.iter().zip(&json.steps) {
+            if step.proficiency != json.proficiency {
+                return Err(D::Error::custom(format!(
+                    "step `{}` is number {} of the proficiency scale, not {}",
+                    crate::text::escape(&step.name),
+                    step.proficiency,
+                    json.proficiency
+                )));
+            }
+        }
+        Ok(scale)
     }
 }

@@ -7,8 +7,8 @@ use std::process::{Command, ExitCode};
 
 use clap::ValueEnum;
 use dualtrack::{
-    Count, Finding, FindingsDelta, GradeMovement, ItemChange, LadderDiff, Loaded, Loader, Movement,
-    PayChange, Report, Reports, Severity, escape_whole,
+    ComparedPay, Count, Finding, FindingsDelta, GradeMovement, ItemChange, LadderDiff, Loaded,
+    Loader, Movement, PayChange, Report, Reports, Severity, escape_whole,
 };
 use serde::Serialize;
 
@@ -310,7 +310,7 @@ fn movement(list: &[Movement]) -> String {
             let change = m
                 .mid
                 .map_or_else(|| "currency changed".to_owned(), |c| c.to_string());
-            let point = if m.basis == "base" {
+            let point = if m.basis == ComparedPay::Base {
                 "mid"
             } else {
                 "target cash mid"
@@ -387,7 +387,6 @@ fn human(diff: &LadderDiff, old: &Side, new: &Side) -> String {
             }
         }
     };
-    let strings = |list: &[ItemChange]| list.iter().map(ToString::to_string).collect();
     section(
         "Ladder",
         diff.ladder().iter().map(ToString::to_string).collect(),
@@ -501,11 +500,11 @@ fn pay_rows(list: &[&PayChange], zone: bool) -> Vec<Vec<String>> {
         .map(|p| {
             let mut row = Vec::new();
             if zone {
-                row.push(cell(p.zone.as_deref().unwrap_or_default()));
+                row.push(cell(p.zone.as_ref().map_or("", AsRef::as_ref)));
             }
             row.extend([
-                cell(&p.level),
-                p.point.to_owned(),
+                cell(p.level.as_str()),
+                p.point.to_string(),
                 cell(&p.old.to_string()),
                 cell(&p.new.to_string()),
                 p.change.map_or_else(String::new, |c| cell(&c.to_string())),
@@ -551,56 +550,17 @@ fn markdown(diff: &LadderDiff, old: &Side, new: &Side) -> String {
             rows,
         );
     }
-    let mut items = |title: &str, list: &[ItemChange]| {
-        if list.is_empty() {
+    let mut items = |title: &str, rows: Vec<Vec<String>>| {
+        if rows.is_empty() {
             return;
         }
         let _ = writeln!(out, "\n#### {title}\n");
-        let rows = list
-            .iter()
-            .map(|c| match c {
-                ItemChange::Added {
-                    id, title, detail, ..
-                } => {
-                    vec![
-                        cell(id),
-                        "added".to_owned(),
-                        String::new(),
-                        cell(&join(title, detail)),
-                    ]
-                }
-                ItemChange::Removed {
-                    id, title, detail, ..
-                } => {
-                    vec![
-                        cell(id),
-                        "removed".to_owned(),
-                        cell(&join(title, detail)),
-                        String::new(),
-                    ]
-                }
-                ItemChange::Renamed { id, old, new, .. } => {
-                    vec![cell(id), "renamed".to_owned(), cell(old), cell(new)]
-                }
-                ItemChange::Changed {
-                    id, key, old, new, ..
-                } => {
-                    vec![cell(id), cell(key), cell(old), cell(new)]
-                }
-                _ => vec![
-                    cell(&c.to_string()),
-                    String::new(),
-                    String::new(),
-                    String::new(),
-                ],
-            })
-            .collect();
         markdown_table(&mut out, &["id", "change", "old", "new"], &[], rows);
     };
-    items("Tracks", diff.tracks());
-    items("Levels", diff.levels());
-    items("Competencies", diff.competencies());
-    items("Zones", diff.zones());
+    items("Tracks", item_rows(diff.tracks()));
+    items("Levels", item_rows(diff.levels()));
+    items("Competencies", item_rows(diff.competencies()));
+    items("Zones", item_rows(diff.zones()));
     let fields = |out: &mut String, title: &str, list: &[dualtrack::FieldChange]| {
         if list.is_empty() {
             return;
@@ -647,9 +607,9 @@ fn markdown(diff: &LadderDiff, old: &Side, new: &Side) -> String {
             .iter()
             .map(|e| {
                 vec![
-                    cell(&e.level),
-                    cell(&e.competency),
-                    e.change.to_owned(),
+                    cell(e.level.as_str()),
+                    cell(e.competency.as_str()),
+                    e.change.to_string(),
                     show(e.old),
                     show(e.new),
                 ]
@@ -690,6 +650,58 @@ fn markdown(diff: &LadderDiff, old: &Side, new: &Side) -> String {
         );
     }
     out
+}
+
+/// The lines of `list` as the rows of a markdown table: id, change, old, new.
+fn item_rows<Id: AsRef<str> + std::fmt::Display>(list: &[ItemChange<Id>]) -> Vec<Vec<String>> {
+    list.iter()
+        .map(|c| match c {
+            ItemChange::Added {
+                id, title, detail, ..
+            } => {
+                vec![
+                    cell(id.as_ref()),
+                    "added".to_owned(),
+                    String::new(),
+                    cell(&join(title, detail)),
+                ]
+            }
+            ItemChange::Removed {
+                id, title, detail, ..
+            } => {
+                vec![
+                    cell(id.as_ref()),
+                    "removed".to_owned(),
+                    cell(&join(title, detail)),
+                    String::new(),
+                ]
+            }
+            ItemChange::Renamed { id, old, new, .. } => {
+                vec![
+                    cell(id.as_ref()),
+                    "renamed".to_owned(),
+                    cell(old),
+                    cell(new),
+                ]
+            }
+            ItemChange::Changed {
+                id, key, old, new, ..
+            } => {
+                vec![cell(id.as_ref()), cell(key), cell(old), cell(new)]
+            }
+            _ => vec![
+                cell(&c.to_string()),
+                String::new(),
+                String::new(),
+                String::new(),
+            ],
+        })
+        .collect()
+}
+
+/// Each line of `list` as text.
+fn strings<Id: std::fmt::Display>(list: &[ItemChange<Id>]) -> Vec<String> {
+    list.iter().map(ToString::to_string).collect()
 }
 
 fn join(title: &str, detail: &str) -> String {
