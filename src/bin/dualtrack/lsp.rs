@@ -10,6 +10,7 @@ use std::io::{self, BufRead, IsTerminal, Read, Write};
 use std::process::ExitCode;
 use std::sync::{Arc, Mutex};
 use std::thread;
+use std::time::Duration;
 
 use dualtrack::lsp::{Ended, ServerOptions, serve};
 use lsp_server::{Connection, Message};
@@ -20,9 +21,13 @@ pub(crate) struct Args {
     /// accepted because editor clients pass it).
     #[arg(long)]
     stdio: bool,
+    /// How long after the last change a document is checked again, in
+    /// milliseconds.
+    #[arg(long, value_name = "MS", default_value_t = 100)]
+    debounce: u64,
 }
 
-pub(crate) fn run(_args: &Args) -> ExitCode {
+pub(crate) fn run(args: &Args) -> ExitCode {
     if io::stdin().is_terminal() {
         // A person who typed the command sees why nothing happens.
         eprintln!(
@@ -47,7 +52,9 @@ pub(crate) fn run(_args: &Args) -> ExitCode {
     // The reader ends with stdin; it is not joined, since it may be blocked
     // reading when the client sends `exit` without closing the pipe.
     thread::spawn(move || read_messages(&mut io::stdin().lock(), &incoming, &stdout));
-    let ended = serve(&server, ServerOptions::default());
+    let mut options = ServerOptions::default();
+    options.debounce = Duration::from_millis(args.debounce);
+    let ended = serve(&server, options);
     drop(server);
     let _ = writer.join();
     match ended {
