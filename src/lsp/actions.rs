@@ -65,7 +65,7 @@ impl Analysis {
         range: lsp_types::Range,
         loader: &Loader,
     ) -> Vec<CodeAction> {
-        let source = self.source();
+        let source = self.loader_text();
         let Some(root) = yaml::parse(source, &Limits::default()).root else {
             return Vec::new();
         };
@@ -91,14 +91,8 @@ impl Analysis {
             .collect()
     }
 
-    /// The text the loader read: after any byte order mark.
-    fn source(&self) -> &str {
-        let text = self.text();
-        text.strip_prefix('\u{feff}').unwrap_or(text)
-    }
-
     fn fix(&self, root: &Node<'_>, finding: &Finding) -> Option<Fix> {
-        let source = self.source();
+        let source = self.loader_text();
         let by_code = match (finding.code(), self.ladder()) {
             ("parity-gap", Some(ladder)) => parity_gap(ladder, root, source, finding),
             ("missing-expectation", Some(ladder)) => {
@@ -113,7 +107,7 @@ impl Analysis {
 
     /// The whole text with `fix` applied.
     fn edited(&self, fix: &Fix) -> Option<String> {
-        let bom = self.text().len() - self.source().len();
+        let bom = self.bom();
         let mut text = self.text().to_owned();
         let span = fix.span.start + bom..fix.span.end + bom;
         text.get(span.clone())?;

@@ -213,14 +213,21 @@ impl Analysis {
         Some(offset.saturating_sub(self.bom()))
     }
 
-    /// The bytes of a byte order mark at the start of the text, if any.
-    fn bom(&self) -> usize {
-        if self.text.starts_with('\u{feff}') {
-            '\u{feff}'.len_utf8()
-        } else {
-            0
-        }
+    /// The text the loader read: the editor's text after any byte order
+    /// mark, which is what findings' spans count in.
+    pub(crate) fn loader_text(&self) -> &str {
+        loader_text(&self.text)
     }
+
+    /// The bytes of a byte order mark at the start of the text, if any.
+    pub(crate) fn bom(&self) -> usize {
+        self.text.len() - self.loader_text().len()
+    }
+}
+
+/// The text the loader reads: an editor's text after any byte order mark.
+pub(crate) fn loader_text(text: &str) -> &str {
+    text.strip_prefix('\u{feff}').unwrap_or(text)
 }
 
 /// Whether `text` may have a top-level `ratings` key, without parsing it: a
@@ -254,8 +261,7 @@ pub(crate) fn named_ladder_at(text: &str) -> Option<(String, Range<usize>)> {
 /// The scalar at `key` of the top-level mapping (a ladder's `id`, the
 /// `ladder` a ratings file names), with its span after any byte order mark.
 pub(crate) fn top_level_scalar(text: &str, key: &str) -> Option<(String, Range<usize>)> {
-    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let parsed = yaml::parse(text, &crate::limits::Limits::default());
+    let parsed = yaml::parse(loader_text(text), &crate::limits::Limits::default());
     let root = parsed.root?;
     let Value::Mapping(entries) = root.value else {
         return None;

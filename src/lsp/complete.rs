@@ -14,8 +14,8 @@ use crate::model::Ladder;
 use crate::query::IdKind;
 use crate::yaml::{self, Node, Value};
 
-use super::analysis::Analysis;
-use super::cursor::{Cursor, Place, Role, id_use, loader_text, occurrences, scalar_at};
+use super::analysis::{Analysis, loader_text};
+use super::cursor::{Cursor, Place, Role, id_use, occurrences, scalar_at};
 
 /// A competency as the text defines it, for when no ladder could be built.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -428,11 +428,6 @@ pub(crate) fn scalar_at(root: &Node<'_>, pointer: &Pointer) -> Option<String> {
     }
 }
 
-/// The text the loader reads: the editor's text after any byte order mark.
-pub(crate) fn loader_text(text: &str) -> &str {
-    text.strip_prefix('\u{feff}').unwrap_or(text)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -14,9 +14,9 @@ use crate::query::IdKind;
 use crate::yaml::{self, Node};
 use crate::{Pointer, Track};
 
-use super::analysis::Analysis;
+use super::analysis::{Analysis, loader_text};
 use super::complete::TextCompetency;
-use super::cursor::{Cursor, Role, loader_text, occurrences, scalar_at};
+use super::cursor::{Cursor, Role, occurrences, scalar_at};
 
 /// The findings that judge a level's pay against its counterparts'.
 const PARITY_CODES: &[&str] = &["parity-gap", "management-premium"];
@@ -252,7 +252,7 @@ fn parity(
 /// Every level's id and the pointer of its mapping in the text `analysis`
 /// read.
 fn level_pointers(analysis: &Analysis) -> Vec<(String, Pointer)> {
-    let Some(root) = yaml::parse(loader_text(analysis.text()), &Limits::default()).root else {
+    let Some(root) = yaml::parse(analysis.loader_text(), &Limits::default()).root else {
         return Vec::new();
     };
     occurrences(&root)

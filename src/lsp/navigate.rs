@@ -11,8 +11,8 @@ use crate::limits::Limits;
 use crate::query::IdKind;
 use crate::yaml;
 
-use super::analysis::Analysis;
-use super::cursor::{Cursor, Occurrence, Role, loader_text, occurrences};
+use super::analysis::{Analysis, loader_text};
+use super::cursor::{Cursor, Occurrence, Role, occurrences};
 
 /// The id under the cursor, what kinds it may be, and every occurrence of an
 /// id in the document.
@@ -58,7 +58,7 @@ pub(crate) fn defined_in(
     let Some((id, kinds, _)) = target(document, position) else {
         return Vec::new();
     };
-    let Some(root) = yaml::parse(loader_text(ladder.text()), &Limits::default()).root else {
+    let Some(root) = yaml::parse(ladder.loader_text(), &Limits::default()).root else {
         return Vec::new();
     };
     spans(&occurrences(&root), &id, &kinds, Role::Definition)
