@@ -471,23 +471,29 @@ impl<'c> Server<'c> {
             .map(|(uri, _)| uri.clone())
             .collect();
         for uri in due {
-            let Some(document) = self.documents.get_mut(&uri) else {
-                continue;
-            };
-            document.due = None;
-            let text = document.text.clone();
-            let version = document.version;
-            let path = file_path(&document.uri);
-            let ladder = self.ladder_named_by(&text);
-            // The analysis thread lives as long as the server.
-            let _ = self.jobs.send(Job {
-                uri,
-                version,
-                text,
-                ladder,
-                path,
-            });
+            if let Some(job) = self.take_job(&uri) {
+                // The analysis thread lives as long as the server.
+                let _ = self.jobs.send(job);
+            }
         }
+    }
+
+    /// The current version of an open document as a job for analysis, no
+    /// longer due: its text, the open ladder a ratings file names, and where
+    /// it is on disk.
+    fn take_job(&mut self, uri: &str) -> Option<Job> {
+        let document = self.documents.get(uri)?;
+        let job = Job {
+            uri: uri.to_owned(),
+            version: document.version,
+            text: document.text.clone(),
+            ladder: self.ladder_named_by(&document.text),
+            path: file_path(&document.uri),
+        };
+        if let Some(document) = self.documents.get_mut(uri) {
+            document.due = None;
+        }
+        Some(job)
     }
 
     /// The open ladder a ratings file's text names, if that ladder is open
@@ -543,18 +549,9 @@ impl<'c> Server<'c> {
         {
             return Some(Arc::clone(analysis));
         }
-        let version = document.version;
-        let job = Job {
-            uri: uri.to_owned(),
-            version,
-            text: document.text.clone(),
-            ladder: self.ladder_named_by(&document.text),
-            path: file_path(&document.uri),
-        };
+        let job = self.take_job(uri)?;
+        let version = job.version;
         let analysis = Arc::new(analyse(&self.options.loader, &self.ladder_files, job));
-        if let Some(document) = self.documents.get_mut(uri) {
-            document.due = None;
-        }
         self.on_analysed(Done {
             uri: uri.to_owned(),
             version,
