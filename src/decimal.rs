@@ -302,9 +302,21 @@ impl fmt::Display for Percent {
     }
 }
 
+/// Written as it reads back, digit for digit: `"12.5%"` (`"15.0%"` keeps
+/// the digit that `0.150` was written with), or the fraction (`"0.5"`) when
+/// it was written with fewer than two decimals.
 impl Serialize for Percent {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.collect_str(self)
+        let Decimal { mantissa, scale } = self.0;
+        match scale.checked_sub(2) {
+            Some(decimals) => {
+                let mut text = String::new();
+                write_scaled(&mut text, u128::from(mantissa), decimals)
+                    .map_err(serde::ser::Error::custom)?;
+                serializer.collect_str(&format_args!("{text}%"))
+            }
+            None => serializer.collect_str(&self.0),
+        }
     }
 }
 

@@ -81,12 +81,12 @@ mod pointer;
 mod ratio;
 mod text;
 
+mod choice;
 #[macro_use]
 mod finding;
 mod id;
 mod money;
 
-mod model;
 mod report;
 mod signed_money;
 mod yaml;
@@ -94,6 +94,8 @@ mod yaml;
 #[cfg(feature = "render")]
 mod render;
 mod spec;
+
+mod model;
 
 mod rules;
 
@@ -115,6 +117,7 @@ pub mod site;
 #[cfg(feature = "lsp")]
 pub mod lsp;
 
+pub use choice::{CompetencyKind, ParityMode, PayPeriod, TrackKind};
 pub use date::{Date, DateError};
 pub use decimal::{Decimal, DecimalError, Percent};
 pub use diff::{
@@ -128,9 +131,8 @@ pub use id::{
 pub use limits::Limits;
 pub use load::{InvalidFile, LoadError, Loaded, Loader, Override, OverrideError, load, load_path};
 pub use model::{
-    Band, Competency, CompetencyKind, Expectation, Grade, Ladder, Level, ParityMode, PayBasis,
-    PayPeriod, Policy, Proficiency, ProficiencyError, ProficiencyScale, ProficiencyStep, Track,
-    TrackKind, Variable, Zone,
+    Band, Competency, Expectation, Grade, Ladder, Level, PayBasis, Policy, Proficiency,
+    ProficiencyError, ProficiencyScale, ProficiencyStep, Track, Variable, Zone,
 };
 pub use money::{Currency, Money, MoneyError, ParseMoneyError};
 pub use pointer::Pointer;

@@ -17,12 +17,15 @@ const LAYERS: &[&[&str]] = &[
     &["text"],
     // positions and exact numbers
     &["date", "decimal", "limits", "pointer", "ratio"],
-    // money and ids; findings and the rules' metadata
-    &["finding", "id", "money"],
-    // the YAML layer, the checked model, reports of findings
-    &["model", "report", "signed_money", "yaml"],
+    // money and ids; findings and the rules' metadata; the file format's
+    // closed choices (kinds, pay periods, parity modes)
+    &["choice", "finding", "id", "money"],
+    // the YAML layer, reports of findings
+    &["report", "signed_money", "yaml"],
     // the wire format and its decoder; rendering reports
     &["render", "spec"],
+    // the checked model, which keeps the file it was read from
+    &["model"],
     // the rule catalogue and its checks over the facts of a decoded file
     &["rules"],
     // validation: facts, checks, then the model

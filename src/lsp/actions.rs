@@ -10,10 +10,11 @@ use std::time::{Duration, Instant};
 use lsp_types::{CodeAction, CodeActionKind, TextEdit, Uri, WorkspaceEdit};
 
 use crate::Pointer;
+use crate::choice::{CompetencyKind, ParityMode};
 use crate::finding::Finding;
 use crate::limits::Limits;
 use crate::load::Loader;
-use crate::model::{CompetencyKind, Ladder, ParityMode, Proficiency, ProficiencyScale};
+use crate::model::{Ladder, Proficiency, ProficiencyScale};
 use crate::yaml::{self, Node, PlainKind, Value, plain_kind};
 
 use super::analysis::Analysis;

@@ -8,8 +8,9 @@ use std::fmt::Write;
 
 use lsp_types::{Hover, HoverContents, MarkupContent, MarkupKind, Position};
 
+use crate::choice::TrackKind;
 use crate::limits::Limits;
-use crate::model::{Competency, Ladder, Level, TrackKind};
+use crate::model::{Competency, Ladder, Level};
 use crate::query::IdKind;
 use crate::yaml::{self, Node};
 use crate::{Pointer, Track};

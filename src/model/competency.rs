@@ -1,23 +1,6 @@
 use serde::Serialize;
 
-use super::names::wire_enum;
-use crate::{CompetencyId, Track, TrackId, TrackKind};
-
-wire_enum! {
-    /// What a competency is about, which decides the tracks it applies to.
-    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, serde::Deserialize)]
-    #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-    #[cfg_attr(feature = "schema", schemars(title = "Competency kind"))]
-    #[non_exhaustive]
-    pub enum CompetencyKind {
-        /// The practice itself (technical depth, design); applies to every track.
-        Craft => "craft",
-        /// Leading without authority (influence, mentoring); applies to every track.
-        Leadership => "leadership",
-        /// Managing people (reports, hiring, reviews); applies to management only.
-        People => "people",
-    }
-}
+use crate::{CompetencyId, CompetencyKind, Track, TrackId, TrackKind};
 
 /// A competency that levels set expectations on.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]

@@ -2,24 +2,9 @@ use std::collections::HashMap;
 
 use serde::Serialize;
 
-use super::names::wire_enum;
-use crate::{Competency, Currency, Grade, LadderId, Level, Policy, ProficiencyScale, Track, Zone};
-
-wire_enum! {
-    /// How often the band amounts are paid.
-    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, serde::Deserialize)]
-    #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-    #[cfg_attr(feature = "schema", schemars(title = "Pay period"))]
-    #[non_exhaustive]
-    pub enum PayPeriod {
-        /// Per year.
-        Annual => "annual",
-        /// Per month.
-        Monthly => "monthly",
-        /// Per hour; hourly ladders are compared with hourly ladders only.
-        Hourly => "hourly",
-    }
-}
+use crate::{
+    Competency, Currency, Grade, LadderId, Level, PayPeriod, Policy, ProficiencyScale, Track, Zone,
+};
 
 /// A validated dual-track career ladder.
 ///

@@ -1,23 +1,6 @@
 use serde::Serialize;
 
-use super::names::wire_enum;
-use crate::{Grade, Percent};
-
-wire_enum! {
-    /// How IC bands are compared with management bands at the same grade.
-    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, serde::Deserialize)]
-    #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-    #[cfg_attr(feature = "schema", schemars(title = "Parity mode"))]
-    #[non_exhaustive]
-    pub enum ParityMode {
-        /// The IC band's min, mid and max equal the management band's, within the tolerance.
-        Equal => "equal",
-        /// The IC band's min, mid and max are at least the management band's, less the tolerance.
-        AtLeast => "at_least",
-        /// The IC band and the management band overlap.
-        Overlap => "overlap",
-    }
-}
+use crate::{Grade, ParityMode, Percent};
 
 /// The compensation policy the bands were checked against, with every default filled in.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]

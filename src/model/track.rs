@@ -1,26 +1,6 @@
 use serde::Serialize;
 
-use super::names::wire_enum;
-use crate::{Level, TrackId};
-
-wire_enum! {
-    /// Which kind of career a track is.
-    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, serde::Deserialize)]
-    #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-    #[cfg_attr(feature = "schema", schemars(title = "Track kind"))]
-    #[non_exhaustive]
-    pub enum TrackKind {
-        /// Growth through the craft: senior, staff, principal, distinguished, fellow.
-        IndividualContributor => "individual_contributor",
-        /// Growth through managing people: a career change, not a promotion.
-        Management => "management",
-        /// The shared levels below the split (junior, mid, senior), common to
-        /// both paths: they lead into every individual-contributor and
-        /// management track. At most one per ladder; its grades lie below the
-        /// entry of every track it leads into.
-        Trunk => "trunk",
-    }
-}
+use crate::{Level, TrackId, TrackKind};
 
 /// A track: levels of rising grade.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]

@@ -1,5 +1,6 @@
+use crate::choice::TrackKind;
 use crate::finding::{Finding, Findings};
-use crate::model::{Grade, TrackKind};
+use crate::model::Grade;
 use crate::rules::Facts;
 use crate::text::escape;
 

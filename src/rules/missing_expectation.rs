@@ -1,7 +1,7 @@
 use std::collections::{HashMap, HashSet};
 
+use crate::choice::CompetencyKind;
 use crate::finding::{Finding, Findings};
-use crate::model::CompetencyKind;
 use crate::rules::Facts;
 use crate::spec::CompetencySpec as Competency;
 use crate::text::escape;

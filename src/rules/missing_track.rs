@@ -1,6 +1,6 @@
 use crate::Pointer;
+use crate::choice::TrackKind;
 use crate::finding::{Finding, Findings};
-use crate::model::TrackKind;
 use crate::rules::Facts;
 
 declare_rule! {

@@ -1,8 +1,9 @@
 use std::collections::{HashMap, HashSet};
 
 use crate::Pointer;
+use crate::choice::ParityMode;
 use crate::finding::{Finding, Findings};
-use crate::model::{Band, Grade, ParityMode};
+use crate::model::{Band, Grade};
 use crate::money::Money;
 use crate::rules::Facts;
 use crate::spec::LevelSpec;

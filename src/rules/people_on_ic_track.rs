@@ -1,5 +1,5 @@
+use crate::choice::{CompetencyKind, TrackKind};
 use crate::finding::{Finding, Findings};
-use crate::model::{CompetencyKind, TrackKind};
 use crate::rules::Facts;
 use crate::text::escape;
 

@@ -1,6 +1,7 @@
 use crate::Pointer;
+use crate::choice::ParityMode;
 use crate::finding::{Finding, Findings};
-use crate::model::{Band, Grade, ParityMode};
+use crate::model::{Band, Grade};
 use crate::ratio::Ratio;
 use crate::rules::Facts;
 use crate::rules::parity_gap::{Gap, Point, gap, gap_in};

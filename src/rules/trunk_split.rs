@@ -1,6 +1,6 @@
 use crate::Grade;
+use crate::choice::TrackKind;
 use crate::finding::{Finding, Findings};
-use crate::model::TrackKind;
 use crate::rules::Facts;
 use crate::spec::LevelSpec;
 use crate::text::{and_list, escape};

@@ -1,7 +1,7 @@
 use std::collections::HashSet;
 
+use crate::choice::{CompetencyKind, TrackKind};
 use crate::finding::{Finding, Findings};
-use crate::model::{CompetencyKind, TrackKind};
 use crate::rules::Facts;
 use crate::text::escape;
 

@@ -8,7 +8,8 @@ use super::{
     Amounts, IndexEntry, SiteOptions, branches, chart_note, counterpart_items, escaped, grade_rows,
     status, zone_rules,
 };
-use crate::model::{CompetencyKind, Ladder, Level, TrackKind, Zone};
+use crate::choice::{CompetencyKind, TrackKind};
+use crate::model::{Ladder, Level, Zone};
 use crate::report::Report;
 
 /// The page's content security policy: any request would be blocked.

@@ -7,7 +7,8 @@ use super::{
     Amounts, IndexEntry, SiteOptions, branches, chart_note, counterpart_items, escaped, grade_rows,
     status, zone_rules,
 };
-use crate::model::{CompetencyKind, Ladder, Level, TrackKind};
+use crate::choice::{CompetencyKind, TrackKind};
+use crate::model::{Ladder, Level};
 use crate::report::Report;
 
 /// Escapes text for a Markdown table cell (borrowed when there is nothing

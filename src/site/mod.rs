@@ -11,7 +11,8 @@
 use std::borrow::Cow;
 use std::fmt::Write as _;
 
-use crate::model::{Band, Grade, Ladder, Level, Track, TrackKind, Zone};
+use crate::choice::TrackKind;
+use crate::model::{Band, Grade, Ladder, Level, Track, Zone};
 use crate::money::Money;
 use crate::report::Report;
 

@@ -3,7 +3,7 @@
 //! below measures these same constants, so what is measured is what the
 //! page uses.
 
-use crate::model::TrackKind;
+use crate::choice::TrackKind;
 
 /// The page's colours by role. `concat!` takes only literals, so the CSS
 /// reads them through this macro and the SVG through the constants below.

@@ -9,9 +9,9 @@
 //! rest of the file without echoing the problem (a misspelt `expectatons` is
 //! one `unknown-key`, not a dozen `missing-expectation` warnings).
 
+use crate::choice::{CompetencyKind, ParityMode, PayPeriod, TrackKind};
 use crate::finding::reading::{self, Exceeded};
 use crate::finding::{Finding, Findings, Rule};
-use crate::model::{CompetencyKind, ParityMode, PayPeriod, TrackKind};
 use crate::spec::wire::Wire;
 use crate::spec::{
     BandSpec, CompetencySpec, EquitySpec, ExpectationSpec, GradeSpec, LadderSpec, LevelSpec,

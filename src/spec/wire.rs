@@ -47,7 +47,7 @@ mod tests {
     use serde_json::Value;
 
     use super::Wire;
-    use crate::model::{CompetencyKind, ParityMode, PayPeriod, TrackKind};
+    use crate::choice::{CompetencyKind, ParityMode, PayPeriod, TrackKind};
     use crate::spec::{
         BandSpec, CompetencySpec, EquitySpec, ExpectationSpec, LadderSpec, LevelSpec, OverlapSpec,
         ParitySpec, PercentRangeSpec, PolicySpec, RatingsSpec, RelativeSpec, ScaleSpec, StepSpec,

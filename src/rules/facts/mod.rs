@@ -13,8 +13,9 @@ use std::cell::OnceCell;
 use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
 
+use crate::choice::TrackKind;
 use crate::finding::Finding;
-use crate::model::{Band, Grade, Policy, Proficiency, ProficiencyScale, TrackKind, Variable};
+use crate::model::{Band, Grade, Policy, Proficiency, ProficiencyScale, Variable};
 use crate::rules::invalid_zone::{Conversion, ZoneProblem, conversion};
 use crate::spec::{
     EquitySpec, ExpectationSpec, GradeSpec, LadderSpec, LevelSpec, PaySpec, ProficiencySpec,
@@ -829,7 +830,7 @@ impl<'s> Facts<'s> {
         else {
             return false;
         };
-        let by_kind = competency.kind != crate::model::CompetencyKind::People
+        let by_kind = competency.kind != crate::choice::CompetencyKind::People
             || track.kind == TrackKind::Management;
         by_kind && self.in_scope(c, t)
     }
