@@ -1,8 +1,8 @@
 //! A ladder service in miniature, on std threads: the ladder is loaded once
 //! and shared behind an `Arc`; workers answer requests (a level, its
 //! counterpart, where a salary falls, a move, readiness from a JSON body of
-//! ratings, validation of a posted YAML body) as JSON; a reloader swaps in a
-//! changed ladder file without stopping them.
+//! ratings, validation of a posted YAML body, a ladder posted as JSON) as
+//! JSON; a reloader swaps in a changed ladder file without stopping them.
 //!
 //! ```text
 //! cargo run --example service
@@ -93,6 +93,8 @@ enum Request {
     },
     Readiness(String),
     Validate(String),
+    /// A ladder posted as JSON: the file format, as a `Ladder` serializes.
+    Publish(String),
 }
 
 /// Answers one request from `ladder` as JSON, with an HTTP-like status.
@@ -101,8 +103,8 @@ fn answer(ladder: &Ladder, request: &Request) -> (u16, Value) {
         (status, json!({ "error": error.to_string() }))
     };
     match request {
-        Request::Level(id) => match ladder.lookup_level(id) {
-            Ok(level) => (200, json!(level)),
+        Request::Level(id) => match ladder.profile(id, None, None) {
+            Ok(profile) => (200, json!(profile)),
             Err(error) => fail(404, &error),
         },
         Request::Counterpart { level, track } => match ladder.lookup_counterpart(level, track) {
@@ -153,6 +155,14 @@ fn answer(ladder: &Ladder, request: &Request) -> (u16, Value) {
             Ok(loaded) => (200, json!({ "valid": true, "report": loaded.report() })),
             Err(report) => (422, json!({ "valid": false, "report": report })),
         },
+        // Deserializing runs the loader's checks: a `Ladder` is always valid.
+        Request::Publish(body) => match serde_json::from_str::<Ladder>(body) {
+            Ok(posted) => (
+                200,
+                json!({ "id": posted.id(), "tracks": posted.tracks().len() }),
+            ),
+            Err(error) => fail(422, &error),
+        },
     }
 }
 
@@ -177,6 +187,10 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         ),
         Request::Readiness(r#"{ "ratings": { "tecnical-depth": 5 } }"#.to_owned()),
         Request::Validate(original.replace("max: 130000 }", "max: 99000 }")),
+        Request::Publish(serde_json::to_string(&*shared.current())?),
+        Request::Publish(
+            serde_json::to_string(&*shared.current())?.replacen(r#""grade":2"#, r#""grade":0"#, 1),
+        ),
     ];
 
     // Workers answer from whatever ladder is current, in parallel.

@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 
 use crate::finding::Finding;
 use crate::finding::reading::{self, Exceeded};
-use crate::text::Location;
+use crate::text::{Count, Location};
 use crate::{Ladder, Limits, Pointer, Report, Severity, rules, spec, validate, yaml};
 
 /// A loaded ladder, with the report of its findings.
@@ -315,17 +315,25 @@ impl Loader {
     }
 
     fn load_as(&self, source: &str, strictness: Strictness) -> Result<Loaded, Report> {
-        let (findings, ladder) = self.read(source, FileKind::Ladder, |root, limits| {
-            let mut decoded = spec::decode(root, limits);
-            let Some(spec) = decoded.spec else {
-                return (decoded.findings, None);
-            };
-            // The rules check every part that decoded soundly.
-            let room = limits.max_findings.saturating_sub(decoded.findings.len());
-            let (findings, ladder) = validate::validate(&spec, &decoded.poisoned, room);
-            decoded.findings.extend(findings);
-            (decoded.findings, ladder)
-        })?;
+        let (findings, ladder) = self.read(source, FileKind::Ladder, ladder_of)?;
+        self.judge(findings, ladder, strictness)
+    }
+
+    /// Loads a ladder from a tree read from any serde format, as
+    /// `Deserialize for Ladder` does: the findings have pointers and no
+    /// line, since there is no text.
+    fn load_tree(&self, root: &yaml::Node<'_>) -> Result<Loaded, Report> {
+        let (findings, ladder) = ladder_of(Some(root), &self.limits);
+        self.judge(findings, ladder, Strictness::Valid)
+    }
+
+    /// The loaded ladder, or the report that refuses it.
+    fn judge(
+        &self,
+        findings: Vec<Finding>,
+        ladder: Option<Ladder>,
+        strictness: Strictness,
+    ) -> Result<Loaded, Report> {
         let report = Report::new(self.apply_overrides(findings));
         // No ladder comes without an error finding: every value the model
         // could not take was reported by an invariant rule. A ladder is built
@@ -576,6 +584,84 @@ fn locate(finding: &mut Finding, root: Option<&yaml::Node>) {
             *location = Some(span.location());
             *bytes = Some(span.bytes());
         }
+    }
+}
+
+/// The decoder, then the rules over every part that decoded soundly, then
+/// the model when no invariant broke.
+fn ladder_of(root: Option<&yaml::Node<'_>>, limits: &Limits) -> (Vec<Finding>, Option<Ladder>) {
+    let mut decoded = spec::decode(root, limits);
+    let Some(spec) = decoded.spec else {
+        return (decoded.findings, None);
+    };
+    let room = limits.max_findings.saturating_sub(decoded.findings.len());
+    let (findings, ladder) = validate::validate(spec, &decoded.poisoned, room);
+    decoded.findings.extend(findings);
+    (decoded.findings, ladder)
+}
+
+/// Reads a ladder from its file in any serde format (what a [`Ladder`]
+/// serializes to: the file format, as JSON or otherwise) through the same
+/// decoder and rules as [`Loader::load`] with the default limits, so that a
+/// service can take a ladder in a request body or its own configuration.
+/// Refused with the first error's code, pointer and message; warnings are
+/// dropped (load through a [`Loader`] to keep its [`Report`]). A number with
+/// a fraction must come as a string (`"0.8"`): the float a format hands over
+/// has already lost the digits written.
+///
+/// ```
+/// # let yaml = std::fs::read_to_string("ladders/engineering.yaml")?;
+/// let ladder = dualtrack::load(&yaml)?.into_ladder();
+/// let json = serde_json::to_string(&ladder)?;
+/// let back: dualtrack::Ladder = serde_json::from_str(&json)?;
+/// assert_eq!(back, ladder);
+///
+/// let broken = json.replacen(r#""max":"130000""#, r#""max":"90000""#, 1);
+/// let error = serde_json::from_str::<dualtrack::Ladder>(&broken).unwrap_err();
+/// assert!(error.to_string().starts_with(
+///     "invalid ladder: error `band-order` at /tracks/0/levels/0/band:"
+/// ), "{error}");
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+impl<'de> serde::Deserialize<'de> for Ladder {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let loader = Loader::new();
+        let root = yaml::from_deserializer(deserializer, &loader.limits)?;
+        loader
+            .load_tree(&root)
+            .map(Loaded::into_ladder)
+            .map_err(|report| serde::de::Error::custom(Refusal(&report)))
+    }
+}
+
+/// Why a ladder read through serde is refused: its first error, in full.
+struct Refusal<'r>(&'r Report);
+
+impl std::fmt::Display for Refusal<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let errors: Vec<&Finding> = (self.0.findings().iter())
+            .filter(|f| f.severity() == Severity::Error)
+            .collect();
+        let Some(first) = errors.first() else {
+            return write!(f, "invalid ladder: {}", self.0);
+        };
+        let at = match first.path().as_str() {
+            "" => "the top",
+            path => path,
+        };
+        write!(
+            f,
+            "invalid ladder: error `{}` at {at}: {}",
+            first.code(),
+            first.message()
+        )?;
+        if let Some(help) = first.help() {
+            write!(f, " (help: {help})")?;
+        }
+        if errors.len() > 1 {
+            write!(f, "; and {}", Count::new(errors.len() - 1, "more error"))?;
+        }
+        Ok(())
     }
 }
 

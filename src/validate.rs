@@ -2,6 +2,7 @@
 //! checked [`Ladder`] when no error was found.
 
 use std::collections::HashMap;
+use std::sync::Arc;
 
 use crate::finding::{Finding, Findings};
 use crate::model::{Competency, Expectation, Level, PayBasis, Track, Zone};
@@ -15,11 +16,12 @@ use crate::{Grade, Ladder, LevelId, Pointer, Severity, rules};
 /// The checks skip the `poisoned` parts (those with a structural finding);
 /// the sink holds `room` findings, what the limit leaves after decoding.
 pub(crate) fn validate(
-    spec: &LadderSpec,
+    spec: LadderSpec,
     poisoned: &[Pointer],
     room: usize,
 ) -> (Vec<Finding>, Option<Ladder>) {
-    let facts = Facts::new(spec, poisoned);
+    let file = Arc::new(spec);
+    let facts = Facts::new(&file, poisoned);
     let mut sink = Findings::new(room);
     for check in rules::checks() {
         if sink.is_full() {
@@ -35,14 +37,14 @@ pub(crate) fn validate(
             f.severity() == Severity::Error
                 && rules::rule(f.code()).is_some_and(|r| r.is_invariant())
         });
-    let ladder = if broken { None } else { build(&facts) };
+    let ladder = if broken { None } else { build(&facts, &file) };
     (findings, ladder)
 }
 
-/// Assembles the ladder from the typed values the facts hold. Each `?` is
-/// a value that failed to build, which an invariant rule has reported; the
-/// caller builds only when none was.
-fn build(facts: &Facts<'_>) -> Option<Ladder> {
+/// Assembles the ladder from the typed values the facts of `file` hold.
+/// Each `?` is a value that failed to build, which an invariant rule has
+/// reported; the caller builds only when none was.
+fn build(facts: &Facts<'_>, file: &Arc<LadderSpec>) -> Option<Ladder> {
     let spec = facts.spec;
     let ids = &facts.ids;
     // A ladder that publishes no pay may have no currency; one that has a
@@ -194,6 +196,7 @@ fn build(facts: &Facts<'_>) -> Option<Ladder> {
         tracks,
         zones,
         effective_date: spec.effective_date,
+        file: Arc::clone(file),
     })
 }
 

@@ -52,8 +52,10 @@ fn show_a_ladder_graded_by_labels() {
     insta::assert_snapshot!("show-level-grade-scale", ok(&["show", SCALED, "gs11"]));
     let json = ok(&["show", SCALED, "--format", "json"]);
     let json: serde_json::Value = serde_json::from_str(&json).expect("JSON");
-    assert_eq!(json["grades"][3], "GS-11");
-    assert_eq!(json["tracks"][1]["levels"][0]["grade"], "GS-13");
+    // A labelled grade keeps its rank in JSON, so that it reads back ordered.
+    let grade = |rank: u32, label: &str| serde_json::json!({ "rank": rank, "label": label });
+    assert_eq!(json["grades"][3], grade(3, "GS-11"));
+    assert_eq!(json["tracks"][1]["levels"][0]["grade"], grade(5, "GS-13"));
     let moved = ok(&["move", SCALED, "--from", "gs11", "--to", "supervisory"]);
     assert!(
         moved.contains(

@@ -91,25 +91,34 @@ fn a_number_and_its_quoted_text_are_one_grade() {
     assert_eq!(ladder.level("em1").expect("em1").grade(), ic2.grade());
 }
 
-/// In JSON a labelled grade is its label; a numbered one stays a number.
+/// In answers a labelled grade is `{ rank, label }` and a numbered one a
+/// number; both read back. The ladder itself serializes as its file, with
+/// the grades as written.
 #[test]
-fn json_shows_labels_and_keeps_numbers() {
+fn json_shows_labels_with_their_rank_and_keeps_numbers() {
     let ladder = Loader::new()
         .load_path(SCALED)
         .expect("valid")
         .into_ladder();
-    let json = serde_json::to_value(&ladder).expect("JSON");
-    assert_eq!(json["grades"][0], "GS-5");
-    assert_eq!(json["tracks"][0]["levels"][5]["grade"], "GS-13");
-    assert_eq!(json["policy"]["parity_from_grade"], "GS-13");
+    let file = serde_json::to_value(&ladder).expect("JSON");
+    assert_eq!(file["grades"][0], "GS-5");
+    assert_eq!(file["tracks"][0]["levels"][5]["grade"], "GS-13");
+    let profile = ladder.profile("gs13", None, None).expect("a level");
+    let json = serde_json::to_value(&profile).expect("JSON");
+    assert_eq!(
+        json["grade"],
+        serde_json::json!({ "rank": 5, "label": "GS-13" })
+    );
+    let grade: Grade = serde_json::from_value(json["grade"].clone()).expect("reads back");
+    assert_eq!((grade.rank(), grade.label()), (5, Some("GS-13")));
+
     let v1 = dualtrack::load_path("ladders/engineering.yaml")
         .expect("valid")
         .into_ladder();
-    let json = serde_json::to_value(&v1).expect("JSON");
-    assert!(json.get("grades").is_none());
-    assert_eq!(json["tracks"][0]["levels"][5]["grade"], 6);
+    let json = serde_json::to_value(v1.profile("ic6", None, None).expect("ic6")).expect("JSON");
+    assert_eq!(json["grade"], 6);
     assert_eq!(
-        serde_json::from_value::<Grade>(json["tracks"][0]["levels"][5]["grade"].clone()).ok(),
+        serde_json::from_value::<Grade>(json["grade"].clone()).ok(),
         Some(Grade::new(6))
     );
 }

@@ -66,10 +66,12 @@ fn a_named_scale_from_0_reads_names_and_numbers() {
         step.description(),
         Some("Works independently and is the reference on the ward.")
     );
+    let json = serde_json::to_value(ladder.proficiency_scale()).expect("JSON");
+    assert_eq!(json["start"], 0);
+    assert_eq!(json["end"], 4);
+    assert_eq!(json["steps"][4]["name"], "Expert");
+    // The ladder serializes as its file.
     let json = serde_json::to_value(&ladder).expect("JSON");
-    assert_eq!(json["proficiency_scale"]["start"], 0);
-    assert_eq!(json["proficiency_scale"]["end"], 4);
-    assert_eq!(json["proficiency_scale"]["steps"][4]["name"], "Expert");
     assert_eq!(
         json["tracks"][0]["levels"][2]["entry_criteria"][1],
         "A postgraduate certificate in the specialty"

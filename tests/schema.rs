@@ -249,6 +249,34 @@ fn the_reference_ladders_pass_an_independent_validator() {
     }
 }
 
+/// What a ladder serializes to is a ladder file by the schema too.
+#[test]
+fn a_serialized_ladder_passes_the_schema() {
+    let validator = validator();
+    for dir in ["ladders", "ladders/examples", "tests/fixtures/valid"] {
+        for entry in std::fs::read_dir(dir).expect(dir) {
+            let path = entry.expect("entry").path();
+            if path.is_dir() {
+                continue;
+            }
+            let Ok(loaded) = dualtrack::Loader::new().inspect_path(&path) else {
+                panic!("{}", path.display());
+            };
+            let json = serde_json::to_value(loaded.ladder()).expect("serializes");
+            let errors: Vec<String> = validator
+                .iter_errors(&json)
+                .map(|e| format!("{} at {}", e, e.instance_path()))
+                .collect();
+            assert!(
+                errors.is_empty(),
+                "{}:\n{}",
+                path.display(),
+                errors.join("\n")
+            );
+        }
+    }
+}
+
 /// Structural mistakes fail the schema as they fail the loader.
 #[test]
 fn the_structural_fixtures_fail_the_schema_too() {

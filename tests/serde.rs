@@ -20,7 +20,7 @@ fn round_trip<T: Serialize + DeserializeOwned + PartialEq + Debug>(value: T) {
 
 fn refused<T: DeserializeOwned + Debug>(json: serde_json::Value, phrase: &str) {
     let error = serde_json::from_value::<T>(json.clone()).expect_err("refused");
-    assert!(error.to_string().contains(phrase), "{json}: {error}");
+    assert!(error.to_string().contains(phrase), "{error}\n{json}");
 }
 
 #[test]
@@ -404,7 +404,7 @@ fn positions_are_refused_when_no_salary_gives_them() {
 }
 
 #[test]
-fn labelled_grades_do_not_read_back_alone() {
+fn labelled_grades_read_back_with_their_rank() {
     round_trip(Grade::new(7));
     let ladder = dualtrack::load_path("tests/fixtures/valid/pay-steps.yaml")
         .expect("valid")
@@ -412,41 +412,157 @@ fn labelled_grades_do_not_read_back_alone() {
     let level = &ladder.tracks()[0].levels()[0];
     let answer = ladder
         .profile(level.id().as_str(), None, None)
-        .expect("level");
-    let json = serde_json::to_value(answer.into_owned()).expect("serializes");
-    assert!(json["grade"].is_string(), "{json}");
+        .expect("level")
+        .into_owned();
+    let json = serde_json::to_value(&answer).expect("serializes");
+    assert!(json["grade"]["label"].is_string(), "{json}");
+    round_trip(answer);
+    let grade: Grade = serde_json::from_value(json["grade"].clone()).expect("a grade");
+    assert_eq!(grade.label(), level.grade().label());
     refused::<Grade>(
         serde_json::json!("GS-13"),
         "grade `GS-13` is a label of a grade scale: only its ladder knows its rank",
     );
     refused::<Grade>(serde_json::json!(-1), "grade -1 is negative");
+    refused::<Grade>(
+        serde_json::json!({ "rank": 1, "label": " " }),
+        "a grade's label is blank",
+    );
+    refused::<Grade>(serde_json::json!({ "rank": 1 }), "missing field `label`");
+    refused::<Grade>(
+        serde_json::json!({ "rank": 1, "label": "A", "step": 2 }),
+        "unknown field `step`, expected `rank` or `label`",
+    );
 }
 
-/// A ladder travels between services as its file: the file format written
-/// in JSON (YAML's flow syntax) loads through the same validation as the
-/// YAML, and a broken one is refused with located findings. (`Ladder`'s own
-/// JSON is a view of the checked model, with pay and exemptions resolved:
-/// it is not read back.)
+/// Every valid ladder and fixture, as text.
+fn ladder_files() -> Vec<(String, String)> {
+    ["ladders", "ladders/examples", "tests/fixtures/valid"]
+        .iter()
+        .flat_map(|dir| std::fs::read_dir(dir).expect("a directory"))
+        .map(|entry| entry.expect("an entry").path())
+        .filter(|path| path.extension().is_some_and(|e| e == "yaml"))
+        .map(|path| {
+            let text = std::fs::read_to_string(&path).expect("readable");
+            (path.display().to_string(), text)
+        })
+        .collect()
+}
+
+/// A ladder serializes as its file and reads back, through the same
+/// validation, to an equal ladder; its JSON is a ladder file too, which the
+/// loader (and so the CLI) reads with lines and columns.
 #[test]
-fn a_ladder_travels_as_its_file_in_json() {
+fn every_ladder_reads_back_from_its_json() {
+    let files = ladder_files();
+    assert!(files.len() >= 15, "{}", files.len());
+    let loader = dualtrack::Loader::new();
+    let mut valid = 0;
+    for (path, yaml) in files {
+        let loaded = loader
+            .inspect(&yaml)
+            .unwrap_or_else(|e| panic!("{path}: {e}"));
+        let ladder = loaded.ladder();
+        let json = serde_json::to_string_pretty(ladder).expect("serializes");
+        if loaded.is_valid() {
+            valid += 1;
+            let back: dualtrack::Ladder =
+                serde_json::from_str(&json).unwrap_or_else(|e| panic!("{path}: {e}\n{json}"));
+            assert!(&back == ladder, "{path}: read back differs\n{json}");
+        }
+        let again = loader
+            .inspect(&json)
+            .unwrap_or_else(|e| panic!("{path}: {e}"));
+        assert!(again.ladder() == ladder, "{path}: loaded differs");
+        let findings = |loaded: &dualtrack::Loaded| -> Vec<(String, String, String)> {
+            (loaded.report().findings().iter())
+                .map(|f| {
+                    (
+                        f.code().to_owned(),
+                        f.path().to_string(),
+                        f.message().to_owned(),
+                    )
+                })
+                .collect()
+        };
+        assert_eq!(findings(&again), findings(&loaded), "{path}");
+        // What the JSON holds is the file, not a view of the model.
+        let value: serde_json::Value = serde_json::from_str(&json).expect("JSON");
+        assert_eq!(value["schema_version"], 1, "{path}");
+    }
+    assert!(valid >= 12, "{valid}");
+}
+
+/// A ladder that `Loader::inspect` hands out despite a policy error reads
+/// back through `inspect`; deserializing refuses it, as `load` does, with
+/// the error's code, pointer and message.
+#[test]
+fn a_ladder_with_a_policy_error_reads_back_only_to_inspect() {
+    let yaml = std::fs::read_to_string("tests/fixtures/rules/parity-gap.yaml").expect("fixture");
+    let loader = dualtrack::Loader::new();
+    let ladder = loader.inspect(&yaml).expect("inspects").into_ladder();
+    let json = serde_json::to_string(&ladder).expect("serializes");
+    let back = loader.inspect(&json).expect("inspects").into_ladder();
+    assert!(back == ladder);
+    let error = serde_json::from_str::<dualtrack::Ladder>(&json).expect_err("refused");
+    let text = error.to_string();
+    assert!(
+        text.starts_with("invalid ladder: error `parity-gap` at /tracks/0/levels/2/band/max: "),
+        "{text}"
+    );
+    assert!(text.contains("(help: "), "{text}");
+}
+
+/// A broken ladder is refused with the first error in full and a count of
+/// the rest; what no ladder file holds is refused by the reader itself.
+#[test]
+fn a_broken_ladder_is_refused_with_its_first_error() {
+    let yaml = std::fs::read_to_string("ladders/engineering.yaml").expect("ladder");
+    let ladder = dualtrack::load(&yaml).expect("valid").into_ladder();
+    let mut file = serde_json::to_value(&ladder).expect("serializes");
+    file["tracks"][0]["levels"][0]["band"]["max"] = serde_json::json!("90000");
+    file["tracks"][0]["levels"][1]["id"] = serde_json::json!("Not An Id");
+    refused::<dualtrack::Ladder>(
+        file.clone(),
+        "invalid ladder: error `invalid-id` at /tracks/0/levels/1/id: ",
+    );
+    refused::<dualtrack::Ladder>(file, "; and 1 more error");
+
+    let mut file = serde_json::to_value(&ladder).expect("serializes");
+    file["zones"][0]["factor"] = serde_json::json!(0.9);
+    refused::<dualtrack::Ladder>(
+        file,
+        "the number 0.9 arrived as a float, which cannot carry an exact amount: write it as a string, such as \"0.9\"",
+    );
+    let text = serde_json::to_string(&ladder).expect("serializes");
+    let twice = text.replacen(
+        r#""name":"Engineering","#,
+        r#""name":"Engineering","name":"Again","#,
+        1,
+    );
+    let error = serde_json::from_str::<dualtrack::Ladder>(&twice).expect_err("refused");
+    assert!(
+        error.to_string().contains("the key `name` appears twice"),
+        "{error}"
+    );
+    let deep = format!("{}1{}", "[".repeat(100), "]".repeat(100));
+    let error = serde_json::from_str::<dualtrack::Ladder>(&deep).expect_err("refused");
+    assert!(
+        error.to_string().contains("nesting deeper than 32 levels"),
+        "{error}"
+    );
+    refused::<dualtrack::Ladder>(
+        serde_json::json!([1, 2]),
+        "invalid ladder: error `type` at the top: expected the ladder (a mapping), found a list",
+    );
+}
+
+/// The file format written in JSON by hand (numbers as numbers) loads
+/// through the loader with located findings, as its YAML does.
+#[test]
+fn a_ladder_file_written_in_json_loads_with_located_findings() {
     let yaml = std::fs::read_to_string("ladders/engineering.yaml").expect("ladder");
     let mut file: serde_json::Value = serde_saphyr::from_str(&yaml).expect("yaml");
-    let json = serde_json::to_string_pretty(&file).expect("json");
-    let from_json = dualtrack::load(&json).expect("valid").into_ladder();
-    let from_yaml = dualtrack::load(&yaml).expect("valid").into_ladder();
-    // The same ladder, but for the order of each level's expectations
-    // (serde_json's map sorts keys).
-    let sorted = |ladder: &dualtrack::Ladder| {
-        let mut json = serde_json::to_value(ladder).expect("serializes");
-        for track in json["tracks"].as_array_mut().expect("tracks") {
-            for level in track["levels"].as_array_mut().expect("levels") {
-                let expectations = level["expectations"].as_array_mut().expect("list");
-                expectations.sort_by_key(|e| e["competency"].to_string());
-            }
-        }
-        json
-    };
-    assert_eq!(sorted(&from_json), sorted(&from_yaml));
     file["tracks"][0]["levels"][0]["band"]["max"] = serde_json::json!(90000);
     let json = serde_json::to_string_pretty(&file).expect("json");
     let report = dualtrack::load(&json).expect_err("band-order");

@@ -1,18 +1,13 @@
-use serde::Serialize;
-
 use crate::{CompetencyId, CompetencyKind, Track, TrackId, TrackKind};
 
 /// A competency that levels set expectations on.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Competency {
     pub(crate) id: CompetencyId,
     pub(crate) name: String,
     pub(crate) kind: CompetencyKind,
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub(crate) group: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub(crate) tracks: Option<Vec<TrackId>>,
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub(crate) description: Option<String>,
 }
 

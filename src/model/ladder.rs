@@ -1,7 +1,9 @@
 use std::collections::HashMap;
+use std::sync::Arc;
 
 use serde::Serialize;
 
+use crate::spec::LadderSpec;
 use crate::{
     Competency, Currency, Grade, LadderId, Level, PayPeriod, Policy, ProficiencyScale, Track, Zone,
 };
@@ -24,44 +26,38 @@ use crate::{
 /// assert_eq!(principal.band().unwrap().max().to_string(), "340000 USD");
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Ladder {
     pub(crate) id: LadderId,
     pub(crate) name: String,
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub(crate) description: Option<String>,
     /// `None` for a ladder that publishes no pay.
     pub(crate) currency: Option<Currency>,
     /// `None` for a ladder that publishes no pay.
     pub(crate) pay_period: Option<PayPeriod>,
     /// The declared grade scale, lowest first.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub(crate) grades: Option<Vec<Grade>>,
     pub(crate) competencies: Vec<Competency>,
-    #[serde(skip_serializing_if = "ProficiencyScale::is_default")]
     pub(crate) proficiency_scale: ProficiencyScale,
     pub(crate) tracks: Vec<Track>,
     pub(crate) zones: Vec<Zone>,
     pub(crate) policy: Policy,
     /// The date its pay takes effect, when the file gives it.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub(crate) effective_date: Option<crate::Date>,
     /// Level id -> (track index, level index).
-    #[serde(skip)]
     pub(crate) level_index: HashMap<Box<str>, (usize, usize)>,
     /// Track, competency and zone id -> index (the first with that id), so
     /// that look-ups stay flat however many there are.
-    #[serde(skip)]
     pub(crate) track_index: HashMap<Box<str>, usize>,
-    #[serde(skip)]
     pub(crate) competency_index: HashMap<Box<str>, usize>,
-    #[serde(skip)]
     pub(crate) zone_index: HashMap<Box<str>, usize>,
     /// Every grade a level has, lowest first, each with its levels as
     /// (track index, level index) in track order: the equivalents of a level
     /// without a walk over every track.
-    #[serde(skip)]
     pub(crate) grade_index: Vec<(Grade, Vec<(usize, usize)>)>,
+    /// The file it was read from, as the decoder read it: what it
+    /// serializes to.
+    pub(crate) file: Arc<LadderSpec>,
 }
 
 impl Ladder {
@@ -263,5 +259,15 @@ impl Ladder {
     /// The zone with this id (a `&str` or a [`ZoneId`](crate::ZoneId)).
     pub fn zone(&self, id: impl AsRef<str>) -> Option<&Zone> {
         self.zones.get(*self.zone_index.get(id.as_ref())?)
+    }
+}
+
+/// Its file: the ladder file format (the schema's), in any serde format,
+/// with the keys, values and order its file had (comments and layout
+/// aside; amounts and percentages as exact strings). It deserializes back,
+/// through the same validation as `Loader::load`, to an equal ladder.
+impl Serialize for Ladder {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        self.file.serialize(serializer)
     }
 }

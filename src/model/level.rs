@@ -19,9 +19,7 @@ use crate::{Band, CompetencyId, LevelId, Money, Percent, Variable};
 /// Equality, order and hashing go by rank alone, so grades of one ladder
 /// compare as the ladder orders them; grades of different ladders compare
 /// only when the ladders share a scale. Serialized as the number without a
-/// scale, as the label (a string) with one; only numbered grades deserialize
-/// (a label means something only in its ladder: [`Ladder::grade`](crate::Ladder::grade)
-/// reads one).
+/// scale, as `{ "rank": 5, "label": "GS-13" }` with one; both read back.
 ///
 /// ```
 /// use dualtrack::Grade;
@@ -120,34 +118,37 @@ impl fmt::Display for Grade {
     }
 }
 
-/// The number of a numbered grade, the label of a labelled one.
+/// The number of a numbered grade; `{ "rank": 5, "label": "GS-13" }` for a
+/// labelled one, so that it reads back with its order.
 impl Serialize for Grade {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
         match &self.label {
-            Some(label) => serializer.serialize_str(label),
+            Some(label) => {
+                let mut grade = serializer.serialize_struct("Grade", 2)?;
+                grade.serialize_field("rank", &self.rank)?;
+                grade.serialize_field("label", &**label)?;
+                grade.end()
+            }
             None => serializer.serialize_u32(self.rank),
         }
     }
 }
 
-/// Reads a numbered grade; a label has a rank only in its ladder's scale
-/// (look it up in [`Ladder::grades`](crate::Ladder::grades)), so it is
-/// refused, saying so.
+/// Reads what it serializes to: a number, or `{ rank, label }` with a
+/// label that is not blank. A label alone has a rank only in its ladder's
+/// scale (look it up with [`Ladder::grade`](crate::Ladder::grade)), so it
+/// is refused, saying so.
 impl<'de> serde::Deserialize<'de> for Grade {
     fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct Number;
-        impl serde::de::Visitor<'_> for Number {
+        struct Written;
+        impl<'de> serde::de::Visitor<'de> for Written {
             type Value = Grade;
             fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                f.write_str("a grade number")
+                f.write_str("a grade number, or `{ rank, label }` for a grade of a scale")
             }
             fn visit_u64<E: serde::de::Error>(self, number: u64) -> Result<Grade, E> {
-                u32::try_from(number).map(Grade::new).map_err(|_| {
-                    E::custom(format!(
-                        "grade {number} is too large (at most {})",
-                        u32::MAX
-                    ))
-                })
+                rank(number).map(Grade::new)
             }
             fn visit_i64<E: serde::de::Error>(self, number: i64) -> Result<Grade, E> {
                 match u64::try_from(number) {
@@ -158,12 +159,45 @@ impl<'de> serde::Deserialize<'de> for Grade {
             fn visit_str<E: serde::de::Error>(self, label: &str) -> Result<Grade, E> {
                 Err(E::custom(format!(
                     "grade `{}` is a label of a grade scale: only its ladder knows its rank \
-                     (see `Ladder::grades`)",
+                     (write `{{ rank, label }}`, or look it up with `Ladder::grade`)",
                     crate::text::escape(label)
                 )))
             }
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<Grade, A::Error> {
+                use serde::de::Error;
+                let (mut found_rank, mut found_label) = (None, None);
+                while let Some(key) = map.next_key::<String>()? {
+                    match key.as_str() {
+                        "rank" if found_rank.is_none() => {
+                            found_rank = Some(map.next_value::<u64>()?)
+                        }
+                        "label" if found_label.is_none() => {
+                            found_label = Some(map.next_value::<String>()?);
+                        }
+                        "rank" | "label" => return Err(A::Error::duplicate_field("rank or label")),
+                        other => return Err(A::Error::unknown_field(other, &["rank", "label"])),
+                    }
+                }
+                let rank = rank(found_rank.ok_or_else(|| A::Error::missing_field("rank"))?)?;
+                let label = found_label.ok_or_else(|| A::Error::missing_field("label"))?;
+                if label.trim().is_empty() {
+                    return Err(A::Error::custom("a grade's label is blank"));
+                }
+                Ok(Grade::labelled(rank, label.into()))
+            }
         }
-        deserializer.deserialize_any(Number)
+        fn rank<E: serde::de::Error>(number: u64) -> Result<u32, E> {
+            u32::try_from(number).map_err(|_| {
+                E::custom(format!(
+                    "grade {number} is too large (at most {})",
+                    u32::MAX
+                ))
+            })
+        }
+        deserializer.deserialize_any(Written)
     }
 }
 
@@ -261,11 +295,10 @@ impl Proficiency {
 }
 
 /// What a level expects of one competency.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct Expectation {
     pub(crate) competency: CompetencyId,
     pub(crate) proficiency: Proficiency,
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub(crate) description: Option<String>,
 }
 
@@ -287,35 +320,27 @@ impl Expectation {
 }
 
 /// One level of a track.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct Level {
     pub(crate) id: LevelId,
     pub(crate) title: String,
     pub(crate) grade: Grade,
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub(crate) summary: Option<String>,
     /// An executive level, outside parity; serialized only when true.
-    #[serde(skip_serializing_if = "std::ops::Not::not")]
     pub(crate) executive: bool,
     /// `None` when the ladder publishes no pay for it (serialized `null`).
     pub(crate) band: Option<Band>,
     pub(crate) expectations: Vec<Expectation>,
-    #[serde(skip_serializing_if = "Vec::is_empty")]
     pub(crate) entry_criteria: Vec<String>,
     /// Its own or its track's; serialized only when there is one.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub(crate) variable: Option<Variable>,
     /// The base band plus the variable pay at target, computed once.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub(crate) target_cash: Option<Band>,
     /// Its own or its track's; serialized only when there is one.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub(crate) equity: Option<Band>,
     /// The band's pay points, lowest first; serialized only when given.
-    #[serde(skip_serializing_if = "Vec::is_empty")]
     pub(crate) steps: Vec<Money>,
     /// What the band is a percentage of; serialized only when given.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub(crate) pay_basis: Option<PayBasis>,
 }
 

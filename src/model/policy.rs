@@ -1,9 +1,7 @@
-use serde::Serialize;
-
 use crate::{Grade, ParityMode, Percent};
 
 /// The compensation policy the bands were checked against, with every default filled in.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Policy {
     pub(crate) parity_mode: ParityMode,
     pub(crate) parity_from_grade: Grade,

@@ -1,14 +1,11 @@
-use serde::Serialize;
-
 use crate::{Level, TrackId, TrackKind};
 
 /// A track: levels of rising grade.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Track {
     pub(crate) id: TrackId,
     pub(crate) name: String,
     pub(crate) kind: TrackKind,
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub(crate) description: Option<String>,
     pub(crate) levels: Vec<Level>,
 }

@@ -1,5 +1,3 @@
-use serde::Serialize;
-
 use crate::{Band, Currency, Decimal, LevelId, Money, Percent, ZoneId};
 
 /// A location differential, as written. A base amount becomes a zone amount
@@ -15,29 +13,21 @@ use crate::{Band, Currency, Decimal, LevelId, Money, Percent, ZoneId};
 /// Exempt levels (those listed in `exempt`, or on a track listed there) are
 /// paid nationally: their zone amounts are the base amounts times `rate`,
 /// rounded to the minor unit, with no supplement, factor, cap or unit.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Zone {
     pub(crate) id: ZoneId,
     pub(crate) name: String,
     pub(crate) factor: Decimal,
     pub(crate) currency: Currency,
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub(crate) rate: Option<Decimal>,
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub(crate) uplift: Option<Percent>,
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub(crate) min_uplift: Option<Money>,
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub(crate) max_uplift: Option<Money>,
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub(crate) cap: Option<Money>,
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub(crate) rounding: Option<Decimal>,
     /// The level and track ids as written.
-    #[serde(skip_serializing_if = "Vec::is_empty")]
     pub(crate) exempt: Vec<String>,
     /// Every exempt level: those listed and those of the tracks listed.
-    #[serde(skip)]
     pub(crate) exempt_levels: Vec<LevelId>,
 }
 

@@ -31,7 +31,7 @@ wire_struct! {
     /// A dual-track career ladder: individual-contributor and management tracks
     /// whose levels line up by grade, with competencies and pay bands. Checked by
     /// `dualtrack validate`.
-    #[derive(Debug, Clone, PartialEq, serde::Serialize)]
+    #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
     #[cfg_attr(feature = "schema", derive(JsonSchema))]
     #[serde(deny_unknown_fields)]
     #[cfg_attr(feature = "schema", schemars(rename = "Ladder"))]
@@ -156,7 +156,7 @@ wire_struct! {
     /// # Competency
     ///
     /// A skill or behaviour that levels set expectations on.
-    #[derive(Debug, Clone, PartialEq, serde::Serialize)]
+    #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
     #[cfg_attr(feature = "schema", derive(JsonSchema))]
     #[serde(deny_unknown_fields)]
     #[cfg_attr(feature = "schema", schemars(rename = "Competency"))]
@@ -204,7 +204,7 @@ wire_struct! {
     /// # Track
     ///
     /// A career path: a list of levels, lowest grade first.
-    #[derive(Debug, Clone, PartialEq, serde::Serialize)]
+    #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
     #[cfg_attr(feature = "schema", derive(JsonSchema))]
     #[serde(deny_unknown_fields)]
     #[cfg_attr(feature = "schema", schemars(rename = "Track"))]
@@ -257,7 +257,7 @@ wire_struct! {
     /// # Level
     ///
     /// One level of a track: its title, grade, pay band and expectations.
-    #[derive(Debug, Clone, PartialEq, serde::Serialize)]
+    #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
     #[cfg_attr(feature = "schema", derive(JsonSchema))]
     #[serde(deny_unknown_fields)]
     #[cfg_attr(feature = "schema", schemars(rename = "Level"))]
@@ -293,7 +293,7 @@ wire_struct! {
         /// `parity-gap`, `management-premium`, `missing-counterpart`) and of the
         /// default `parity.from_grade`. Default: `false`.
         #[serde(default, skip_serializing_if = "std::ops::Not::not")]
-        #[cfg_attr(feature = "schema", schemars(extend("examples" = [true])))]
+        #[cfg_attr(feature = "schema", schemars(extend("default" = false, "examples" = [true])))]
         pub(crate) executive: bool,
         /// # Pay band
         ///
@@ -324,7 +324,7 @@ wire_struct! {
         /// criterion a line: years in the band below, hours of practice, an
         /// interview or a panel.
         #[serde(default, skip_serializing_if = "Vec::is_empty")]
-        #[cfg_attr(feature = "schema", schemars(extend("examples" = [["Two years at the level below", "A promotion panel"]])))]
+        #[cfg_attr(feature = "schema", schemars(extend("default" = [], "examples" = [["Two years at the level below", "A promotion panel"]])))]
         pub(crate) entry_criteria: Vec<String>,
         /// # Variable pay
         ///
@@ -353,7 +353,7 @@ wire_struct! {
     ///
     /// Target variable pay: either `target`, a percentage of base pay, or
     /// `amount`, a fixed amount; not both.
-    #[derive(Debug, Clone, Copy, PartialEq, serde::Serialize)]
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
     #[cfg_attr(feature = "schema", derive(JsonSchema))]
     #[serde(deny_unknown_fields)]
     #[cfg_attr(feature = "schema", schemars(rename = "Variable"))]
@@ -383,7 +383,7 @@ wire_struct! {
     ///
     /// An annual equity or long-term-incentive grant band in the ladder's
     /// currency: the minimum, the midpoint and the maximum grant value.
-    #[derive(Debug, Clone, Copy, PartialEq, serde::Serialize)]
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
     #[cfg_attr(feature = "schema", derive(JsonSchema))]
     #[serde(deny_unknown_fields)]
     #[cfg_attr(feature = "schema", schemars(rename = "Equity"))]
@@ -411,7 +411,7 @@ wire_struct! {
     /// # Pay band
     ///
     /// A pay range: the minimum, the midpoint and the maximum.
-    #[derive(Debug, Clone, PartialEq, serde::Serialize)]
+    #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
     #[cfg_attr(feature = "schema", derive(JsonSchema))]
     #[serde(deny_unknown_fields)]
     #[cfg_attr(feature = "schema", schemars(rename = "Band"))]
@@ -443,14 +443,14 @@ wire_struct! {
         /// does not name. `dualtrack show --salary` names the step a salary
         /// sits on.
         #[serde(default, skip_serializing_if = "Vec::is_empty")]
-        #[cfg_attr(feature = "schema", schemars(schema_with = "schema::steps"))]
+        #[cfg_attr(feature = "schema", schemars(schema_with = "schema::steps", extend("default" = [])))]
         pub(crate) steps: Vec<Decimal>,
     }
 }
 
 /// A level's pay as written: a range, a spot rate, or a percentage of
 /// another level's pay (its schema is written by hand).
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) enum PaySpec {
     /// `{ min, mid, max }`, with optional steps.
     Range(BandSpec),
@@ -477,7 +477,7 @@ wire_struct! {
     /// define every classification from the journeyman rate: each amount of
     /// the other level's band (its rate, or its min, mid, max and steps) times
     /// `percent`, rounded half up to the currency's minor unit.
-    #[derive(Debug, Clone, PartialEq, serde::Serialize)]
+    #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
     #[cfg_attr(feature = "schema", derive(JsonSchema))]
     #[serde(deny_unknown_fields)]
     #[cfg_attr(feature = "schema", schemars(rename = "RelativePay"))]
@@ -524,7 +524,7 @@ pub(crate) enum GradeSpec {
 }
 
 /// One value of a level's `expectations` (its schema is written by hand).
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct ExpectationSpec {
     pub(crate) proficiency: ProficiencySpec,
     pub(crate) description: Option<String>,
@@ -543,7 +543,7 @@ wire_struct! {
     ///
     /// The scale expectations and ratings are written on: numbered from
     /// `start`, one number per step, lowest first.
-    #[derive(Debug, Clone, PartialEq, serde::Serialize)]
+    #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
     #[cfg_attr(feature = "schema", derive(JsonSchema))]
     #[serde(deny_unknown_fields)]
     #[cfg_attr(feature = "schema", schemars(rename = "ProficiencyScale"))]
@@ -569,7 +569,7 @@ wire_struct! {
 
 /// The steps of a scale: how many, or their names (its schema is written by
 /// hand).
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) enum StepsSpec {
     Count(i64),
     /// Each step, and whether it is written `{ name: ... }` (not a bare name).
@@ -580,7 +580,7 @@ wire_struct! {
     /// # Proficiency step
     ///
     /// One named step of the proficiency scale, with what it means.
-    #[derive(Debug, Clone, PartialEq, serde::Serialize)]
+    #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
     #[cfg_attr(feature = "schema", derive(JsonSchema))]
     #[serde(deny_unknown_fields)]
     #[cfg_attr(feature = "schema", schemars(rename = "ProficiencyStep"))]
@@ -606,7 +606,7 @@ wire_struct! {
     /// `factor`, converted at `rate` when the zone pays in another currency,
     /// rounded to `rounding` and held under `cap`; the levels and tracks in
     /// `exempt` are paid nationally.
-    #[derive(Debug, Clone, PartialEq, serde::Serialize)]
+    #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
     #[cfg_attr(feature = "schema", derive(JsonSchema))]
     #[serde(deny_unknown_fields)]
     #[cfg_attr(feature = "schema", schemars(rename = "Zone"))]
@@ -697,7 +697,7 @@ wire_struct! {
     /// # Compensation policy
     ///
     /// The limits bands are checked against; every value left out takes its default.
-    #[derive(Debug, Clone, Default, PartialEq, serde::Serialize)]
+    #[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize)]
     #[cfg_attr(feature = "schema", derive(JsonSchema))]
     #[serde(deny_unknown_fields)]
     #[cfg_attr(feature = "schema", schemars(rename = "Policy"))]
@@ -731,7 +731,7 @@ wire_struct! {
     /// # Parity between tracks
     ///
     /// How individual-contributor bands are compared with management bands at the same grade.
-    #[derive(Debug, Clone, Default, PartialEq, serde::Serialize)]
+    #[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize)]
     #[cfg_attr(feature = "schema", derive(JsonSchema))]
     #[serde(deny_unknown_fields)]
     #[cfg_attr(feature = "schema", schemars(rename = "Parity"))]
@@ -764,7 +764,7 @@ wire_struct! {
     /// # Percentage range
     ///
     /// A lower and an upper limit, each written `12%` or `0.12`.
-    #[derive(Debug, Clone, Default, PartialEq, serde::Serialize)]
+    #[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize)]
     #[cfg_attr(feature = "schema", derive(JsonSchema))]
     #[serde(deny_unknown_fields)]
     #[cfg_attr(feature = "schema", schemars(rename = "PercentRange"))]
@@ -788,7 +788,7 @@ wire_struct! {
     /// # Band overlap limit
     ///
     /// The largest share of a band that may overlap the next level's band.
-    #[derive(Debug, Clone, Default, PartialEq, serde::Serialize)]
+    #[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize)]
     #[cfg_attr(feature = "schema", derive(JsonSchema))]
     #[serde(deny_unknown_fields)]
     #[cfg_attr(feature = "schema", schemars(rename = "Overlap"))]

@@ -11,8 +11,9 @@
 //! Its parts: `node` is the tree, `build` turns the parser's events into it
 //! and refuses what ladder files never need, `tabs` finds the tab to show
 //! for a tab used as indentation, `locate` finds the span a finding's
-//! pointer names, and `scalar` resolves plain scalars under the YAML 1.2 core
-//! schema and words a node's type for type errors.
+//! pointer names, `scalar` resolves plain scalars under the YAML 1.2 core
+//! schema and words a node's type for type errors, and `tree` builds the
+//! same tree from any serde format.
 
 mod advice;
 mod build;
@@ -20,6 +21,7 @@ mod locate;
 mod node;
 mod scalar;
 mod tabs;
+mod tree;
 
 use granit_parser::{Options, Parser};
 
@@ -29,6 +31,7 @@ use crate::finding::Finding;
 use build::Builder;
 pub(crate) use node::{Entry, Node, Span, Style, Value};
 pub(crate) use scalar::{PlainKind, plain_kind};
+pub(crate) use tree::from_deserializer;
 
 /// What parsing produced: the document's root, when it could be built soundly,
 /// and the findings met on the way.
