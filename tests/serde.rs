@@ -147,6 +147,10 @@ fn invalid_values_are_refused_with_the_constructors_words() {
         serde_json::json!({ "value": "2", "fraction": "61/60" }),
         "is not the fraction",
     );
+    refused::<dualtrack::ProficiencyStep>(
+        serde_json::json!({ "proficiency": 2, "name": "" }),
+        "a proficiency step's name is blank",
+    );
 }
 
 /// A report a service sent (the `validate --format json` shape per file)
@@ -313,6 +317,9 @@ fn owned_answers_round_trip() {
             let overview = ladder.overview(zone, salary).into_owned();
             round_trip(overview.clone());
             round_trip(ladder.proficiency_scale().clone());
+            for step in ladder.proficiency_scale().steps() {
+                round_trip(step.clone());
+            }
             for track in overview.tracks {
                 round_trip(track);
             }

@@ -36,13 +36,40 @@ pub struct ProficiencyScale {
 /// One named step of a [`ProficiencyScale`].
 ///
 /// Serialized as `{ proficiency, name, description }`, `description` left
-/// out when there is none.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
+/// out when there is none; read back alone with a name that is not blank
+/// (in a scale, with the scale's own checks: see [`ProficiencyScale`]).
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, serde::Deserialize)]
+#[serde(deny_unknown_fields, try_from = "StepWire")]
 pub struct ProficiencyStep {
     pub(crate) proficiency: Proficiency,
     pub(crate) name: String,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub(crate) description: Option<String>,
+}
+
+/// A step as it reads, before its name is checked.
+#[derive(serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+struct StepWire {
+    proficiency: Proficiency,
+    name: String,
+    #[serde(default)]
+    description: Option<String>,
+}
+
+impl TryFrom<StepWire> for ProficiencyStep {
+    type Error = &'static str;
+
+    fn try_from(step: StepWire) -> Result<Self, Self::Error> {
+        if step.name.trim().is_empty() {
+            return Err("a proficiency step's name is blank");
+        }
+        Ok(Self {
+            proficiency: step.proficiency,
+            name: step.name,
+            description: step.description,
+        })
+    }
 }
 
 impl ProficiencyStep {
