@@ -5,7 +5,7 @@
 //! `cargo bench --bench audit`. The target: under 2 s and 256 MiB
 //! (peak memory: `/usr/bin/time -v target/release/dualtrack audit ...`).
 
-#[path = "../tests/common/roster.rs"]
+#[path = "../tests/suite/common/roster.rs"]
 mod roster;
 
 use std::path::{Path, PathBuf};

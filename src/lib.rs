@@ -73,7 +73,7 @@
 )]
 #![cfg_attr(test, allow(clippy::unwrap_used, clippy::expect_used, clippy::panic))]
 
-// Layer by layer, bottom first (tests/layers.rs holds each to the ones below).
+// Layer by layer, bottom first (tests/suite/layers.rs holds each to the ones below).
 mod date;
 mod decimal;
 mod limits;

@@ -140,7 +140,7 @@ fn every_module_uses_only_lower_layers() {
         modules.insert(module.clone());
         let Some(own) = layer_of(&module) else {
             problems.push(format!(
-                "module `{module}` has no layer: add it to LAYERS in tests/layers.rs"
+                "module `{module}` has no layer: add it to LAYERS in tests/suite/layers.rs"
             ));
             continue;
         };

@@ -223,6 +223,6 @@ pub fn check_transcript(path: &str, transcript: &str, test: &str) {
     assert!(
         committed == transcript,
         "{path} is out of date; regenerate it with:\n\n    \
-         DUALTRACK_REGENERATE=1 cargo test --test {test}\n"
+         DUALTRACK_REGENERATE=1 cargo test --test suite {test}\n"
     );
 }

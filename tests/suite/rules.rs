@@ -97,7 +97,7 @@ fn reference_ladders_and_valid_fixtures_are_clean() {
     for dir in ["ladders", "tests/fixtures/valid"] {
         for entry in std::fs::read_dir(dir).expect("directory") {
             let path = entry.expect("entry").path();
-            // `ladders/examples/` keep their real problems (tests/examples.rs).
+            // `ladders/examples/` keep their real problems (tests/suite/examples.rs).
             if path.is_dir() {
                 continue;
             }
