@@ -8,8 +8,9 @@
 //! cargo run --example service
 //! ```
 //!
-//! It builds with `default-features = false` as a service would take the
-//! crate (`cargo run --example service --no-default-features`).
+//! It builds as a service would take the crate, with `default-features =
+//! false, features = ["serde"]` (`cargo run --example service
+//! --no-default-features --features serde`).
 
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, RwLock, mpsc};

@@ -36,6 +36,7 @@
 
 use std::collections::HashMap;
 
+#[cfg(feature = "serde")]
 use serde::Serialize;
 
 use crate::{
@@ -118,7 +119,8 @@ impl<S: AsRef<str>> Record for Vec<S> {
 }
 
 /// A rejected row: where, and why.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[non_exhaustive]
 pub struct Rejection {
     /// Its line, from one (the header is line 1 of a file).
@@ -130,7 +132,7 @@ pub struct Rejection {
     /// What is wrong, lowercase.
     pub message: String,
     /// How to fix it, when known.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
     pub help: Option<String>,
 }
 
@@ -463,7 +465,8 @@ fn amount(text: &str, currency: Currency) -> Result<Money, String> {
 }
 
 /// How many rows were read, used and rejected.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[non_exhaustive]
 pub struct RowCounts {
     /// Rows read (the header not counted).
@@ -475,7 +478,8 @@ pub struct RowCounts {
 }
 
 /// A salary outside its band: the only place a person appears.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[non_exhaustive]
 pub struct OutOfBand {
     /// The row's `id`, or `line N`.
@@ -497,7 +501,8 @@ pub struct OutOfBand {
 }
 
 /// Minimum, median, mean and maximum of a cell.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[non_exhaustive]
 pub struct Summary {
     /// The lowest.
@@ -511,7 +516,8 @@ pub struct Summary {
 }
 
 /// The figures of a level in a zone, when not suppressed.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[non_exhaustive]
 pub struct LevelFigures {
     /// Headcount.
@@ -533,7 +539,7 @@ pub struct LevelFigures {
     /// People paid above the band maximum.
     pub above_max: usize,
     /// Every salary, in minor units, lowest first (for charts; never serialized).
-    #[serde(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     salaries: Vec<u64>,
 }
 
@@ -547,7 +553,8 @@ impl LevelFigures {
 }
 
 /// A level in a zone: the cell of one grade and track.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[non_exhaustive]
 pub struct LevelCell {
     /// The level.
@@ -567,7 +574,8 @@ pub struct LevelCell {
 }
 
 /// A gap between a reference figure and another, exactly.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[non_exhaustive]
 pub struct GapFigure {
     /// `reference - other`.
@@ -587,7 +595,8 @@ impl GapFigure {
 }
 
 /// A side of a grade: its headcount, median and mean.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[non_exhaustive]
 pub struct Side {
     /// Headcount.
@@ -599,7 +608,8 @@ pub struct Side {
 }
 
 /// Median and mean gaps of one measure (base or total pay).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[non_exhaustive]
 pub struct Gaps {
     /// The median gap.
@@ -609,7 +619,8 @@ pub struct Gaps {
 }
 
 /// IC against management pay at a grade, in a zone.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[non_exhaustive]
 pub struct ParityInPractice {
     /// The grade.
@@ -629,7 +640,8 @@ pub struct ParityInPractice {
 }
 
 /// One group at a grade.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[non_exhaustive]
 pub struct GroupCell {
     /// The group's value in the `by` column.
@@ -647,7 +659,8 @@ pub struct GroupCell {
 }
 
 /// The groups of a grade (the category of workers of equal value), in a zone.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[non_exhaustive]
 pub struct GroupGrade {
     /// The grade.
@@ -675,7 +688,8 @@ pub struct Audit<'l> {
 /// (its parts have public fields, so any value read is one a caller could
 /// build), each cell without its [salaries](LevelFigures::salaries), which
 /// are never serialized.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[non_exhaustive]
 pub struct AuditAnswer {
     /// The id of the ladder audited against.
@@ -721,6 +735,7 @@ const _: () = {
     owned::<AuditAnswer>();
 };
 
+#[cfg(feature = "serde")]
 impl Serialize for Audit<'_> {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         self.answer.serialize(serializer)

@@ -3,8 +3,6 @@
 //! variants' names in ladder files: serde, the schema, the decoder of the
 //! wire format and messages all read the names from here.
 
-use serde::Serialize;
-
 /// Declares an enum of the file format with each variant's name in the file,
 /// once: serde and the schema use the names through `#[serde(rename)]`, the
 /// decoder through `ALL`, and messages through `as_str()`.
@@ -22,7 +20,7 @@ macro_rules! wire_enum {
         $vis enum $name {
             $(
                 $(#[$variant_meta])*
-                #[serde(rename = $text)]
+                #[cfg_attr(feature = "serde", serde(rename = $text))]
                 $variant,
             )*
         }
@@ -66,7 +64,8 @@ macro_rules! wire_enum {
 
 wire_enum! {
     /// Which kind of career a track is.
-    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, serde::Deserialize)]
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+    #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
     #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
     #[cfg_attr(feature = "schema", schemars(title = "Track kind"))]
     #[non_exhaustive]
@@ -85,7 +84,8 @@ wire_enum! {
 
 wire_enum! {
     /// What a competency is about, which decides the tracks it applies to.
-    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, serde::Deserialize)]
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+    #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
     #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
     #[cfg_attr(feature = "schema", schemars(title = "Competency kind"))]
     #[non_exhaustive]
@@ -101,7 +101,8 @@ wire_enum! {
 
 wire_enum! {
     /// How often the band amounts are paid.
-    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, serde::Deserialize)]
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+    #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
     #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
     #[cfg_attr(feature = "schema", schemars(title = "Pay period"))]
     #[non_exhaustive]
@@ -117,7 +118,8 @@ wire_enum! {
 
 wire_enum! {
     /// How IC bands are compared with management bands at the same grade.
-    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, serde::Deserialize)]
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+    #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
     #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
     #[cfg_attr(feature = "schema", schemars(title = "Parity mode"))]
     #[non_exhaustive]

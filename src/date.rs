@@ -2,6 +2,7 @@
 
 use std::fmt;
 
+#[cfg(feature = "serde")]
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 /// A day of the proleptic Gregorian calendar, such as the date a ladder's
@@ -137,6 +138,7 @@ impl fmt::Display for Date {
 }
 
 /// As ISO 8601 text, `"2024-04-01"`.
+#[cfg(feature = "serde")]
 impl Serialize for Date {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         serializer.collect_str(self)
@@ -144,6 +146,7 @@ impl Serialize for Date {
 }
 
 /// From ISO 8601 text, checked as [`str::parse`] checks it.
+#[cfg(feature = "serde")]
 impl<'de> Deserialize<'de> for Date {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         let text = String::deserialize(deserializer)?;

@@ -3,6 +3,7 @@
 use std::cmp::Ordering;
 use std::fmt;
 
+#[cfg(feature = "serde")]
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 /// An exact, non-negative decimal number as written in a ladder file, such as
@@ -216,6 +217,7 @@ pub(crate) fn write_scaled(f: &mut impl fmt::Write, value: u128, scale: u8) -> f
     )
 }
 
+#[cfg(feature = "serde")]
 impl Serialize for Decimal {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         serializer.collect_str(self)
@@ -224,6 +226,7 @@ impl Serialize for Decimal {
 
 /// Reads the decimal text it serializes to (`"130000"`, `"35.50"`), parsed
 /// exactly as [`FromStr`](std::str::FromStr) parses it: never a float.
+#[cfg(feature = "serde")]
 impl<'de> Deserialize<'de> for Decimal {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         crate::text::parse_text(deserializer, "amount")
@@ -305,6 +308,7 @@ impl fmt::Display for Percent {
 /// Written as it reads back, digit for digit: `"12.5%"` (`"15.0%"` keeps
 /// the digit that `0.150` was written with), or the fraction (`"0.5"`) when
 /// it was written with fewer than two decimals.
+#[cfg(feature = "serde")]
 impl Serialize for Percent {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let Decimal { mantissa, scale } = self.0;
@@ -321,6 +325,7 @@ impl Serialize for Percent {
 }
 
 /// Reads `"12.5%"` or `"0.125"`, as [`FromStr`](std::str::FromStr) does.
+#[cfg(feature = "serde")]
 impl<'de> Deserialize<'de> for Percent {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         crate::text::parse_text(deserializer, "percentage")

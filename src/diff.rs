@@ -9,8 +9,6 @@ use std::collections::HashMap;
 use std::fmt;
 use std::hash::Hash;
 
-use serde::{Deserialize, Serialize};
-
 use crate::{
     Band, CompetencyId, Finding, Grade, Ladder, Level, LevelId, Loaded, Money, Proficiency, Ratio,
     Report, Severity, SignedMoney, TrackId, TrackKind, Zone, ZoneId,
@@ -38,8 +36,10 @@ use crate::{
 /// assert_eq!(diff.unmatched_raises().next().unwrap().grade.to_string(), "6");
 ///
 /// // What it serializes reads back as the same diff.
+/// # #[cfg(feature = "serde")] {
 /// let json = serde_json::to_string(&diff)?;
 /// assert_eq!(serde_json::from_str::<dualtrack::LadderDiff>(&json)?, diff);
+/// # }
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 ///
@@ -48,7 +48,8 @@ use crate::{
 /// percentage) are checked against them, and a disagreement is refused. Keys
 /// it does not know are ignored, so the document `dualtrack diff --format
 /// json` prints reads as a diff too.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct LadderDiff {
     ladder: Vec<FieldChange>,
     parity: Vec<GradeMovement>,
@@ -65,7 +66,8 @@ pub struct LadderDiff {
 /// A value of the ladder, its policy or a zone that changed: `key` as the file
 /// names it (`effective_date`, `parity.tolerance`), the old and new values as
 /// text (`none` when absent).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[non_exhaustive]
 pub struct FieldChange {
     /// What changed, as the file names it.
@@ -87,8 +89,9 @@ impl fmt::Display for FieldChange {
 /// of its values changed (a level's grade or track, a zone's factor).
 /// `Id` is the kind of id it has: [`TrackId`], [`LevelId`], [`CompetencyId`]
 /// or [`ZoneId`].
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(tag = "change", rename_all = "snake_case")]
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(tag = "change", rename_all = "snake_case"))]
 #[non_exhaustive]
 pub enum ItemChange<Id> {
     /// In the new version only.
@@ -162,8 +165,9 @@ impl<Id: fmt::Display> fmt::Display for ItemChange<Id> {
 
 /// A point of a band: its minimum, midpoint or maximum (`min`, `mid`,
 /// `max` in JSON, as in a ladder file).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
 pub enum BandPoint {
     /// The band's minimum.
     Min,
@@ -200,8 +204,12 @@ impl fmt::Display for BandPoint {
 ///
 /// Read from JSON, `change` and `percent` are computed again from `old` and
 /// `new`, and a value that disagrees is refused.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(into = "PayChangeJson", try_from = "PayChangeJson")]
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(
+    feature = "serde",
+    serde(into = "PayChangeJson", try_from = "PayChangeJson")
+)]
 #[non_exhaustive]
 pub struct PayChange {
     /// The level.
@@ -282,8 +290,8 @@ pub(crate) fn signed_percent(ratio: Ratio) -> String {
 }
 
 /// [`PayChange`] as JSON: the percentage rounded, as a reviewer reads it.
-#[derive(Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 struct PayChangeJson {
     level: LevelId,
     zone: Option<ZoneId>,
@@ -344,8 +352,9 @@ impl TryFrom<PayChangeJson> for PayChange {
 
 /// How a level's expectation of a competency changed (`raised`, `lowered`,
 /// `added`, `removed` in JSON).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
 pub enum ExpectationDeltaKind {
     /// A higher proficiency than before.
     Raised,
@@ -387,8 +396,9 @@ impl fmt::Display for ExpectationDeltaKind {
 ///
 /// Read from JSON, `change` must be the one `old` and `new` make
 /// ([`ExpectationDeltaKind::between`]).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(try_from = "ExpectationDeltaJson")]
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(try_from = "ExpectationDeltaJson"))]
 #[non_exhaustive]
 pub struct ExpectationDelta {
     /// The level.
@@ -404,8 +414,8 @@ pub struct ExpectationDelta {
 }
 
 /// [`ExpectationDelta`] as JSON, before its change is checked.
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "serde", derive(serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 struct ExpectationDeltaJson {
     level: LevelId,
     competency: CompetencyId,
@@ -461,8 +471,9 @@ impl fmt::Display for ExpectationDelta {
 /// What a movement compares: the base band, or total target cash (base
 /// plus variable pay at target) when either version pays variable pay, as
 /// parity compares it then (`base`, `target_cash` in JSON).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
 #[non_exhaustive]
 pub enum ComparedPay {
     /// The base band.
@@ -478,8 +489,12 @@ pub enum ComparedPay {
 /// In JSON the midpoint's share is written twice: `mid_percent` rounded as a
 /// reviewer reads it (`+5.00%`), and `mid_share` exact (a [`Ratio`]), which
 /// is what reads back; the two must agree.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(into = "MovementJson", try_from = "MovementJson")]
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(
+    feature = "serde",
+    serde(into = "MovementJson", try_from = "MovementJson")
+)]
 #[non_exhaustive]
 pub struct Movement {
     /// The track.
@@ -549,8 +564,8 @@ impl Movement {
 }
 
 /// [`Movement`] as JSON: the midpoint's share rounded and exact.
-#[derive(Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 struct MovementJson {
     track: TrackId,
     level: LevelId,
@@ -611,9 +626,10 @@ impl TryFrom<MovementJson> for Movement {
 /// One grade's pay movement on each IC and management track, side by side:
 /// the dual-track verdict of a pay change.
 ///
-/// A labelled grade (`Band 8b`) does not read back from JSON: only its
-/// ladder ranks it (see [`Grade`]).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+/// A labelled grade (`Band 8b`) reads back from JSON with its rank (see
+/// [`Grade`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[non_exhaustive]
 pub struct GradeMovement {
     /// The grade, as the new version shows it.
@@ -636,7 +652,8 @@ pub struct GradeMovement {
 /// Each finding is placed as its JSON places it, by path, line and column:
 /// it has no byte span ([`Finding::span`] is `None`), since a span indexes
 /// one of two texts the diff does not hold; so a diff reads back equal.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[non_exhaustive]
 pub struct FindingsDelta {
     /// Findings of the new version that the old one did not have.

@@ -50,16 +50,21 @@
 //!
 //! # Features
 //!
-//! - `cli` (default): the `dualtrack` binary; turns on `render` and `schema`.
+//! - `cli` (default): the `dualtrack` binary; turns on every feature below.
+//! - `serde` (default): `Serialize` and `Deserialize` for the public types,
+//!   reading back through the same checks as the constructors and the
+//!   loader: a [`Ladder`] as its file, ids, money, findings and reports,
+//!   [`Ratings`], and every answer.
 //! - `schema`: `schema()` and `ratings_schema()`, the JSON Schemas editors use.
 //! - `render`: `render()`, rustc-style diagnostics.
 //! - `site`: [`site`] publishes a ladder as a self-contained HTML
 //!   page or GitHub-flavoured Markdown (`dualtrack render`).
 //! - `lsp`: [`lsp`], the language server editors run (`dualtrack lsp`).
 //!
-//! A service that embeds the crate takes `default-features = false`: the
-//! loader, the rules, the model and every question are there, with 16
-//! dependencies and no argument parser, schema generator or renderer.
+//! A service that embeds the crate takes `default-features = false,
+//! features = ["serde"]`: the loader, the rules, the model, every question
+//! and serde both ways are there, in 20 crates, with no argument parser,
+//! schema generator or renderer (14 crates without `serde`).
 
 #![deny(missing_docs)]
 #![forbid(unsafe_code)]

@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 
 use crate::finding::Finding;
 use crate::finding::reading::{self, Exceeded};
-use crate::text::{Count, Location};
+use crate::text::Location;
 use crate::{Ladder, Limits, Pointer, Report, Severity, rules, spec, validate, yaml};
 
 /// A loaded ladder, with the report of its findings.
@@ -322,6 +322,7 @@ impl Loader {
     /// Loads a ladder from a tree read from any serde format, as
     /// `Deserialize for Ladder` does: the findings have pointers and no
     /// line, since there is no text.
+    #[cfg(feature = "serde")]
     fn load_tree(&self, root: &yaml::Node<'_>) -> Result<Loaded, Report> {
         let (findings, ladder) = ladder_of(Some(root), &self.limits);
         self.judge(findings, ladder, Strictness::Valid)
@@ -623,6 +624,7 @@ fn ladder_of(root: Option<&yaml::Node<'_>>, limits: &Limits) -> (Vec<Finding>, O
 /// ), "{error}");
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
+#[cfg(feature = "serde")]
 impl<'de> serde::Deserialize<'de> for Ladder {
     fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         let loader = Loader::new();
@@ -635,8 +637,10 @@ impl<'de> serde::Deserialize<'de> for Ladder {
 }
 
 /// Why a ladder read through serde is refused: its first error, in full.
+#[cfg(feature = "serde")]
 struct Refusal<'r>(&'r Report);
 
+#[cfg(feature = "serde")]
 impl std::fmt::Display for Refusal<'_> {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         let errors: Vec<&Finding> = (self.0.findings().iter())
@@ -659,7 +663,11 @@ impl std::fmt::Display for Refusal<'_> {
             write!(f, " (help: {help})")?;
         }
         if errors.len() > 1 {
-            write!(f, "; and {}", Count::new(errors.len() - 1, "more error"))?;
+            write!(
+                f,
+                "; and {}",
+                crate::text::Count::new(errors.len() - 1, "more error")
+            )?;
         }
         Ok(())
     }

@@ -2,7 +2,9 @@
 
 use std::fmt;
 
+#[cfg(feature = "serde")]
 use serde::de::Error as _;
+#[cfg(feature = "serde")]
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 use crate::decimal::write_scaled;
@@ -73,6 +75,7 @@ impl fmt::Display for Currency {
     }
 }
 
+#[cfg(feature = "serde")]
 impl Serialize for Currency {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         serializer.serialize_str(self.code())
@@ -80,6 +83,7 @@ impl Serialize for Currency {
 }
 
 /// Reads an ISO 4217 code, as [`Currency::from_code`] does.
+#[cfg(feature = "serde")]
 impl<'de> Deserialize<'de> for Currency {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         let code = <std::borrow::Cow<'de, str>>::deserialize(deserializer)?;
@@ -276,10 +280,11 @@ impl fmt::Display for Money {
 
 /// Reads `{ "amount": "35.50", "currency": "USD" }`, as it serializes: the
 /// amount exact, with no more decimal places than the currency has.
+#[cfg(feature = "serde")]
 impl<'de> Deserialize<'de> for Money {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        #[derive(Deserialize)]
-        #[serde(deny_unknown_fields)]
+        #[cfg_attr(feature = "serde", derive(serde::Deserialize))]
+        #[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
         struct Wire {
             amount: crate::Decimal,
             currency: Currency,
@@ -289,6 +294,7 @@ impl<'de> Deserialize<'de> for Money {
     }
 }
 
+#[cfg(feature = "serde")]
 impl Serialize for Money {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         use serde::ser::SerializeStruct;

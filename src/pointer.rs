@@ -2,8 +2,6 @@
 
 use std::fmt;
 
-use serde::Serialize;
-
 /// A JSON Pointer (RFC 6901) naming one node of a ladder document, such as
 /// `/tracks/0/levels/2/band/max`.
 ///
@@ -16,11 +14,13 @@ use serde::Serialize;
 /// let pointer = Pointer::root().key("tracks").index(0).key("a/b");
 /// assert_eq!(pointer.as_str(), "/tracks/0/a~1b");
 /// ```
-#[derive(Debug, Clone, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
-#[serde(transparent)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[cfg_attr(feature = "serde", serde(transparent))]
 pub struct Pointer(String);
 
 /// Reads a JSON Pointer: the empty string, or `/` and its tokens.
+#[cfg(feature = "serde")]
 impl<'de> serde::Deserialize<'de> for Pointer {
     fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         let text = String::deserialize(deserializer)?;

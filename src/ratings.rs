@@ -3,8 +3,6 @@
 
 use std::collections::BTreeMap;
 
-use serde::Serialize;
-
 use crate::finding::Finding;
 use crate::load::FileKind;
 use crate::spec::{ProficiencySpec, RatingsSpec, ScaleHint, decode_ratings};
@@ -28,12 +26,13 @@ use crate::{CompetencyId, Ladder, LadderId, Loader, Pointer, Proficiency, Report
 /// assert_eq!(ratings.get("hiring"), None);
 /// # Ok::<(), dualtrack::IdError>(())
 /// ```
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, serde::Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub struct Ratings {
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
     ladder: Option<LadderId>,
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
     person: Option<String>,
     ratings: BTreeMap<CompetencyId, Proficiency>,
 }

@@ -3,6 +3,7 @@
 use std::cmp::Ordering;
 use std::fmt::{self, Write as _};
 
+#[cfg(feature = "serde")]
 use serde::{Serialize, Serializer};
 
 /// An exact rational number `numerator / denominator`, such as a compa-ratio
@@ -246,6 +247,7 @@ impl fmt::Display for AsPercent {
 /// Serializes as `{ "value": "1.0169", "fraction": "61/60" }`: the rounded
 /// decimal for display, and the exact value as text (no JSON number can hold
 /// every ratio exactly).
+#[cfg(feature = "serde")]
 impl Serialize for Ratio {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         use serde::ser::SerializeStruct;
@@ -261,10 +263,11 @@ impl Serialize for Ratio {
 
 /// Reads what it serializes: the exact `fraction` (`"61/60"`); `value` is
 /// its rounding and must agree with it.
+#[cfg(feature = "serde")]
 impl<'de> serde::Deserialize<'de> for Ratio {
     fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        #[derive(serde::Deserialize)]
-        #[serde(deny_unknown_fields)]
+        #[cfg_attr(feature = "serde", derive(serde::Deserialize))]
+        #[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
         struct Wire {
             value: String,
             fraction: String,
@@ -386,6 +389,7 @@ mod tests {
         }
     }
 
+    #[cfg(feature = "serde")]
     #[test]
     fn serializes_the_rounded_value_and_the_exact_fraction() {
         let json = serde_json::to_value(r(61, 60)).unwrap();

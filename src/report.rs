@@ -2,6 +2,7 @@
 
 use std::fmt;
 
+#[cfg(feature = "serde")]
 use serde::Serialize;
 
 use crate::text::plural;
@@ -12,8 +13,9 @@ use crate::{Finding, Severity};
 /// When it holds an error, it is the `Err` of `dualtrack::load`; otherwise
 /// it comes with the `Ladder`, holding any warnings.
 /// Reads back from the JSON it serializes to (see `Finding`'s `Deserialize`).
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, serde::Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub struct Report {
     findings: Vec<Finding>,
 }
@@ -90,6 +92,7 @@ impl std::error::Error for Report {}
 /// }
 /// assert_eq!((reports.len(), reports.count(Severity::Error)), (2, 2));
 ///
+/// # #[cfg(feature = "serde")] {
 /// let json = serde_json::to_value(&reports)?;
 /// assert_eq!(json["files"][1]["path"], "tests/fixtures/cli/engineering-broken.yaml");
 /// assert_eq!(json["files"][1]["findings"][1]["code"], "band-order");
@@ -97,6 +100,7 @@ impl std::error::Error for Report {}
 ///     json["summary"],
 ///     serde_json::json!({ "files": 2, "errors": 2, "warnings": 1, "notes": 0 })
 /// );
+/// # }
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -140,22 +144,24 @@ impl Reports {
 
 /// Reads what it serializes: each file's findings (see `Finding`'s
 /// `Deserialize`), refused when the summary does not count them.
+#[cfg(feature = "serde")]
 impl<'de> serde::Deserialize<'de> for Reports {
     fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        #[derive(serde::Deserialize)]
-        #[serde(deny_unknown_fields)]
+        #[cfg_attr(feature = "serde", derive(serde::Deserialize))]
+        #[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
         struct Document {
             files: Vec<File>,
             summary: Summary,
         }
-        #[derive(serde::Deserialize)]
-        #[serde(deny_unknown_fields)]
+        #[cfg_attr(feature = "serde", derive(serde::Deserialize))]
+        #[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
         struct File {
             path: String,
             findings: Vec<Finding>,
         }
-        #[derive(serde::Deserialize, PartialEq)]
-        #[serde(deny_unknown_fields)]
+        #[derive(PartialEq)]
+        #[cfg_attr(feature = "serde", derive(serde::Deserialize))]
+        #[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
         struct Summary {
             files: usize,
             errors: usize,
@@ -189,19 +195,20 @@ impl<'de> serde::Deserialize<'de> for Reports {
     }
 }
 
+#[cfg(feature = "serde")]
 impl Serialize for Reports {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        #[derive(Serialize)]
+        #[cfg_attr(feature = "serde", derive(serde::Serialize))]
         struct Document<'a> {
             files: Vec<File<'a>>,
             summary: Summary,
         }
-        #[derive(Serialize)]
+        #[cfg_attr(feature = "serde", derive(serde::Serialize))]
         struct File<'a> {
             path: &'a str,
             findings: &'a [Finding],
         }
-        #[derive(Serialize)]
+        #[cfg_attr(feature = "serde", derive(serde::Serialize))]
         struct Summary {
             files: usize,
             errors: usize,

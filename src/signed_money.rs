@@ -2,6 +2,7 @@
 
 use std::fmt;
 
+#[cfg(feature = "serde")]
 use serde::{Serialize, Serializer};
 
 use crate::money::amount_text;
@@ -81,6 +82,7 @@ impl fmt::Display for SignedMoney {
     }
 }
 
+#[cfg(feature = "serde")]
 impl Serialize for SignedMoney {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         use serde::ser::SerializeStruct;
@@ -92,10 +94,11 @@ impl Serialize for SignedMoney {
 }
 
 /// Reads `{ "amount": "-12.50", "currency": "USD" }`, as it serializes.
+#[cfg(feature = "serde")]
 impl<'de> serde::Deserialize<'de> for SignedMoney {
     fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        #[derive(serde::Deserialize)]
-        #[serde(deny_unknown_fields)]
+        #[cfg_attr(feature = "serde", derive(serde::Deserialize))]
+        #[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
         struct Wire {
             amount: String,
             currency: Currency,
@@ -144,6 +147,7 @@ mod tests {
             Money::from_minor(1, usd).difference(Money::from_minor(1, jpy)),
             None
         );
+        #[cfg(feature = "serde")]
         assert_eq!(
             serde_json::to_value(SignedMoney::from_minor(-1250, usd)).unwrap(),
             serde_json::json!({ "amount": "-12.50", "currency": "USD" })

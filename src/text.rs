@@ -5,8 +5,6 @@
 use std::borrow::Cow;
 use std::fmt;
 
-use serde::Serialize;
-
 /// A 1-based line and column in a ladder file; the column counts characters.
 ///
 /// Its fields are public to read; build one with [`Location::new`] (it may
@@ -16,9 +14,8 @@ use serde::Serialize;
 /// let location = dualtrack::Location::new(3, 9);
 /// assert_eq!((location.line, location.column), (3, 9));
 /// ```
-#[derive(
-    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, serde::Deserialize,
-)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[non_exhaustive]
 pub struct Location {
     /// 1-based line.
@@ -337,6 +334,7 @@ pub(crate) fn words(name: &str) -> String {
 }
 
 /// A string parsed with `FromStr`, the error naming `what` and the text.
+#[cfg(feature = "serde")]
 pub(crate) fn parse_text<'de, D, T>(deserializer: D, what: &str) -> Result<T, D::Error>
 where
     D: serde::Deserializer<'de>,

@@ -8,8 +8,6 @@ pub(crate) mod reading;
 use std::fmt;
 use std::ops::Range;
 
-use serde::Serialize;
-
 use crate::Pointer;
 use crate::text::Location;
 pub use rule::Rule;
@@ -18,10 +16,9 @@ pub(crate) use rule::RuleKind;
 /// How serious a finding is.
 ///
 /// Ordered from the mildest: `Note < Warning < Error`.
-#[derive(
-    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, serde::Deserialize,
-)]
-#[serde(rename_all = "lowercase")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "lowercase"))]
 #[non_exhaustive]
 pub enum Severity {
     /// Worth knowing; never fails a check.
@@ -63,13 +60,14 @@ impl fmt::Display for Severity {
 
 /// Another place that explains a finding: the first definition of a duplicate
 /// id, the management band a parity gap was measured against.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct Related {
     message: String,
     path: Pointer,
-    #[serde(flatten)]
+    #[cfg_attr(feature = "serde", serde(flatten))]
     location: Option<Location>,
-    #[serde(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     span: Option<Range<usize>>,
 }
 
@@ -97,6 +95,7 @@ impl Related {
 
 /// The JSON of a finding, as [`Finding`] serializes it; the rules layer,
 /// which knows the codes, reads it back (`impl Deserialize for Finding`).
+#[cfg(feature = "serde")]
 #[derive(serde::Deserialize)]
 #[serde(deny_unknown_fields)]
 pub(crate) struct FindingJson {
@@ -113,6 +112,7 @@ pub(crate) struct FindingJson {
 }
 
 /// The JSON of a [`Related`].
+#[cfg(feature = "serde")]
 #[derive(serde::Deserialize)]
 #[serde(deny_unknown_fields)]
 struct RelatedJson {
@@ -122,6 +122,7 @@ struct RelatedJson {
     column: Option<usize>,
 }
 
+#[cfg(feature = "serde")]
 impl From<RelatedJson> for Related {
     fn from(related: RelatedJson) -> Self {
         Self {
@@ -135,6 +136,7 @@ impl From<RelatedJson> for Related {
 
 /// Reads what it serializes; byte spans are not part of the JSON, so the
 /// place read back has none.
+#[cfg(feature = "serde")]
 impl<'de> serde::Deserialize<'de> for Related {
     fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         <RelatedJson as serde::Deserialize>::deserialize(deserializer).map(Self::from)
@@ -142,10 +144,12 @@ impl<'de> serde::Deserialize<'de> for Related {
 }
 
 /// A location when both halves are there.
+#[cfg(feature = "serde")]
 fn location(line: Option<usize>, column: Option<usize>) -> Option<Location> {
     Some(Location::new(line?, column?))
 }
 
+#[cfg(feature = "serde")]
 impl FindingJson {
     /// The finding, its code being `code` (the catalogue's copy of
     /// `self.code`). Byte spans are not part of the JSON: the finding has none.
@@ -183,21 +187,22 @@ pub(crate) enum Target {
 /// assert_eq!(finding.path().as_str(), "/pay_period");
 /// assert_eq!((finding.line(), finding.column()), (Some(5), Some(13)));
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct Finding {
     code: &'static str,
     severity: Severity,
     message: String,
     path: Pointer,
-    #[serde(flatten)]
+    #[cfg_attr(feature = "serde", serde(flatten))]
     location: Option<Location>,
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
     help: Option<String>,
-    #[serde(skip_serializing_if = "Vec::is_empty")]
+    #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Vec::is_empty"))]
     related: Vec<Related>,
-    #[serde(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     span: Option<Range<usize>>,
-    #[serde(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     target: Target,
 }
 

@@ -1,7 +1,5 @@
 use std::fmt;
 
-use serde::Serialize;
-
 use crate::Money;
 
 /// A compensation band: `min <= mid <= max`, all in one currency.
@@ -18,13 +16,14 @@ use crate::Money;
 /// .unwrap();
 /// assert_eq!(band.mid().to_string(), "115000 USD");
 /// ```
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct Band {
     min: Money,
     mid: Money,
     max: Money,
     /// A spot rate: one amount, min = mid = max; serialized only when true.
-    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    #[cfg_attr(feature = "serde", serde(skip_serializing_if = "std::ops::Not::not"))]
     spot: bool,
 }
 
@@ -105,15 +104,16 @@ impl fmt::Display for Band {
 /// Reads `{ "min": ..., "mid": ..., "max": ... }` (each [`Money`]), checked as
 /// [`Band::new`] checks it: in order and in one currency; with `"spot": true`,
 /// a spot rate, whose three amounts are equal.
+#[cfg(feature = "serde")]
 impl<'de> serde::Deserialize<'de> for Band {
     fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        #[derive(serde::Deserialize)]
-        #[serde(deny_unknown_fields)]
+        #[cfg_attr(feature = "serde", derive(serde::Deserialize))]
+        #[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
         struct Wire {
             min: Money,
             mid: Money,
             max: Money,
-            #[serde(default)]
+            #[cfg_attr(feature = "serde", serde(default))]
             spot: bool,
         }
         let Wire {

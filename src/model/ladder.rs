@@ -1,6 +1,7 @@
 use std::collections::HashMap;
 use std::sync::Arc;
 
+#[cfg(feature = "serde")]
 use serde::Serialize;
 
 use crate::spec::LadderSpec;
@@ -266,6 +267,7 @@ impl Ladder {
 /// with the keys, values and order its file had (comments and layout
 /// aside; amounts and percentages as exact strings). It deserializes back,
 /// through the same validation as `Loader::load`, to an equal ladder.
+#[cfg(feature = "serde")]
 impl Serialize for Ladder {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         self.file.serialize(serializer)

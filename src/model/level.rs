@@ -1,6 +1,7 @@
 use std::fmt;
 use std::sync::Arc;
 
+#[cfg(feature = "serde")]
 use serde::Serialize;
 
 use crate::{Band, CompetencyId, LevelId, Money, Percent, Variable};
@@ -120,6 +121,7 @@ impl fmt::Display for Grade {
 
 /// The number of a numbered grade; `{ "rank": 5, "label": "GS-13" }` for a
 /// labelled one, so that it reads back with its order.
+#[cfg(feature = "serde")]
 impl Serialize for Grade {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         use serde::ser::SerializeStruct;
@@ -139,6 +141,7 @@ impl Serialize for Grade {
 /// label that is not blank. A label alone has a rank only in its ladder's
 /// scale (look it up with [`Ladder::grade`](crate::Ladder::grade)), so it
 /// is refused, saying so.
+#[cfg(feature = "serde")]
 impl<'de> serde::Deserialize<'de> for Grade {
     fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         struct Written;
@@ -206,8 +209,9 @@ impl<'de> serde::Deserialize<'de> for Grade {
 /// declare its own ([`ProficiencyScale`](crate::ProficiencyScale)), from 0 and
 /// up to 10 steps, and [`Ladder::proficiency_scale`](crate::Ladder::proficiency_scale)
 /// says which numbers it uses and what they are called.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
-#[serde(transparent)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[cfg_attr(feature = "serde", serde(transparent))]
 pub struct Proficiency(pub(crate) u8);
 
 impl fmt::Display for Level {
@@ -252,6 +256,7 @@ impl TryFrom<u8> for Proficiency {
 /// Reads a number from 0 to 10, as [`Proficiency::new`] checks it; whether
 /// it is on a ladder's scale is judged against the ladder
 /// ([`Ladder::check_ratings`](crate::Ladder::check_ratings)).
+#[cfg(feature = "serde")]
 impl<'de> serde::Deserialize<'de> for Proficiency {
     fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         let value = i64::deserialize(deserializer)?;
@@ -361,8 +366,9 @@ pub struct Level {
 /// assert_eq!(rate.mid().to_string(), "45.10 USD");
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, serde::Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub struct PayBasis {
     pub(crate) percent: Percent,
     pub(crate) of: LevelId,

@@ -3,8 +3,6 @@
 
 use std::fmt;
 
-use serde::Serialize;
-
 use crate::{Band, Money, Percent};
 
 /// A level's target variable pay (a bonus, a commission at target): a
@@ -23,8 +21,9 @@ use crate::{Band, Money, Percent};
 /// assert_eq!(bonus.on(base).unwrap().to_string(), "339250 USD");
 /// # Ok::<(), dualtrack::DecimalError>(())
 /// ```
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, serde::Deserialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
 #[non_exhaustive]
 pub enum Variable {
     /// A percentage of base pay at target, such as `15%`.

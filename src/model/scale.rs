@@ -1,7 +1,5 @@
 use std::fmt;
 
-use serde::Serialize;
-
 use crate::Proficiency;
 
 /// The proficiency scale a ladder's expectations are written on: its numbers
@@ -24,12 +22,13 @@ use crate::Proficiency;
 /// assert_eq!(default.label(default.end()), "5");
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct ProficiencyScale {
     pub(crate) start: Proficiency,
     pub(crate) end: Proficiency,
     /// One per number when the steps are named; empty otherwise.
-    #[serde(skip_serializing_if = "Vec::is_empty")]
+    #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Vec::is_empty"))]
     pub(crate) steps: Vec<ProficiencyStep>,
 }
 
@@ -38,22 +37,23 @@ pub struct ProficiencyScale {
 /// Serialized as `{ proficiency, name, description }`, `description` left
 /// out when there is none; read back alone with a name that is not blank
 /// (in a scale, with the scale's own checks: see [`ProficiencyScale`]).
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, serde::Deserialize)]
-#[serde(deny_unknown_fields, try_from = "StepWire")]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields, try_from = "StepWire"))]
 pub struct ProficiencyStep {
     pub(crate) proficiency: Proficiency,
     pub(crate) name: String,
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
     pub(crate) description: Option<String>,
 }
 
 /// A step as it reads, before its name is checked.
-#[derive(serde::Deserialize)]
-#[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "serde", derive(serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 struct StepWire {
     proficiency: Proficiency,
     name: String,
-    #[serde(default)]
+    #[cfg_attr(feature = "serde", serde(default))]
     description: Option<String>,
 }
 

@@ -6,7 +6,8 @@
 //! borrowing answer serializes by converting itself (`owned_answers!`), so
 //! the two cannot drift apart.
 
-use serde::{Deserialize, Serialize};
+#[cfg(feature = "serde")]
+use serde::Serialize;
 
 use super::overview::{LadderOverview, LevelOverview, SalaryMatch, TrackOverview};
 use super::placed::Placed;
@@ -36,6 +37,7 @@ macro_rules! owned_answers {
             }
         }
 
+        #[cfg(feature = "serde")]
         impl Serialize for $borrowing<'_> {
             fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
                 $owned::from(self).serialize(serializer)
@@ -61,6 +63,7 @@ owned_answers! {
     SalaryMatch => SalaryMatchAnswer,
 }
 
+#[cfg(feature = "serde")]
 impl Serialize for Placed<'_> {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         LevelBrief::from(*self).serialize(serializer)
@@ -69,7 +72,8 @@ impl Serialize for Placed<'_> {
 
 /// A level as answers name it, owned: serialized as `{ id, title, track,
 /// grade }`, like the level of a borrowing answer.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[non_exhaustive]
 pub struct LevelBrief {
     /// The level's id.
@@ -95,11 +99,12 @@ impl From<Placed<'_>> for LevelBrief {
 
 /// A competency as answers name it, owned: serialized as `{ competency,
 /// name, kind }`, `competency` being its id, inside the answer that names it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[non_exhaustive]
 pub struct CompetencyBrief {
     /// The competency's id.
-    #[serde(rename = "competency")]
+    #[cfg_attr(feature = "serde", serde(rename = "competency"))]
     pub id: CompetencyId,
     /// Its name.
     pub name: String,
@@ -120,21 +125,22 @@ impl From<&Competency> for CompetencyBrief {
 /// An owned [`ExpectationChange`], serialized the same way: `{ competency,
 /// name, kind, from, from_step, to, to_step }`, the `_step` names only on a
 /// scale with named steps.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[non_exhaustive]
 pub struct ExpectationChangeAnswer {
     /// The competency.
-    #[serde(flatten)]
+    #[cfg_attr(feature = "serde", serde(flatten))]
     pub competency: CompetencyBrief,
     /// What the current level expects, if anything.
     pub from: Option<Proficiency>,
     /// The name of that step, on a scale with named steps.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
     pub from_step: Option<String>,
     /// What the target level expects, if anything.
     pub to: Option<Proficiency>,
     /// The name of that step, on a scale with named steps.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
     pub to_step: Option<String>,
 }
 
@@ -170,13 +176,16 @@ impl From<&ExpectationChange<'_>> for ExpectationChangeAnswer {
 /// assert_eq!((answer.from.id.as_str(), answer.to.id.as_str()), ("ic6", "dir1"));
 /// assert_eq!(answer.to.title, "Director of Engineering");
 /// assert!(answer.newly_required.iter().any(|c| c.competency.id.as_str() == "people-development"));
+/// # #[cfg(feature = "serde")] {
 /// assert_eq!(
 ///     serde_json::to_value(&answer)?,
 ///     serde_json::to_value(ladder.transition("ic6", "management")?)?
 /// );
+/// # }
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[non_exhaustive]
 pub struct TransitionAnswer {
     /// The level moved from.
@@ -189,10 +198,10 @@ pub struct TransitionAnswer {
     pub grade_change: i64,
     /// From a level of the shared trunk: the trunk levels still above it;
     /// `None` for a move that does not start on the trunk.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
     pub via: Option<Vec<LevelBrief>>,
     /// The zone the bands and pay are in, when not the base bands.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
     pub zone: Option<ZoneId>,
     /// The band of the level moved from, if it publishes one.
     pub from_band: Option<Band>,
@@ -202,10 +211,10 @@ pub struct TransitionAnswer {
     pub pay_difference: Option<SignedMoney>,
     /// The difference in total target cash at the midpoint, when either
     /// level has variable pay.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
     pub target_cash_difference: Option<SignedMoney>,
     /// Where a salary sits in both bands, when one was given.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
     pub salary: Option<SalaryMove>,
     /// Competencies the target level requires and the current one does not.
     pub newly_required: Vec<ExpectationChangeAnswer>,
@@ -248,21 +257,22 @@ impl From<&Transition<'_>> for TransitionAnswer {
 /// An owned [`Gap`], serialized the same way: `{ competency, name, kind,
 /// expected, expected_step, assessed, assessed_step }`, the `_step` names
 /// only on a scale with named steps.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[non_exhaustive]
 pub struct GapAnswer {
     /// The competency.
-    #[serde(flatten)]
+    #[cfg_attr(feature = "serde", serde(flatten))]
     pub competency: CompetencyBrief,
     /// The proficiency the level expects.
     pub expected: Proficiency,
     /// The name of that step, on a scale with named steps.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
     pub expected_step: Option<String>,
     /// The proficiency assessed; `None` when the competency was not rated.
     pub assessed: Option<Proficiency>,
     /// The name of that step, on a scale with named steps.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
     pub assessed_step: Option<String>,
 }
 
@@ -280,7 +290,8 @@ impl From<&Gap<'_>> for GapAnswer {
 
 /// An owned [`LevelReadiness`], serialized the same way: `{ level, ready,
 /// craft_gaps, people, people_gaps }`.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[non_exhaustive]
 pub struct LevelReadinessAnswer {
     /// The level.
@@ -313,7 +324,8 @@ impl From<&LevelReadiness<'_>> for LevelReadinessAnswer {
 
 /// An owned [`TrackReadiness`], serialized the same way: `{ track, ready,
 /// craft, people, people_level, next }`, `track` being its id.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[non_exhaustive]
 pub struct TrackReadinessAnswer {
     /// The track's id.
@@ -363,7 +375,8 @@ impl From<&TrackReadiness<'_>> for TrackReadinessAnswer {
 /// assert_eq!(ic.ready.as_ref().map(|l| l.title.as_str()), Some("Principal Engineer"));
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[non_exhaustive]
 pub struct ReadinessAnswer {
     /// Per track, in the ladder's order.
@@ -384,7 +397,8 @@ impl From<&Readiness<'_>> for ReadinessAnswer {
 
 /// An owned [`Assessment`], serialized the same way: `{ ladder, ratings,
 /// readiness, target }`, `ladder` being its id.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[non_exhaustive]
 pub struct AssessmentAnswer {
     /// The ladder's id.
@@ -410,11 +424,12 @@ impl From<&Assessment<'_>> for AssessmentAnswer {
 
 /// An owned [`BandedLevel`], serialized the same way: `{ id, title, track,
 /// grade, band }`.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[non_exhaustive]
 pub struct BandedLevelAnswer {
     /// The level.
-    #[serde(flatten)]
+    #[cfg_attr(feature = "serde", serde(flatten))]
     pub level: LevelBrief,
     /// Its band in the zone asked about.
     pub band: Option<Band>,
@@ -436,22 +451,23 @@ impl From<&BandedLevel<'_>> for BandedLevelAnswer {
 /// An owned [`Expected`], serialized the same way: `{ competency, name,
 /// kind, group, proficiency, step, description }`, `group`, `step` and
 /// `description` left out when there is none.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[non_exhaustive]
 pub struct ExpectedAnswer {
     /// The competency.
-    #[serde(flatten)]
+    #[cfg_attr(feature = "serde", serde(flatten))]
     pub competency: CompetencyBrief,
     /// Its group, when the ladder groups its competencies.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
     pub group: Option<String>,
     /// The proficiency expected.
     pub proficiency: Proficiency,
     /// The name of that step, on a scale with named steps.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
     pub step: Option<String>,
     /// What the proficiency looks like at this level, when the ladder says.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
     pub description: Option<String>,
 }
 
@@ -474,7 +490,8 @@ impl From<&Expected<'_>> for ExpectedAnswer {
 /// absent). It tells the zone; making bands in it is the ladder's work
 /// ([`Level::band_in`](crate::Level::band_in)), which needs the levels its
 /// `exempt` names, so it reads back as written.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[non_exhaustive]
 pub struct ZoneAnswer {
     /// Its id.
@@ -487,25 +504,46 @@ pub struct ZoneAnswer {
     pub currency: Currency,
     /// Units of the zone currency per unit of the base currency, when they
     /// differ.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Option::is_none")
+    )]
     pub rate: Option<Decimal>,
     /// The supplement, as a share of the base amount.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Option::is_none")
+    )]
     pub uplift: Option<Percent>,
     /// The least the supplement adds, in the base currency.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Option::is_none")
+    )]
     pub min_uplift: Option<Money>,
     /// The most the supplement adds, in the base currency.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Option::is_none")
+    )]
     pub max_uplift: Option<Money>,
     /// The most a zone amount may be, in the zone currency.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Option::is_none")
+    )]
     pub cap: Option<Money>,
     /// The unit zone amounts are rounded to.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Option::is_none")
+    )]
     pub rounding: Option<Decimal>,
     /// The level and track ids paid nationally, as written.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Vec::is_empty")
+    )]
     pub exempt: Vec<String>,
 }
 
@@ -531,7 +569,8 @@ impl From<&Zone> for ZoneAnswer {
 /// name, kind, group, tracks, description }`, the last three left out when
 /// absent. Whether its tracks exist is a question for its ladder, so it
 /// reads back as written.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[non_exhaustive]
 pub struct CompetencyAnswer {
     /// Its id.
@@ -541,13 +580,22 @@ pub struct CompetencyAnswer {
     /// What it is about.
     pub kind: CompetencyKind,
     /// The group (area) it is shown under.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Option::is_none")
+    )]
     pub group: Option<String>,
     /// The tracks it applies to; `None` for every track.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Option::is_none")
+    )]
     pub tracks: Option<Vec<TrackId>>,
     /// What it means.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Option::is_none")
+    )]
     pub description: Option<String>,
 }
 
@@ -567,37 +615,41 @@ impl From<&Competency> for CompetencyAnswer {
 /// What a level pays in the zone asked about, in a [`LevelProfileAnswer`]
 /// and a [`LevelOverviewAnswer`]: `{ band, variable, target_cash, equity }`,
 /// the last three left out when there is none.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[non_exhaustive]
 pub struct PayAnswer {
     /// Its band in the zone.
     pub band: Option<Band>,
     /// Its variable pay.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
     pub variable: Option<Variable>,
     /// Its total target cash in the zone.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
     pub target_cash: Option<Band>,
     /// Its equity band.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
     pub equity: Option<Band>,
 }
 
 /// An owned [`LevelProfile`], serialized the same way (see there for the
 /// keys left out when empty). It reads back from its JSON, its zone as a
-/// [`ZoneAnswer`]; a labelled grade (`Band 8b`) does not, as [`Grade`] says.
+/// [`ZoneAnswer`], a labelled grade (`Band 8b`) with its rank (see [`Grade`]).
 ///
 /// ```
 /// let ladder = dualtrack::load_path("ladders/engineering.yaml")?.into_ladder();
 /// let profile = ladder.profile("ic6", ladder.zone("london"), None)?;
+/// # #[cfg(feature = "serde")] {
 /// let json = serde_json::to_string(&profile)?;
 /// let owned = profile.into_owned();
 /// drop(ladder);
 /// assert_eq!(owned.counterparts[0].level.id.as_str(), "dir1");
 /// assert_eq!(serde_json::to_string(&owned)?, json);
+/// # }
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[non_exhaustive]
 pub struct LevelProfileAnswer {
     /// The ladder's id.
@@ -613,18 +665,21 @@ pub struct LevelProfileAnswer {
     /// Its grade.
     pub grade: Grade,
     /// Its summary, when it has one.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
     pub summary: Option<String>,
     /// Whether it is an executive level (outside parity).
-    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "std::ops::Not::not")
+    )]
     pub executive: bool,
     /// The grade where the paths split, for a level of the shared trunk.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
     pub split_grade: Option<Grade>,
     /// The ladder's pay period; `None` for a ladder without pay.
     pub pay_period: Option<PayPeriod>,
     /// Its band and what else it pays, in the zone.
-    #[serde(flatten)]
+    #[cfg_attr(feature = "serde", serde(flatten))]
     pub pay: PayAnswer,
     /// The level before it on its path.
     pub below: Option<BandedLevelAnswer>,
@@ -632,26 +687,35 @@ pub struct LevelProfileAnswer {
     pub above: Option<BandedLevelAnswer>,
     /// At the top of the shared trunk, the entry level of every track it
     /// leads into.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Vec::is_empty")
+    )]
     pub leads_into: Vec<BandedLevelAnswer>,
     /// Its equivalents on other tracks, in track order.
     pub counterparts: Vec<BandedLevelAnswer>,
     /// What it expects, in the level's order.
     pub expectations: Vec<ExpectedAnswer>,
     /// What a person shows before entering it.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Vec::is_empty")
+    )]
     pub entry_criteria: Vec<String>,
     /// Where the salary asked about falls in its band.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
     pub salary: Option<SalaryPosition>,
     /// Its pay steps in the zone.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Vec::is_empty")
+    )]
     pub steps: Vec<Money>,
     /// Where the salary asked about sits among its pay steps.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
     pub step: Option<StepPosition>,
     /// Where its band comes from, when not written out.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
     pub pay_basis: Option<PayBasis>,
 }
 
@@ -697,7 +761,8 @@ impl From<&LevelProfile<'_>> for LevelProfileAnswer {
 
 /// An owned [`LevelOverview`], serialized the same way: the levels as ids
 /// (see there for the keys left out when empty).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[non_exhaustive]
 pub struct LevelOverviewAnswer {
     /// The level's id.
@@ -707,22 +772,31 @@ pub struct LevelOverviewAnswer {
     /// Its grade.
     pub grade: Grade,
     /// Whether it is an executive level (outside parity).
-    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "std::ops::Not::not")
+    )]
     pub executive: bool,
     /// Its band and what else it pays, in the zone.
-    #[serde(flatten)]
+    #[cfg_attr(feature = "serde", serde(flatten))]
     pub pay: PayAnswer,
     /// Its equivalents on other tracks, in track order.
     pub counterparts: Vec<LevelId>,
     /// At the top of the shared trunk, the entry level of every track it
     /// leads into.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Vec::is_empty")
+    )]
     pub leads_into: Vec<LevelId>,
     /// Its pay steps in the zone.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Vec::is_empty")
+    )]
     pub steps: Vec<Money>,
     /// Where its band comes from, when not written out.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
     pub pay_basis: Option<PayBasis>,
 }
 
@@ -751,7 +825,8 @@ impl From<&LevelOverview<'_>> for LevelOverviewAnswer {
 
 /// An owned [`TrackOverview`], serialized the same way: `{ id, name, kind,
 /// levels }`.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[non_exhaustive]
 pub struct TrackOverviewAnswer {
     /// The track's id.
@@ -782,7 +857,8 @@ impl From<&TrackOverview<'_>> for TrackOverviewAnswer {
 
 /// An owned [`SalaryMatch`], serialized the same way: `{ salary, levels,
 /// steps }`, `steps` left out when no level lists steps.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[non_exhaustive]
 pub struct SalaryMatchAnswer {
     /// The salary.
@@ -791,7 +867,7 @@ pub struct SalaryMatchAnswer {
     pub levels: Vec<BandedLevelAnswer>,
     /// Per level, where the salary sits among its pay steps; empty when no
     /// level lists steps.
-    #[serde(default, skip_serializing_if = "no_steps")]
+    #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "no_steps"))]
     pub steps: Vec<Option<StepPosition>>,
 }
 
@@ -821,9 +897,10 @@ impl From<&SalaryMatch<'_>> for SalaryMatchAnswer {
 ///
 /// It reads back from its JSON: its zone as a [`ZoneAnswer`], its
 /// competencies as [`CompetencyAnswer`]s, its [`ProficiencyScale`] checked as
-/// a ladder file's is; a labelled grade (`Band 8b`) does not, as [`Grade`]
-/// says.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+/// a ladder file's is; a labelled grade (`Band 8b`) with its rank (see
+/// [`Grade`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[non_exhaustive]
 pub struct LadderOverviewAnswer {
     /// The ladder's id.
@@ -835,26 +912,32 @@ pub struct LadderOverviewAnswer {
     /// The ladder's pay period; `None` for a ladder without pay.
     pub pay_period: Option<PayPeriod>,
     /// The date the ladder takes effect, when it says.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
     pub effective_date: Option<Date>,
     /// The ladder's grade scale, when it declares one.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
     pub grades: Option<Vec<Grade>>,
     /// The zone the bands are in; `None` for the ladder's base bands.
     pub zone: Option<ZoneAnswer>,
     /// The grade where the paths split, in a ladder with a shared trunk.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
     pub split_grade: Option<Grade>,
     /// The proficiency scale, left out when it is the default.
-    #[serde(default, skip_serializing_if = "ProficiencyScale::is_default")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "ProficiencyScale::is_default")
+    )]
     pub proficiency_scale: ProficiencyScale,
     /// The competencies, when groups or scopes make them worth a look.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Option::is_none")
+    )]
     pub competencies: Option<Vec<CompetencyAnswer>>,
     /// Every track, in the ladder's order.
     pub tracks: Vec<TrackOverviewAnswer>,
     /// The levels whose band holds the salary asked about.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
     pub salary: Option<SalaryMatchAnswer>,
 }
 

@@ -1,13 +1,12 @@
 //! Where a salary falls: in which bands, at what compa-ratio and range
 //! penetration. Exact, and allocation-free.
 
-use serde::Serialize;
-
 use crate::{Band, Ladder, Level, Money, Ratio, Track, Zone};
 
 /// Where a salary sits relative to a band.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, serde::Deserialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
 #[non_exhaustive]
 pub enum Placement {
     /// Under the band's minimum.
@@ -43,13 +42,14 @@ impl Placement {
 /// assert_eq!(position.range_penetration().unwrap().percent().to_string(), "66.67%");
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct SalaryPosition {
     salary: Money,
     band: Band,
     placement: Placement,
     /// How far outside the band: below the minimum or above the maximum.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
     outside_by: Option<Money>,
     compa_ratio: Option<Ratio>,
     range_penetration: Option<Ratio>,
@@ -58,10 +58,11 @@ pub struct SalaryPosition {
 /// Reads what it serializes: the salary and the band, with the placement,
 /// `outside_by`, compa-ratio and range penetration they give, refused when
 /// those disagree with them.
+#[cfg(feature = "serde")]
 impl<'de> serde::Deserialize<'de> for SalaryPosition {
     fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        #[derive(serde::Deserialize)]
-        #[serde(deny_unknown_fields)]
+        #[cfg_attr(feature = "serde", derive(serde::Deserialize))]
+        #[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
         struct Wire {
             salary: Money,
             band: Band,

@@ -5,8 +5,9 @@ use std::fmt;
 use crate::{Competency, Ladder, Level, Track, Zone};
 
 /// What kind of thing an id was looked up as.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
 #[non_exhaustive]
 pub enum IdKind {
     /// A level id, such as `ic6`.

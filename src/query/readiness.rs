@@ -6,8 +6,6 @@
 //! from craft ratings, however high: a top engineer whose people competencies
 //! were not assessed is "not assessed" for management, not "ready".
 
-use serde::Serialize;
-
 use super::placed::Placed;
 use crate::{
     Competency, CompetencyKind, Ladder, Level, NotFound, Proficiency, ProficiencyScale, Ratings,
@@ -66,8 +64,9 @@ impl<'a> Gap<'a> {
 }
 
 /// Whether readiness to manage people could be judged.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, serde::Deserialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
 #[non_exhaustive]
 pub enum PeopleAssessment {
     /// Nothing here expects a `people` competency (the IC track).
@@ -527,10 +526,12 @@ impl Ladder {
     /// assert_eq!(ic.ready().map(|l| l.title()), Some("Principal Engineer"));
     /// assert!(!assessment.target().unwrap().is_ready(), "people skills not assessed");
     ///
+    /// # #[cfg(feature = "serde")] {
     /// let json = serde_json::to_value(&assessment)?;
     /// assert_eq!(json["ladder"], "engineering");
     /// assert_eq!(json["target"]["level"]["id"], "dir1");
     /// assert!(ladder.assess(&ratings, Some("dir9")).is_err());
+    /// # }
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     ///

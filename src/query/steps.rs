@@ -2,8 +2,6 @@
 
 use std::fmt;
 
-use serde::Serialize;
-
 use crate::{Level, Money, Zone};
 
 /// Where a salary sits among a level's pay steps (`band: { ..., steps: [...]
@@ -24,8 +22,9 @@ use crate::{Level, Money, Zone};
 /// assert_eq!(between.to_string(), "between steps 2 and 3 of 3");
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
-#[serde(untagged)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[cfg_attr(feature = "serde", serde(untagged))]
 #[non_exhaustive]
 pub enum StepPosition {
     /// Exactly on step `on`.
@@ -85,10 +84,11 @@ impl StepPosition {
 /// Reads what it serializes, refusing a position no list of steps gives:
 /// a step outside `1..=of`, steps `between` that are not neighbours, `below`
 /// any step but the first or `above` any but the last.
+#[cfg(feature = "serde")]
 impl<'de> serde::Deserialize<'de> for StepPosition {
     fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        #[derive(serde::Deserialize)]
-        #[serde(untagged)]
+        #[cfg_attr(feature = "serde", derive(serde::Deserialize))]
+        #[cfg_attr(feature = "serde", serde(untagged))]
         enum Wire {
             On { on: usize, of: usize },
             Between { between: (usize, usize), of: usize },

@@ -2,8 +2,6 @@
 
 use std::fmt;
 
-use serde::Serialize;
-
 use super::placed::Placed;
 use crate::{
     Band, Competency, Ladder, Level, LevelId, Money, NotFound, Proficiency, ProficiencyScale,
@@ -11,8 +9,9 @@ use crate::{
 };
 
 /// Whether a move keeps, raises or lowers the grade.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, serde::Deserialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
 #[non_exhaustive]
 pub enum Direction {
     /// To the equivalent level: the same grade.
@@ -76,8 +75,9 @@ impl<'a> ExpectationChange<'a> {
 
 /// Where a salary sits before and after a move: in the current band and in
 /// the new one.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, serde::Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub struct SalaryMove {
     from: SalaryPosition,
     to: SalaryPosition,

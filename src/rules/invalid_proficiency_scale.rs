@@ -1,7 +1,7 @@
 use crate::finding::{Finding, Findings};
 use crate::model::{ProficiencyScale, ProficiencyStep};
 use crate::rules::Facts;
-use crate::spec::{ScaleSpec, StepSpec, StepsSpec};
+use crate::spec::{ScaleSpec, StepsSpec};
 use crate::text::escape;
 use crate::{Pointer, Proficiency};
 
@@ -165,24 +165,25 @@ pub(crate) fn scale(spec: Option<&ScaleSpec>) -> Result<ProficiencyScale, Vec<Fi
 /// assert_eq!(serde_json::from_str::<ProficiencyScale>(&default)?, ProficiencyScale::default());
 /// # Ok::<(), serde_json::Error>(())
 /// ```
+#[cfg(feature = "serde")]
 impl<'de> serde::Deserialize<'de> for ProficiencyScale {
     fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         use serde::de::Error as _;
 
-        #[derive(serde::Deserialize)]
-        #[serde(deny_unknown_fields)]
+        #[cfg_attr(feature = "serde", derive(serde::Deserialize))]
+        #[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
         struct ScaleJson {
             start: Proficiency,
             end: Proficiency,
-            #[serde(default)]
+            #[cfg_attr(feature = "serde", serde(default))]
             steps: Vec<StepJson>,
         }
-        #[derive(serde::Deserialize)]
-        #[serde(deny_unknown_fields)]
+        #[cfg_attr(feature = "serde", derive(serde::Deserialize))]
+        #[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
         struct StepJson {
             proficiency: Proficiency,
             name: String,
-            #[serde(default)]
+            #[cfg_attr(feature = "serde", serde(default))]
             description: Option<String>,
         }
         let json = ScaleJson::deserialize(deserializer)?;
@@ -193,7 +194,7 @@ impl<'de> serde::Deserialize<'de> for ProficiencyScale {
                 json.steps
                     .iter()
                     .map(|step| {
-                        let spec = StepSpec {
+                        let spec = crate::spec::StepSpec {
                             name: step.name.clone(),
                             description: step.description.clone(),
                         };

@@ -242,6 +242,7 @@ pub fn rule(code: &str) -> Option<&'static Rule> {
 /// assert!(error.to_string().starts_with("unknown rule `pay-gap`"));
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
+#[cfg(feature = "serde")]
 impl<'de> serde::Deserialize<'de> for crate::Finding {
     fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         use serde::de::Error as _;

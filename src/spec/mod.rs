@@ -11,6 +11,7 @@ mod decode;
 #[cfg(feature = "schema")]
 pub(crate) mod schema;
 pub(crate) mod wire;
+#[cfg(feature = "serde")]
 mod written;
 
 pub(crate) use decode::decode;
@@ -31,9 +32,10 @@ wire_struct! {
     /// A dual-track career ladder: individual-contributor and management tracks
     /// whose levels line up by grade, with competencies and pay bands. Checked by
     /// `dualtrack validate`.
-    #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+    #[derive(Debug, Clone, PartialEq, Eq)]
+    #[cfg_attr(feature = "serde", derive(serde::Serialize))]
     #[cfg_attr(feature = "schema", derive(JsonSchema))]
-    #[serde(deny_unknown_fields)]
+    #[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
     #[cfg_attr(feature = "schema", schemars(rename = "Ladder"))]
     #[cfg_attr(feature = "schema", schemars(title = "Career ladder"))]
     // A ladder that publishes pay (a band on any level, a zone, an equity
@@ -77,7 +79,7 @@ wire_struct! {
         /// # Description
         ///
         /// What the ladder covers and how to read it.
-        #[serde(default, skip_serializing_if = "Option::is_none")]
+        #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "Option::is_none"))]
         pub(crate) description: Option<String>,
         /// # Currency
         ///
@@ -85,7 +87,7 @@ wire_struct! {
         /// `EUR` or `GBP`. It decides how many decimal places an amount may have.
         /// Required as soon as any level has a `band` or the ladder has `zones`;
         /// a ladder that publishes no pay may leave it out.
-        #[serde(default, skip_serializing_if = "Option::is_none")]
+        #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "Option::is_none"))]
         #[cfg_attr(feature = "schema", schemars(schema_with = "schema::optional_currency"))]
         pub(crate) currency: Option<String>,
         /// # Pay period
@@ -93,7 +95,7 @@ wire_struct! {
         /// How often the band amounts are paid: per year, per month or per hour.
         /// Required as soon as any level has a `band` or the ladder has `zones`;
         /// a ladder that publishes no pay may leave it out.
-        #[serde(default, skip_serializing_if = "Option::is_none")]
+        #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "Option::is_none"))]
         pub(crate) pay_period: Option<PayPeriod>,
         /// # Grade scale
         ///
@@ -105,7 +107,7 @@ wire_struct! {
         /// another. List only the grades the ladder uses: a grade left out (a
         /// company with no grade 13, a series that moves two grades at a time)
         /// is no gap. Without `grades`, grades are whole numbers from 0.
-        #[serde(default, skip_serializing_if = "Option::is_none")]
+        #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "Option::is_none"))]
         #[cfg_attr(feature = "schema", schemars(schema_with = "schema::grades"))]
         pub(crate) grades: Option<Vec<String>>,
         /// # Competencies
@@ -120,7 +122,7 @@ wire_struct! {
         /// the number of its first step and its steps, lowest first, either
         /// how many or their names. Without it, proficiency runs from 1
         /// (learning) to 5 (sets the standard beyond the team), unnamed.
-        #[serde(default, skip_serializing_if = "Option::is_none")]
+        #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "Option::is_none"))]
         #[cfg_attr(feature = "schema", schemars(extend("examples" = [{ "start": 0, "steps": ["Awareness", "Working", "Practitioner", "Advanced", "Expert"] }])))]
         pub(crate) proficiency_scale: Option<ScaleSpec>,
         /// # Tracks
@@ -133,20 +135,20 @@ wire_struct! {
         ///
         /// Optional location differentials: each zone's bands are the base bands
         /// times its factor (and exchange rate), rounded to the cent.
-        #[serde(default, skip_serializing_if = "Vec::is_empty")]
+        #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "Vec::is_empty"))]
         pub(crate) zones: Vec<ZoneSpec>,
         /// # Compensation policy
         ///
         /// Optional limits the bands are checked against. Every value left out
         /// takes its default.
-        #[serde(default, skip_serializing_if = "PolicySpec::is_empty")]
+        #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "PolicySpec::is_empty"))]
         pub(crate) policy: PolicySpec,
         /// # Effective date
         ///
         /// The date the ladder's pay takes effect, as an ISO 8601 calendar
         /// date `YYYY-MM-DD`, such as `2024-04-01`. Shown by `dualtrack show`;
         /// versions of a ladder order by it.
-        #[serde(default, skip_serializing_if = "Option::is_none")]
+        #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "Option::is_none"))]
         #[cfg_attr(feature = "schema", schemars(schema_with = "schema::date"))]
         pub(crate) effective_date: Option<Date>,
     }
@@ -156,9 +158,10 @@ wire_struct! {
     /// # Competency
     ///
     /// A skill or behaviour that levels set expectations on.
-    #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+    #[derive(Debug, Clone, PartialEq, Eq)]
+    #[cfg_attr(feature = "serde", derive(serde::Serialize))]
     #[cfg_attr(feature = "schema", derive(JsonSchema))]
-    #[serde(deny_unknown_fields)]
+    #[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
     #[cfg_attr(feature = "schema", schemars(rename = "Competency"))]
     pub(crate) struct CompetencySpec {
         /// # Competency id
@@ -180,7 +183,7 @@ wire_struct! {
         /// The area the competency belongs to, such as `Delivery` or `Craft`:
         /// `dualtrack show` lists competencies by group, in the order the groups
         /// first appear.
-        #[serde(default, skip_serializing_if = "Option::is_none")]
+        #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "Option::is_none"))]
         #[cfg_attr(feature = "schema", schemars(extend("examples" = ["Delivery"])))]
         pub(crate) group: Option<String>,
         /// # Tracks
@@ -189,13 +192,13 @@ wire_struct! {
         /// of its kind: levels of other tracks neither need nor may set an
         /// expectation on it. Default: every track for `craft` and
         /// `leadership`, management tracks for `people`.
-        #[serde(default, skip_serializing_if = "Option::is_none")]
+        #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "Option::is_none"))]
         #[cfg_attr(feature = "schema", schemars(schema_with = "schema::track_ids"))]
         pub(crate) tracks: Option<Vec<String>>,
         /// # Description
         ///
         /// What the competency means, in a few sentences.
-        #[serde(default, skip_serializing_if = "Option::is_none")]
+        #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "Option::is_none"))]
         pub(crate) description: Option<String>,
     }
 }
@@ -204,9 +207,10 @@ wire_struct! {
     /// # Track
     ///
     /// A career path: a list of levels, lowest grade first.
-    #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+    #[derive(Debug, Clone, PartialEq, Eq)]
+    #[cfg_attr(feature = "serde", derive(serde::Serialize))]
     #[cfg_attr(feature = "schema", derive(JsonSchema))]
-    #[serde(deny_unknown_fields)]
+    #[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
     #[cfg_attr(feature = "schema", schemars(rename = "Track"))]
     pub(crate) struct TrackSpec {
         /// # Track id
@@ -229,7 +233,7 @@ wire_struct! {
         /// # Description
         ///
         /// What the track is for.
-        #[serde(default, skip_serializing_if = "Option::is_none")]
+        #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "Option::is_none"))]
         pub(crate) description: Option<String>,
         /// # Levels
         ///
@@ -240,14 +244,14 @@ wire_struct! {
         /// The target variable pay of the track's levels, for each level that
         /// does not set its own `variable`: a percentage of base pay
         /// (`{ target: 15% }`) or a fixed amount (`{ amount: 20000 }`).
-        #[serde(default, skip_serializing_if = "Option::is_none")]
+        #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "Option::is_none"))]
         #[cfg_attr(feature = "schema", schemars(extend("examples" = [{ "target": "15%" }])))]
         pub(crate) variable: Option<VariableSpec>,
         /// # Equity
         ///
         /// The annual equity or long-term-incentive grant band of the track's
         /// levels, for each level that does not set its own `equity`.
-        #[serde(default, skip_serializing_if = "Option::is_none")]
+        #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "Option::is_none"))]
         #[cfg_attr(feature = "schema", schemars(extend("examples" = [{ "min": 60000, "mid": 80000, "max": 100000 }])))]
         pub(crate) equity: Option<EquitySpec>,
     }
@@ -257,9 +261,10 @@ wire_struct! {
     /// # Level
     ///
     /// One level of a track: its title, grade, pay band and expectations.
-    #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+    #[derive(Debug, Clone, PartialEq, Eq)]
+    #[cfg_attr(feature = "serde", derive(serde::Serialize))]
     #[cfg_attr(feature = "schema", derive(JsonSchema))]
-    #[serde(deny_unknown_fields)]
+    #[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
     #[cfg_attr(feature = "schema", schemars(rename = "Level"))]
     pub(crate) struct LevelSpec {
         /// # Level id
@@ -284,7 +289,7 @@ wire_struct! {
         /// # Summary
         ///
         /// One sentence on what the level is about.
-        #[serde(default, skip_serializing_if = "Option::is_none")]
+        #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "Option::is_none"))]
         pub(crate) summary: Option<String>,
         /// # Executive level
         ///
@@ -292,7 +297,7 @@ wire_struct! {
         /// meant to match: it is left out of the parity rules (`ic-ceiling`,
         /// `parity-gap`, `management-premium`, `missing-counterpart`) and of the
         /// default `parity.from_grade`. Default: `false`.
-        #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+        #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "std::ops::Not::not"))]
         #[cfg_attr(feature = "schema", schemars(extend("default" = false, "examples" = [true])))]
         pub(crate) executive: bool,
         /// # Pay band
@@ -306,7 +311,7 @@ wire_struct! {
         /// pay. Optional: a ladder that publishes no pay leaves it out on every
         /// level (its pay parity is then not checked); a level without one in a
         /// ladder whose other levels have one is a `missing-band` warning.
-        #[serde(default, skip_serializing_if = "Option::is_none")]
+        #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "Option::is_none"))]
         #[cfg_attr(feature = "schema", schemars(schema_with = "schema::pay"))]
         pub(crate) band: Option<PaySpec>,
         /// # Expectations
@@ -315,7 +320,7 @@ wire_struct! {
         /// at this level, from 1 (learning) to 5 (sets the standard beyond the
         /// team) unless the ladder declares a `proficiency_scale`: a number, a
         /// step name of the scale, or `{ proficiency: ..., description: ... }`.
-        #[serde(default, skip_serializing_if = "Vec::is_empty", serialize_with = "written::entries")]
+        #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "Vec::is_empty", serialize_with = "written::entries"))]
         #[cfg_attr(feature = "schema", schemars(schema_with = "schema::expectations"))]
         pub(crate) expectations: Vec<(String, ExpectationSpec)>,
         /// # Entry criteria
@@ -323,7 +328,7 @@ wire_struct! {
         /// What it takes to enter the level beyond its expectations, one
         /// criterion a line: years in the band below, hours of practice, an
         /// interview or a panel.
-        #[serde(default, skip_serializing_if = "Vec::is_empty")]
+        #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "Vec::is_empty"))]
         #[cfg_attr(feature = "schema", schemars(extend("default" = [], "examples" = [["Two years at the level below", "A promotion panel"]])))]
         pub(crate) entry_criteria: Vec<String>,
         /// # Variable pay
@@ -333,7 +338,7 @@ wire_struct! {
         /// currency (`{ amount: 20000 }`). Default: the track's `variable`,
         /// else none. Total target cash (base + variable at target) is judged
         /// for parity beside the base band (`total-pay-gap`).
-        #[serde(default, skip_serializing_if = "Option::is_none")]
+        #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "Option::is_none"))]
         #[cfg_attr(feature = "schema", schemars(extend("examples" = [{ "target": "15%" }, { "amount": 20000 }])))]
         pub(crate) variable: Option<VariableSpec>,
         /// # Equity
@@ -342,7 +347,7 @@ wire_struct! {
         /// the ladder's currency: `{ min, mid, max }`. Default: the track's
         /// `equity`, else none. Total compensation (total target cash +
         /// equity) is judged for parity too.
-        #[serde(default, skip_serializing_if = "Option::is_none")]
+        #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "Option::is_none"))]
         #[cfg_attr(feature = "schema", schemars(extend("examples" = [{ "min": 60000, "mid": 80000, "max": 100000 }])))]
         pub(crate) equity: Option<EquitySpec>,
     }
@@ -353,9 +358,10 @@ wire_struct! {
     ///
     /// Target variable pay: either `target`, a percentage of base pay, or
     /// `amount`, a fixed amount; not both.
-    #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+    #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+    #[cfg_attr(feature = "serde", derive(serde::Serialize))]
     #[cfg_attr(feature = "schema", derive(JsonSchema))]
-    #[serde(deny_unknown_fields)]
+    #[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
     #[cfg_attr(feature = "schema", schemars(rename = "Variable"))]
     #[cfg_attr(feature = "schema", schemars(extend("oneOf" = [{ "required": ["target"] }, { "required": ["amount"] }])))]
     pub(crate) struct VariableSpec {
@@ -365,14 +371,14 @@ wire_struct! {
         /// `15%` or `0.15`. Total target cash is each band amount plus this
         /// share of it, rounded half away from zero to the currency's minor
         /// unit.
-        #[serde(default, skip_serializing_if = "Option::is_none")]
+        #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "Option::is_none"))]
         #[cfg_attr(feature = "schema", schemars(schema_with = "schema::optional_percent"))]
         pub(crate) target: Option<Percent>,
         /// # Fixed amount
         ///
         /// The variable pay at target as a fixed amount in the ladder's
         /// currency, such as `20000`, whatever the base.
-        #[serde(default, skip_serializing_if = "Option::is_none")]
+        #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "Option::is_none"))]
         #[cfg_attr(feature = "schema", schemars(schema_with = "schema::amount"))]
         pub(crate) amount: Option<Decimal>,
     }
@@ -383,9 +389,10 @@ wire_struct! {
     ///
     /// An annual equity or long-term-incentive grant band in the ladder's
     /// currency: the minimum, the midpoint and the maximum grant value.
-    #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+    #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+    #[cfg_attr(feature = "serde", derive(serde::Serialize))]
     #[cfg_attr(feature = "schema", derive(JsonSchema))]
-    #[serde(deny_unknown_fields)]
+    #[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
     #[cfg_attr(feature = "schema", schemars(rename = "Equity"))]
     #[cfg_attr(feature = "schema", schemars(extend("examples" = [{ "min": 40000, "mid": 60000, "max": 80000 }])))]
     pub(crate) struct EquitySpec {
@@ -411,9 +418,10 @@ wire_struct! {
     /// # Pay band
     ///
     /// A pay range: the minimum, the midpoint and the maximum.
-    #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+    #[derive(Debug, Clone, PartialEq, Eq)]
+    #[cfg_attr(feature = "serde", derive(serde::Serialize))]
     #[cfg_attr(feature = "schema", derive(JsonSchema))]
-    #[serde(deny_unknown_fields)]
+    #[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
     #[cfg_attr(feature = "schema", schemars(rename = "Band"))]
     pub(crate) struct BandSpec {
         /// # Minimum
@@ -442,7 +450,7 @@ wire_struct! {
         /// midpoint is the pay for full performance, which a table of steps
         /// does not name. `dualtrack show --salary` names the step a salary
         /// sits on.
-        #[serde(default, skip_serializing_if = "Vec::is_empty")]
+        #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "Vec::is_empty"))]
         #[cfg_attr(feature = "schema", schemars(schema_with = "schema::steps", extend("default" = [])))]
         pub(crate) steps: Vec<Decimal>,
     }
@@ -477,9 +485,10 @@ wire_struct! {
     /// define every classification from the journeyman rate: each amount of
     /// the other level's band (its rate, or its min, mid, max and steps) times
     /// `percent`, rounded half up to the currency's minor unit.
-    #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+    #[derive(Debug, Clone, PartialEq, Eq)]
+    #[cfg_attr(feature = "serde", derive(serde::Serialize))]
     #[cfg_attr(feature = "schema", derive(JsonSchema))]
-    #[serde(deny_unknown_fields)]
+    #[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
     #[cfg_attr(feature = "schema", schemars(rename = "RelativePay"))]
     pub(crate) struct RelativeSpec {
         /// # Percentage
@@ -543,16 +552,17 @@ wire_struct! {
     ///
     /// The scale expectations and ratings are written on: numbered from
     /// `start`, one number per step, lowest first.
-    #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+    #[derive(Debug, Clone, PartialEq, Eq)]
+    #[cfg_attr(feature = "serde", derive(serde::Serialize))]
     #[cfg_attr(feature = "schema", derive(JsonSchema))]
-    #[serde(deny_unknown_fields)]
+    #[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
     #[cfg_attr(feature = "schema", schemars(rename = "ProficiencyScale"))]
     pub(crate) struct ScaleSpec {
         /// # First step
         ///
         /// The number of the lowest step, such as `0` for a scale that starts at
         /// milestone 0. Default: `1`. Every number of the scale lies from 0 to 10.
-        #[serde(default, skip_serializing_if = "Option::is_none")]
+        #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "Option::is_none"))]
         #[cfg_attr(feature = "schema", schemars(schema_with = "schema::scale_start"))]
         pub(crate) start: Option<u32>,
         /// # Steps
@@ -580,9 +590,10 @@ wire_struct! {
     /// # Proficiency step
     ///
     /// One named step of the proficiency scale, with what it means.
-    #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+    #[derive(Debug, Clone, PartialEq, Eq)]
+    #[cfg_attr(feature = "serde", derive(serde::Serialize))]
     #[cfg_attr(feature = "schema", derive(JsonSchema))]
-    #[serde(deny_unknown_fields)]
+    #[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
     #[cfg_attr(feature = "schema", schemars(rename = "ProficiencyStep"))]
     pub(crate) struct StepSpec {
         /// # Name
@@ -593,7 +604,7 @@ wire_struct! {
         /// # Description
         ///
         /// What someone at this step can do.
-        #[serde(default, skip_serializing_if = "Option::is_none")]
+        #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "Option::is_none"))]
         pub(crate) description: Option<String>,
     }
 }
@@ -606,9 +617,10 @@ wire_struct! {
     /// `factor`, converted at `rate` when the zone pays in another currency,
     /// rounded to `rounding` and held under `cap`; the levels and tracks in
     /// `exempt` are paid nationally.
-    #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+    #[derive(Debug, Clone, PartialEq, Eq)]
+    #[cfg_attr(feature = "serde", derive(serde::Serialize))]
     #[cfg_attr(feature = "schema", derive(JsonSchema))]
-    #[serde(deny_unknown_fields)]
+    #[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
     #[cfg_attr(feature = "schema", schemars(rename = "Zone"))]
     // The bounds of a supplement come with the supplement (`invalid-zone`).
     #[cfg_attr(feature = "schema", schemars(extend(
@@ -634,14 +646,14 @@ wire_struct! {
         ///
         /// The ISO 4217 code the zone pays in, when it is not the ladder's
         /// currency; then `rate` is required.
-        #[serde(default, skip_serializing_if = "Option::is_none")]
+        #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "Option::is_none"))]
         #[cfg_attr(feature = "schema", schemars(schema_with = "schema::optional_currency"))]
         pub(crate) currency: Option<String>,
         /// # Exchange rate
         ///
         /// Units of the zone's currency per unit of the ladder's currency, such as
         /// `0.79` GBP per USD. Only with `currency`.
-        #[serde(default, skip_serializing_if = "Option::is_none")]
+        #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "Option::is_none"))]
         #[cfg_attr(feature = "schema", schemars(schema_with = "schema::optional_factor", extend("examples" = [0.79])))]
         pub(crate) rate: Option<Decimal>,
         /// # Uplift
@@ -650,28 +662,28 @@ wire_struct! {
         /// before `factor` and `rate` apply: zone amount = (base +
         /// clamp(base x uplift, min_uplift, max_uplift)) x factor x rate.
         /// Give `factor: 1` for a supplement alone (NHS inner London: `20%`).
-        #[serde(default, skip_serializing_if = "Option::is_none")]
+        #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "Option::is_none"))]
         #[cfg_attr(feature = "schema", schemars(schema_with = "schema::optional_percent"))]
         pub(crate) uplift: Option<Percent>,
         /// # Minimum uplift
         ///
         /// The least the `uplift` adds, in the ladder's currency, per pay
         /// period: a supplement floor. Only with `uplift`.
-        #[serde(default, skip_serializing_if = "Option::is_none")]
+        #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "Option::is_none"))]
         #[cfg_attr(feature = "schema", schemars(schema_with = "schema::amount", extend("examples" = [5414])))]
         pub(crate) min_uplift: Option<Decimal>,
         /// # Maximum uplift
         ///
         /// The most the `uplift` adds, in the ladder's currency, per pay
         /// period: a supplement cap. Only with `uplift`; at least `min_uplift`.
-        #[serde(default, skip_serializing_if = "Option::is_none")]
+        #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "Option::is_none"))]
         #[cfg_attr(feature = "schema", schemars(schema_with = "schema::amount", extend("examples" = [8172])))]
         pub(crate) max_uplift: Option<Decimal>,
         /// # Pay cap
         ///
         /// No zone amount is above this, in the zone's currency (a statutory
         /// pay cap): it applies last, after `rounding`.
-        #[serde(default, skip_serializing_if = "Option::is_none")]
+        #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "Option::is_none"))]
         #[cfg_attr(feature = "schema", schemars(schema_with = "schema::amount", extend("examples" = [191900])))]
         pub(crate) cap: Option<Decimal>,
         /// # Rounding unit
@@ -679,7 +691,7 @@ wire_struct! {
         /// The unit zone amounts are rounded to, half up: `1` whole units,
         /// `100` the nearest hundred, `0.01` cents. A multiple of the zone
         /// currency's minor unit. Default: the minor unit.
-        #[serde(default, skip_serializing_if = "Option::is_none")]
+        #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "Option::is_none"))]
         #[cfg_attr(feature = "schema", schemars(schema_with = "schema::optional_factor", extend("examples" = [1, 100])))]
         pub(crate) rounding: Option<Decimal>,
         /// # Exempt levels and tracks
@@ -687,7 +699,7 @@ wire_struct! {
         /// Ids of levels or tracks paid nationally in this zone (executives,
         /// say): their zone amounts are the base amounts, only converted at
         /// `rate`, with no factor, uplift, cap or rounding unit.
-        #[serde(default, skip_serializing_if = "Option::is_none")]
+        #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "Option::is_none"))]
         #[cfg_attr(feature = "schema", schemars(schema_with = "schema::exempt_ids"))]
         pub(crate) exempt: Option<Vec<String>>,
     }
@@ -697,32 +709,33 @@ wire_struct! {
     /// # Compensation policy
     ///
     /// The limits bands are checked against; every value left out takes its default.
-    #[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize)]
+    #[derive(Debug, Clone, Default, PartialEq, Eq)]
+    #[cfg_attr(feature = "serde", derive(serde::Serialize))]
     #[cfg_attr(feature = "schema", derive(JsonSchema))]
-    #[serde(deny_unknown_fields)]
+    #[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
     #[cfg_attr(feature = "schema", schemars(rename = "Policy"))]
     pub(crate) struct PolicySpec {
         /// # Parity between tracks
         ///
         /// How individual-contributor bands are compared with management bands
         /// at the same grade.
-        #[serde(default, skip_serializing_if = "Option::is_none")]
+        #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "Option::is_none"))]
         pub(crate) parity: Option<ParitySpec>,
         /// # Band spread
         ///
         /// The allowed width of a band, `(max - min) / min`. Default: 20% to 65%.
-        #[serde(default, skip_serializing_if = "Option::is_none")]
+        #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "Option::is_none"))]
         pub(crate) spread: Option<PercentRangeSpec>,
         /// # Midpoint progression
         ///
         /// The allowed step between the midpoints of consecutive levels of a
         /// track. Default: 5% to 30%.
-        #[serde(default, skip_serializing_if = "Option::is_none")]
+        #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "Option::is_none"))]
         pub(crate) progression: Option<PercentRangeSpec>,
         /// # Band overlap
         ///
         /// The largest share of a band that may overlap the next level's band.
-        #[serde(default, skip_serializing_if = "Option::is_none")]
+        #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "Option::is_none"))]
         pub(crate) overlap: Option<OverlapSpec>,
     }
 }
@@ -731,15 +744,16 @@ wire_struct! {
     /// # Parity between tracks
     ///
     /// How individual-contributor bands are compared with management bands at the same grade.
-    #[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize)]
+    #[derive(Debug, Clone, Default, PartialEq, Eq)]
+    #[cfg_attr(feature = "serde", derive(serde::Serialize))]
     #[cfg_attr(feature = "schema", derive(JsonSchema))]
-    #[serde(deny_unknown_fields)]
+    #[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
     #[cfg_attr(feature = "schema", schemars(rename = "Parity"))]
     pub(crate) struct ParitySpec {
         /// # Parity mode
         ///
         /// How the bands are compared. Default: `equal`.
-        #[serde(default, skip_serializing_if = "Option::is_none")]
+        #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "Option::is_none"))]
         pub(crate) mode: Option<ParityMode>,
         /// # Parity from grade
         ///
@@ -747,14 +761,14 @@ wire_struct! {
         /// the ladder declares them). Default: the grade of the management
         /// track's third-highest level that is not executive (its top three
         /// levels below the executives).
-        #[serde(default, skip_serializing_if = "Option::is_none")]
+        #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "Option::is_none"))]
         #[cfg_attr(feature = "schema", schemars(schema_with = "schema::optional_grade"))]
         pub(crate) from_grade: Option<GradeSpec>,
         /// # Tolerance
         ///
         /// How far apart `equal` bands may be, relative to the management amount,
         /// such as `2%`. Default: `0%`.
-        #[serde(default, skip_serializing_if = "Option::is_none")]
+        #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "Option::is_none"))]
         #[cfg_attr(feature = "schema", schemars(schema_with = "schema::optional_percent"))]
         pub(crate) tolerance: Option<Percent>,
     }
@@ -764,21 +778,22 @@ wire_struct! {
     /// # Percentage range
     ///
     /// A lower and an upper limit, each written `12%` or `0.12`.
-    #[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize)]
+    #[derive(Debug, Clone, Default, PartialEq, Eq)]
+    #[cfg_attr(feature = "serde", derive(serde::Serialize))]
     #[cfg_attr(feature = "schema", derive(JsonSchema))]
-    #[serde(deny_unknown_fields)]
+    #[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
     #[cfg_attr(feature = "schema", schemars(rename = "PercentRange"))]
     pub(crate) struct PercentRangeSpec {
         /// # Minimum
         ///
         /// The lower limit, such as `20%`.
-        #[serde(default, skip_serializing_if = "Option::is_none")]
+        #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "Option::is_none"))]
         #[cfg_attr(feature = "schema", schemars(schema_with = "schema::optional_percent"))]
         pub(crate) min: Option<Percent>,
         /// # Maximum
         ///
         /// The upper limit, such as `65%`.
-        #[serde(default, skip_serializing_if = "Option::is_none")]
+        #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "Option::is_none"))]
         #[cfg_attr(feature = "schema", schemars(schema_with = "schema::optional_percent"))]
         pub(crate) max: Option<Percent>,
     }
@@ -788,15 +803,16 @@ wire_struct! {
     /// # Band overlap limit
     ///
     /// The largest share of a band that may overlap the next level's band.
-    #[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize)]
+    #[derive(Debug, Clone, Default, PartialEq, Eq)]
+    #[cfg_attr(feature = "serde", derive(serde::Serialize))]
     #[cfg_attr(feature = "schema", derive(JsonSchema))]
-    #[serde(deny_unknown_fields)]
+    #[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
     #[cfg_attr(feature = "schema", schemars(rename = "Overlap"))]
     pub(crate) struct OverlapSpec {
         /// # Maximum overlap
         ///
         /// Such as `60%` (the default).
-        #[serde(default, skip_serializing_if = "Option::is_none")]
+        #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "Option::is_none"))]
         #[cfg_attr(feature = "schema", schemars(schema_with = "schema::optional_percent"))]
         pub(crate) max: Option<Percent>,
     }

@@ -21,6 +21,7 @@ mod locate;
 mod node;
 mod scalar;
 mod tabs;
+#[cfg(feature = "serde")]
 mod tree;
 
 use granit_parser::{Options, Parser};
@@ -31,6 +32,7 @@ use crate::finding::Finding;
 use build::Builder;
 pub(crate) use node::{Entry, Node, Span, Style, Value};
 pub(crate) use scalar::{PlainKind, plain_kind};
+#[cfg(feature = "serde")]
 pub(crate) use tree::from_deserializer;
 
 /// What parsing produced: the document's root, when it could be built soundly,

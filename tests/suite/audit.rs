@@ -2,8 +2,6 @@
 //! exactly so, in every format; the library audits rows it is handed; small
 //! groups stay suppressed, and cannot be worked out from the others.
 
-use crate::common;
-
 use crate::common::roster;
 
 use dualtrack::Ladder;
@@ -35,6 +33,7 @@ fn rows(csv: &str) -> (Vec<String>, Vec<(u64, Vec<String>)>) {
 /// The owned audit, for a service that answers from a worker thread, has
 /// the JSON of the borrowing one, and reads back from it: to an equal value
 /// but for each cell's salaries, which are never serialized.
+#[cfg(feature = "serde")]
 #[test]
 fn the_owned_audit_serializes_like_the_borrowing_one() {
     let ladder = std::sync::Arc::new(engineering());
@@ -208,7 +207,7 @@ fn a_header_without_salary_is_refused() {
 #[cfg(feature = "cli")]
 mod cli {
     use super::*;
-    use common::{dualtrack, text};
+    use crate::common::{dualtrack, text};
 
     fn run(args: &[&str]) -> (i32, String, String) {
         let out = dualtrack(args);

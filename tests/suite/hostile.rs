@@ -1035,6 +1035,7 @@ fn fuzz_regressions_stay_fixed() {
     }
 }
 
+#[cfg(feature = "serde")]
 #[test]
 fn a_report_stays_small_however_deep_and_long_the_keys() {
     // 30 nested keys of 4000 bytes, then 1200 aliases: every finding carried

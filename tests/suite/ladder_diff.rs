@@ -97,6 +97,7 @@ fn a_currency_change_shows_both_amounts_without_a_percentage() {
 /// A diff reads back from its JSON as an equal diff: pay in the base
 /// currency and in zones, parity, items of every kind, expectations, a
 /// currency change, variable pay, findings introduced and fixed.
+#[cfg(feature = "serde")]
 #[test]
 fn a_diff_reads_back_from_its_json() {
     let raise = ENGINEERING.replacen(
@@ -137,7 +138,10 @@ fn a_diff_reads_back_from_its_json() {
         (&gap, ENGINEERING),
         (ENGINEERING, &currency),
         (variable, &variable_fixed),
-        (ENGINEERING, include_str!("../../ladders/skilled-trades.yaml")),
+        (
+            ENGINEERING,
+            include_str!("../../ladders/skilled-trades.yaml"),
+        ),
     ] {
         let d = diff(old, new);
         assert!(!d.is_empty());
@@ -151,6 +155,7 @@ fn a_diff_reads_back_from_its_json() {
 /// The JSON of the diff of a raise for `dir1` that lowers one of its
 /// expectations, with `from` replaced by `to` (which must be there), read
 /// back as a diff.
+#[cfg(feature = "serde")]
 fn read_edited(from: &str, to: &str) -> Result<LadderDiff, String> {
     let new = ENGINEERING.replacen(
         "band: { min: 250000, mid: 295000, max: 340000 }\n        expectations:\n          technical-depth: 3",
@@ -162,6 +167,7 @@ fn read_edited(from: &str, to: &str) -> Result<LadderDiff, String> {
     serde_json::from_str(&json.replacen(from, to, 1)).map_err(|e| e.to_string())
 }
 
+#[cfg(feature = "serde")]
 #[test]
 fn a_diff_with_an_unknown_label_or_a_wrong_figure_is_refused() {
     // The text replaced in the JSON, its replacement, what the error says.

@@ -120,6 +120,7 @@ fn overrides_of_unknown_or_invariant_rules_are_refused() {
 
 /// A ladder serializes as its file (amounts as exact strings) and reads
 /// back, through validation, to an equal ladder.
+#[cfg(feature = "serde")]
 #[test]
 fn the_ladder_serializes_as_its_file() {
     let ladder = dualtrack::load_path("ladders/design.yaml")

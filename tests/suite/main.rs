@@ -31,6 +31,7 @@ mod lsp_navigation;
 mod messages;
 mod mutations;
 mod one_mistake;
+#[cfg(feature = "serde")]
 mod owned_answers;
 mod parity;
 mod pay;
@@ -39,6 +40,7 @@ mod readiness;
 mod rules;
 mod scales;
 mod schema;
+#[cfg(feature = "serde")]
 mod serde;
 mod site;
 mod strictness;

@@ -144,6 +144,7 @@ fn zone_bands_in_other_currencies_place_salaries_in_that_currency() {
     assert_eq!(ic6.band_in(None).as_ref(), ic6.band());
 }
 
+#[cfg(feature = "serde")]
 #[test]
 fn answers_serialize_with_exact_amounts_and_ratios() {
     let ladder = ladder("engineering");

@@ -191,6 +191,7 @@ fn band_overlap_treats_a_spot_rate_as_one_amount() {
     assert!(!codes.contains(&"band-spread".to_owned()), "{codes:?}");
 }
 
+#[cfg(feature = "serde")]
 #[test]
 fn a_spot_rate_round_trips_through_serde() {
     let ladder = Loader::new().load_path(SPOT).expect("valid").into_ladder();

@@ -168,6 +168,7 @@ fn readiness_for_a_target_level() {
     assert_eq!(error.suggestions(), ["vp"]);
 }
 
+#[cfg(feature = "serde")]
 #[test]
 fn readiness_serializes_for_apis() {
     let ladder = ladder("engineering");
@@ -192,6 +193,7 @@ fn readiness_serializes_for_apis() {
     );
 }
 
+#[cfg(feature = "serde")]
 #[test]
 fn a_ratings_file_reads_into_ratings() {
     let ladder = ladder("engineering");

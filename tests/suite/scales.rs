@@ -44,6 +44,7 @@ fn codes(yaml: &str) -> Vec<String> {
 
 const SCALE_FROM_0: &str = "proficiency_scale: { start: 0, steps: 5 }\ntracks:\n  - id: ic\n";
 
+#[cfg(feature = "serde")]
 #[test]
 fn a_named_scale_from_0_reads_names_and_numbers() {
     let ladder = dualtrack::load(NURSING).expect("valid").into_ladder();
@@ -79,6 +80,7 @@ fn a_named_scale_from_0_reads_names_and_numbers() {
     assert_eq!(json["competencies"][2]["group"], "Clinical practice");
 }
 
+#[cfg(feature = "serde")]
 #[test]
 fn a_v1_ladder_keeps_the_default_scale_and_its_json() {
     let ladder = dualtrack::load_path("ladders/engineering.yaml")

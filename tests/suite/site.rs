@@ -4,8 +4,8 @@
 //! `validate` reports it. The pages in a real browser: `.ci/browser-test`.
 #![cfg(feature = "cli")]
 
-use crate::common;
 use crate::bench_common as generated;
+use crate::common;
 
 use common::{dualtrack, text};
 use dualtrack::Loader;

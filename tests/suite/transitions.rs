@@ -191,6 +191,7 @@ fn unknown_ids_and_moves_within_a_track_are_errors() {
     );
 }
 
+#[cfg(feature = "serde")]
 #[test]
 fn a_transition_serializes_for_apis() {
     let ladder = ladder("engineering");
