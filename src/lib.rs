@@ -63,7 +63,7 @@
 //!
 //! A service that embeds the crate takes `default-features = false,
 //! features = ["serde"]`: the loader, the rules, the model, every question
-//! and serde both ways are there, in 20 crates, with no argument parser,
+//! and serde both ways are there, in 17 crates, with no argument parser,
 //! schema generator or renderer (14 crates without `serde`).
 
 #![deny(missing_docs)]
