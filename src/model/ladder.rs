@@ -19,6 +19,10 @@ use crate::{
 /// when policy rules failed (a parity gap), so no question asked of a ladder
 /// assumes that its policy holds.
 ///
+/// With the `serde` feature it serializes as its file (the ladder file
+/// format) and deserializes through the same checks as `load`; two ladders
+/// are equal when their files are.
+///
 /// ```
 /// # let yaml = std::fs::read_to_string("ladders/engineering.yaml")?;
 /// let ladder = dualtrack::load(&yaml)?.into_ladder();
