@@ -601,10 +601,11 @@ fn ladder_of(root: Option<&yaml::Node<'_>>, limits: &Limits) -> (Vec<Finding>, O
     (decoded.findings, ladder)
 }
 
-/// Reads a ladder from its file in any serde format (what a [`Ladder`]
-/// serializes to: the file format, as JSON or otherwise) through the same
-/// decoder and rules as [`Loader::load`] with the default limits, so that a
-/// service can take a ladder in a request body or its own configuration.
+/// Reads a ladder from its file in any self-describing serde format (what a
+/// [`Ladder`] serializes to: the file format, as JSON or otherwise) through
+/// the same decoder and rules as [`Loader::load`] with the default limits,
+/// so that a service can take a ladder in a request body or its own
+/// configuration.
 /// Refused with the first error's code, pointer and message; warnings are
 /// dropped (load through a [`Loader`] to keep its [`Report`]). A number with
 /// a fraction must come as a string (`"0.8"`): the float a format hands over
