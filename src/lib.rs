@@ -57,9 +57,9 @@
 //!   [`Ratings`], and every answer.
 //! - `schema`: `schema()` and `ratings_schema()`, the JSON Schemas editors use.
 //! - `render`: `render()`, rustc-style diagnostics.
-//! - `site`: [`site`] publishes a ladder as a self-contained HTML
+//! - `site`: `dualtrack::site` publishes a ladder as a self-contained HTML
 //!   page or GitHub-flavoured Markdown (`dualtrack render`).
-//! - `lsp`: [`lsp`], the language server editors run (`dualtrack lsp`).
+//! - `lsp`: `dualtrack::lsp`, the language server editors run (`dualtrack lsp`).
 //!
 //! A service that embeds the crate takes `default-features = false,
 //! features = ["serde"]`: the loader, the rules, the model, every question
