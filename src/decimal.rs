@@ -241,10 +241,29 @@ impl<'de> Deserialize<'de> for Decimal {
 /// let p: Percent = "12.5%".parse()?;
 /// assert_eq!(p, "0.125".parse()?);
 /// assert_eq!(p.to_string(), "12.5%");
+/// // Equal by value, however many digits were written.
+/// assert_eq!(p, "0.12500".parse()?);
 /// # Ok::<(), dualtrack::DecimalError>(())
 /// ```
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(Debug, Clone, Copy, PartialOrd, Ord)]
 pub struct Percent(Decimal);
+
+/// By value: `15%`, `0.15` and `0.150` are one percentage (as they order).
+impl PartialEq for Percent {
+    fn eq(&self, other: &Self) -> bool {
+        self.cmp(other) == Ordering::Equal
+    }
+}
+
+impl Eq for Percent {}
+
+/// By value, as equality goes: the digits that matter.
+impl std::hash::Hash for Percent {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        let scale = self.0.significant_scale();
+        (self.0.to_scale(scale), scale).hash(state);
+    }
+}
 
 impl Percent {
     /// A whole number of percent.
@@ -305,22 +324,12 @@ impl fmt::Display for Percent {
     }
 }
 
-/// Written as it reads back, digit for digit: `"12.5%"` (`"15.0%"` keeps
-/// the digit that `0.150` was written with), or the fraction (`"0.5"`) when
-/// it was written with fewer than two decimals.
+/// As [`Display`](fmt::Display) writes it: `"12.5%"`, every digit that
+/// matters, so that it reads back equal.
 #[cfg(feature = "serde")]
 impl Serialize for Percent {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let Decimal { mantissa, scale } = self.0;
-        match scale.checked_sub(2) {
-            Some(decimals) => {
-                let mut text = String::new();
-                write_scaled(&mut text, u128::from(mantissa), decimals)
-                    .map_err(serde::ser::Error::custom)?;
-                serializer.collect_str(&format_args!("{text}%"))
-            }
-            None => serializer.collect_str(&self.0),
-        }
+        serializer.collect_str(self)
     }
 }
 

@@ -55,11 +55,13 @@
 //!   reading back through the same checks as the constructors and the
 //!   loader: a [`Ladder`] as its file, ids, money, findings and reports,
 //!   [`Ratings`], and every answer.
-//! - `schema`: `schema()` and `ratings_schema()`, the JSON Schemas editors use.
+//! - `schema`: `schema()` and `ratings_schema()`, the JSON Schemas editors use
+//!   (turns on `serde`).
 //! - `render`: `render()`, rustc-style diagnostics.
 //! - `site`: `dualtrack::site` publishes a ladder as a self-contained HTML
 //!   page or GitHub-flavoured Markdown (`dualtrack render`).
-//! - `lsp`: `dualtrack::lsp`, the language server editors run (`dualtrack lsp`).
+//! - `lsp`: `dualtrack::lsp`, the language server editors run (`dualtrack lsp`;
+//!   turns on `serde`).
 //!
 //! A service that embeds the crate takes `default-features = false,
 //! features = ["serde"]`: the loader, the rules, the model, every question

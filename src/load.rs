@@ -324,7 +324,10 @@ impl Loader {
     /// line, since there is no text.
     #[cfg(feature = "serde")]
     fn load_tree(&self, root: &yaml::Node<'_>) -> Result<Loaded, Report> {
-        let (findings, ladder) = ladder_of(Some(root), &self.limits);
+        let (mut findings, ladder) = ladder_of(Some(root), &self.limits);
+        // In document order, as a file's findings are: the tree numbers its
+        // nodes in the order it read them.
+        findings.sort_by_key(|f| root.locate(f.path(), f.target()).bytes().start);
         self.judge(findings, ladder, Strictness::Valid)
     }
 

@@ -267,13 +267,18 @@ impl Ladder {
     }
 }
 
-/// Its file: the ladder file format (the schema's), in any serde format,
-/// with the keys, values and order its file had (comments and layout
-/// aside; amounts and percentages as exact strings). It deserializes back,
-/// through the same validation as `Loader::load`, to an equal ladder, through
-/// any format that keeps the order of a mapping's keys (`serde_json::Value`
+/// Its file: the ladder file format (the schema's), with the keys, values
+/// and order its file had (comments and layout aside; amounts and
+/// percentages as exact strings).
+///
+/// A ladder that passes validation deserializes back, through the same
+/// checks as `Loader::load`, to an equal ladder, through any self-describing
+/// format that keeps the order of a mapping's keys (`serde_json::Value`
 /// sorts them unless serde_json's `preserve_order` is on, and the order of a
-/// level's expectations is the ladder's).
+/// level's expectations is the ladder's). One that `Loader::inspect` handed
+/// out despite a policy error, or that a loader with overrides or raised
+/// limits admitted, is refused as `load` would refuse it: load its JSON text
+/// through that loader instead (JSON is YAML).
 #[cfg(feature = "serde")]
 impl Serialize for Ladder {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {

@@ -63,7 +63,8 @@ impl Serialize for ExpectationSpec {
         if !self.detailed {
             return self.proficiency.serialize(serializer);
         }
-        let mut map = serializer.serialize_map(None)?;
+        let len = 1 + usize::from(self.description.is_some());
+        let mut map = serializer.serialize_map(Some(len))?;
         map.serialize_entry("proficiency", &self.proficiency)?;
         if let Some(description) = &self.description {
             map.serialize_entry("description", description)?;

@@ -46,6 +46,13 @@ struct Budget<'l> {
 }
 
 impl Budget<'_> {
+    /// No place in a text, since the tree came from none; its "byte" is the
+    /// node's number in reading order, which puts findings in document order.
+    fn span(&self) -> Span {
+        let order = self.nodes.get();
+        Span::new(order..order, Location { line: 0, column: 0 })
+    }
+
     fn take<E: de::Error>(&self, bytes: usize) -> Result<(), E> {
         let nodes = self.nodes.get() + 1;
         self.nodes.set(nodes);
@@ -70,18 +77,13 @@ fn exceeded<E: de::Error>(limit: Exceeded) -> E {
     E::custom(limit.finding(Pointer::root()).message())
 }
 
-/// No place in a text: the tree came from no text.
-fn nowhere() -> Span {
-    Span::new(0..0, Location { line: 0, column: 0 })
-}
-
-fn scalar(text: impl Into<Cow<'static, str>>, style: Style) -> Node<'static> {
+fn scalar(text: impl Into<Cow<'static, str>>, style: Style, span: Span) -> Node<'static> {
     Node {
         value: Value::Scalar {
             text: text.into(),
             style,
         },
-        span: nowhere(),
+        span,
     }
 }
 
@@ -102,7 +104,7 @@ impl<'de> DeserializeSeed<'de> for Seed<'_, '_> {
 impl Seed<'_, '_> {
     fn plain<E: de::Error>(self, text: String) -> Result<Node<'static>, E> {
         self.budget.take(text.len())?;
-        Ok(scalar(text, Style::Plain))
+        Ok(scalar(text, Style::Plain, self.budget.span()))
     }
 
     fn nested<E: de::Error>(self) -> Result<Self, E> {
@@ -149,17 +151,19 @@ impl<'de> Visitor<'de> for Seed<'_, '_> {
 
     fn visit_f64<E: de::Error>(self, value: f64) -> Result<Self::Value, E> {
         Err(E::custom(format_args!(
-            "the number {value} arrived as a float, which cannot carry an exact amount: write it as a string, such as \"{value}\""
+            "the number {value:?} arrived as a float, which cannot carry an exact value: \
+             write a whole number without a fraction, or a decimal as a string (\"{value:?}\")"
         )))
     }
 
     fn visit_str<E: de::Error>(self, value: &str) -> Result<Self::Value, E> {
-        self.visit_string(value.to_owned())
+        self.budget.take(value.len())?;
+        Ok(scalar(value.to_owned(), Style::Quoted, self.budget.span()))
     }
 
     fn visit_string<E: de::Error>(self, value: String) -> Result<Self::Value, E> {
         self.budget.take(value.len())?;
-        Ok(scalar(value, Style::Quoted))
+        Ok(scalar(value, Style::Quoted, self.budget.span()))
     }
 
     fn visit_unit<E: de::Error>(self) -> Result<Self::Value, E> {
@@ -171,33 +175,36 @@ impl<'de> Visitor<'de> for Seed<'_, '_> {
     }
 
     fn visit_some<D: Deserializer<'de>>(self, deserializer: D) -> Result<Self::Value, D::Error> {
-        deserializer.deserialize_any(self)
+        deserializer.deserialize_any(self.nested()?)
     }
 
     fn visit_newtype_struct<D: Deserializer<'de>>(
         self,
         deserializer: D,
     ) -> Result<Self::Value, D::Error> {
-        deserializer.deserialize_any(self)
+        deserializer.deserialize_any(self.nested()?)
     }
 
     fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
         let inner = self.nested()?;
+        let span = self.budget.span();
         let mut items = Vec::new();
         while let Some(item) = seq.next_element_seed(inner)? {
             items.push(item);
         }
         Ok(Node {
             value: Value::Sequence(items),
-            span: nowhere(),
+            span,
         })
     }
 
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
         let inner = self.nested()?;
+        let span = self.budget.span();
         let mut entries: Vec<Entry<'static>> = Vec::new();
         let mut keys = HashSet::new();
         while let Some(key) = map.next_key_seed(inner)? {
+            let key_span = key.span;
             let Value::Scalar { text: key, .. } = key.value else {
                 return Err(de::Error::custom(
                     "a key is a mapping or a list; ladder files have text keys",
@@ -218,14 +225,14 @@ impl<'de> Visitor<'de> for Seed<'_, '_> {
             let value = map.next_value_seed(inner)?;
             entries.push(Entry {
                 key,
-                key_span: nowhere(),
+                key_span,
                 bare: false,
                 value,
             });
         }
         Ok(Node {
             value: Value::Mapping(entries),
-            span: nowhere(),
+            span,
         })
     }
 }

@@ -32,6 +32,9 @@ fn value_types_round_trip() {
     round_trip(usd);
     round_trip("35.50".parse::<Decimal>().expect("decimal"));
     round_trip("12.5%".parse::<Percent>().expect("percent"));
+    // However many digits it was written with: `0.150` and `0.5` too.
+    round_trip("0.150".parse::<Percent>().expect("percent"));
+    round_trip("0.5".parse::<Percent>().expect("percent"));
     round_trip(money(3550));
     round_trip(SignedMoney::from_minor(-1250, usd));
     round_trip(SignedMoney::from_minor(4_200_000, usd));
@@ -531,7 +534,7 @@ fn a_broken_ladder_is_refused_with_its_first_error() {
     file["tracks"][0]["levels"][1]["id"] = serde_json::json!("Not An Id");
     refused::<dualtrack::Ladder>(
         file.clone(),
-        "invalid ladder: error `invalid-id` at /tracks/0/levels/1/id: ",
+        "invalid ladder: error `band-order` at /tracks/0/levels/0/band: ",
     );
     refused::<dualtrack::Ladder>(file, "; and 1 more error");
 
@@ -539,9 +542,27 @@ fn a_broken_ladder_is_refused_with_its_first_error() {
     file["zones"][0]["factor"] = serde_json::json!(0.9);
     refused::<dualtrack::Ladder>(
         file,
-        "the number 0.9 arrived as a float, which cannot carry an exact amount: write it as a string, such as \"0.9\"",
+        "the number 0.9 arrived as a float, which cannot carry an exact value: write a whole number without a fraction, or a decimal as a string (\"0.9\")",
     );
+    // The first error in the file's order, as `load` reports it: a band
+    // out of order on the first level before a duplicate id further down.
     let text = serde_json::to_string(&ladder).expect("serializes");
+    let both = text
+        .replacen(r#""max":"130000""#, r#""max":"90000""#, 1)
+        .replacen(r#""id":"em2""#, r#""id":"em1""#, 1);
+    let first = dualtrack::load(&both).expect_err("invalid").findings()[0].clone();
+    assert_eq!(
+        (first.code(), first.path().as_str()),
+        ("band-order", "/tracks/0/levels/0/band")
+    );
+    let error = serde_json::from_str::<dualtrack::Ladder>(&both).expect_err("refused");
+    assert!(
+        error
+            .to_string()
+            .starts_with("invalid ladder: error `band-order` at /tracks/0/levels/0/band: "),
+        "{error}"
+    );
+    assert!(error.to_string().ends_with("; and 1 more error"), "{error}");
     let twice = text.replacen(
         r#""name":"Engineering","#,
         r#""name":"Engineering","name":"Again","#,
