@@ -60,7 +60,7 @@ pub(crate) fn check(facts: &Facts<'_>, sink: &mut Findings) {
         sink.push(
             Finding::new(
                 &BAND_OVERLAP,
-                facts.level_pointer(t, l).key("band").key("min"),
+                facts.band_point(t, l, "min"),
                 format!(
                     "band of level `{}` overlaps {} of the band of `{}` {}, above the maximum of {limit}",
                     escape(&facts.level_spec((t, l)).id),
@@ -70,7 +70,7 @@ pub(crate) fn check(facts: &Facts<'_>, sink: &mut Findings) {
                 ),
             )
             .with_help("raise this band's min, or lower the max of the band below")
-            .with_related(facts.level_pointer(bt, bl).key("band").key("max"), "max of the level below"),
+            .with_related(facts.band_point(bt, bl, "max"), "max of the level below"),
         );
     }
 }
@@ -114,20 +114,9 @@ fn spot_overlap(
         ),
         _ => return,
     };
-    let pointer = |at: (usize, usize), spot: bool, point: &str| {
-        let band = facts.level_pointer(at.0, at.1).key("band");
-        if spot { band } else { band.key(point) }
-    };
     sink.push(
-        Finding::new(
-            &BAND_OVERLAP,
-            pointer((t, l), band.is_spot(), "min"),
-            message,
-        )
-        .with_help(help)
-        .with_related(
-            pointer((bt, bl), below.is_spot(), "max"),
-            "pay of the level below",
-        ),
+        Finding::new(&BAND_OVERLAP, facts.band_point(t, l, "min"), message)
+            .with_help(help)
+            .with_related(facts.band_point(bt, bl, "max"), "pay of the level below"),
     );
 }

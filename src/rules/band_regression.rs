@@ -35,7 +35,7 @@ pub(crate) fn check(facts: &Facts<'_>, sink: &mut Findings) {
             sink.push(
                 Finding::new(
                     &BAND_REGRESSION,
-                    facts.level_pointer(t, l).key("band").key("mid"),
+                    facts.band_point(t, l, "mid"),
                     format!(
                         "level `{}` has its midpoint at {}, not above {} of `{}` {}",
                         escape(&facts.level_spec((t, l)).id),
@@ -47,7 +47,7 @@ pub(crate) fn check(facts: &Facts<'_>, sink: &mut Findings) {
                 )
                 .with_help("a higher level pays more: raise this band, or lower the one below")
                 .with_related(
-                    facts.level_pointer(bt, bl).key("band").key("mid"),
+                    facts.band_point(bt, bl, "mid"),
                     "midpoint of the level below",
                 ),
             );

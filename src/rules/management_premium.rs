@@ -93,7 +93,7 @@ pub(crate) fn check(facts: &Facts<'_>, sink: &mut Findings) {
                 }
                 let finding = Finding::new(
                     &MANAGEMENT_PREMIUM,
-                    facts.level_pointer(mt, ml).key("band").key("mid"),
+                    facts.band_point(mt, ml, "mid"),
                     format!(
                         "management level `{}` (grade {}) has its midpoint at {}, above IC level `{}` ({})",
                         escape(&m.id),
@@ -104,7 +104,7 @@ pub(crate) fn check(facts: &Facts<'_>, sink: &mut Findings) {
                     ),
                 )
                 .with_help("pay the same at the same grade, so that moving into management is a career change, not a raise")
-                .with_related(facts.level_pointer(it, il).key("band").key("mid"), "the IC midpoint");
+                .with_related(facts.band_point(it, il, "mid"), "the IC midpoint");
                 sink.push(finding);
             }
         }
@@ -166,8 +166,8 @@ fn in_zones(facts: &Facts<'_>, sink: &mut Findings) {
                     escape(&ic.id),
                     escape(&m.id)
                 ))
-                .with_related(facts.level_pointer(mt, ml).key("band").key("mid"), "the management midpoint")
-                .with_related(facts.level_pointer(it, il).key("band").key("mid"), "the IC midpoint");
+                .with_related(facts.band_point(mt, ml, "mid"), "the management midpoint")
+                .with_related(facts.band_point(it, il, "mid"), "the IC midpoint");
                 sink.push(finding);
             }
         }
@@ -204,10 +204,7 @@ fn at_target(
         let related = facts
             .level(it, il)
             .and_then(|level| level.variable.as_ref())
-            .map_or_else(
-                || facts.level_pointer(it, il).key("band").key("mid"),
-                |w| w.at.clone(),
-            );
+            .map_or_else(|| facts.band_point(it, il, "mid"), |w| w.at.clone());
         sink.push(
             Finding::new(
                 &MANAGEMENT_PREMIUM,

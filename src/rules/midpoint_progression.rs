@@ -57,7 +57,7 @@ pub(crate) fn check(facts: &Facts<'_>, sink: &mut Findings) {
         sink.push(
             Finding::new(
                 &MIDPOINT_PROGRESSION,
-                facts.level_pointer(t, l).key("band").key("mid"),
+                facts.band_point(t, l, "mid"),
                 format!(
                     "midpoint of level `{}` is {} above `{}`{}, {side} step of {limit}",
                     escape(&facts.level_spec((t, l)).id),
@@ -69,7 +69,7 @@ pub(crate) fn check(facts: &Facts<'_>, sink: &mut Findings) {
             .with_help(format!(
                 "the policy progression is {low} to {high} per level: adjust the band, or change `policy.progression`"
             ))
-            .with_related(facts.level_pointer(bt, bl).key("band").key("mid"), "midpoint of the level below"),
+            .with_related(facts.band_point(bt, bl, "mid"), "midpoint of the level below"),
         );
     }
 }

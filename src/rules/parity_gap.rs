@@ -320,10 +320,9 @@ fn finding(
         ),
     };
     let band_pointer = |t, l| -> Pointer {
-        let band = facts.level_pointer(t, l).key("band");
         match point {
-            Some(p) => band.key(p),
-            None => band,
+            Some(p) => facts.band_point(t, l, p),
+            None => facts.level_pointer(t, l).key("band"),
         }
     };
     match zone {

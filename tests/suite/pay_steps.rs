@@ -234,3 +234,42 @@ fn a_reference_to_a_level_without_pay_or_out_of_range_is_an_error() {
         "{found:?}"
     );
 }
+
+/// A finding on a spot rate or on pay written as a percentage names the
+/// `band` itself, which is written, not a `band/mid` the file does not have:
+/// a rate of 110% of the journeyman's under the journeyman's own spot rate.
+#[test]
+fn findings_on_spot_and_percentage_pay_point_at_the_band() {
+    let yaml = std::fs::read_to_string(SPOT).expect("fixture").replacen(
+        "band: { percent: 85%, of: journeyman }",
+        "band: { percent: 110%, of: journeyman }",
+        1,
+    );
+    let report = match Loader::new().load(&yaml) {
+        Ok(loaded) => loaded.report().clone(),
+        Err(report) => report,
+    };
+    let paths: Vec<(&str, String, Vec<String>)> = report
+        .findings()
+        .iter()
+        .map(|f| {
+            let related = f.related().iter().map(|r| r.path().to_string()).collect();
+            (f.code(), f.path().to_string(), related)
+        })
+        .collect();
+    assert_eq!(
+        paths,
+        [
+            (
+                "midpoint-progression",
+                "/tracks/0/levels/5/band".to_owned(),
+                vec!["/tracks/0/levels/4/band".to_owned()]
+            ),
+            (
+                "band-regression",
+                "/tracks/0/levels/6/band".to_owned(),
+                vec!["/tracks/0/levels/5/band".to_owned()]
+            ),
+        ]
+    );
+}

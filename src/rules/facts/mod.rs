@@ -721,6 +721,20 @@ impl<'s> Facts<'s> {
         self.track_pointer(track).key("levels").index(level)
     }
 
+    /// Where a point (`min`, `mid`, `max`) of a level's pay is written: below
+    /// `band` for a range; `band` itself for a spot rate or a percentage of
+    /// another level's pay, which write no points.
+    pub(crate) fn band_point(&self, track: usize, level: usize, point: &str) -> Pointer {
+        let band = self.level_pointer(track, level).key("band");
+        let pay = (self.spec.tracks.get(track))
+            .and_then(|t| t.levels.get(level))
+            .and_then(|l| l.band.as_ref());
+        match pay {
+            Some(PaySpec::Spot(_) | PaySpec::Relative(_)) => band,
+            _ => band.key(point),
+        }
+    }
+
     /// Every level with its track and level index.
     pub(crate) fn levels(&self) -> impl Iterator<Item = (usize, usize, &'s LevelSpec)> + '_ {
         let spec = self.spec;
