@@ -283,8 +283,8 @@ impl fmt::Display for Money {
 #[cfg(feature = "serde")]
 impl<'de> Deserialize<'de> for Money {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        #[cfg_attr(feature = "serde", derive(serde::Deserialize))]
-        #[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
+        #[derive(serde::Deserialize)]
+        #[serde(deny_unknown_fields)]
         struct Wire {
             amount: crate::Decimal,
             currency: Currency,

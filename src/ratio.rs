@@ -266,8 +266,8 @@ impl Serialize for Ratio {
 #[cfg(feature = "serde")]
 impl<'de> serde::Deserialize<'de> for Ratio {
     fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        #[cfg_attr(feature = "serde", derive(serde::Deserialize))]
-        #[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
+        #[derive(serde::Deserialize)]
+        #[serde(deny_unknown_fields)]
         struct Wire {
             value: String,
             fraction: String,

@@ -147,21 +147,21 @@ impl Reports {
 #[cfg(feature = "serde")]
 impl<'de> serde::Deserialize<'de> for Reports {
     fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        #[cfg_attr(feature = "serde", derive(serde::Deserialize))]
-        #[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
+        #[derive(serde::Deserialize)]
+        #[serde(deny_unknown_fields)]
         struct Document {
             files: Vec<File>,
             summary: Summary,
         }
-        #[cfg_attr(feature = "serde", derive(serde::Deserialize))]
-        #[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
+        #[derive(serde::Deserialize)]
+        #[serde(deny_unknown_fields)]
         struct File {
             path: String,
             findings: Vec<Finding>,
         }
         #[derive(PartialEq)]
-        #[cfg_attr(feature = "serde", derive(serde::Deserialize))]
-        #[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
+        #[derive(serde::Deserialize)]
+        #[serde(deny_unknown_fields)]
         struct Summary {
             files: usize,
             errors: usize,
@@ -198,17 +198,17 @@ impl<'de> serde::Deserialize<'de> for Reports {
 #[cfg(feature = "serde")]
 impl Serialize for Reports {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        #[cfg_attr(feature = "serde", derive(serde::Serialize))]
+        #[derive(serde::Serialize)]
         struct Document<'a> {
             files: Vec<File<'a>>,
             summary: Summary,
         }
-        #[cfg_attr(feature = "serde", derive(serde::Serialize))]
+        #[derive(serde::Serialize)]
         struct File<'a> {
             path: &'a str,
             findings: &'a [Finding],
         }
-        #[cfg_attr(feature = "serde", derive(serde::Serialize))]
+        #[derive(serde::Serialize)]
         struct Summary {
             files: usize,
             errors: usize,

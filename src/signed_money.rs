@@ -97,8 +97,8 @@ impl Serialize for SignedMoney {
 #[cfg(feature = "serde")]
 impl<'de> serde::Deserialize<'de> for SignedMoney {
     fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        #[cfg_attr(feature = "serde", derive(serde::Deserialize))]
-        #[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
+        #[derive(serde::Deserialize)]
+        #[serde(deny_unknown_fields)]
         struct Wire {
             amount: String,
             currency: Currency,

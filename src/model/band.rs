@@ -107,13 +107,13 @@ impl fmt::Display for Band {
 #[cfg(feature = "serde")]
 impl<'de> serde::Deserialize<'de> for Band {
     fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        #[cfg_attr(feature = "serde", derive(serde::Deserialize))]
-        #[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
+        #[derive(serde::Deserialize)]
+        #[serde(deny_unknown_fields)]
         struct Wire {
             min: Money,
             mid: Money,
             max: Money,
-            #[cfg_attr(feature = "serde", serde(default))]
+            #[serde(default)]
             spot: bool,
         }
         let Wire {

@@ -47,16 +47,19 @@ pub struct ProficiencyStep {
     pub(crate) description: Option<String>,
 }
 
-/// A step as it reads, before its name is checked.
-#[cfg_attr(feature = "serde", derive(serde::Deserialize))]
-#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
-struct StepWire {
-    proficiency: Proficiency,
-    name: String,
-    #[cfg_attr(feature = "serde", serde(default))]
-    description: Option<String>,
+/// A step as it reads, before any check: alone (its name not blank), or in
+/// a scale (the scale's own checks).
+#[cfg(feature = "serde")]
+#[derive(serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct StepWire {
+    pub(crate) proficiency: Proficiency,
+    pub(crate) name: String,
+    #[serde(default)]
+    pub(crate) description: Option<String>,
 }
 
+#[cfg(feature = "serde")]
 impl TryFrom<StepWire> for ProficiencyStep {
     type Error = &'static str;
 

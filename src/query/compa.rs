@@ -61,8 +61,8 @@ pub struct SalaryPosition {
 #[cfg(feature = "serde")]
 impl<'de> serde::Deserialize<'de> for SalaryPosition {
     fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        #[cfg_attr(feature = "serde", derive(serde::Deserialize))]
-        #[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
+        #[derive(serde::Deserialize)]
+        #[serde(deny_unknown_fields)]
         struct Wire {
             salary: Money,
             band: Band,

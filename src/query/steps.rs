@@ -87,8 +87,8 @@ impl StepPosition {
 #[cfg(feature = "serde")]
 impl<'de> serde::Deserialize<'de> for StepPosition {
     fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        #[cfg_attr(feature = "serde", derive(serde::Deserialize))]
-        #[cfg_attr(feature = "serde", serde(untagged))]
+        #[derive(serde::Deserialize)]
+        #[serde(untagged)]
         enum Wire {
             On { on: usize, of: usize },
             Between { between: (usize, usize), of: usize },

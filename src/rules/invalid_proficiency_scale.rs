@@ -170,21 +170,13 @@ impl<'de> serde::Deserialize<'de> for ProficiencyScale {
     fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         use serde::de::Error as _;
 
-        #[cfg_attr(feature = "serde", derive(serde::Deserialize))]
-        #[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
+        #[derive(serde::Deserialize)]
+        #[serde(deny_unknown_fields)]
         struct ScaleJson {
             start: Proficiency,
             end: Proficiency,
-            #[cfg_attr(feature = "serde", serde(default))]
-            steps: Vec<StepJson>,
-        }
-        #[cfg_attr(feature = "serde", derive(serde::Deserialize))]
-        #[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
-        struct StepJson {
-            proficiency: Proficiency,
-            name: String,
-            #[cfg_attr(feature = "serde", serde(default))]
-            description: Option<String>,
+            #[serde(default)]
+            steps: Vec<crate::model::StepWire>,
         }
         let json = ScaleJson::deserialize(deserializer)?;
         let steps = if json.steps.is_empty() {
