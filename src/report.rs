@@ -159,8 +159,7 @@ impl<'de> serde::Deserialize<'de> for Reports {
             path: String,
             findings: Vec<Finding>,
         }
-        #[derive(PartialEq)]
-        #[derive(serde::Deserialize)]
+        #[derive(PartialEq, serde::Deserialize)]
         #[serde(deny_unknown_fields)]
         struct Summary {
             files: usize,

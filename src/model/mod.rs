@@ -22,9 +22,9 @@ pub use level::{Expectation, Grade, Level, PayBasis, Proficiency, ProficiencyErr
 pub use pay::Variable;
 pub(crate) use pay::add_bands;
 pub use policy::Policy;
-pub use scale::{ProficiencyScale, ProficiencyStep};
 #[cfg(feature = "serde")]
 pub(crate) use scale::StepWire;
+pub use scale::{ProficiencyScale, ProficiencyStep};
 pub use track::Track;
 pub use zone::Zone;
 pub(crate) use zone::{Rules as ZoneRules, convert, convert_band, unit_minor};
